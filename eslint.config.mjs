@@ -1,0 +1,80 @@
+// Lint: TypeScript rules, Office add-in batching rules, and the architecture's direction of
+// dependency (src/core <- src/excel <- src/taskpane) as import restrictions, not a hope.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+import reactHooks from "eslint-plugin-react-hooks";
+
+const noUiOrHost = [
+  { group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*"], message: "src/core is pure: no React or Fluent UI." },
+  { group: ["@microsoft/office-js", "office-*"], message: "src/core is pure: no Office." },
+  { group: ["**/excel/**", "**/excel", "**/taskpane/**", "**/taskpane", "**/cli/**"], message: "src/core must not depend on outer layers." },
+  { group: ["exceljs", "fs", "node:*", "path"], message: "src/core is pure: no files, no Node." },
+];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { ecmaVersion: 2022, sourceType: "module" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: noUiOrHost }],
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "src/core is pure: no Office." },
+        { name: "Office", message: "src/core is pure: no Office." },
+        { name: "OfficeExtension", message: "src/core is pure: no Office." },
+        { name: "document", message: "src/core is pure: no DOM." },
+        { name: "window", message: "src/core is pure: no DOM." },
+        { name: "fetch", message: "Nothing may call the network." },
+      ],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      ...officeAddins.configs.recommended.rules,
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "@fluentui/*"], message: "src/excel is the Office layer: no UI." },
+            { group: ["**/taskpane/**", "**/taskpane", "**/cli/**"], message: "src/excel must not depend on outer layers." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The pane talks to Excel only through the WorkbookHost it is given; only the startup wiring knows Office.
+      "no-restricted-globals": [
+        "error",
+        { name: "Excel", message: "Use the WorkbookHost passed in; only src/taskpane/index.tsx wires Office." },
+        { name: "fetch", message: "Nothing may call the network." },
+      ],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/excel/*", "!**/excel/host"], message: "The pane reaches Excel only through the WorkbookHost interface." }] },
+      ],
+    },
+  },
+  {
+    files: ["src/taskpane/index.tsx"],
+    rules: { "no-restricted-globals": "off", "no-restricted-imports": "off" },
+  },
+);

@@ -1,0 +1,117 @@
+/**
+ * The contract between the task pane and whatever hosts the workbook. src/excel implements it with
+ * Office.js; tests implement it over the in-memory Excel double. The pane never sees `Excel`.
+ * Pure types: no Office, no React.
+ */
+import type { AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
+
+export type Language = "nl" | "en";
+
+export type LabelRule = "auto" | "all" | "below-line" | "largest-subsidies" | "none";
+
+export interface ChartOptions {
+  enabled: boolean;
+  /** Where the chart goes: on the parameter sheet, or beside the register without covering content. */
+  placement: "parameter-sheet" | "beside-register";
+  /** Which partners get a name label. "auto" labels all up to a limit, then those below the line. */
+  labels: LabelRule;
+  /** Segments from a partner to its target, for partners that should move. */
+  movement: boolean;
+  /** Marker area proportional to the subsidy amount. */
+  sizeBySubsidy: boolean;
+  /** Only the partners of this societal goal; null = all partners. Ignored when perGoal. */
+  goal: string | null;
+  /** One chart per societal goal. */
+  perGoal: boolean;
+}
+
+export interface OutputOptions {
+  language: Language;
+  /** Live formulas (default) or plain values. */
+  mode: "formulas" | "values";
+  chart: ChartOptions;
+}
+
+export const DEFAULT_CHART_OPTIONS: ChartOptions = {
+  enabled: true,
+  placement: "beside-register",
+  labels: "auto",
+  movement: true,
+  sizeBySubsidy: false,
+  goal: null,
+  perGoal: false,
+};
+
+/** What the pane remembers in the workbook (settings travel with the file). */
+export interface StoredState {
+  version: 1;
+  settings: AnalysisSettings;
+  output: Omit<OutputOptions, "language">;
+}
+
+export interface ApplyProgress {
+  /** 0..1 */
+  fraction: number;
+  step: "reading" | "analysing" | "writing-columns" | "writing-parameters" | "writing-summary" | "chart" | "done";
+}
+
+export interface ApplyResult {
+  sheetName: string;
+  /** Where the new columns went, as A1 addresses of their headers. */
+  columnHeaders: string[];
+  parameterSheet: string;
+  chartNames: string[];
+  summary: Summary;
+  skipped: SkippedRow[];
+  /** Things the user should know: labels limited to N partners, movement segments limited, … (i18n keys + params). */
+  notices: { key: string; params: Record<string, string | number> }[];
+  /** How many context.sync() calls the apply took (shown in details, measured in the bench). */
+  syncs: number;
+}
+
+/** A failure the pane can explain: `code` selects a localised message, `details` is the technical text. */
+export interface HostFailure {
+  code:
+    | "protected-sheet"
+    | "cell-edit-mode"
+    | "register-changed"
+    | "item-not-found"
+    | "payload-too-large"
+    | "invalid-argument"
+    | "unsupported-requirement-set"
+    | "no-register"
+    | "missing-column"
+    | "unknown";
+  details: string;
+  sheet?: string;
+}
+
+export type SheetEvent = { kind: "activated" | "selection-changed" | "data-changed"; sheetName: string };
+
+export interface WorkbookHost {
+  readonly language: Language;
+  readonly theme: "light" | "dark";
+  /** A snapshot of the active sheet (used range, formats, tables, hidden rows/columns, selection). */
+  readActiveSheet(): Promise<SheetSnapshot>;
+  /**
+   * Analyse the snapshot with `settings`, plan and write columns, parameters, summary and chart.
+   * Rejects with a HostFailure-shaped error (see isHostFailure) and leaves the workbook as it was.
+   * `expected` is the snapshot the user saw: if the register changed since, it fails with "register-changed".
+   */
+  apply(
+    expected: SheetSnapshot,
+    settings: AnalysisSettings,
+    output: OutputOptions,
+    onProgress?: (progress: ApplyProgress) => void,
+  ): Promise<ApplyResult>;
+  /** Select a 1-based sheet row of the register (for "show me the skipped row"). */
+  selectRow(sheetName: string, row: number): Promise<void>;
+  loadState(): Promise<StoredState | null>;
+  saveState(state: StoredState): Promise<void>;
+  /** Subscribe to sheet events; returns an unsubscribe function. */
+  onSheetEvent(listener: (event: SheetEvent) => void): () => void;
+}
+
+export function isHostFailure(error: unknown): error is HostFailure {
+  return typeof error === "object" && error !== null && "code" in error && "details" in error;
+}
