@@ -49,6 +49,16 @@ export interface SheetSnapshot {
   tables: TableSnapshot[];
   /** The user's selection on this sheet, if known: a hint for which table or range is meant. */
   selection?: CellRect | null;
+  /**
+   * Workbook names that refer to a single rectangle on this sheet (those the add-in wrote before
+   * among them): how a re-run finds its own columns and cells again after a user moved them.
+   */
+  definedNames?: DefinedNameRef[];
+}
+
+export interface DefinedNameRef {
+  name: string;
+  rect: CellRect;
 }
 
 // ---------------------------------------------------------------------------------------------
