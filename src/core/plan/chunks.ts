@@ -1,0 +1,65 @@
+/**
+ * Splitting a block into row bands that each fit one Office.js request (the web host limits a
+ * request to 5 MB). The estimate is the JSON size of the values plus a fixed overhead per cell.
+ */
+import type { CellBlock, PlanCell } from "./types";
+
+/** Office's request limit, with headroom for the other operations of the same request. */
+export const OFFICE_REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+
+const PER_CELL_OVERHEAD_BYTES = 8;
+
+/** Approximate bytes one cell adds to a request (JSON of its value or formula). */
+export function cellPayloadBytes(cell: PlanCell): number {
+  switch (cell.kind) {
+    case "formula":
+      return utf8Length(JSON.stringify(cell.formula)) + PER_CELL_OVERHEAD_BYTES;
+    case "text":
+      return utf8Length(JSON.stringify(cell.value)) + 1 + PER_CELL_OVERHEAD_BYTES;
+    case "number":
+      return String(cell.value).length + PER_CELL_OVERHEAD_BYTES;
+    case "boolean":
+      return 5 + PER_CELL_OVERHEAD_BYTES;
+    case "empty":
+      return 2 + PER_CELL_OVERHEAD_BYTES;
+  }
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Row bands of `block`, each estimated under `maxBytes` (a single row larger than the budget
+ * becomes its own band). Bands keep the block's id with a "#n" suffix, its columns and formats.
+ */
+export function splitBlockByBytes(block: CellBlock, maxBytes: number = OFFICE_REQUEST_BUDGET_BYTES): CellBlock[] {
+  if (!(maxBytes > 0)) throw new RangeError(`maxBytes must be positive, got ${maxBytes}`);
+  const bands: CellBlock[] = [];
+  let start = 0;
+  let bytes = 0;
+  const flush = (end: number) => {
+    if (end <= start) return;
+    bands.push({ ...block, id: `${block.id}#${bands.length}`, row: block.row + start, cells: block.cells.slice(start, end) });
+    start = end;
+    bytes = 0;
+  };
+  block.cells.forEach((cells, index) => {
+    const rowBytes = cells.reduce((sum, cell) => sum + cellPayloadBytes(cell), 0);
+    if (bytes + rowBytes > maxBytes && index > start) flush(index);
+    bytes += rowBytes;
+  });
+  flush(block.cells.length);
+  if (bands.length === 1) return [{ ...block }];
+  return bands;
+}
