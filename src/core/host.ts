@@ -47,6 +47,11 @@ export interface StoredState {
   version: 1;
   settings: AnalysisSettings;
   output: Omit<OutputOptions, "language">;
+  /**
+   * The sheet the settings were made for. Header row, table, column mapping and scales only make
+   * sense there; on another sheet the pane keeps only the line, threshold and output options.
+   */
+  sheetName?: string;
 }
 
 export interface ApplyProgress {

@@ -1,0 +1,155 @@
+/**
+ * Pure helpers of the pane: parsing what the user types, validating the ambition line and scales,
+ * describing the register. No React here, so the rules are easy to read and reuse.
+ */
+import type { AmbitionLine, Analysis, AnalysisSettings, ConceptKey, Scale } from "../core/types";
+import { cellAddress } from "../core/text";
+import type { PaneMessageKey } from "./i18n";
+
+/** A number as a Dutch or English user types it: "2,5", "2.5", " 3 ". Null when it is not one. */
+export function parseUserNumber(text: string): number | null {
+  const trimmed = text.trim().replace(/\s+/g, "");
+  if (!/^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/.test(trimmed)) return null;
+  const value = Number(trimmed.replace(",", "."));
+  return Number.isFinite(value) ? value : null;
+}
+
+/** A number for a field the user edits: plain digits and the locale's decimal separator. */
+export function formatUserNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 4, useGrouping: false }).format(value);
+}
+
+export interface FieldProblem {
+  key: PaneMessageKey;
+  params: Record<string, string | number>;
+}
+
+export interface LineDraft {
+  atLowest: string;
+  atHighest: string;
+  threshold: string;
+}
+
+export interface LineCheck {
+  /** Set when all three values are valid. */
+  line: AmbitionLine | null;
+  threshold: number | null;
+  problems: Partial<Record<keyof LineDraft, FieldProblem>>;
+}
+
+/** The draft checked against the scales: within the influence scale, rising, threshold within dependency. */
+export function checkLineDraft(draft: LineDraft, influence: Scale, dependency: Scale, locale: string): LineCheck {
+  const problems: LineCheck["problems"] = {};
+  const fmt = (n: number) => formatUserNumber(n, locale);
+  const example = fmt((influence.min + influence.max) / 2);
+  const influenceRange = { min: fmt(influence.min), max: fmt(influence.max) };
+
+  const readInfluence = (field: "atLowest" | "atHighest"): number | null => {
+    const value = parseUserNumber(draft[field]);
+    if (value === null) {
+      problems[field] = { key: "line.notNumber", params: { example } };
+      return null;
+    }
+    if (value < influence.min || value > influence.max) {
+      problems[field] = { key: "line.outsideInfluence", params: influenceRange };
+      return null;
+    }
+    return value;
+  };
+  const atLowest = readInfluence("atLowest");
+  const atHighest = readInfluence("atHighest");
+  if (atLowest !== null && atHighest !== null && atHighest < atLowest) {
+    problems.atHighest = { key: "line.notRising", params: { value: fmt(atLowest) } };
+  }
+
+  let threshold = parseUserNumber(draft.threshold);
+  if (threshold === null) {
+    problems.threshold = { key: "line.notNumber", params: { example: fmt((dependency.min + dependency.max) / 2) } };
+  } else if (threshold < dependency.min || threshold >= dependency.max) {
+    problems.threshold = { key: "line.outsideDependency", params: { min: fmt(dependency.min), max: fmt(dependency.max) } };
+    threshold = null;
+  }
+
+  const valid = Object.keys(problems).length === 0 && atLowest !== null && atHighest !== null;
+  return {
+    line: valid ? { atLowestDependency: atLowest, atHighestDependency: atHighest } : null,
+    threshold: valid ? threshold : null,
+    problems,
+  };
+}
+
+export function lineDraftOf(analysis: Analysis, locale: string): LineDraft {
+  return {
+    atLowest: formatUserNumber(analysis.line.atLowestDependency, locale),
+    atHighest: formatUserNumber(analysis.line.atHighestDependency, locale),
+    threshold: formatUserNumber(analysis.highDependencyAbove, locale),
+  };
+}
+
+export interface ScaleDraft {
+  min: string;
+  max: string;
+}
+
+/** A scale the user typed, or null when it is not two numbers with min below max. */
+export function checkScaleDraft(draft: ScaleDraft): { min: number; max: number } | null {
+  const min = parseUserNumber(draft.min);
+  const max = parseUserNumber(draft.max);
+  if (min === null || max === null || !(min < max)) return null;
+  return { min, max };
+}
+
+/**
+ * New settings after the user chose a scale: the line and threshold they set before are dropped
+ * when they no longer fit, so the analysis falls back to the defaults of the new scale.
+ */
+export function withScale(
+  settings: AnalysisSettings,
+  axis: "influence" | "dependency",
+  scale: { min: number; max: number },
+  current: Scale,
+): AnalysisSettings {
+  const next: AnalysisSettings = { ...settings };
+  const kind = current.kind === "labels" ? "numeric" : current.kind;
+  if (axis === "influence") {
+    next.influenceScale = { min: scale.min, max: scale.max, kind };
+    const line = next.line;
+    if (line && [line.atLowestDependency, line.atHighestDependency].some((v) => v < scale.min || v > scale.max)) {
+      delete next.line;
+    }
+  } else {
+    next.dependencyScale = { min: scale.min, max: scale.max, kind };
+    const threshold = next.highDependencyAbove;
+    if (threshold !== undefined && (threshold < scale.min || threshold >= scale.max)) delete next.highDependencyAbove;
+  }
+  return next;
+}
+
+export function withMapping(settings: AnalysisSettings, concept: ConceptKey, column: number | null): AnalysisSettings {
+  return { ...settings, mapping: { ...settings.mapping, [concept]: column } };
+}
+
+/** "B3:F12": the register from its header row to its last data row (or totals row). */
+export function registerAddress(analysis: Analysis): string {
+  const { location } = analysis;
+  const lastRow = Math.max(location.headerRow, location.lastDataRow, location.totalsRow ?? -1);
+  return `${cellAddress(location.headerRow, location.firstColumn)}:${cellAddress(lastRow, location.lastColumn)}`;
+}
+
+/** The distinct societal goals of the analysed partners, in a stable order. */
+export function goalsOf(analysis: Analysis): string[] {
+  const goals = new Set<string>();
+  for (const row of analysis.rows) if (row.goal) goals.add(row.goal);
+  return [...goals].sort((a, b) => a.localeCompare(b));
+}
+
+/** Settings that only make sense on the sheet they were made for. */
+export function withoutLocation(settings: AnalysisSettings): AnalysisSettings {
+  const rest = { ...settings };
+  delete rest.headerRow;
+  delete rest.tableName;
+  delete rest.mapping;
+  delete rest.influenceScale;
+  delete rest.dependencyScale;
+  return rest;
+}
