@@ -232,6 +232,8 @@ export interface AnalysisWarning {
   /** 1-based sheet rows involved, if any. */
   rows: number[];
   message: string;
+  /** Placeholders for the localised text `warning.<code>` in src/core/i18n. */
+  params?: Record<string, string | number>;
 }
 
 /** Fatal problems: the register cannot be analysed at all. */
@@ -244,4 +246,11 @@ export class RegisterError extends Error {
     super(message);
     this.name = "RegisterError";
   }
+}
+
+/** One header cell of the register, for mapping dropdowns: 0-based absolute column, its letter, its text. */
+export interface HeaderCellInfo {
+  column: number;
+  letter: string;
+  header: string;
 }

@@ -1,0 +1,178 @@
+/**
+ * The headless `analyze` command: a register (.xlsx or .csv) in, the analysis out as readable text
+ * (Dutch or English) or as JSON. Without a file it analyses the project's own sample register.
+ *
+ *   npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en]
+ */
+import { existsSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { analyzeSheet } from "../core/analyze";
+import type { Language } from "../core/host";
+import { t } from "../core/i18n";
+import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
+import { formatJson, formatText } from "./format";
+import { InputError, readCsv, readXlsx } from "./readers";
+
+export const SAMPLE_REGISTER = resolve(__dirname, "../../samples/voorbeeld-register.xlsx");
+
+export interface CliOptions {
+  file: string | null;
+  sheet: string | null;
+  json: boolean;
+  lang: Language;
+}
+
+/** A user-facing failure: printed on stderr, exit code 1 (2 for usage errors). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+interface OptionSpec {
+  /** Takes the next argument as its value. */
+  takesValue: boolean;
+  apply(options: CliOptions, value: string, lang: Language): void;
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], lang: Language): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new CliError(t(lang, "cli.error.bad-value", { option, value, allowed: allowed.join(", ") }), 2);
+  }
+  return value as T;
+}
+
+/** One entry per option: adding an option is adding an entry (and a field to CliOptions). */
+export const OPTIONS: Record<string, OptionSpec> = {
+  "--sheet": { takesValue: true, apply: (o, v) => (o.sheet = v) },
+  "--json": { takesValue: false, apply: (o) => (o.json = true) },
+  "--lang": { takesValue: true, apply: (o, v, lang) => (o.lang = oneOf("--lang", v, ["nl", "en"] as const, lang)) },
+};
+
+export function parseArguments(argv: string[]): CliOptions {
+  const options: CliOptions = { file: null, sheet: null, json: false, lang: "nl" };
+  // Error messages follow --lang even when it comes after the faulty option.
+  const langAt = argv.indexOf("--lang");
+  const lang: Language = argv[langAt + 1] === "en" ? "en" : "nl";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg.startsWith("--")) {
+      const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+      const spec = OPTIONS[name];
+      if (!spec) throw new CliError(`${t(lang, "cli.error.unknown-option", { option: name })}\n${t(lang, "cli.error.usage")}`, 2);
+      let value = "";
+      if (spec.takesValue) {
+        value = inline ?? argv[++i];
+        if (value === undefined || (inline === undefined && value.startsWith("--"))) {
+          throw new CliError(t(lang, "cli.error.missing-value", { option: name }), 2);
+        }
+      }
+      spec.apply(options, value, lang);
+    } else if (options.file === null) options.file = arg;
+    else throw new CliError(t(lang, "cli.error.usage"), 2);
+  }
+  return options;
+}
+
+export interface LoadedAnalysis {
+  file: string;
+  snapshot: SheetSnapshot;
+  analysis: Analysis;
+}
+
+/** Reads the file and analyses the named sheet, or the first sheet that holds a register. */
+export async function analyzeFile(file: string, sheet: string | null, lang: Language): Promise<LoadedAnalysis> {
+  if (!existsSync(file)) throw new CliError(t(lang, "cli.error.no-file", { file }));
+  const extension = extname(file).toLowerCase();
+  let sheets: SheetSnapshot[];
+  try {
+    if (extension === ".xlsx" || extension === ".xlsm") sheets = await readXlsx(file);
+    else if (extension === ".csv" || extension === ".txt") sheets = [await readCsv(file, basename(file, extname(file)))];
+    else throw new CliError(t(lang, "cli.error.file-type", { file }));
+  } catch (error) {
+    if (error instanceof InputError) throw new CliError(t(lang, "cli.error.unreadable", { file, detail: error.message }));
+    throw error;
+  }
+  const names = sheets.map((s) => `"${s.sheetName}"`).join(", ");
+  if (sheet !== null) {
+    const snapshot = sheets.find((s) => s.sheetName === sheet) ?? sheets.find((s) => s.sheetName.toLowerCase() === sheet.toLowerCase());
+    if (!snapshot) throw new CliError(t(lang, "cli.error.no-sheet", { file, sheet, sheets: names }));
+    return { file, snapshot, analysis: analyzeOrExplain(file, snapshot, lang) };
+  }
+  let firstProblem: RegisterError | null = null;
+  for (const snapshot of sheets) {
+    try {
+      return { file, snapshot, analysis: analyzeSheet(snapshot) };
+    } catch (error) {
+      if (!(error instanceof RegisterError)) throw error;
+      // A sheet with a partial register (a column missing) explains more than "nothing found".
+      if (error.code !== "no-register" && !firstProblem) firstProblem = error;
+    }
+  }
+  if (firstProblem) throw new CliError(t(lang, "cli.error.in-file", { file, message: registerMessage(firstProblem, lang) }));
+  throw new CliError(t(lang, "cli.error.no-register-in-file", { file, sheets: names }));
+}
+
+function analyzeOrExplain(file: string, snapshot: SheetSnapshot, lang: Language): Analysis {
+  try {
+    return analyzeSheet(snapshot);
+  } catch (error) {
+    if (error instanceof RegisterError) throw new CliError(t(lang, "cli.error.in-file", { file, message: registerMessage(error, lang) }));
+    throw error;
+  }
+}
+
+/** A RegisterError in the user's language. */
+export function registerMessage(error: RegisterError, lang: Language): string {
+  const d = error.details;
+  switch (error.code) {
+    case "no-register":
+      return t(lang, "error.no-register", { sheet: d.sheet ?? "" });
+    case "missing-column":
+      return t(lang, "error.missing-column", {
+        sheet: d.sheet ?? "",
+        concept: d.concept ? t(lang, `concept.${d.concept}`) : "",
+        row: d.row ?? "",
+      });
+    case "no-data":
+      return t(lang, "error.no-data", { sheet: d.sheet ?? "", row: d.row ?? "" });
+    default:
+      return error.message;
+  }
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The whole command; returns the exit code. */
+export async function runAnalyze(argv: string[], io: Io): Promise<number> {
+  try {
+    const options = parseArguments(argv);
+    const file = options.file ?? SAMPLE_REGISTER;
+    const loaded = await analyzeFile(file, options.sheet, options.lang);
+    io.stdout(options.json ? formatJson(loaded) : formatText(loaded, options.lang));
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  runAnalyze(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,171 @@
+/** The CLI's two outputs: readable text in Dutch or English, and a JSON document. */
+import type { Language } from "../core/host";
+import { t } from "../core/i18n";
+import { cellAddress, columnLetter } from "../core/text";
+import { CONCEPT_KEYS, STRATEGY_KEYS, type Analysis, type Scale, type SheetSnapshot } from "../core/types";
+
+interface Loaded {
+  file: string;
+  snapshot: SheetSnapshot;
+  analysis: Analysis;
+}
+
+/** Numbers without floating-point noise (0.30000000000000004 → 0.3). */
+export function clean(n: number): number {
+  return Number.isInteger(n) ? n : Number(n.toPrecision(12));
+}
+
+/** The analysis as JSON, shaped like the shared fixtures' *.expected.json (plus more fields). */
+export function formatJson({ file, analysis }: Loaded): string {
+  const a = analysis;
+  const scale = (s: Scale) => [s.min, s.max];
+  const document = {
+    file,
+    sheet: a.location.sheetName,
+    table: a.location.tableName,
+    headerRow: a.location.headerRow + 1,
+    influenceScale: scale(a.influenceScale),
+    dependencyScale: scale(a.dependencyScale),
+    influenceScaleInfo: a.influenceScale,
+    dependencyScaleInfo: a.dependencyScale,
+    line: a.line,
+    highDependencyAbove: a.highDependencyAbove,
+    mapping: Object.fromEntries(
+      CONCEPT_KEYS.map((k) => {
+        const m = a.mapping[k];
+        return [k, m ? { column: columnLetter(m.column), header: m.header, source: m.source } : null];
+      }),
+    ),
+    rows: a.rows.map((r) => ({
+      row: r.row,
+      partner: r.partner,
+      goal: r.goal,
+      influence: clean(r.influence),
+      dependency: clean(r.dependency),
+      requiredInfluence: clean(r.requiredInfluence),
+      gap: clean(r.gap),
+      position: r.position,
+      highDependency: r.highDependency,
+      alternativesDesirable: r.alternativesDesirable,
+      strategy: r.strategy,
+      target: { influence: clean(r.target.influence), dependency: clean(r.target.dependency), source: r.target.source },
+      subsidy: r.subsidy,
+    })),
+    skipped: a.skipped.map((s) => ({ row: s.row, partner: s.partner, reason: s.reason, column: s.column, value: s.value, message: s.message })),
+    summary: a.summary,
+    warnings: a.warnings.map((w) => ({ code: w.code, rows: w.rows, message: w.message })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function number(n: number, lang: Language): string {
+  return clean(n).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 });
+}
+function money(n: number, lang: Language): string {
+  return `€ ${n.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 0 })}`;
+}
+
+function table(headers: string[], rows: string[][], rightAligned: Set<number>): string[] {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+}
+
+/** The analysis as text a civil servant can read in a terminal. */
+export function formatText({ analysis: a }: Loaded, lang: Language): string {
+  const out: string[] = [];
+  const loc = a.location;
+  const common = { sheet: loc.sheetName, row: loc.headerRow + 1, count: a.rows.length + a.skipped.length };
+  out.push(
+    loc.tableName
+      ? t(lang, "cli.register.table", { ...common, table: loc.tableName })
+      : t(lang, "cli.register.range", {
+          ...common,
+          range: `${cellAddress(loc.headerRow, loc.firstColumn)}:${cellAddress(Math.max(loc.lastDataRow, loc.headerRow), loc.lastColumn)}`,
+        }),
+  );
+  out.push("", `${t(lang, "cli.mapping")}:`);
+  for (const concept of CONCEPT_KEYS) {
+    const m = a.mapping[concept];
+    const label = t(lang, `concept.${concept}`);
+    const where = m ? `${columnLetter(m.column)} "${m.header}"${m.source === "user" ? ` (${t(lang, "cli.mapping.user")})` : ""}` : t(lang, "cli.mapping.absent");
+    out.push(`  ${label}: ${where}`);
+  }
+  const describe = (s: Scale) =>
+    `${number(s.min, lang)}–${number(s.max, lang)}${s.kind === "labels" && s.labels ? ` (${s.labels.join(", ")})` : ""} [${t(lang, `cli.scale.${s.source}`)}]`;
+  out.push("", t(lang, "cli.scales", { influence: describe(a.influenceScale), dependency: describe(a.dependencyScale) }));
+  out.push(
+    t(lang, "cli.line", {
+      low: number(a.line.atLowestDependency, lang),
+      high: number(a.line.atHighestDependency, lang),
+      threshold: number(a.highDependencyAbove, lang),
+    }),
+  );
+
+  out.push("", `${t(lang, "cli.partners", { count: a.rows.length })}:`);
+  const headers = [
+    t(lang, "cli.column.row"),
+    t(lang, "concept.partner"),
+    t(lang, "concept.influence"),
+    t(lang, "concept.dependency"),
+    t(lang, "column.requiredInfluence"),
+    t(lang, "column.gap"),
+    t(lang, "column.position"),
+    t(lang, "column.strategy"),
+  ];
+  const body = a.rows.map((r) => [
+    String(r.row),
+    r.partner,
+    number(r.influence, lang),
+    number(r.dependency, lang),
+    number(r.requiredInfluence, lang),
+    number(r.gap, lang),
+    t(lang, `position.${r.position}`),
+    t(lang, `strategy.${r.strategy}`),
+  ]);
+  out.push(...table(headers, body, new Set([0, 2, 3, 4, 5])).map((l) => `  ${l}`));
+
+  if (a.skipped.length > 0) {
+    out.push("", `${t(lang, "cli.skipped", { count: a.skipped.length })}:`);
+    for (const s of a.skipped) {
+      const scale = s.reason.startsWith("influence") ? a.influenceScale : a.dependencyScale;
+      const text = t(lang, `skip.${s.reason}`, { row: s.row, column: s.column ?? "", value: s.value ?? "", min: scale.min, max: scale.max });
+      out.push(`  ${s.partner ? `${s.partner} — ` : ""}${text}`);
+    }
+  }
+
+  const tallyRows = (entries: [string, { count: number; subsidy: number }][]) =>
+    table(
+      ["", t(lang, "cli.summary.count"), t(lang, "cli.summary.subsidy")],
+      entries.map(([label, tally]) => [label, String(tally.count), money(tally.subsidy, lang)]),
+      new Set([1, 2]),
+    ).map((l) => `  ${l}`);
+  out.push("", `${t(lang, "cli.summary.byStrategy")}:`);
+  out.push(
+    ...tallyRows([
+      ...STRATEGY_KEYS.map((k) => [t(lang, `strategy.${k}`), a.summary.byStrategy[k]] as [string, { count: number; subsidy: number }]),
+      [t(lang, "cli.summary.total"), a.summary.total],
+    ]),
+  );
+  out.push("", `${t(lang, "cli.summary.byPosition")}:`);
+  out.push(
+    ...tallyRows([
+      [t(lang, "position.above"), a.summary.byPosition.above],
+      [t(lang, "position.below"), a.summary.byPosition.below],
+    ]),
+  );
+  if (a.warnings.length > 0) {
+    out.push("", `${t(lang, "cli.notes")}:`);
+    for (const w of a.warnings) {
+      const params = { ...(w.params ?? {}) };
+      if (w.code === "hidden-column" && typeof params.concept === "string") params.concept = t(lang, `concept.${params.concept}` as never);
+      if ("axis" in params) params.axis = t(lang, params.axis === "influence" ? "concept.influence" : "concept.dependency").toLowerCase();
+      out.push(`  - ${w.params ? t(lang, `warning.${w.code}`, params) : w.message}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,284 @@
+/**
+ * analyzeSheet: from a sheet snapshot to partner positions, strategies, skipped rows and summary.
+ * The pieces (finding the register, mapping headers, reading values, scales, the line) live in
+ * their own modules; this file puts them together and applies the user's settings.
+ */
+import { t } from "./i18n";
+import { cellAt, findRegister, formatAt, type FoundRegister } from "./locate";
+import { detectScale, onScale, scoreOnScale } from "./scales";
+import {
+  chooseStrategy,
+  defaultAmbitionLine,
+  defaultHighDependencyAbove,
+  isHighDependency,
+  positionOf,
+  recommendedTarget,
+  requiredInfluence,
+} from "./strategy";
+import { columnLetter, displayText, isBlank, isErrorValue } from "./text";
+import { parseAmount, parseScore, parseYesNo, type ParsedScore } from "./values";
+import {
+  CONCEPT_KEYS,
+  RegisterError,
+  STRATEGY_KEYS,
+  type Analysis,
+  type AnalysisSettings,
+  type AnalysisWarning,
+  type ColumnMapping,
+  type ConceptKey,
+  type HeaderCellInfo,
+  type PartnerResult,
+  type Scale,
+  type SheetSnapshot,
+  type SkippedRow,
+  type SkipReason,
+  type Summary,
+} from "./types";
+
+export { columnLetter, columnIndex, cellAddress } from "./text";
+
+/** Analyse the register on `snapshot`. Throws RegisterError when it cannot be analysed at all. */
+export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings = {}): Analysis {
+  validateSettings(snapshot, settings);
+  const found = findRegister(snapshot, settings);
+  const mapping = toColumnMapping(found, settings);
+  const { location } = found;
+  const col = (concept: ConceptKey) => mapping[concept]?.column ?? null;
+  const partnerCol = col("partner")!;
+  const influenceCol = col("influence")!;
+  const dependencyCol = col("dependency")!;
+
+  // Rows that belong to the register: a row blank in every mapped column is not a partner.
+  const mappedColumns = CONCEPT_KEYS.map(col).filter((c): c is number => c !== null);
+  const dataRows: number[] = [];
+  for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
+    if (r === location.totalsRow) continue;
+    if (mappedColumns.every((c) => isBlank(cellAt(snapshot, r, c)))) continue;
+    dataRows.push(r);
+  }
+
+  const score = (r: number, c: number) => parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c));
+  const influenceScores = dataRows.map((r) => score(r, influenceCol));
+  const dependencyScores = dataRows.map((r) => score(r, dependencyCol));
+  const influenceScale = detectScale(mapping.influence!.header, usable(dataRows, influenceScores, snapshot, partnerCol), settings.influenceScale);
+  const dependencyScale = detectScale(
+    mapping.dependency!.header,
+    usable(dataRows, dependencyScores, snapshot, partnerCol),
+    settings.dependencyScale,
+  );
+  const line = settings.line ?? defaultAmbitionLine(influenceScale);
+  const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
+
+  const rows: PartnerResult[] = [];
+  const skipped: SkippedRow[] = [];
+  dataRows.forEach((r, i) => {
+    const partnerValue = cellAt(snapshot, r, partnerCol);
+    const partner = displayText(partnerValue);
+    const skip = (reason: SkipReason, column: number | null, value: string | null, scale?: Scale) => {
+      const letter = column === null ? null : columnLetter(column);
+      skipped.push({
+        row: r + 1,
+        partner,
+        reason,
+        column: letter,
+        value,
+        message: t("en", `skip.${reason}`, { row: r + 1, column: letter ?? "", value: value ?? "", min: scale?.min ?? "", max: scale?.max ?? "" }),
+      });
+    };
+    if (isErrorValue(partnerValue)) return skip("error-value", partnerCol, partner, undefined);
+    if (isBlank(partnerValue)) return skip("missing-partner", partnerCol, null);
+    const influence = readAxis(influenceScores[i], influenceScale);
+    if (influence.problem) {
+      const reason: SkipReason = influence.problem === "error" ? "error-value" : `${influence.problem}-influence` as SkipReason;
+      return skip(influence.problem === "out-of-scale" ? "influence-out-of-scale" : reason, influenceCol, influence.text, influenceScale);
+    }
+    const dependency = readAxis(dependencyScores[i], dependencyScale);
+    if (dependency.problem) {
+      const reason: SkipReason = dependency.problem === "error" ? "error-value" : `${dependency.problem}-dependency` as SkipReason;
+      return skip(dependency.problem === "out-of-scale" ? "dependency-out-of-scale" : reason, dependencyCol, dependency.text, dependencyScale);
+    }
+    const inf = influence.value!;
+    const dep = dependency.value!;
+    const required = requiredInfluence(dep, dependencyScale, line);
+    const gap = inf - required;
+    const position = positionOf(gap, influenceScale);
+    const highDependency = isHighDependency(dep, highDependencyAbove);
+    const altCol = col("alternativesDesirable");
+    const alternativesDesirable = altCol !== null && parseYesNo(cellAt(snapshot, r, altCol)) === "yes";
+    const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
+    const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
+    const registerTarget = (concept: "targetInfluence" | "targetDependency", scale: Scale): number | null => {
+      const c = col(concept);
+      if (c === null) return null;
+      const value = scoreOnScale(score(r, c), scale);
+      return value !== null && onScale(value, scale) ? value : null;
+    };
+    const targetInfluence = registerTarget("targetInfluence", influenceScale);
+    const targetDependency = registerTarget("targetDependency", dependencyScale);
+    const goalCol = col("goal");
+    const subsidyCol = col("subsidy");
+    rows.push({
+      row: r + 1,
+      partner,
+      goal: goalCol === null || isBlank(cellAt(snapshot, r, goalCol)) ? null : displayText(cellAt(snapshot, r, goalCol)),
+      influence: inf,
+      dependency: dep,
+      requiredInfluence: required,
+      gap,
+      position,
+      highDependency,
+      alternativesDesirable,
+      strategy,
+      target: {
+        influence: targetInfluence ?? recommended.influence,
+        dependency: targetDependency ?? recommended.dependency,
+        source: targetInfluence !== null || targetDependency !== null ? "register" : "recommended",
+      },
+      subsidy: subsidyCol === null ? null : parseAmount(cellAt(snapshot, r, subsidyCol)),
+    });
+  });
+
+  return {
+    location,
+    mapping,
+    influenceScale,
+    dependencyScale,
+    line,
+    highDependencyAbove,
+    rows,
+    skipped,
+    summary: summarize(rows),
+    warnings: collectWarnings(snapshot, mapping, rows, influenceScale, dependencyScale, [influenceScores, dependencyScores]),
+  };
+}
+
+/** Scores of rows that have a partner: what the scale is guessed from. */
+function usable(dataRows: number[], scores: ParsedScore[], snapshot: SheetSnapshot, partnerCol: number): ParsedScore[] {
+  return scores.filter((_, i) => !isBlank(cellAt(snapshot, dataRows[i], partnerCol)));
+}
+
+function readAxis(
+  parsed: ParsedScore,
+  scale: Scale,
+): { value?: number; problem?: "missing" | "unusable" | "out-of-scale" | "error"; text: string | null } {
+  switch (parsed.kind) {
+    case "blank":
+      return { problem: "missing", text: null };
+    case "error":
+      return { problem: "error", text: parsed.text };
+    case "unusable":
+      return { problem: "unusable", text: parsed.text };
+    default: {
+      const value = scoreOnScale(parsed, scale);
+      const text = parsed.kind === "label" ? parsed.label : displayText(parsed.value) + (parsed.percent ? "%" : "");
+      if (value === null) return { problem: "unusable", text };
+      if (!onScale(value, scale)) return { problem: "out-of-scale", text };
+      return { value, text };
+    }
+  }
+}
+
+function toColumnMapping(found: FoundRegister, settings: AnalysisSettings): ColumnMapping {
+  const mapping = {} as ColumnMapping;
+  for (const concept of CONCEPT_KEYS) {
+    const m = found.mapping[concept];
+    const userSet = settings.mapping?.[concept] !== undefined;
+    mapping[concept] = m ? { column: m.column, header: m.header, source: userSet ? "user" : "auto" } : null;
+  }
+  return mapping;
+}
+
+function validateSettings(snapshot: SheetSnapshot, settings: AnalysisSettings) {
+  const invalid = (detail: string) => new RegisterError("invalid-setting", t("en", "error.invalid-setting", { detail }), { sheet: snapshot.sheetName });
+  const used = new Map<number, ConceptKey>();
+  for (const [concept, column] of Object.entries(settings.mapping ?? {}) as [ConceptKey, number | null | undefined][]) {
+    if (column === null || column === undefined) continue;
+    if (!Number.isInteger(column) || column < 0) throw invalid(`column ${column} for ${concept} is not a sheet column`);
+    const other = used.get(column);
+    if (other) throw invalid(`column ${columnLetter(column)} is chosen for both ${other} and ${concept}`);
+    used.set(column, concept);
+  }
+  for (const concept of ["partner", "influence", "dependency"] as const) {
+    if (settings.mapping?.[concept] === null) throw invalid(`the ${concept} column cannot be left out`);
+  }
+  if (settings.line && !(Number.isFinite(settings.line.atLowestDependency) && Number.isFinite(settings.line.atHighestDependency))) {
+    throw invalid("the ambition line needs two numbers");
+  }
+  if (settings.highDependencyAbove !== undefined && !Number.isFinite(settings.highDependencyAbove)) {
+    throw invalid("the high-dependency threshold must be a number");
+  }
+}
+
+export function emptySummary(): Summary {
+  const tally = () => ({ count: 0, subsidy: 0 });
+  return {
+    byStrategy: Object.fromEntries(STRATEGY_KEYS.map((k) => [k, tally()])) as Summary["byStrategy"],
+    byPosition: { above: tally(), below: tally() },
+    total: tally(),
+  };
+}
+
+/** Count and subsidy sum per strategy, per position and in total. */
+export function summarize(rows: PartnerResult[]): Summary {
+  const summary = emptySummary();
+  for (const row of rows) {
+    const amount = row.subsidy ?? 0;
+    for (const tally of [summary.byStrategy[row.strategy], summary.byPosition[row.position], summary.total]) {
+      tally.count += 1;
+      tally.subsidy += amount;
+    }
+  }
+  return summary;
+}
+
+function collectWarnings(
+  snapshot: SheetSnapshot,
+  mapping: ColumnMapping,
+  rows: PartnerResult[],
+  influenceScale: Scale,
+  dependencyScale: Scale,
+  scoreLists: ParsedScore[][],
+): AnalysisWarning[] {
+  const warnings: AnalysisWarning[] = [];
+  const byName = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = row.partner.trim().toLowerCase().replace(/\s+/g, " ");
+    byName.set(key, [...(byName.get(key) ?? []), row.row]);
+  }
+  for (const [, sheetRows] of byName) {
+    if (sheetRows.length > 1) {
+      const name = rows.find((r) => r.row === sheetRows[0])!.partner;
+      const params = { partner: name, rows: sheetRows.join(", ") };
+      warnings.push({ code: "duplicate-partner", rows: sheetRows, message: t("en", "warning.duplicate-partner", params), params });
+    }
+  }
+  const hidden = new Set(snapshot.hiddenColumns);
+  for (const concept of CONCEPT_KEYS) {
+    const m = mapping[concept];
+    if (m && hidden.has(m.column)) {
+      const params = { column: columnLetter(m.column), header: m.header, concept };
+      warnings.push({ code: "hidden-column", rows: [], message: t("en", "warning.hidden-column", params), params });
+    }
+  }
+  const scales: [string, Scale][] = [
+    ["influence", influenceScale],
+    ["dependency", dependencyScale],
+  ];
+  scales.forEach(([axis, scale], i) => {
+    if (scale.source === "values") {
+      const params = { axis, min: scale.min, max: scale.max };
+      warnings.push({ code: "scale-guessed", rows: [], message: t("en", "warning.scale-guessed", params), params });
+    }
+    const kinds = new Set(scoreLists[i].filter((s) => s.kind === "number" || s.kind === "label").map((s) => s.kind));
+    if (kinds.size > 1) {
+      warnings.push({ code: "mixed-scale-values", rows: [], message: t("en", "warning.mixed-scale-values", { axis }), params: { axis } });
+    }
+  });
+  return warnings;
+}
+
+/** The register's header cells (column index and text), for the task pane's mapping dropdowns. */
+export function registerHeaders(snapshot: SheetSnapshot, settings: AnalysisSettings = {}): HeaderCellInfo[] {
+  const found = findRegister(snapshot, settings);
+  return found.headers.map((h) => ({ column: h.column, letter: columnLetter(h.column), header: h.header }));
+}

@@ -1,0 +1,258 @@
+/**
+ * Finding the register on a sheet: an Excel table whose headers map, or the header row of a plain
+ * range anywhere (below titles, merged cells, blank rows), ending at a totals row, a blank row
+ * followed by no more partners, or a footnote.
+ */
+import { headerCellsOfRow, mapHeaders, type HeaderCell } from "./headers";
+import { isBlank } from "./text";
+import { isTotalLabel, looksLikeFootnote } from "./values";
+import type { AnalysisSettings, CellValue, ConceptKey, RegisterLocation, SheetSnapshot, TableSnapshot } from "./types";
+import { RegisterError } from "./types";
+
+export const REQUIRED_CONCEPTS: readonly ConceptKey[] = ["partner", "influence", "dependency"];
+
+/** How many rows from the top of the used range are searched for a plain-range header row. */
+export const HEADER_SEARCH_ROWS = 300;
+
+export type AutoMapping = ReturnType<typeof mapHeaders>;
+
+export interface FoundRegister {
+  location: RegisterLocation;
+  /** The header cells of the register, left to right (for mapping dropdowns too). */
+  headers: HeaderCell[];
+  mapping: AutoMapping;
+}
+
+/** The value at an absolute 0-based cell, "" outside the snapshot. */
+export function cellAt(snapshot: SheetSnapshot, row: number, column: number): CellValue {
+  const r = snapshot.values[row - snapshot.origin.row];
+  if (!r) return "";
+  const v = r[column - snapshot.origin.column];
+  return v === undefined ? "" : v;
+}
+
+/** The number format at an absolute 0-based cell, if known. */
+export function formatAt(snapshot: SheetSnapshot, row: number, column: number): string | null {
+  const r = snapshot.numberFormats?.[row - snapshot.origin.row];
+  return r?.[column - snapshot.origin.column] ?? null;
+}
+
+function lastRowOf(snapshot: SheetSnapshot): number {
+  return snapshot.origin.row + snapshot.values.length - 1;
+}
+function lastColumnOf(snapshot: SheetSnapshot): number {
+  return snapshot.origin.column + Math.max(0, ...snapshot.values.map((r) => r.length)) - 1;
+}
+
+function tableHeaders(table: TableSnapshot): HeaderCell[] {
+  return table.columnNames.map((header, i) => ({ column: table.rect.column + i, header }));
+}
+
+function requiredCount(mapping: AutoMapping): number {
+  return REQUIRED_CONCEPTS.filter((c) => mapping[c]).length;
+}
+function mappingScore(mapping: AutoMapping): number {
+  return Object.values(mapping).reduce((sum, m) => sum + (m ? m.score : 0), 0);
+}
+
+function contains(rect: { row: number; column: number; rowCount: number; columnCount: number }, cell: { row: number; column: number }) {
+  return cell.row >= rect.row && cell.row < rect.row + rect.rowCount && cell.column >= rect.column && cell.column < rect.column + rect.columnCount;
+}
+
+function locationOfTable(snapshot: SheetSnapshot, table: TableSnapshot, fixed: AnalysisSettings["mapping"]): FoundRegister {
+  const headers = tableHeaders(table);
+  const mapping = mapHeaders(headers, fixed);
+  const headerRow = table.rect.row;
+  const firstDataRow = headerRow + (table.showHeaders ? 1 : 0);
+  let lastDataRow = table.rect.row + table.rect.rowCount - 1 - (table.showTotals ? 1 : 0);
+  let totalsRow: number | null = table.showTotals ? table.rect.row + table.rect.rowCount - 1 : null;
+  // A typed "Totaal" row inside the table ends the partners as well.
+  const partnerColumn = mapping.partner?.column ?? table.rect.column;
+  for (let r = firstDataRow; r <= lastDataRow; r++) {
+    if (isTotalLabel(cellAt(snapshot, r, partnerColumn)) || isTotalLabel(cellAt(snapshot, r, table.rect.column))) {
+      totalsRow = r;
+      lastDataRow = r - 1;
+      break;
+    }
+  }
+  return {
+    location: {
+      sheetName: snapshot.sheetName,
+      tableName: table.name,
+      headerRow,
+      firstDataRow,
+      lastDataRow,
+      firstColumn: table.rect.column,
+      lastColumn: table.rect.column + table.rect.columnCount - 1,
+      totalsRow,
+    },
+    headers,
+    mapping,
+  };
+}
+
+/** A plain range whose header is `headerRow`: its columns and where its partners end. */
+export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixed: AnalysisSettings["mapping"] = {}): FoundRegister {
+  const allHeaders = headerCellsOfRow(snapshot.values, snapshot.origin, headerRow);
+  const fullMapping = mapHeaders(allHeaders, fixed);
+  const mappedColumns = Object.values(fullMapping)
+    .filter((m): m is NonNullable<typeof m> => !!m)
+    .map((m) => m.column);
+  const seedColumns = mappedColumns.length > 0 ? mappedColumns : allHeaders.map((h) => h.column);
+  let firstColumn = seedColumns.length ? Math.min(...seedColumns) : snapshot.origin.column;
+  let lastColumn = seedColumns.length ? Math.max(...seedColumns) : snapshot.origin.column;
+  const headerText = (c: number) => !isBlank(cellAt(snapshot, headerRow, c));
+  while (firstColumn > snapshot.origin.column && headerText(firstColumn - 1)) firstColumn--;
+  const sheetLastColumn = lastColumnOf(snapshot);
+  while (lastColumn < sheetLastColumn && headerText(lastColumn + 1)) lastColumn++;
+  const headers = allHeaders.filter((h) => h.column >= firstColumn && h.column <= lastColumn);
+  const mapping = mapHeaders(headers, fixed);
+
+  const partnerColumn = mapping.partner?.column ?? firstColumn;
+  const scoreColumns = [mapping.influence?.column, mapping.dependency?.column].filter((c): c is number => c !== undefined);
+  const rowIsBlank = (r: number) => {
+    for (let c = firstColumn; c <= lastColumn; c++) if (!isBlank(cellAt(snapshot, r, c))) return false;
+    return true;
+  };
+  const firstText = (r: number): CellValue => {
+    for (let c = firstColumn; c <= lastColumn; c++) {
+      const v = cellAt(snapshot, r, c);
+      if (!isBlank(v)) return v;
+    }
+    return "";
+  };
+  const isTotals = (r: number) => isTotalLabel(cellAt(snapshot, r, partnerColumn)) || isTotalLabel(cellAt(snapshot, r, firstColumn));
+  const isFootnote = (r: number) => looksLikeFootnote(firstText(r)) && scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)));
+  // After a blank row the register goes on only if a partner with a score follows.
+  const looksLikePartnerRow = (r: number) =>
+    !isTotals(r) && !isFootnote(r) && !isBlank(cellAt(snapshot, r, partnerColumn)) && scoreColumns.some((c) => !isBlank(cellAt(snapshot, r, c)));
+
+  const sheetLastRow = lastRowOf(snapshot);
+  let lastDataRow = headerRow;
+  let totalsRow: number | null = null;
+  for (let r = headerRow + 1; r <= sheetLastRow; r++) {
+    if (rowIsBlank(r)) {
+      let next = r + 1;
+      while (next <= sheetLastRow && rowIsBlank(next)) next++;
+      if (next > sheetLastRow || !looksLikePartnerRow(next)) break;
+      r = next - 1;
+      continue;
+    }
+    if (isTotals(r)) {
+      totalsRow = r;
+      break;
+    }
+    if (isFootnote(r)) break;
+    lastDataRow = r;
+  }
+  return {
+    location: {
+      sheetName: snapshot.sheetName,
+      tableName: null,
+      headerRow,
+      firstDataRow: headerRow + 1,
+      lastDataRow,
+      firstColumn,
+      lastColumn,
+      totalsRow,
+    },
+    headers,
+    mapping,
+  };
+}
+
+/**
+ * Where the register is. Settings (table, header row) win over every guess. Throws RegisterError
+ * "no-register" when nothing on the sheet has a partner, influence and dependency column, or
+ * "missing-column" when the best header row lacks one of them.
+ */
+export function findRegister(snapshot: SheetSnapshot, settings: AnalysisSettings = {}): FoundRegister {
+  const fixed = settings.mapping ?? {};
+  if (settings.tableName !== undefined) {
+    const table = snapshot.tables.find((t) => t.name.toLowerCase() === settings.tableName!.toLowerCase());
+    if (!table) {
+      throw new RegisterError("invalid-setting", `Sheet "${snapshot.sheetName}" has no table named "${settings.tableName}".`, {
+        sheet: snapshot.sheetName,
+      });
+    }
+    return checked(snapshot, locationOfTable(snapshot, table, fixed));
+  }
+  if (settings.headerRow !== undefined) {
+    if (!Number.isInteger(settings.headerRow) || settings.headerRow < 0) {
+      throw new RegisterError("invalid-setting", `Header row ${settings.headerRow} is not a sheet row.`, { sheet: snapshot.sheetName });
+    }
+    const table = snapshot.tables.find((t) => t.showHeaders && t.rect.row === settings.headerRow);
+    return checked(snapshot, table ? locationOfTable(snapshot, table, fixed) : locationOfRange(snapshot, settings.headerRow, fixed));
+  }
+
+  const tableCandidates = snapshot.tables
+    .filter((t) => t.showHeaders)
+    .map((t) => locationOfTable(snapshot, t, fixed))
+    .filter((c) => requiredCount(c.mapping) === REQUIRED_CONCEPTS.length);
+  if (tableCandidates.length > 0) return checked(snapshot, pickBest(snapshot, tableCandidates));
+
+  const rangeCandidates: FoundRegister[] = [];
+  let bestPartial: FoundRegister | null = null;
+  const firstRow = snapshot.origin.row;
+  const lastRow = Math.min(lastRowOf(snapshot), firstRow + HEADER_SEARCH_ROWS - 1);
+  const rowsToSearch = new Set<number>();
+  for (let r = firstRow; r <= lastRow; r++) rowsToSearch.add(r);
+  if (snapshot.selection) {
+    for (let r = Math.max(firstRow, snapshot.selection.row - HEADER_SEARCH_ROWS); r <= snapshot.selection.row; r++) rowsToSearch.add(r);
+  }
+  for (const r of [...rowsToSearch].sort((a, b) => a - b)) {
+    const cells = headerCellsOfRow(snapshot.values, snapshot.origin, r).filter((h) => isNaN(Number(h.header.replace(",", "."))));
+    if (cells.length < 2) continue;
+    const mapping = mapHeaders(cells, fixed);
+    const found = requiredCount(mapping);
+    if (found === REQUIRED_CONCEPTS.length) rangeCandidates.push(locationOfRange(snapshot, r, fixed));
+    else if (found === 2 && (!bestPartial || mappingScore(mapping) > mappingScore(bestPartial.mapping))) {
+      bestPartial = { location: { ...emptyLocation(snapshot), headerRow: r }, headers: cells, mapping };
+    }
+  }
+  if (rangeCandidates.length > 0) return checked(snapshot, pickBest(snapshot, rangeCandidates));
+  if (bestPartial) return checked(snapshot, bestPartial);
+  throw new RegisterError(
+    "no-register",
+    `No partner register found on sheet "${snapshot.sheetName}": no header row with a partner, influence and dependency column.`,
+    { sheet: snapshot.sheetName },
+  );
+}
+
+function emptyLocation(snapshot: SheetSnapshot): RegisterLocation {
+  return { sheetName: snapshot.sheetName, tableName: null, headerRow: 0, firstDataRow: 1, lastDataRow: 0, firstColumn: 0, lastColumn: 0, totalsRow: null };
+}
+
+function pickBest(snapshot: SheetSnapshot, candidates: FoundRegister[]): FoundRegister {
+  const selection = snapshot.selection;
+  const inSelection = (c: FoundRegister) =>
+    !!selection &&
+    contains(
+      {
+        row: c.location.headerRow,
+        column: c.location.firstColumn,
+        rowCount: Math.max(c.location.lastDataRow, c.location.headerRow) - c.location.headerRow + 1,
+        columnCount: c.location.lastColumn - c.location.firstColumn + 1,
+      },
+      selection,
+    );
+  return [...candidates].sort(
+    (a, b) =>
+      Number(inSelection(b)) - Number(inSelection(a)) ||
+      mappingScore(b.mapping) - mappingScore(a.mapping) ||
+      a.location.headerRow - b.location.headerRow,
+  )[0];
+}
+
+function checked(snapshot: SheetSnapshot, found: FoundRegister): FoundRegister {
+  for (const concept of REQUIRED_CONCEPTS) {
+    if (!found.mapping[concept]) {
+      throw new RegisterError(
+        "missing-column",
+        `Sheet "${snapshot.sheetName}": the register has no ${concept} column (header row ${found.location.headerRow + 1}).`,
+        { sheet: snapshot.sheetName, concept, row: found.location.headerRow + 1 },
+      );
+    }
+  }
+  return found;
+}

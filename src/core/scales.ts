@@ -1,0 +1,64 @@
+/**
+ * Which scale a score column uses: a header hint wins; then labels; then percent formatting;
+ * else the smallest standard scale that holds every value.
+ */
+import { scaleHintFromHeader } from "./headers";
+import { FIVE_LEVEL_ONLY, LABELS_3_EN, LABELS_3_NL, LABELS_5_EN, LABELS_5_NL, LABEL_VALUES_3, LABEL_VALUES_5, type ParsedScore } from "./values";
+import type { AnalysisSettings, Scale } from "./types";
+import { RegisterError } from "./types";
+
+/** Candidate scales, smallest first. */
+export const STANDARD_SCALES: readonly { min: number; max: number }[] = [
+  { min: 1, max: 5 },
+  { min: 0, max: 5 },
+  { min: 1, max: 10 },
+  { min: 0, max: 10 },
+  { min: 0, max: 100 },
+];
+
+const ENGLISH_LABELS = new Set(["low", "medium", "high", "very low", "very high"]);
+
+export function detectScale(header: string, scores: ParsedScore[], override?: AnalysisSettings["influenceScale"]): Scale {
+  if (override) {
+    if (!(Number.isFinite(override.min) && Number.isFinite(override.max) && override.max > override.min)) {
+      throw new RegisterError("invalid-setting", `Scale ${override.min}–${override.max} is not a range from low to high.`);
+    }
+    const kind = override.kind ?? (override.labels ? "labels" : "numeric");
+    return { min: override.min, max: override.max, kind, ...(override.labels ? { labels: [...override.labels] } : {}), source: "user" };
+  }
+  const hint = scaleHintFromHeader(header);
+  if (hint) return { min: hint.min, max: hint.max, kind: hint.percent ? "percent" : "numeric", source: "header" };
+
+  const labels = scores.flatMap((s) => (s.kind === "label" ? [s.label] : []));
+  if (labels.length > 0) {
+    const five = labels.some((l) => FIVE_LEVEL_ONLY.includes(l));
+    const english = labels.filter((l) => ENGLISH_LABELS.has(l)).length > labels.length / 2;
+    const names = five ? (english ? LABELS_5_EN : LABELS_5_NL) : english ? LABELS_3_EN : LABELS_3_NL;
+    return { min: 1, max: names.length, kind: "labels", labels: [...names], source: "labels" };
+  }
+  const numbers = scores.flatMap((s) => (s.kind === "number" ? [s] : []));
+  const percentCount = numbers.filter((n) => n.percent).length;
+  if (numbers.length > 0 && percentCount > numbers.length / 2) return { min: 0, max: 100, kind: "percent", source: "percentFormat" };
+  const values = numbers.map((n) => n.value);
+  const low = values.length ? Math.min(...values) : 1;
+  const high = values.length ? Math.max(...values) : 5;
+  const fit = STANDARD_SCALES.find((s) => low >= s.min && high <= s.max) ?? STANDARD_SCALES[STANDARD_SCALES.length - 1];
+  return { min: fit.min, max: fit.max, kind: "numeric", source: "values" };
+}
+
+/** A parsed score as a number on `scale`, or null when it cannot be one (labels on a scale that has none). */
+export function scoreOnScale(score: ParsedScore, scale: Scale): number | null {
+  if (score.kind === "number") return score.value;
+  if (score.kind !== "label") return null;
+  const levels = scale.kind === "labels" ? (scale.labels?.length ?? scale.max - scale.min + 1) : scale.max - scale.min + 1;
+  if (scale.min !== 1) return null;
+  if (levels === 5) return LABEL_VALUES_5[score.label] ?? null;
+  if (levels === 3 && score.label in LABEL_VALUES_3) return LABEL_VALUES_3[score.label];
+  return null;
+}
+
+/** Whether `value` lies on the scale, allowing for floating-point noise. */
+export function onScale(value: number, scale: Scale): boolean {
+  const tolerance = 1e-9 * (scale.max - scale.min);
+  return value >= scale.min - tolerance && value <= scale.max + tolerance;
+}

@@ -1,0 +1,177 @@
+/**
+ * Reading cell values the way a civil servant meant them: scores, labels, amounts, yes/no.
+ * The word lists and label tables are exported because the formula writer must make Excel do
+ * exactly the same conversions.
+ */
+import { isBlank, isErrorValue, normalizeText } from "./text";
+import type { CellValue } from "./types";
+
+/** "Alternatives desirable" counts as yes for these (compared after trimming, any case). */
+export const YES_WORDS: readonly string[] = ["ja", "j", "yes", "y", "true", "waar", "1", "x"];
+/** …and as no for these. Blank or anything else also means no. */
+export const NO_WORDS: readonly string[] = ["nee", "n", "no", "false", "onwaar", "0"];
+
+/** Ordinal label scales, lowest first, lower-case. Dutch and English words share positions. */
+export const LABELS_3_NL: readonly string[] = ["laag", "gemiddeld", "hoog"];
+export const LABELS_3_EN: readonly string[] = ["low", "medium", "high"];
+export const LABELS_5_NL: readonly string[] = ["zeer laag", "laag", "gemiddeld", "hoog", "zeer hoog"];
+export const LABELS_5_EN: readonly string[] = ["very low", "low", "medium", "high", "very high"];
+
+/** Words that only occur on the five-level scale: one of them in a column makes it 1–5. */
+export const FIVE_LEVEL_ONLY: readonly string[] = ["zeer laag", "zeer hoog", "very low", "very high"];
+
+/**
+ * Label → value on the 3-level scale (1–3) and on the 5-level scale (1–5). Every accepted label
+ * appears here, so a formula writer can build its lookup from these tables.
+ */
+export const LABEL_VALUES_3: Readonly<Record<string, number>> = {
+  laag: 1,
+  gemiddeld: 2,
+  hoog: 3,
+  low: 1,
+  medium: 2,
+  high: 3,
+};
+export const LABEL_VALUES_5: Readonly<Record<string, number>> = {
+  "zeer laag": 1,
+  laag: 2,
+  gemiddeld: 3,
+  hoog: 4,
+  "zeer hoog": 5,
+  "very low": 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+  "very high": 5,
+};
+
+/** Lower-case, single spaces: how a label cell is compared with the tables above. */
+export function normalizeLabel(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** True if `text` is one of the accepted labels (3- or 5-level). */
+export function isScoreLabel(text: string): boolean {
+  return normalizeLabel(text) in LABEL_VALUES_5;
+}
+
+export type YesNo = "yes" | "no" | "unknown";
+
+export function parseYesNo(value: CellValue | undefined): YesNo {
+  if (value === true) return "yes";
+  if (value === false) return "no";
+  if (isBlank(value)) return "unknown";
+  const word = String(value).trim().toLowerCase();
+  if (YES_WORDS.includes(word)) return "yes";
+  if (NO_WORDS.includes(word)) return "no";
+  return "unknown";
+}
+
+/** What a score cell holds. Numbers are raw: a percent-formatted 0.35 is reported as 35 with `percent`. */
+export type ParsedScore =
+  | { kind: "blank" }
+  | { kind: "error"; text: string }
+  | { kind: "number"; value: number; percent: boolean }
+  | { kind: "label"; label: string }
+  | { kind: "unusable"; text: string };
+
+/** True for number formats that show a date or time (a date typed in a score column is not a score). */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  const stripped = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return /[dmyhs]/i.test(stripped) && !/^[#0.,\s%€$E+-]*$/i.test(stripped);
+}
+
+export function isPercentFormat(format: string | null | undefined): boolean {
+  if (!format) return false;
+  return format.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
+
+/** A number written as text, with a decimal comma or point ("3,5", "3.5"); null otherwise. */
+export function parseNumberText(text: string): number | null {
+  const t = text.trim().replace(/\u00a0/g, "");
+  if (!NUMBER_TEXT.test(t)) return null;
+  return Number(t.replace(",", "."));
+}
+
+/** Reads one score cell; `numberFormat` tells percentages and dates apart from plain numbers. */
+export function parseScore(value: CellValue | undefined, numberFormat?: string | null): ParsedScore {
+  if (isBlank(value)) return { kind: "blank" };
+  if (isErrorValue(value)) return { kind: "error", text: String(value).trim() };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || isDateFormat(numberFormat)) return { kind: "unusable", text: String(value) };
+    if (isPercentFormat(numberFormat)) return { kind: "number", value: value * 100, percent: true };
+    return { kind: "number", value, percent: false };
+  }
+  if (typeof value === "boolean") return { kind: "unusable", text: value ? "TRUE" : "FALSE" };
+  const text = String(value).trim();
+  const percentMatch = /^(.*?)\s*%$/.exec(text);
+  if (percentMatch) {
+    const n = parseNumberText(percentMatch[1]);
+    return n === null ? { kind: "unusable", text } : { kind: "number", value: n, percent: true };
+  }
+  const n = parseNumberText(text);
+  if (n !== null) return { kind: "number", value: n, percent: false };
+  if (isScoreLabel(text)) return { kind: "label", label: normalizeLabel(text) };
+  return { kind: "unusable", text };
+}
+
+/**
+ * An amount of money: numbers as they are; text like "€ 1.250.000,00", "€ 12.500,-",
+ * "1,250,000.00", "EUR 300000". Null when it is not an amount.
+ */
+export function parseAmount(value: CellValue | undefined): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string" || isBlank(value) || isErrorValue(value)) return null;
+  let t = value
+    .replace(/\u00a0/g, " ")
+    .replace(/€|eur(o)?\b/gi, "")
+    .replace(/\s+/g, "")
+    .replace(/[,.]-+$/, "");
+  let negative = false;
+  if (/^\(.*\)$/.test(t)) {
+    negative = true;
+    t = t.slice(1, -1);
+  }
+  if (t.startsWith("-")) {
+    negative = !negative;
+    t = t.slice(1);
+  } else if (t.startsWith("+")) t = t.slice(1);
+  if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return null;
+  const lastComma = t.lastIndexOf(",");
+  const lastDot = t.lastIndexOf(".");
+  let normalized: string;
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? "," : ".";
+    const thousands = decimal === "," ? "." : ",";
+    normalized = t.split(thousands).join("").replace(decimal, ".");
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? "," : ".";
+    const parts = t.split(sep);
+    // "1.250.000" or "12.500": thousands groups; "12,5" or "12.50": a decimal part.
+    const groupsOfThree = parts.length > 2 || (parts[1].length === 3 && parts[0].length <= 3 && parts[0].length > 0);
+    normalized = groupsOfThree ? parts.join("") : parts.join(".");
+    if (parts.length > 2 && !parts.slice(1).every((p) => p.length === 3)) return null;
+  } else normalized = t;
+  const n = Number(normalized);
+  if (!Number.isFinite(n)) return null;
+  return negative ? -n : n;
+}
+
+/** Words in the partner column that mark a totals row rather than a partner. */
+export const TOTAL_WORDS: readonly string[] = ["totaal", "totalen", "total", "totals", "grand total", "eindtotaal", "subtotaal", "subtotal", "som", "sum"];
+
+export function isTotalLabel(value: CellValue | undefined): boolean {
+  if (typeof value !== "string") return false;
+  const n = normalizeText(value);
+  return TOTAL_WORDS.includes(n) || /^(totaal|total|eindtotaal|subtotaal)\b/.test(n);
+}
+
+/** A footnote line below a register: "* Scores …", "Bron: …", "Noot: …". */
+export function looksLikeFootnote(value: CellValue | undefined): boolean {
+  if (typeof value !== "string") return false;
+  const t = value.trim();
+  return /^(\*|†|¹|²|\(\d\)|\d\))/.test(t) || /^(bron|noot|toelichting|opmerking|opmerkingen|note|notes|source|let op)\s*:/i.test(t);
+}
