@@ -1,0 +1,185 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { CONCEPT_KEYS, type Analysis, type ConceptKey, type HeaderCellInfo, type RegisterError, type Scale } from "../core/types";
+import { useTexts } from "./i18n";
+import { formatUserNumber, registerAddress, type ScaleDraft } from "./model";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
+  grow: { flexGrow: 1, minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const NONE = "none";
+
+export function RegisterSummary({ analysis, onReanalyse }: { analysis: Analysis; onReanalyse: () => void }) {
+  const { p, locale } = useTexts();
+  const styles = useStyles();
+  const { location } = analysis;
+  const address = registerAddress(analysis);
+  const count = new Intl.NumberFormat(locale).format(analysis.rows.length);
+  return (
+    <section aria-labelledby="register-heading" className={styles.stack}>
+      <h2 id="register-heading">{p("register.heading")}</h2>
+      <Text>
+        {location.tableName
+          ? p("register.foundTable", { table: location.tableName, sheet: location.sheetName, address })
+          : p("register.foundRange", { sheet: location.sheetName, address })}
+      </Text>
+      <Text>{p("register.partners", { count })}</Text>
+      <Text>{analysis.skipped.length > 0 ? p("register.skippedCount", { count: analysis.skipped.length }) : p("register.noneSkipped")}</Text>
+      <div>
+        <Button onClick={onReanalyse}>{p("register.reread")}</Button>
+      </div>
+    </section>
+  );
+}
+
+interface NothingFoundProps {
+  error: RegisterError;
+  sheetName: string;
+  hasCorrections: boolean;
+  onReanalyse: () => void;
+  onResetCorrections: () => void;
+}
+
+/** What to do when no register could be analysed: the core's reason, then how to fix it. */
+export function NothingFound({ error, sheetName, hasCorrections, onReanalyse, onResetCorrections }: NothingFoundProps) {
+  const { p, c } = useTexts();
+  const { details } = error;
+  const reason = c(`error.${error.code}`, {
+    sheet: details.sheet ?? sheetName,
+    concept: details.concept ? c(`concept.${details.concept}`) : "",
+    row: details.row ?? "",
+    column: details.column ?? "",
+    detail: error.message,
+  });
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{p("nothing.title")}</MessageBarTitle>
+        <p>{reason}</p>
+        <p>{p("nothing.help")}</p>
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={onReanalyse}>{p("register.reread")}</Button>
+        {hasCorrections && <Button onClick={onResetCorrections}>{p("nothing.resetCorrections")}</Button>}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+interface MappingSectionProps {
+  analysis: Analysis;
+  headers: HeaderCellInfo[];
+  onChange: (concept: ConceptKey, column: number | null) => void;
+}
+
+/** One dropdown per concept listing the register's headers plus "none". */
+export function MappingSection({ analysis, headers, onChange }: MappingSectionProps) {
+  const { p, c } = useTexts();
+  const styles = useStyles();
+  const optionText = (h: HeaderCellInfo) => p("mapping.columnOption", { letter: h.letter, header: h.header });
+  return (
+    <section aria-labelledby="mapping-heading" className={styles.stack}>
+      <h2 id="mapping-heading">{p("mapping.heading")}</h2>
+      <Text className={styles.muted}>{p("mapping.hint")}</Text>
+      {CONCEPT_KEYS.map((concept) => {
+        const mapped = analysis.mapping[concept];
+        const selected = mapped ? headers.find((h) => h.column === mapped.column) : undefined;
+        const value = mapped ? String(mapped.column) : NONE;
+        const shown = selected ? optionText(selected) : mapped ? `${mapped.header}` : p("mapping.none");
+        return (
+          <Field key={concept} label={c(`concept.${concept}`)} hint={mapped?.source === "user" ? p("mapping.userChosen") : undefined}>
+            <Dropdown
+              value={shown}
+              selectedOptions={[value]}
+              onOptionSelect={(_, data) => {
+                if (data.optionValue === undefined || data.optionValue === value) return;
+                onChange(concept, data.optionValue === NONE ? null : Number(data.optionValue));
+              }}
+            >
+              <Option value={NONE}>{p("mapping.none")}</Option>
+              {headers.map((h) => (
+                <Option key={h.column} value={String(h.column)}>
+                  {optionText(h)}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        );
+      })}
+    </section>
+  );
+}
+
+interface ScaleSectionProps {
+  analysis: Analysis;
+  drafts: Partial<Record<"influence" | "dependency", ScaleDraft>>;
+  onDraft: (axis: "influence" | "dependency", draft: ScaleDraft) => void;
+  invalid: Partial<Record<"influence" | "dependency", boolean>>;
+}
+
+export function ScaleSection({ analysis, drafts, onDraft, invalid }: ScaleSectionProps) {
+  const { p } = useTexts();
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="scale-heading" className={styles.stack}>
+      <h2 id="scale-heading">{p("scale.heading")}</h2>
+      <ScaleFields axis="influence" scale={analysis.influenceScale} draft={drafts.influence} onDraft={onDraft} invalid={!!invalid.influence} />
+      <ScaleFields axis="dependency" scale={analysis.dependencyScale} draft={drafts.dependency} onDraft={onDraft} invalid={!!invalid.dependency} />
+    </section>
+  );
+}
+
+interface ScaleFieldsProps {
+  axis: "influence" | "dependency";
+  scale: Scale;
+  draft: ScaleDraft | undefined;
+  onDraft: ScaleSectionProps["onDraft"];
+  invalid: boolean;
+}
+
+function ScaleFields({ axis, scale, draft, onDraft, invalid }: ScaleFieldsProps) {
+  const { p, locale } = useTexts();
+  const styles = useStyles();
+  const fmt = (n: number) => formatUserNumber(n, locale);
+  const shown: ScaleDraft = draft ?? { min: fmt(scale.min), max: fmt(scale.max) };
+  const title = p(axis === "influence" ? "scale.influence" : "scale.dependency");
+  const summary = p("scale.summary", { min: fmt(scale.min), max: fmt(scale.max), source: p(`scale.source.${scale.source}`) });
+  const isLabels = scale.kind === "labels";
+  return (
+    <div role="group" aria-labelledby={`scale-${axis}-title`} className={styles.stack}>
+      <h3 id={`scale-${axis}-title`}>{title}</h3>
+      <Text>{summary}</Text>
+      {isLabels && scale.labels && <Text className={styles.muted}>{p("scale.labels", { labels: scale.labels.join(", ") })}</Text>}
+      <div className={styles.row}>
+        <Field
+          className={styles.grow}
+          label={`${title}: ${p("scale.min")}`}
+          hint={isLabels ? p("scale.labelsFixed") : undefined}
+          validationState={invalid ? "error" : "none"}
+          validationMessage={invalid ? p("scale.invalid") : undefined}
+        >
+          <Input inputMode="decimal" value={shown.min} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, min: d.value })} />
+        </Field>
+        <Field className={styles.grow} label={`${title}: ${p("scale.max")}`}>
+          <Input inputMode="decimal" value={shown.max} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, max: d.value })} />
+        </Field>
+      </div>
+    </div>
+  );
+}

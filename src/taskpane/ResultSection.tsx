@@ -1,0 +1,165 @@
+import { forwardRef } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { STRATEGY_STYLES } from "../core/chart/palette";
+import type { ApplyResult } from "../core/host";
+import { STRATEGY_KEYS, type Position, type Scale, type SkippedRow } from "../core/types";
+import { useTexts, type Texts } from "./i18n";
+import { formatUserNumber } from "./model";
+
+const POSITIONS: readonly Position[] = ["above", "below"];
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  swatch: {
+    display: "inline-block",
+    width: "12px",
+    height: "12px",
+    marginRight: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusSmall,
+    verticalAlign: "middle",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  number: { textAlign: "end" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  heading: { outline: "none" },
+});
+
+export function formatEuros(amount: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(amount);
+}
+
+interface ResultSectionProps {
+  result: ApplyResult;
+}
+
+/** Counts and subsidy per strategy and per position, and the host's notices. The heading takes focus after apply. */
+export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(function ResultSection({ result }, headingRef) {
+  const { p, c, any, locale } = useTexts();
+  const styles = useStyles();
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const { summary } = result;
+  return (
+    <section aria-labelledby="result-heading" className={styles.stack}>
+      <h2 id="result-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
+        {p("result.heading")}
+      </h2>
+      <Text>{p("result.done", { sheet: result.sheetName, parameterSheet: result.parameterSheet })}</Text>
+      {result.columnHeaders.length > 0 && <Text>{p("result.columns", { headers: result.columnHeaders.join(", ") })}</Text>}
+      {result.chartNames.length > 0 && <Text>{p("result.charts", { names: result.chartNames.join(", ") })}</Text>}
+
+      <h3 id="by-strategy-heading">{p("result.byStrategy")}</h3>
+      <Table size="small" aria-labelledby="by-strategy-heading">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{p("result.col.strategy")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{p("result.col.count")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{p("result.col.subsidy")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {STRATEGY_KEYS.map((strategy) => (
+            <TableRow key={strategy}>
+              <TableCell>
+                {/* The shared palette colour, so the pane's legend matches the chart. */}
+                <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: STRATEGY_STYLES[strategy].color }} />
+                {c(`strategy.${strategy}`)}
+              </TableCell>
+              <TableCell className={styles.number}>{count(summary.byStrategy[strategy].count)}</TableCell>
+              <TableCell className={styles.number}>{formatEuros(summary.byStrategy[strategy].subsidy, locale)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell>{p("result.total")}</TableCell>
+            <TableCell className={styles.number}>{count(summary.total.count)}</TableCell>
+            <TableCell className={styles.number}>{formatEuros(summary.total.subsidy, locale)}</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+
+      <h3 id="by-position-heading">{p("result.byPosition")}</h3>
+      <Table size="small" aria-labelledby="by-position-heading">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{p("result.col.position")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{p("result.col.count")}</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>{p("result.col.subsidy")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {POSITIONS.map((position) => (
+            <TableRow key={position}>
+              <TableCell>{p(`result.position.${position}`)}</TableCell>
+              <TableCell className={styles.number}>{count(summary.byPosition[position].count)}</TableCell>
+              <TableCell className={styles.number}>{formatEuros(summary.byPosition[position].subsidy, locale)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      {result.notices.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <h3>{p("result.notices")}</h3>
+            <ul className={styles.list}>
+              {result.notices.map((notice, index) => (
+                <li key={index}>{any(notice.key, notice.params)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+});
+
+/** A skipped row's reason in the user's language, with the scale for out-of-scale scores. */
+export function skipReasonText(texts: Texts, skipped: SkippedRow, scales: { influence: Scale; dependency: Scale } | null): string {
+  const scale = skipped.reason === "dependency-out-of-scale" ? scales?.dependency : scales?.influence;
+  return texts.c(`skip.${skipped.reason}`, {
+    row: skipped.row,
+    column: skipped.column ?? "?",
+    value: skipped.value ?? "",
+    min: scale ? formatUserNumber(scale.min, texts.locale) : "?",
+    max: scale ? formatUserNumber(scale.max, texts.locale) : "?",
+  });
+}
+
+interface SkippedSectionProps {
+  skipped: SkippedRow[];
+  scales: { influence: Scale; dependency: Scale } | null;
+  onSelectRow: (row: number) => void;
+}
+
+export function SkippedSection({ skipped, scales, onSelectRow }: SkippedSectionProps) {
+  const texts = useTexts();
+  const styles = useStyles();
+  if (skipped.length === 0) return null;
+  return (
+    <section aria-labelledby="skipped-heading" className={styles.stack}>
+      <h2 id="skipped-heading">{texts.p("skipped.heading")}</h2>
+      <ul className={styles.list}>
+        {skipped.map((row) => (
+          <li key={`${row.row}-${row.reason}`}>
+            <Text>{skipReasonText(texts, row, scales)}</Text>{" "}
+            <Button size="small" appearance="secondary" onClick={() => onSelectRow(row.row)}>
+              {texts.p("skipped.select", { row: row.row })}
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
