@@ -1,0 +1,229 @@
+/**
+ * WorkbookHost over Office.js. The Office runtime comes in as `env` so tests pass the Excel double;
+ * `createOfficeWorkbookHostFromGlobals()` wires the real globals for the task pane's index.tsx.
+ */
+import type {
+  ApplyProgress,
+  ApplyResult,
+  Language,
+  OutputOptions,
+  SheetEvent,
+  StoredState,
+  WorkbookHost,
+} from "../core/host";
+import type { AnalysisSettings, SheetSnapshot } from "../core/types";
+import { applyPlan } from "./apply";
+import { drawCharts } from "./chart";
+import { globalOfficeEnv, Requirements, type OfficeEnv } from "./env";
+import { HostFailureError, toHostFailure } from "./errors";
+import { defaultPipeline, type CorePipeline } from "./pipeline";
+import { readActiveSheetSnapshot } from "./snapshot";
+import { SyncCounter, rectOf } from "./sync";
+
+/** The workbook setting that holds the pane's StoredState (JSON). */
+export const STATE_SETTING_KEY = "Partnerkaart.state";
+
+export interface OfficeHostOptions {
+  /** Core functions; tests may pass their own, production uses the real core. */
+  pipeline?: CorePipeline;
+  /** Response/request budget per sync in bytes (default 4 MB, under the web's 5 MB). */
+  payloadBudgetBytes?: number;
+}
+
+/** "nl" for any Dutch display language (nl-NL, nl-BE), else "en". */
+export function languageOf(displayLanguage: string | undefined): Language {
+  return /^nl(-|$)/i.test(displayLanguage ?? "") ? "nl" : "en";
+}
+
+/** Dark when Office's body background is dark (relative luminance below one half). */
+export function themeOf(officeTheme: { bodyBackgroundColor?: string } | null | undefined): "light" | "dark" {
+  const color = officeTheme?.bodyBackgroundColor;
+  const match = color ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim()) : null;
+  if (!match) return "light";
+  const [r, g, b] = match.slice(1, 4).map((hex) => parseInt(hex, 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? "dark" : "light";
+}
+
+export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOptions = {}): WorkbookHost {
+  const pipeline = options.pipeline ?? defaultPipeline;
+  const requirements = new Requirements((name, version) => env.Office.context.requirements.isSetSupported(name, version));
+  const language = languageOf(env.Office.context.displayLanguage);
+  const theme = themeOf(env.Office.context.officeTheme);
+  const budget = options.payloadBudgetBytes;
+
+  /** Every batch waits for the user to leave cell edit mode, and maps errors to HostFailure. */
+  async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, sheet?: string): Promise<T> {
+    try {
+      const runOptions = requirements.excelApi("1.20") ? { delayForCellEdit: true, mergeUndoGroup: true } : { delayForCellEdit: true };
+      return await env.Excel.run(runOptions, batch);
+    } catch (error) {
+      throw toHostFailure(error, sheet);
+    }
+  }
+
+  return {
+    language,
+    theme,
+
+    readActiveSheet(): Promise<SheetSnapshot> {
+      return run((context) => readActiveSheetSnapshot(context, { requirements, responseBudgetBytes: budget }));
+    },
+
+    async apply(
+      expected: SheetSnapshot,
+      settings: AnalysisSettings,
+      output: OutputOptions,
+      onProgress?: (progress: ApplyProgress) => void,
+    ): Promise<ApplyResult> {
+      const report = (step: ApplyProgress["step"], fraction: number) => onProgress?.({ step, fraction });
+      report("analysing", 0.05);
+      // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
+      // "register-changed" when the sheet no longer matches it.
+      let analysis, plan, chartSpecs;
+      try {
+        analysis = pipeline.analyzeSheet(expected, settings);
+        plan = pipeline.planWrite(expected, analysis, output);
+        chartSpecs = output.chart.enabled ? pipeline.buildChartSpec(analysis, { ...output.chart, language: output.language }) : [];
+      } catch (error) {
+        throw toHostFailure(error, expected.sheetName);
+      }
+      const location = analysis.location;
+      const registerRect = {
+        row: location.headerRow,
+        column: location.firstColumn,
+        rowCount: Math.max(location.lastDataRow, location.totalsRow ?? location.headerRow, location.headerRow) - location.headerRow + 1,
+        columnCount: location.lastColumn - location.firstColumn + 1,
+      };
+      return run(async (context) => {
+        const counter = new SyncCounter(context);
+        report("writing-columns", 0.2);
+        const applied = await applyPlan(context, plan, expected, {
+          requirements,
+          counter,
+          registerRect,
+          requestBudgetBytes: budget,
+          onStep: (step) => report(step, step === "writing-parameters" ? 0.45 : 0.6),
+        });
+        let chartNames: string[] = [];
+        if (chartSpecs.length > 0) {
+          report("chart", 0.75);
+          try {
+            const chartData = pipeline.planChartData(chartSpecs, plan, analysis);
+            chartNames = await drawCharts(context, chartSpecs, chartData, plan, { requirements, counter, registerRect });
+          } catch (error) {
+            await applied.rollback();
+            throw error;
+          }
+        }
+        await applied.commit();
+        report("done", 1);
+        return {
+          sheetName: plan.registerSheet,
+          columnHeaders: applied.columnHeaders,
+          parameterSheet: plan.parameterSheet,
+          chartNames,
+          summary: analysis.summary,
+          skipped: analysis.skipped,
+          notices: chartSpecs.flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params }))),
+          syncs: counter.syncs,
+        };
+      }, expected.sheetName);
+    },
+
+    selectRow(sheetName: string, row: number): Promise<void> {
+      return run(async (context) => {
+        if (!Number.isInteger(row) || row < 1) {
+          throw new HostFailureError("invalid-argument", `Row ${row} is not a sheet row`, sheetName);
+        }
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        // Select the row within the register's columns when the register is known, else the whole row.
+        const used = sheet.getUsedRange(true);
+        used.load("columnIndex,columnCount");
+        await context.sync();
+        const used0 = rectOf({ rowIndex: 0, columnIndex: used.columnIndex, rowCount: 1, columnCount: used.columnCount });
+        sheet.activate();
+        sheet.getRangeByIndexes(row - 1, used0.column, 1, used0.columnCount).select();
+        await context.sync();
+      }, sheetName);
+    },
+
+    loadState(): Promise<StoredState | null> {
+      return run(async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(STATE_SETTING_KEY);
+        item.load("value");
+        await context.sync();
+        if (item.isNullObject) return null;
+        return parseStoredState(item.value);
+      });
+    },
+
+    saveState(state: StoredState): Promise<void> {
+      return run(async (context) => {
+        context.workbook.settings.add(STATE_SETTING_KEY, JSON.stringify(state));
+        await context.sync();
+      });
+    },
+
+    onSheetEvent(listener: (event: SheetEvent) => void): () => void {
+      let active = true;
+      let removers: (() => Promise<void>)[] = [];
+      const registering = run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        const handlers = [
+          worksheets.onActivated.add(async (args) => {
+            if (active) listener({ kind: "activated", sheetName: await sheetNameOf(args.worksheetId) });
+          }),
+          worksheets.onSelectionChanged.add(async (args) => {
+            if (active) listener({ kind: "selection-changed", sheetName: await sheetNameOf(args.worksheetId) });
+          }),
+          worksheets.onChanged.add(async (args) => {
+            if (active) listener({ kind: "data-changed", sheetName: await sheetNameOf(args.worksheetId) });
+          }),
+        ];
+        await context.sync();
+        removers = handlers.map((handler) => async () => {
+          handler.remove();
+          await handler.context.sync();
+        });
+      }).catch(() => {
+        // Events are a convenience (the pane can re-read by hand); a host without them is not an error.
+        removers = [];
+      });
+
+      function sheetNameOf(worksheetId: string): Promise<string> {
+        return run(async (context) => {
+          const sheet = context.workbook.worksheets.getItemOrNullObject(worksheetId);
+          sheet.load("name");
+          await context.sync();
+          return sheet.isNullObject ? "" : sheet.name;
+        });
+      }
+
+      return () => {
+        active = false;
+        void registering.then(() => Promise.all(removers.map((remove) => remove().catch(() => undefined))));
+      };
+    },
+  };
+}
+
+function parseStoredState(text: unknown): StoredState | null {
+  const value = typeof text === "string" ? safeJson(text) : text;
+  if (typeof value !== "object" || value === null) return null;
+  const state = value as Partial<StoredState>;
+  if (state.version !== 1 || typeof state.settings !== "object" || typeof state.output !== "object") return null;
+  return state as StoredState;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The host for the task pane: the real `Excel` and `Office` globals. Call after Office.onReady. */
+export function createOfficeWorkbookHostFromGlobals(options: OfficeHostOptions = {}): WorkbookHost {
+  return createOfficeWorkbookHost(globalOfficeEnv(), options);
+}
