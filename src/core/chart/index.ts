@@ -1,0 +1,15 @@
+export * from "./types";
+export { STRATEGY_STYLES, CHART_COLORS } from "./palette";
+export {
+  buildChartSpec,
+  CHART_BASE_NAME,
+  AUTO_LABEL_LIMIT,
+  MOVEMENT_LIMIT,
+  DEFAULT_MARKER_SIZE,
+  MIN_SUBSIDY_MARKER_SIZE,
+  MAX_SUBSIDY_MARKER_SIZE,
+  subsidyMarkerSize,
+  type ChartSpecOptions,
+} from "./spec";
+export { renderChartSvg, type SvgOptions } from "./svg";
+export { escapeXml } from "./text";

@@ -1,0 +1,115 @@
+/**
+ * Greedy label placement: each label tries candidate positions around its marker, nearest ring
+ * first, and takes the first that collides with no marker, no placed label and stays inside the
+ * bounds. Labels placed beyond the first ring get a leader line. Labels that fit nowhere are
+ * reported, not drawn on top of others.
+ */
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LabelRequest {
+  id: number;
+  /** Marker centre and radius in px. */
+  cx: number;
+  cy: number;
+  radius: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedLabel {
+  id: number;
+  box: Box;
+  /** Whether the label sits away from its marker and needs a leader line. */
+  leader: boolean;
+}
+
+const GAP = 3;
+const RINGS = [0, 8, 18, 30, 44, 60, 80, 104];
+// Preferred directions: right, left, above-right, below-right, above-left, below-left, above, below.
+const DIRECTIONS: [number, number][] = [
+  [1, 0],
+  [-1, 0],
+  [1, -1],
+  [1, 1],
+  [-1, -1],
+  [-1, 1],
+  [0, -1],
+  [0, 1],
+];
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function inside(box: Box, bounds: Box): boolean {
+  return box.x >= bounds.x && box.y >= bounds.y && box.x + box.width <= bounds.x + bounds.width && box.y + box.height <= bounds.y + bounds.height;
+}
+
+/** The label box for a marker, a direction and an extra distance. */
+function candidate(req: LabelRequest, [dx, dy]: [number, number], ring: number, shift: number): Box {
+  const offset = req.radius + GAP + ring;
+  const cx = req.cx + dx * offset;
+  const cy = req.cy + dy * offset;
+  const x = (dx > 0 ? cx : dx < 0 ? cx - req.width : cx - req.width / 2) + (dx === 0 ? shift * req.width * 0.5 : 0);
+  const y = (dy > 0 ? cy : dy < 0 ? cy - req.height : cy - req.height / 2) + (dy === 0 ? shift * req.height * 0.6 : 0);
+  return { x, y, width: req.width, height: req.height };
+}
+
+/** Straight-side candidates also slide a little along their side. */
+const SHIFTS = [0, -1, 1];
+/** Crossing a line is as bad as moving the label two rings further out. */
+const SOFT_COST = 2.5;
+
+/**
+ * `obstacles` are never covered (markers, arrows); `softObstacles` (lines) are avoided when some
+ * candidate allows it, else ignored.
+ */
+export function placeLabels(
+  requests: LabelRequest[],
+  markers: Box[],
+  bounds: Box,
+  fixedObstacles: Box[] = [],
+  softObstacles: Box[] = [],
+): { placed: PlacedLabel[]; unplaced: number[] } {
+  const obstacles: Box[] = [...markers, ...fixedObstacles];
+  const placed: PlacedLabel[] = [];
+  const unplaced: number[] = [];
+  // Crowded markers first: they have the fewest free spots, loners can go anywhere.
+  const crowding = (r: LabelRequest) => requests.filter((o) => Math.hypot(o.cx - r.cx, o.cy - r.cy) < 60).length;
+  const order = [...requests].sort((a, b) => crowding(b) - crowding(a) || a.id - b.id);
+  for (const req of order) {
+    // Cheapest free candidate: nearer rings first; crossing a line costs as much as two rings.
+    let found = null as PlacedLabel | null;
+    let bestCost = Infinity;
+    RINGS.forEach((ring, ringIndex) => {
+      if (ringIndex > bestCost) return;
+      DIRECTIONS.forEach((direction, directionIndex) => {
+        for (const shift of SHIFTS) {
+          if (shift !== 0 && direction[0] !== 0 && direction[1] !== 0) continue;
+          const box = candidate(req, direction, ring, shift);
+          if (!inside(box, bounds)) continue;
+          if (obstacles.some((o) => overlaps(box, o))) continue;
+          const cost = ringIndex + (softObstacles.some((o) => overlaps(box, o)) ? SOFT_COST : 0) + directionIndex * 0.01 + Math.abs(shift) * 0.05;
+          if (cost < bestCost) {
+            bestCost = cost;
+            found = { id: req.id, box, leader: ring > 0 };
+          }
+        }
+      });
+    });
+    if (found) {
+      placed.push(found);
+      obstacles.push(found.box);
+    } else {
+      unplaced.push(req.id);
+    }
+  }
+  placed.sort((a, b) => a.id - b.id);
+  return { placed, unplaced };
+}

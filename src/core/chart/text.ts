@@ -1,0 +1,67 @@
+/** Text helpers for the SVG: XML escaping and a conservative text-width estimate. */
+
+/** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
+export function escapeXml(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+  );
+}
+
+const NARROW = new Set("iljtfr.,:;'!|()[] ".split(""));
+const WIDE = new Set("mwMW@%".split(""));
+
+/**
+ * Estimated rendered width of `text` at `fontSize` px in a common sans-serif (DejaVu Sans,
+ * Arial, Segoe UI). Errs on the wide side, so boxes that do not collide here do not collide on
+ * screen either.
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) {
+    if (NARROW.has(ch)) em += 0.36;
+    else if (WIDE.has(ch)) em += 0.92;
+    else if (ch >= "A" && ch <= "Z") em += 0.72;
+    else if (ch >= "0" && ch <= "9") em += 0.64;
+    else em += 0.62;
+  }
+  return em * fontSize;
+}
+
+/** Splits a name into at most `maxLines` lines of at most `maxWidth` px; the last line ends in "…" when cut. */
+export function wrapText(text: string, fontSize: number, maxWidth: number, maxLines: number): string[] {
+  const words = text.trim().split(/\s+/).filter((w) => w !== "");
+  const lines: string[] = [];
+  let current = "";
+  let index = 0;
+  for (; index < words.length; index++) {
+    const word = words[index];
+    const candidate = current === "" ? word : `${current} ${word}`;
+    if (estimateTextWidth(candidate, fontSize) <= maxWidth || current === "") {
+      current = candidate;
+    } else {
+      lines.push(current);
+      current = word;
+      if (lines.length === maxLines) break;
+    }
+  }
+  if (lines.length < maxLines && current !== "") {
+    lines.push(current);
+    current = "";
+    index = words.length;
+  }
+  const cut = index < words.length || current !== "";
+  let last = lines[lines.length - 1] ?? "";
+  if (cut || estimateTextWidth(last, fontSize) > maxWidth) {
+    while (last.length > 1 && estimateTextWidth(`${last}…`, fontSize) > maxWidth) last = last.slice(0, -1);
+    last = `${last.trimEnd()}…`;
+    lines[lines.length - 1] = last;
+  }
+  return lines;
+}
