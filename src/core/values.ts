@@ -87,6 +87,13 @@ export function isPercentFormat(format: string | null | undefined): boolean {
   return format.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
 }
 
+/** An Excel serial day number as the date a user typed ("2026-03-01"), for messages. */
+export function serialToIsoDate(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000);
+  const iso = new Date(ms).toISOString();
+  return serial % 1 === 0 ? iso.slice(0, 10) : iso.slice(0, 16).replace("T", " ");
+}
+
 const NUMBER_TEXT = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
 
 /** A number written as text, with a decimal comma or point ("3,5", "3.5"); null otherwise. */
@@ -101,7 +108,8 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
   if (isBlank(value)) return { kind: "blank" };
   if (isErrorValue(value)) return { kind: "error", text: String(value).trim() };
   if (typeof value === "number") {
-    if (!Number.isFinite(value) || isDateFormat(numberFormat)) return { kind: "unusable", text: String(value) };
+    if (!Number.isFinite(value)) return { kind: "unusable", text: String(value) };
+    if (isDateFormat(numberFormat)) return { kind: "unusable", text: serialToIsoDate(value) };
     if (isPercentFormat(numberFormat)) return { kind: "number", value: value * 100, percent: true };
     return { kind: "number", value, percent: false };
   }
