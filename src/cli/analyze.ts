@@ -12,6 +12,7 @@ import { t } from "../core/i18n";
 import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
 import { formatJson, formatText } from "./format";
 import { InputError, readCsv, readXlsx } from "./readers";
+import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
 
 export const SAMPLE_REGISTER = resolve(__dirname, "../../samples/voorbeeld-register.xlsx");
 
@@ -20,6 +21,8 @@ export interface CliOptions {
   sheet: string | null;
   json: boolean;
   lang: Language;
+  /** Write the partner chart to this .svg or .png file. */
+  chart?: string | null;
 }
 
 /** A user-facing failure: printed on stderr, exit code 1 (2 for usage errors). */
@@ -50,6 +53,7 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
 export const OPTIONS: Record<string, OptionSpec> = {
   "--sheet": { takesValue: true, apply: (o, v) => (o.sheet = v) },
   "--json": { takesValue: false, apply: (o) => (o.json = true) },
+  "--chart": { takesValue: true, apply: (o, v) => (o.chart = v) },
   "--lang": { takesValue: true, apply: (o, v, lang) => (o.lang = oneOf("--lang", v, ["nl", "en"] as const, lang)) },
 };
 
@@ -157,6 +161,11 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     const file = options.file ?? SAMPLE_REGISTER;
     const loaded = await analyzeFile(file, options.sheet, options.lang);
     io.stdout(options.json ? formatJson(loaded) : formatText(loaded, options.lang));
+    if (options.chart) {
+      await writeAnalysisChart(loaded.analysis, options.chart, options.lang).catch((error: unknown) => {
+        throw error instanceof ChartOutputError ? new CliError(error.message) : error;
+      });
+    }
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

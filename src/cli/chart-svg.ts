@@ -5,6 +5,10 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
+import { buildChartSpec, renderChartSvg } from "../core/chart";
+import { DEFAULT_CHART_OPTIONS, type ChartOptions, type Language } from "../core/host";
+import { t } from "../core/i18n";
+import type { Analysis } from "../core/types";
 
 export const CHROMIUM_PATH = process.env.PK_CHROMIUM ?? "/usr/bin/chromium";
 
@@ -52,8 +56,8 @@ export async function launchChromium(deviceScaleFactor = 1) {
 }
 
 /** Renders an SVG document to PNG bytes at `scale` device pixels per CSS pixel. */
-export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
-  if (!chromiumAvailable()) throw new ChartOutputError(`PNG output needs Chromium at ${CHROMIUM_PATH}; write an .svg instead.`);
+export async function svgToPng(svg: string, scale = 2, lang: Language = "en"): Promise<Buffer> {
+  if (!chromiumAvailable()) throw new ChartOutputError(t(lang, "cli.error.chart-no-chromium", { path: CHROMIUM_PATH }));
   const width = Number(/width="(\d+)"/.exec(svg)?.[1] ?? 960);
   const height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 640);
   const browser = await launchChromium(scale);
@@ -71,9 +75,19 @@ export async function svgToPng(svg: string, scale = 2): Promise<Buffer> {
 }
 
 /** Writes `svg` to `path` as .svg or .png (chosen by the extension). */
-export async function writeChart(path: string, svg: string): Promise<void> {
+export async function writeChart(path: string, svg: string, lang: Language = "en"): Promise<void> {
   const extension = extname(path).toLowerCase();
-  if (extension === ".svg") writeFileSync(path, svg, "utf8");
-  else if (extension === ".png") writeFileSync(path, await svgToPng(svg));
-  else throw new ChartOutputError(`Unknown chart file type "${extension}": use .svg or .png.`);
+  if (extension !== ".svg" && extension !== ".png") throw new ChartOutputError(t(lang, "cli.error.chart-type", { file: path }));
+  const content = extension === ".svg" ? svg : await svgToPng(svg, 2, lang);
+  try {
+    writeFileSync(path, content);
+  } catch (error) {
+    throw new ChartOutputError(t(lang, "cli.error.chart-write", { file: path, detail: (error as Error).message }));
+  }
+}
+
+/** The CLI's `--chart`: the chart of all partners, in the user's language, to .svg or .png. */
+export async function writeAnalysisChart(analysis: Analysis, path: string, lang: Language, options: Partial<ChartOptions> = {}): Promise<void> {
+  const [spec] = buildChartSpec(analysis, { ...DEFAULT_CHART_OPTIONS, ...options, perGoal: false, language: lang });
+  await writeChart(path, renderChartSvg(spec), lang);
 }
