@@ -245,7 +245,7 @@ export function generateRegister(input: RegisterSpec): GeneratedRegister {
     const influence = prng.int(2, 10) / 2;
     const dependency = prng.int(2, 10) / 2;
     // The same partner twice in a row: two grants.
-    const name = previousName !== null && prng.chance(0.01) ? previousName : partnerName(prng, i);
+    const name: string = previousName !== null && prng.chance(0.01) ? previousName : partnerName(prng, i);
     previousName = name;
     const alternatives = prng.chance(0.3);
     const amount = prng.chance(0.9) ? prng.int(0, 4000) * 500 : null;
