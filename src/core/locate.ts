@@ -124,8 +124,14 @@ export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixe
   const isTotals = (r: number) => isTotalLabel(cellAt(snapshot, r, partnerColumn)) || isTotalLabel(cellAt(snapshot, r, firstColumn));
   const isFootnote = (r: number) => looksLikeFootnote(firstText(r)) && scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)));
   // After a blank row the register goes on only if a partner with a score follows.
+  const isAnotherHeader = (r: number) =>
+    requiredCount(mapHeaders(headerCellsOfRow(snapshot.values, snapshot.origin, r, firstColumn, lastColumn))) >= 2;
   const looksLikePartnerRow = (r: number) =>
-    !isTotals(r) && !isFootnote(r) && !isBlank(cellAt(snapshot, r, partnerColumn)) && scoreColumns.some((c) => !isBlank(cellAt(snapshot, r, c)));
+    !isTotals(r) &&
+    !isFootnote(r) &&
+    !isBlank(cellAt(snapshot, r, partnerColumn)) &&
+    scoreColumns.some((c) => !isBlank(cellAt(snapshot, r, c))) &&
+    !isAnotherHeader(r);
 
   const sheetLastRow = lastRowOf(snapshot);
   let lastDataRow = headerRow;

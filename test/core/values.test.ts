@@ -1,0 +1,104 @@
+import {
+  LABEL_VALUES_3,
+  LABEL_VALUES_5,
+  LABELS_5_NL,
+  NO_WORDS,
+  YES_WORDS,
+  isTotalLabel,
+  looksLikeFootnote,
+  parseAmount,
+  parseScore,
+  parseYesNo,
+} from "../../src/core/values";
+import { columnIndex, columnLetter, normalizeText } from "../../src/core/text";
+
+describe("scores", () => {
+  it("reads numbers, text with a decimal comma or point, and percentages", () => {
+    expect(parseScore(4)).toEqual({ kind: "number", value: 4, percent: false });
+    expect(parseScore("3,5")).toEqual({ kind: "number", value: 3.5, percent: false });
+    expect(parseScore(" 4.5 ")).toEqual({ kind: "number", value: 4.5, percent: false });
+    expect(parseScore(0.35, "0%")).toEqual({ kind: "number", value: 35, percent: true });
+    expect(parseScore("35 %")).toEqual({ kind: "number", value: 35, percent: true });
+    expect(parseScore("12,5%")).toEqual({ kind: "number", value: 12.5, percent: true });
+  });
+
+  it("recognises labels in any case and spacing", () => {
+    expect(parseScore("Zeer  Hoog")).toEqual({ kind: "label", label: "zeer hoog" });
+    expect(parseScore("LOW")).toEqual({ kind: "label", label: "low" });
+  });
+
+  it("does not guess unusable scores", () => {
+    for (const text of ["n.v.t.", "?", "onbekend", "3 à 4", "1.000,5"]) expect(parseScore(text).kind).toBe("unusable");
+    expect(parseScore("")).toEqual({ kind: "blank" });
+    expect(parseScore(null)).toEqual({ kind: "blank" });
+    expect(parseScore("#N/A")).toEqual({ kind: "error", text: "#N/A" });
+    expect(parseScore(true).kind).toBe("unusable");
+  });
+
+  it("treats a date in a score column as unusable and shows it as a date", () => {
+    // 46082 is 1 March 2026 in Excel's day numbering.
+    expect(parseScore(46082, "dd-mm-yyyy")).toEqual({ kind: "unusable", text: "2026-03-01" });
+    expect(parseScore(46082, "General")).toEqual({ kind: "number", value: 46082, percent: false });
+  });
+
+  it("label tables agree with framework.md: laag/gemiddeld/hoog → 1–3, zeer laag…zeer hoog → 1–5", () => {
+    expect([LABEL_VALUES_3.laag, LABEL_VALUES_3.gemiddeld, LABEL_VALUES_3.hoog]).toEqual([1, 2, 3]);
+    expect(LABELS_5_NL.map((l) => LABEL_VALUES_5[l])).toEqual([1, 2, 3, 4, 5]);
+    expect([LABEL_VALUES_3.low, LABEL_VALUES_3.high, LABEL_VALUES_5["very high"]]).toEqual([1, 3, 5]);
+  });
+});
+
+describe("amounts", () => {
+  it.each([
+    ["€ 1.250.000,00", 1250000],
+    ["€ 12.500,-", 12500],
+    ["€ 300.000", 300000],
+    ["1,250,000.00", 1250000],
+    ["12,500", 12500],
+    ["€ 0,00", 0],
+    ["12,50", 12.5],
+    ["EUR 4500", 4500],
+    ["-€ 1.000", -1000],
+    [250000, 250000],
+  ])("%s is %d", (text, amount) => {
+    expect(parseAmount(text)).toBe(amount);
+  });
+
+  it("gives null for what is not an amount", () => {
+    for (const text of ["", "n.v.t.", "#REF!", "1.2.3", "€"]) expect(parseAmount(text)).toBeNull();
+  });
+});
+
+describe("yes/no", () => {
+  it("accepts exactly framework.md's words in any case", () => {
+    expect(YES_WORDS).toEqual(["ja", "j", "yes", "y", "true", "waar", "1", "x"]);
+    expect(NO_WORDS).toEqual(["nee", "n", "no", "false", "onwaar", "0"]);
+    for (const w of ["JA", "Yes", " x ", "Waar", "1"]) expect(parseYesNo(w)).toBe("yes");
+    for (const w of ["Nee", "N", "onwaar", "0"]) expect(parseYesNo(w)).toBe("no");
+    expect(parseYesNo(true)).toBe("yes");
+    expect(parseYesNo(1)).toBe("yes");
+    for (const w of ["", "?", "misschien", null]) expect(parseYesNo(w)).toBe("unknown");
+  });
+});
+
+describe("register edges", () => {
+  it("recognises totals rows and footnotes", () => {
+    expect(isTotalLabel("Totaal")).toBe(true);
+    expect(isTotalLabel("TOTAL:")).toBe(true);
+    expect(isTotalLabel("Totaal 2026")).toBe(true);
+    expect(isTotalLabel("Totaalzorg BV")).toBe(false);
+    expect(looksLikeFootnote("* Scores op schaal 1-5")).toBe(true);
+    expect(looksLikeFootnote("Bron: beleidsteam")).toBe(true);
+    expect(looksLikeFootnote("Stichting Bron")).toBe(false);
+  });
+});
+
+describe("text helpers", () => {
+  it("converts column letters both ways", () => {
+    expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
+    expect(["A", "z", "AA", "ZZ", "AAA"].map(columnIndex)).toEqual([0, 25, 26, 701, 702]);
+  });
+  it("normalises case, accents and punctuation", () => {
+    expect(normalizeText("  Coöperatie: Énergie—Noord! ")).toBe("cooperatie energie noord");
+  });
+});
