@@ -205,6 +205,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
 
   // Announce what was found after each read or correction.
   useEffect(() => {
+    if (applyingRef.current) return; // the apply's own progress is being announced
     if (outcome?.kind === "analysis") {
       setAnnouncement(p("register.announceFound", { sheet: outcome.analysis.location.sheetName, count: outcome.analysis.rows.length }));
     } else if (outcome?.kind === "register-error") {
