@@ -6,7 +6,7 @@ import { analyzeSheet } from "../core/analyze";
 import { buildChartSpec } from "../core/chart";
 import type { ChartSpec, ChartSpecOptions } from "../core/chart";
 import type { OutputOptions } from "../core/host";
-import type { WritePlan } from "../core/plan/types";
+import { planWrite, type WritePlan } from "../core/plan";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
 import type { ChartBindings } from "./chart";
 
@@ -19,9 +19,7 @@ export interface CorePipeline {
 
 export const defaultPipeline: CorePipeline = {
   analyzeSheet,
-  planWrite: () => {
-    throw new Error("planWrite is not available yet");
-  },
+  planWrite,
   buildChartSpec,
   planChartData: () => {
     throw new Error("planChartData is not available yet");
