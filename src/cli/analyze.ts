@@ -60,8 +60,11 @@ export const OPTIONS: Record<string, OptionSpec> = {
 export function parseArguments(argv: string[]): CliOptions {
   const options: CliOptions = { file: null, sheet: null, json: false, lang: "nl" };
   // Error messages follow --lang even when it comes after the faulty option.
-  const langAt = argv.indexOf("--lang");
-  const lang: Language = argv[langAt + 1] === "en" ? "en" : "nl";
+  let lang: Language = "nl";
+  argv.forEach((arg, i) => {
+    const value = arg === "--lang" ? argv[i + 1] : arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
+    if (value === "en" || value === "nl") lang = value;
+  });
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg.startsWith("--")) {
