@@ -190,6 +190,8 @@ function axis(title: string, scale: Scale): AxisSpec {
 /** A round step giving 4–10 intervals: 1 on 1–5 and 1–10, 10 on 0–100. */
 export function niceStep(range: number): number {
   if (!(range > 0)) return 1;
+  // Score scales (1–5, 0–10 …): whole scores only.
+  if (range <= 10 && Number.isInteger(range)) return 1;
   const raw = range / 10;
   const power = 10 ** Math.floor(Math.log10(raw));
   for (const m of [1, 2, 2.5, 5, 10]) if (m * power >= raw) return m * power;
