@@ -108,6 +108,11 @@ export type RegisterColumnsAction =
       /** Absolute column of the first added column (the table's last column + 1 before the add). */
       firstColumn: number;
       headers: string[];
+      /**
+       * When set, first insert this many whole columns at `firstColumn` (cells there and to the
+       * right shift right), because the columns beside the table hold user content.
+       */
+      insertColumnsFirst?: number;
     }
   /**
    * Plain range: insert `count` whole columns at `atColumn` (cells at and right of it shift right),
@@ -116,17 +121,26 @@ export type RegisterColumnsAction =
   | { kind: "insert-columns"; sheetName: string; atColumn: number; count: number }
   /** Plain range with free columns: nothing to insert, the blocks write into empty cells. */
   | { kind: "none"; sheetName: string }
-  /** Re-run: the columns exist (found by their PK_Col_* names); the blocks overwrite them. */
+  /**
+   * Re-run: every planned column exists (found by its PK_Col_* name); the blocks overwrite them.
+   * (When only some exist, the others are added by one of the actions above and the existing
+   * ones are still listed in `WritePlan.columns`.)
+   */
   | { kind: "existing-columns"; sheetName: string; columns: number[] };
 
 /** The identity of one new register column. */
 export type PlannedColumnKey =
+  /** The influence score as a number on its scale ("3,5" → 3.5, "hoog" → 4, 35 % → 35); "" when unusable. */
+  | "influenceScore"
+  | "dependencyScore"
   | "requiredInfluence"
   | "gap"
   | "position"
   | "strategy"
   | "targetInfluence"
-  | "targetDependency";
+  | "targetDependency"
+  /** Only when the subsidy column holds text amounts ("€ 1.250.000,00"): the amount as a number, for SUMIFS. */
+  | "subsidyAmount";
 
 export interface PlannedRegisterColumn {
   key: PlannedColumnKey;
@@ -138,7 +152,7 @@ export interface PlannedRegisterColumn {
 }
 
 export interface WritePlan {
-  /** Sheets the plan writes to; `create` when the sheet does not exist yet. */
+  /** Sheets the plan writes to; `create`: the applier creates the sheet when it does not exist yet. */
   sheets: { name: string; create: boolean }[];
   registerSheet: string;
   parameterSheet: string;

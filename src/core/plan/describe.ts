@@ -1,0 +1,32 @@
+/** What a plan will do, in the terms the task pane's result and the CLI report use. */
+import { cellAddress } from "../text";
+import type { PlannedColumnKey, WritePlan } from "./types";
+
+export interface PlanDescription {
+  registerSheet: string;
+  parameterSheet: string;
+  /** The new register columns' header cells, left to right: "H4". */
+  columnHeaders: { key: PlannedColumnKey; header: string; address: string }[];
+  /** "table T gets N columns", "N columns inserted at H", "written into existing columns", "written beside the register". */
+  structure: WritePlan["registerColumns"]["kind"];
+  names: string[];
+  blockCount: number;
+  cellCount: number;
+  formulaCount: number;
+}
+
+export function describePlan(plan: WritePlan): PlanDescription {
+  const cells = plan.blocks.flatMap((b) => b.cells.flat());
+  return {
+    registerSheet: plan.registerSheet,
+    parameterSheet: plan.parameterSheet,
+    columnHeaders: [...plan.columns]
+      .sort((a, b) => a.column - b.column)
+      .map((c) => ({ key: c.key, header: c.header, address: cellAddress(plan.headerRow, c.column) })),
+    structure: plan.registerColumns.kind,
+    names: plan.names.map((n) => n.name),
+    blockCount: plan.blocks.length,
+    cellCount: cells.length,
+    formulaCount: cells.filter((c) => c.kind === "formula").length,
+  };
+}

@@ -1,0 +1,218 @@
+/**
+ * The formulas the plan writes into the register and the parameter sheet. They mirror the core's
+ * reading and arithmetic (values.ts, scales.ts, strategy.ts) so Excel recomputes exactly what
+ * analyzeSheet computes. Rules: English names, `,` separators, A1 references, only functions that
+ * Excel 2016+, LibreOffice and HyperFormula know (no LET, IFS, CONCAT, XLOOKUP, structured
+ * references, bare TRUE), and never a user string inside a formula.
+ */
+import { columnLetter } from "../text";
+import type { CellRect } from "../types";
+import { PARAMETER_NAMES as P, positionLabelName, strategyLabelName } from "./names";
+
+/**
+ * The core's 1e-9 tolerance, written out: HyperFormula does not parse "1E-9", and the decimal
+ * literal is the same double in every engine.
+ */
+export const TOLERANCE_LITERAL = "0.000000001";
+
+/** 'Sheet name' with embedded quotes doubled: always quoted, which every engine accepts. */
+export function quoteSheetName(sheetName: string): string {
+  return `'${sheetName.replace(/'/g, "''")}'`;
+}
+
+/** $B$5 */
+export function absoluteCell(row: number, column: number): string {
+  return `$${columnLetter(column)}$${row + 1}`;
+}
+
+/** 'Sheet'!$B$5 or 'Sheet'!$B$5:$C$9 */
+export function absoluteReference(sheetName: string, rect: CellRect): string {
+  const start = absoluteCell(rect.row, rect.column);
+  const single = rect.rowCount === 1 && rect.columnCount === 1;
+  const end = absoluteCell(rect.row + rect.rowCount - 1, rect.column + rect.columnCount - 1);
+  return `${quoteSheetName(sheetName)}!${single ? start : `${start}:${end}`}`;
+}
+
+/** $C6: the column fixed, the row the formula's own. */
+export function rowCell(row: number, column: number): string {
+  return `$${columnLetter(column)}${row + 1}`;
+}
+
+/** Names of the parameter cells one score axis is read with. */
+export interface AxisNames {
+  min: string;
+  max: string;
+  /** The label table (words and their values), when the scale accepts labels. */
+  labelWords: string | null;
+  labelValues: string | null;
+}
+
+export const INFLUENCE_AXIS_NAMES = (withLabels: boolean): AxisNames => ({
+  min: P.influenceMin,
+  max: P.influenceMax,
+  labelWords: withLabels ? P.influenceLabelWords : null,
+  labelValues: withLabels ? P.influenceLabelValues : null,
+});
+
+export const DEPENDENCY_AXIS_NAMES = (withLabels: boolean): AxisNames => ({
+  min: P.dependencyMin,
+  max: P.dependencyMax,
+  labelWords: withLabels ? P.dependencyLabelWords : null,
+  labelValues: withLabels ? P.dependencyLabelValues : null,
+});
+
+/** How the cell's own number format makes the core read a number (values.ts parseScore). */
+export type NumberCellReading = "plain" | "percent" | "date";
+
+/**
+ * The score in `ref` as a number in scale units, or "" — like parseScore + scoreOnScale:
+ * booleans and date-formatted numbers are unusable; percent-formatted numbers count ×100; text
+ * with a decimal comma or point and an optional "%" is a number; a label is looked up in the
+ * label table (case-insensitive, spaces trimmed). SUMPRODUCT rather than MATCH: MATCH would treat
+ * "?" and "*" in a user's cell as wildcards.
+ */
+export function parsedScoreExpression(ref: string, axis: AxisNames, reading: NumberCellReading): string {
+  const trimmed = `TRIM(${ref}&"")`;
+  const numberCell = reading === "date" ? `""` : reading === "percent" ? `${ref}*100` : ref;
+  const numberText = `NUMBERVALUE(SUBSTITUTE(SUBSTITUTE(${trimmed},"%",""),",","."),".",",")`;
+  const label =
+    axis.labelWords && axis.labelValues
+      ? `IF(SUMPRODUCT(--(${axis.labelWords}=${trimmed}))=0,"",SUMPRODUCT(--(${axis.labelWords}=${trimmed}),${axis.labelValues}))`
+      : `""`;
+  return `IF(ISLOGICAL(${ref}),"",IF(ISNUMBER(${ref}),${numberCell},IF(${trimmed}="","",IFERROR(${numberText},${label}))))`;
+}
+
+/** The parsed score when it lies on the scale (core: onScale, with its tolerance), else "". */
+export function onScaleScoreExpression(ref: string, axis: AxisNames, reading: NumberCellReading): string {
+  const v = parsedScoreExpression(ref, axis, reading);
+  const slack = `${TOLERANCE_LITERAL}*(${axis.max}-${axis.min})`;
+  return `IFERROR(IF(AND(ISNUMBER(${v}),${v}>=${axis.min}-${slack},${v}<=${axis.max}+${slack}),${v},""),"")`;
+}
+
+/** Score column: the row's score when the row has a partner, else "" (the row does not count). */
+export function scoreFormula(partnerRef: string, scoreRef: string, axis: AxisNames, reading: NumberCellReading): string {
+  return `=IFERROR(IF(TRIM(${partnerRef}&"")="","",${onScaleScoreExpression(scoreRef, axis, reading)}),"")`;
+}
+
+/** Required influence on the ambition line at the row's dependency (core: requiredInfluence). */
+export function requiredInfluenceFormula(influenceScoreRef: string, dependencyScoreRef: string): string {
+  return (
+    `=IF(AND(ISNUMBER(${influenceScoreRef}),ISNUMBER(${dependencyScoreRef})),` +
+    `${P.lineAtLowest}+(${dependencyScoreRef}-${P.dependencyMin})/(${P.dependencyMax}-${P.dependencyMin})*(${P.lineAtHighest}-${P.lineAtLowest}),"")`
+  );
+}
+
+export function gapFormula(influenceScoreRef: string, requiredRef: string): string {
+  return `=IF(ISNUMBER(${requiredRef}),${influenceScoreRef}-${requiredRef},"")`;
+}
+
+/** "gap counts as above": gap >= -1e-9 × influence range (core: positionOf). */
+function aboveTest(gapRef: string): string {
+  return `${gapRef}>=-${TOLERANCE_LITERAL}*(${P.influenceMax}-${P.influenceMin})`;
+}
+
+export function positionFormula(gapRef: string): string {
+  return `=IF(ISNUMBER(${gapRef}),IF(${aboveTest(gapRef)},${positionLabelName("above")},${positionLabelName("below")}),"")`;
+}
+
+/** TRUE() when the alternatives cell holds a yes word (core: parseYesNo === "yes"). */
+export function alternativesExpression(alternativesRef: string | null): string {
+  if (alternativesRef === null) return "FALSE()";
+  return `IFERROR(SUMPRODUCT(--(${P.yesWords}=TRIM(${alternativesRef}&"")))>0,FALSE())`;
+}
+
+function highDependencyTest(dependencyScoreRef: string): string {
+  return `${dependencyScoreRef}>${P.highDependencyAbove}`;
+}
+
+/** core: chooseStrategy, labels from the named label cells. */
+export function strategyFormula(gapRef: string, dependencyScoreRef: string, alternativesRef: string | null): string {
+  const above = aboveTest(gapRef);
+  return (
+    `=IF(ISNUMBER(${gapRef}),IF(${highDependencyTest(dependencyScoreRef)},` +
+    `IF(${alternativesExpression(alternativesRef)},${strategyLabelName("reduce-dependency")},IF(${above},${strategyLabelName("secure")},${strategyLabelName("raise-influence")})),` +
+    `IF(${above},${strategyLabelName("contract")},${strategyLabelName("strengthen-or-replace")})),"")`
+  );
+}
+
+function reduceDependencyTest(dependencyScoreRef: string, alternativesRef: string | null): string {
+  return `AND(${highDependencyTest(dependencyScoreRef)},${alternativesExpression(alternativesRef)})`;
+}
+
+/** A target written in the register wins when it is a usable score on the scale (core: registerTarget). */
+export interface RegisterTarget {
+  ref: string;
+  axis: AxisNames;
+  reading: NumberCellReading;
+}
+
+/** core: recommendedTarget's influence — up to the line for raise/strengthen, else stay. */
+export function targetInfluenceFormula(
+  refs: { influenceScore: string; dependencyScore: string; required: string; gap: string; alternatives: string | null },
+  registerTarget: RegisterTarget | null,
+): string {
+  const recommended =
+    `IF(AND(NOT(${aboveTest(refs.gap)}),NOT(${reduceDependencyTest(refs.dependencyScore, refs.alternatives)})),` +
+    `${refs.required},${refs.influenceScore})`;
+  return `=IF(ISNUMBER(${refs.gap}),${withRegisterTarget(registerTarget, recommended)},"")`;
+}
+
+/**
+ * core: recommendedTarget's dependency — for reduce-dependency, left to where the partner's
+ * influence meets the line (not below the scale's minimum), or the threshold, whichever is lower.
+ */
+export function targetDependencyFormula(
+  refs: { influenceScore: string; dependencyScore: string; gap: string; alternatives: string | null },
+  registerTarget: RegisterTarget | null,
+): string {
+  const rise = `(${P.lineAtHighest}-${P.lineAtLowest})`;
+  const meets =
+    `IF(${P.lineAtHighest}=${P.lineAtLowest},IF(${refs.influenceScore}>=${P.lineAtLowest},${P.dependencyMax},${P.dependencyMin}),` +
+    `${P.dependencyMin}+(${refs.influenceScore}-${P.lineAtLowest})/${rise}*(${P.dependencyMax}-${P.dependencyMin}))`;
+  const recommended =
+    `IF(${reduceDependencyTest(refs.dependencyScore, refs.alternatives)},` +
+    `MIN(MAX(${P.dependencyMin},${meets}),${P.highDependencyAbove}),${refs.dependencyScore})`;
+  return `=IF(ISNUMBER(${refs.gap}),${withRegisterTarget(registerTarget, recommended)},"")`;
+}
+
+function withRegisterTarget(target: RegisterTarget | null, recommended: string): string {
+  if (!target) return recommended;
+  const value = onScaleScoreExpression(target.ref, target.axis, target.reading);
+  return `IF(ISNUMBER(${value}),${value},${recommended})`;
+}
+
+/**
+ * An amount written as text ("€ 1.250.000,00", "€ 12.500,-", "EUR 300000") as a number, or "".
+ * Dutch separators first (decimal comma), then English ones — core: parseAmount.
+ */
+export function subsidyAmountFormula(subsidyRef: string): string {
+  const cleaned = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(UPPER(TRIM(${subsidyRef}&"")),"EUR",""),"€",""),",-","")`;
+  return (
+    `=IFERROR(IF(ISNUMBER(${subsidyRef}),${subsidyRef},IF(TRIM(${subsidyRef}&"")="","",` +
+    `IFERROR(NUMBERVALUE(${cleaned},",","."),IFERROR(NUMBERVALUE(${cleaned},".",","),"")))),"")`
+  );
+}
+
+/** Summary: partners whose `labelRange` cell equals the label in `criterionRef`. */
+export function countFormula(labelRange: string, criterionRef: string): string {
+  return `=COUNTIFS(${labelRange},${criterionRef})`;
+}
+
+export function sumFormula(amountRange: string, labelRange: string, criterionRef: string): string {
+  return `=SUMIFS(${amountRange},${labelRange},${criterionRef})`;
+}
+
+/** Functions added to Excel after 2007 that the .xlsx file format writes with the `_xlfn.` prefix. */
+export const XLFN_FUNCTIONS: readonly string[] = ["NUMBERVALUE"];
+
+/**
+ * The formula as the .xlsx file format stores it: post-2007 functions carry `_xlfn.`
+ * (NUMBERVALUE → _xlfn.NUMBERVALUE). Office.js takes the plain names; an .xlsx writer needs this.
+ */
+export function toFileFormula(formula: string): string {
+  let out = formula.startsWith("=") ? formula.slice(1) : formula;
+  for (const name of XLFN_FUNCTIONS) {
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9_.])${name}\\(`, "g"), `_xlfn.${name}(`);
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * The workbook names Partnerkaart writes. Every name starts with PK_ so a re-run recognises its
+ * own, and each points at one absolute rectangle (see WritePlan.names).
+ */
+import type { StrategyKey, Position } from "../types";
+import type { PlannedColumnKey } from "./types";
+
+export const NAME_PREFIX = "PK_";
+
+/** The parameter sheet's name: language-neutral, so a re-run in another language finds it again. */
+export const PARAMETER_SHEET_NAME = "Partnerkaart";
+
+export const PARAMETER_NAMES = {
+  lineAtLowest: "PK_LineAtLowest",
+  lineAtHighest: "PK_LineAtHighest",
+  influenceMin: "PK_InfMin",
+  influenceMax: "PK_InfMax",
+  dependencyMin: "PK_DepMin",
+  dependencyMax: "PK_DepMax",
+  highDependencyAbove: "PK_HighDependencyAbove",
+  yesWords: "PK_YesWords",
+  influenceLabelWords: "PK_InfLabelWords",
+  influenceLabelValues: "PK_InfLabelValues",
+  dependencyLabelWords: "PK_DepLabelWords",
+  dependencyLabelValues: "PK_DepLabelValues",
+  summary: "PK_Summary",
+} as const;
+
+/** Name of the cell holding a strategy's label ("PK_Label_raise_influence"). */
+export function strategyLabelName(strategy: StrategyKey): string {
+  return `PK_Label_${strategy.replace(/-/g, "_")}`;
+}
+
+/** Name of the cell holding a position's label ("PK_Label_above"). */
+export function positionLabelName(position: Position): string {
+  return `PK_Label_${position}`;
+}
+
+const COLUMN_NAME_PARTS: Record<PlannedColumnKey, string> = {
+  influenceScore: "InfluenceScore",
+  dependencyScore: "DependencyScore",
+  requiredInfluence: "RequiredInfluence",
+  gap: "Gap",
+  position: "Position",
+  strategy: "Strategy",
+  targetInfluence: "TargetInfluence",
+  targetDependency: "TargetDependency",
+  subsidyAmount: "SubsidyAmount",
+};
+
+/** Name of a new register column's header cell ("PK_Col_Gap"). */
+export function columnName(key: PlannedColumnKey): string {
+  return `PK_Col_${COLUMN_NAME_PARTS[key]}`;
+}
+
+/** The column key a PK_Col_ name stands for, or null. */
+export function columnKeyOfName(name: string): PlannedColumnKey | null {
+  for (const [key, part] of Object.entries(COLUMN_NAME_PARTS) as [PlannedColumnKey, string][]) {
+    if (name.toLowerCase() === `pk_col_${part.toLowerCase()}`) return key;
+  }
+  return null;
+}

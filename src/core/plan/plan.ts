@@ -1,0 +1,560 @@
+/**
+ * planWrite: what Partnerkaart writes for one analysed register — new register columns (live
+ * formulas or plain values), the parameter sheet with named cells, the summary, names and the
+ * gap highlight — as a WritePlan that the Office.js adapter and the exceljs writer apply.
+ * Pure: the same snapshot and analysis always give the same plan.
+ */
+import type { OutputOptions } from "../host";
+import { t, type MessageKey } from "../i18n";
+import { cellAt, formatAt } from "../locate";
+import { isBlank, isErrorValue } from "../text";
+import {
+  STRATEGY_KEYS,
+  type Analysis,
+  type CellRect,
+  type ConceptKey,
+  type PartnerResult,
+  type Position,
+  type Scale,
+  type SheetSnapshot,
+} from "../types";
+import { isDateFormat, isPercentFormat, LABEL_VALUES_3, LABEL_VALUES_5, YES_WORDS } from "../values";
+import {
+  absoluteCell,
+  absoluteReference,
+  countFormula,
+  DEPENDENCY_AXIS_NAMES,
+  gapFormula,
+  INFLUENCE_AXIS_NAMES,
+  positionFormula,
+  requiredInfluenceFormula,
+  rowCell,
+  scoreFormula,
+  strategyFormula,
+  subsidyAmountFormula,
+  sumFormula,
+  targetDependencyFormula,
+  targetInfluenceFormula,
+  type NumberCellReading,
+  type RegisterTarget,
+} from "./formulas";
+import { columnKeyOfName, columnName, PARAMETER_NAMES, PARAMETER_SHEET_NAME, positionLabelName, strategyLabelName } from "./names";
+import { PLAN_COLORS } from "./palette";
+import type {
+  CellBlock,
+  ColumnWidth,
+  PlanCell,
+  PlannedColumnKey,
+  PlannedConditionalFormat,
+  PlannedName,
+  PlannedRegisterColumn,
+  RegisterColumnsAction,
+  WritePlan,
+} from "./types";
+
+/** The new register columns, left to right. `subsidyAmount` only when amounts are text. */
+export const REGISTER_COLUMN_ORDER: readonly PlannedColumnKey[] = [
+  "influenceScore",
+  "dependencyScore",
+  "requiredInfluence",
+  "gap",
+  "position",
+  "strategy",
+  "targetInfluence",
+  "targetDependency",
+  "subsidyAmount",
+];
+
+const HEADER_KEYS: Record<PlannedColumnKey, MessageKey> = {
+  influenceScore: "column.influenceScore",
+  dependencyScore: "column.dependencyScore",
+  requiredInfluence: "column.requiredInfluence",
+  gap: "column.gap",
+  position: "column.position",
+  strategy: "column.strategy",
+  targetInfluence: "column.targetInfluence",
+  targetDependency: "column.targetDependency",
+  subsidyAmount: "column.subsidyAmount",
+};
+
+const NUMBER_FORMATS: Record<PlannedColumnKey, string | null> = {
+  influenceScore: "General",
+  dependencyScore: "General",
+  requiredInfluence: "0.00",
+  gap: "0.00",
+  position: null,
+  strategy: null,
+  targetInfluence: "0.00",
+  targetDependency: "0.00",
+  subsidyAmount: "#,##0.00",
+};
+
+/** Parameter sheet layout (0-based rows and columns). Fixed, so a re-run writes the same cells. */
+export const PARAMETER_LAYOUT = {
+  captionColumn: 0,
+  valueColumn: 1,
+  summaryColumn: 3,
+  titleRow: 0,
+  introRow: 1,
+  settingsHeaderRow: 3,
+  firstSettingRow: 4,
+  labelsHeaderRow: 12,
+  firstLabelRow: 13,
+  yesWordsHeaderRow: 21,
+  firstYesWordRow: 22,
+  yesWordRows: 8,
+  firstLabelTableRow: 31,
+} as const;
+
+const SETTINGS: { name: string; caption: MessageKey; value: (a: Analysis) => number }[] = [
+  { name: PARAMETER_NAMES.lineAtLowest, caption: "parameters.lineAtLowest", value: (a) => a.line.atLowestDependency },
+  { name: PARAMETER_NAMES.lineAtHighest, caption: "parameters.lineAtHighest", value: (a) => a.line.atHighestDependency },
+  { name: PARAMETER_NAMES.influenceMin, caption: "parameters.influenceMin", value: (a) => a.influenceScale.min },
+  { name: PARAMETER_NAMES.influenceMax, caption: "parameters.influenceMax", value: (a) => a.influenceScale.max },
+  { name: PARAMETER_NAMES.dependencyMin, caption: "parameters.dependencyMin", value: (a) => a.dependencyScale.min },
+  { name: PARAMETER_NAMES.dependencyMax, caption: "parameters.dependencyMax", value: (a) => a.dependencyScale.max },
+  { name: PARAMETER_NAMES.highDependencyAbove, caption: "parameters.highDependencyAbove", value: (a) => a.highDependencyAbove },
+];
+
+const POSITIONS: readonly Position[] = ["above", "below"];
+
+const text = (value: string): PlanCell => ({ kind: "text", value });
+const num = (value: number): PlanCell => ({ kind: "number", value });
+const formula = (f: string): PlanCell => ({ kind: "formula", formula: f });
+const EMPTY: PlanCell = { kind: "empty" };
+
+/** The label table a scale accepts (core: scoreOnScale), or null when labels are not scores on it. */
+export function labelTableFor(scale: Scale): [string, number][] | null {
+  if (scale.min !== 1) return null;
+  const levels = scale.kind === "labels" ? (scale.labels?.length ?? scale.max - scale.min + 1) : scale.max - scale.min + 1;
+  if (levels === 5) return Object.entries(LABEL_VALUES_5);
+  if (levels === 3) return Object.entries(LABEL_VALUES_3);
+  return null;
+}
+
+/** Non-empty cell (a value or a formula) at an absolute position. */
+export function snapshotCellIsUsed(snapshot: SheetSnapshot, row: number, column: number): boolean {
+  if (!isBlank(cellAt(snapshot, row, column))) return true;
+  const formulas = snapshot.formulas?.[row - snapshot.origin.row];
+  return Boolean(formulas?.[column - snapshot.origin.column]);
+}
+
+/** The register columns this snapshot already has from an earlier run, found by their PK_Col_ names. */
+export function existingPlannedColumns(snapshot: SheetSnapshot): Map<PlannedColumnKey, number> {
+  const found = new Map<PlannedColumnKey, number>();
+  for (const ref of snapshot.definedNames ?? []) {
+    const key = columnKeyOfName(ref.name);
+    if (key && !found.has(key)) found.set(key, ref.rect.column);
+  }
+  return found;
+}
+
+function columnsAreFree(snapshot: SheetSnapshot, first: number, count: number): boolean {
+  const lastRow = snapshot.origin.row + snapshot.values.length - 1;
+  for (let r = snapshot.origin.row; r <= lastRow; r++) {
+    for (let c = first; c < first + count; c++) if (snapshotCellIsUsed(snapshot, r, c)) return false;
+  }
+  return true;
+}
+
+/** Contiguous row bands of the data rows, leaving out a totals row inside them. */
+function dataBands(analysis: Analysis): { first: number; last: number }[] {
+  const { firstDataRow, lastDataRow, totalsRow } = analysis.location;
+  if (lastDataRow < firstDataRow) return [];
+  if (totalsRow === null || totalsRow < firstDataRow || totalsRow > lastDataRow) return [{ first: firstDataRow, last: lastDataRow }];
+  return [
+    { first: firstDataRow, last: totalsRow - 1 },
+    { first: totalsRow + 1, last: lastDataRow },
+  ].filter((b) => b.last >= b.first);
+}
+
+/** Runs of adjacent columns, so each run is one rectangle. */
+function contiguousRuns(columns: PlannedRegisterColumn[]): PlannedRegisterColumn[][] {
+  const sorted = [...columns].sort((a, b) => a.column - b.column);
+  const runs: PlannedRegisterColumn[][] = [];
+  for (const column of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1].column === column.column - 1) run.push(column);
+    else runs.push([column]);
+  }
+  return runs;
+}
+
+function scoreReading(snapshot: SheetSnapshot, row: number, column: number): NumberCellReading {
+  const format = formatAt(snapshot, row, column);
+  if (isDateFormat(format)) return "date";
+  return isPercentFormat(format) ? "percent" : "plain";
+}
+
+/** Plan everything Partnerkaart writes for `analysis` of `snapshot`. */
+export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: OutputOptions): WritePlan {
+  const language = output.language;
+  const { location } = analysis;
+  const registerSheet = location.sheetName;
+  const parameterSheet = registerSheet === PARAMETER_SHEET_NAME ? `${PARAMETER_SHEET_NAME} 2` : PARAMETER_SHEET_NAME;
+
+  const existing = existingPlannedColumns(snapshot);
+  const ours = new Set(existing.values());
+  // Our own columns are never the user's data, even when a header reads like a concept.
+  const userColumn = (concept: ConceptKey): number | null => {
+    const column = analysis.mapping[concept]?.column ?? null;
+    return column === null || ours.has(column) ? null : column;
+  };
+  const partnerColumn = userColumn("partner");
+  const influenceColumn = userColumn("influence");
+  const dependencyColumn = userColumn("dependency");
+  if (partnerColumn === null || influenceColumn === null || dependencyColumn === null) {
+    throw new Error(
+      `Sheet "${registerSheet}": the partner, influence or dependency column is one of Partnerkaart's own columns; choose the register's columns.`,
+    );
+  }
+  const alternativesColumn = userColumn("alternativesDesirable");
+  const subsidyColumn = userColumn("subsidy");
+  const targetInfluenceColumn = userColumn("targetInfluence");
+  const targetDependencyColumn = userColumn("targetDependency");
+
+  const bands = dataBands(analysis);
+  const dataRows = bands.flatMap((b) => Array.from({ length: b.last - b.first + 1 }, (_, i) => b.first + i));
+  const amountsAreText =
+    subsidyColumn !== null &&
+    dataRows.some((r) => {
+      const v = cellAt(snapshot, r, subsidyColumn);
+      return typeof v === "string" && !isBlank(v) && !isErrorValue(v);
+    });
+  const keys = REGISTER_COLUMN_ORDER.filter((k) => k !== "subsidyAmount" || amountsAreText || existing.has("subsidyAmount"));
+
+  // Where new columns go: right of the register, the table and any column of ours.
+  const table = location.tableName ? (snapshot.tables.find((tb) => tb.name === location.tableName) ?? null) : null;
+  const tableEnd = table ? table.rect.column + table.rect.columnCount - 1 : -1;
+  const newKeys = keys.filter((k) => !existing.has(k));
+  const start = Math.max(location.lastColumn, tableEnd, ...ours) + 1;
+  const free = columnsAreFree(snapshot, start, newKeys.length);
+  const headerOf = (key: PlannedColumnKey) => t(language, HEADER_KEYS[key]);
+  let registerColumns: RegisterColumnsAction;
+  if (newKeys.length === 0) {
+    registerColumns = { kind: "existing-columns", sheetName: registerSheet, columns: keys.map((k) => existing.get(k)!) };
+  } else if (table && start === tableEnd + 1) {
+    registerColumns = {
+      kind: "add-table-columns",
+      sheetName: registerSheet,
+      tableName: table.name,
+      firstColumn: start,
+      headers: newKeys.map(headerOf),
+      ...(free ? {} : { insertColumnsFirst: newKeys.length }),
+    };
+  } else if (!free) {
+    registerColumns = { kind: "insert-columns", sheetName: registerSheet, atColumn: start, count: newKeys.length };
+  } else {
+    registerColumns = { kind: "none", sheetName: registerSheet };
+  }
+
+  const columns: PlannedRegisterColumn[] = keys.map((key) => ({
+    key,
+    column: existing.get(key) ?? start + newKeys.indexOf(key),
+    header: headerOf(key),
+    name: columnName(key),
+  }));
+  const columnOf = (key: PlannedColumnKey) => columns.find((c) => c.key === key)?.column ?? null;
+
+  const influenceLabels = labelTableFor(analysis.influenceScale);
+  const dependencyLabels = labelTableFor(analysis.dependencyScale);
+  const influenceAxis = INFLUENCE_AXIS_NAMES(influenceLabels !== null);
+  const dependencyAxis = DEPENDENCY_AXIS_NAMES(dependencyLabels !== null);
+  const resultsByRow = new Map<number, PartnerResult>(analysis.rows.map((r) => [r.row - 1, r]));
+
+  const cellFor = (key: PlannedColumnKey, r: number): PlanCell => {
+    if (output.mode === "values") return valueCell(key, resultsByRow.get(r), language);
+    const ref = (k: PlannedColumnKey) => rowCell(r, columnOf(k)!);
+    const partner = rowCell(r, partnerColumn);
+    const alternatives = alternativesColumn === null ? null : rowCell(r, alternativesColumn);
+    const target = (column: number | null, axis: typeof influenceAxis): RegisterTarget | null =>
+      column === null ? null : { ref: rowCell(r, column), axis, reading: scoreReading(snapshot, r, column) };
+    switch (key) {
+      case "influenceScore":
+        return formula(scoreFormula(partner, rowCell(r, influenceColumn), influenceAxis, scoreReading(snapshot, r, influenceColumn)));
+      case "dependencyScore":
+        return formula(scoreFormula(partner, rowCell(r, dependencyColumn), dependencyAxis, scoreReading(snapshot, r, dependencyColumn)));
+      case "requiredInfluence":
+        return formula(requiredInfluenceFormula(ref("influenceScore"), ref("dependencyScore")));
+      case "gap":
+        return formula(gapFormula(ref("influenceScore"), ref("requiredInfluence")));
+      case "position":
+        return formula(positionFormula(ref("gap")));
+      case "strategy":
+        return formula(strategyFormula(ref("gap"), ref("dependencyScore"), alternatives));
+      case "targetInfluence":
+        return formula(
+          targetInfluenceFormula(
+            { influenceScore: ref("influenceScore"), dependencyScore: ref("dependencyScore"), required: ref("requiredInfluence"), gap: ref("gap"), alternatives },
+            target(targetInfluenceColumn, influenceAxis),
+          ),
+        );
+      case "targetDependency":
+        return formula(
+          targetDependencyFormula(
+            { influenceScore: ref("influenceScore"), dependencyScore: ref("dependencyScore"), gap: ref("gap"), alternatives },
+            target(targetDependencyColumn, dependencyAxis),
+          ),
+        );
+      case "subsidyAmount":
+        return subsidyColumn === null ? EMPTY : formula(subsidyAmountFormula(rowCell(r, subsidyColumn)));
+    }
+  };
+
+  const blocks: CellBlock[] = [];
+  const conditionalFormats: PlannedConditionalFormat[] = [];
+  const influenceRange = analysis.influenceScale.max - analysis.influenceScale.min;
+  for (const run of contiguousRuns(columns)) {
+    const runId = run.map((c) => c.key).join("+");
+    blocks.push({
+      id: `register.header.${runId}`,
+      purpose: "register-header",
+      sheetName: registerSheet,
+      row: location.headerRow,
+      column: run[0].column,
+      cells: [run.map((c) => text(c.header))],
+      columnNumberFormats: null,
+      bold: true,
+    });
+    bands.forEach((band, b) => {
+      const rows = Array.from({ length: band.last - band.first + 1 }, (_, i) => band.first + i);
+      blocks.push({
+        id: `register.data.${runId}.${b}`,
+        purpose: "register-data",
+        sheetName: registerSheet,
+        row: band.first,
+        column: run[0].column,
+        cells: rows.map((r) => run.map((c) => cellFor(c.key, r))),
+        columnNumberFormats: run.map((c) => NUMBER_FORMATS[c.key]),
+        bold: false,
+      });
+    });
+  }
+  const gapColumn = columnOf("gap")!;
+  bands.forEach((band, b) => {
+    conditionalFormats.push({
+      id: `register.gap.below-line.${b}`,
+      sheetName: registerSheet,
+      rect: { row: band.first, column: gapColumn, rowCount: band.last - band.first + 1, columnCount: 1 },
+      // The core's tolerance: a gap of -1e-12 is "on the line" and must not light up.
+      rule: { kind: "cell-value-less-than", value: -1e-9 * influenceRange },
+      format: { fontColor: PLAN_COLORS.belowLineFont, fillColor: PLAN_COLORS.belowLineFill },
+    });
+  });
+
+  const names: PlannedName[] = [];
+  const knownNames = new Set((snapshot.definedNames ?? []).map((n) => n.name.toLowerCase()));
+  const addName = (name: string, sheetName: string, rect: CellRect, comment: string) =>
+    names.push({ name, sheetName, rect, exists: knownNames.has(name.toLowerCase()), comment });
+  for (const c of columns) addName(c.name, registerSheet, { row: location.headerRow, column: c.column, rowCount: 1, columnCount: 1 }, c.header);
+
+  const parameterBlocks = planParameterSheet(parameterSheet, analysis, output, {
+    influenceLabels,
+    dependencyLabels,
+    addName,
+    strategyRange: rangeOfColumn(registerSheet, columnOf("strategy")!, analysis),
+    positionRange: rangeOfColumn(registerSheet, columnOf("position")!, analysis),
+    amountRange:
+      columnOf("subsidyAmount") !== null
+        ? rangeOfColumn(registerSheet, columnOf("subsidyAmount")!, analysis)
+        : subsidyColumn !== null
+          ? rangeOfColumn(registerSheet, subsidyColumn, analysis)
+          : null,
+  });
+  blocks.push(...parameterBlocks);
+
+  const newColumnSet = new Set(newKeys);
+  const columnWidths: ColumnWidth[] = [
+    ...columns
+      .filter((c) => newColumnSet.has(c.key))
+      .map((c) => ({ sheetName: registerSheet, column: c.column, widthChars: Math.min(32, Math.max(10, c.header.length + 2)) })),
+    ...[62, 26, 3, 32, 12, 16].map((widthChars, column) => ({ sheetName: parameterSheet, column, widthChars })),
+  ];
+
+  return {
+    sheets: [
+      { name: registerSheet, create: false },
+      { name: parameterSheet, create: true },
+    ],
+    registerSheet,
+    parameterSheet,
+    mode: output.mode,
+    registerColumns,
+    columns,
+    headerRow: location.headerRow,
+    firstDataRow: location.firstDataRow,
+    lastDataRow: location.lastDataRow,
+    blocks,
+    columnWidths,
+    names,
+    conditionalFormats,
+  };
+}
+
+/** An absolute reference to the data rows of one register column (the whole span, totals row included: it is empty). */
+function rangeOfColumn(sheetName: string, column: number, analysis: Analysis): string | null {
+  const { firstDataRow, lastDataRow } = analysis.location;
+  if (lastDataRow < firstDataRow) return null;
+  return absoluteReference(sheetName, { row: firstDataRow, column, rowCount: lastDataRow - firstDataRow + 1, columnCount: 1 });
+}
+
+function valueCell(key: PlannedColumnKey, result: PartnerResult | undefined, language: OutputOptions["language"]): PlanCell {
+  if (!result) return EMPTY;
+  switch (key) {
+    case "influenceScore":
+      return num(result.influence);
+    case "dependencyScore":
+      return num(result.dependency);
+    case "requiredInfluence":
+      return num(result.requiredInfluence);
+    case "gap":
+      return num(result.gap);
+    case "position":
+      return text(t(language, `position.${result.position}`));
+    case "strategy":
+      return text(t(language, `strategy.${result.strategy}`));
+    case "targetInfluence":
+      return num(result.target.influence);
+    case "targetDependency":
+      return num(result.target.dependency);
+    case "subsidyAmount":
+      return result.subsidy === null ? EMPTY : num(result.subsidy);
+  }
+}
+
+interface ParameterContext {
+  influenceLabels: [string, number][] | null;
+  dependencyLabels: [string, number][] | null;
+  addName: (name: string, sheetName: string, rect: CellRect, comment: string) => void;
+  strategyRange: string | null;
+  positionRange: string | null;
+  amountRange: string | null;
+}
+
+function planParameterSheet(sheetName: string, analysis: Analysis, output: OutputOptions, ctx: ParameterContext): CellBlock[] {
+  const language = output.language;
+  const L = PARAMETER_LAYOUT;
+  const blocks: CellBlock[] = [];
+  const block = (id: string, purpose: CellBlock["purpose"], row: number, column: number, cells: PlanCell[][], extra: Partial<CellBlock> = {}) =>
+    blocks.push({ id, purpose, sheetName, row, column, cells, columnNumberFormats: null, bold: false, ...extra });
+  const single = (row: number, column: number): CellRect => ({ row, column, rowCount: 1, columnCount: 1 });
+
+  block("parameters.title", "parameters", L.titleRow, L.captionColumn, [[text(t(language, "parameters.title"))]], { bold: true });
+  block("parameters.intro", "parameters", L.introRow, L.captionColumn, [[text(t(language, "parameters.intro"))]]);
+  block("parameters.settings-header", "parameters", L.settingsHeaderRow, L.captionColumn, [
+    [text(t(language, "parameters.setting")), text(t(language, "parameters.value"))],
+  ], { bold: true });
+  block(
+    "parameters.settings",
+    "parameters",
+    L.firstSettingRow,
+    L.captionColumn,
+    SETTINGS.map((s) => [text(t(language, s.caption)), num(s.value(analysis))]),
+    { columnNumberFormats: [null, "General"] },
+  );
+  SETTINGS.forEach((s, i) => ctx.addName(s.name, sheetName, single(L.firstSettingRow + i, L.valueColumn), t(language, s.caption)));
+
+  // Labels: captions are ours; the label cells are the user's to rename, so a re-run keeps them.
+  const labelRows: { name: string; caption: MessageKey; label: string }[] = [
+    ...STRATEGY_KEYS.map((k) => ({ name: strategyLabelName(k), caption: `parameters.label.${k}` as MessageKey, label: t(language, `strategy.${k}`) })),
+    ...POSITIONS.map((p) => ({ name: positionLabelName(p), caption: `parameters.label.${p}` as MessageKey, label: t(language, `position.${p}`) })),
+  ];
+  block("parameters.labels-header", "labels", L.labelsHeaderRow, L.captionColumn, [[text(t(language, "parameters.labels"))]], { bold: true });
+  block("parameters.label-captions", "labels", L.firstLabelRow, L.captionColumn, labelRows.map((l) => [text(t(language, l.caption))]));
+  block("parameters.label-values", "labels", L.firstLabelRow, L.valueColumn, labelRows.map((l) => [text(l.label)]), {
+    keepExistingValues: true,
+    columnNumberFormats: ["@"],
+  });
+  labelRows.forEach((l, i) => ctx.addName(l.name, sheetName, single(L.firstLabelRow + i, L.valueColumn), t(language, l.caption)));
+
+  const yesWords = [...YES_WORDS, ...Array<string>(Math.max(0, L.yesWordRows - YES_WORDS.length)).fill("")].slice(0, L.yesWordRows);
+  block("parameters.yes-header", "labels", L.yesWordsHeaderRow, L.captionColumn, [[text(t(language, "parameters.yesWords"))]], { bold: true });
+  block("parameters.yes-words", "labels", L.firstYesWordRow, L.valueColumn, yesWords.map((w) => [w ? text(w) : EMPTY]), {
+    keepExistingValues: true,
+    columnNumberFormats: ["@"],
+  });
+  ctx.addName(PARAMETER_NAMES.yesWords, sheetName, { row: L.firstYesWordRow, column: L.valueColumn, rowCount: L.yesWordRows, columnCount: 1 }, t(language, "parameters.yesWords"));
+
+  let row: number = L.firstLabelTableRow;
+  const labelTable = (entries: [string, number][] | null, caption: MessageKey, wordsName: string, valuesName: string, id: string) => {
+    if (!entries) return;
+    block(`parameters.${id}-header`, "labels", row, L.captionColumn, [[text(t(language, caption))]], { bold: true });
+    block(`parameters.${id}`, "labels", row + 1, L.captionColumn, entries.map(([word, value]) => [text(word), num(value)]), {
+      columnNumberFormats: ["@", "General"],
+    });
+    ctx.addName(wordsName, sheetName, { row: row + 1, column: L.captionColumn, rowCount: entries.length, columnCount: 1 }, t(language, caption));
+    ctx.addName(valuesName, sheetName, { row: row + 1, column: L.valueColumn, rowCount: entries.length, columnCount: 1 }, t(language, caption));
+    row += entries.length + 2;
+  };
+  labelTable(ctx.influenceLabels, "parameters.influenceLabels", PARAMETER_NAMES.influenceLabelWords, PARAMETER_NAMES.influenceLabelValues, "influence-labels");
+  labelTable(ctx.dependencyLabels, "parameters.dependencyLabels", PARAMETER_NAMES.dependencyLabelWords, PARAMETER_NAMES.dependencyLabelValues, "dependency-labels");
+
+  blocks.push(...planSummary(sheetName, analysis, output, ctx));
+  return blocks;
+}
+
+function planSummary(sheetName: string, analysis: Analysis, output: OutputOptions, ctx: ParameterContext): CellBlock[] {
+  const language = output.language;
+  const L = PARAMETER_LAYOUT;
+  const column = L.summaryColumn;
+  const headerRow = L.settingsHeaderRow;
+  const firstStrategyRow = headerRow + 1;
+  const positionHeaderRow = firstStrategyRow + STRATEGY_KEYS.length;
+  const firstPositionRow = positionHeaderRow + 1;
+  const totalRow = firstPositionRow + POSITIONS.length;
+  const live = output.mode === "formulas";
+  const { summary } = analysis;
+
+  const line = (row: number, labelName: string, labelText: string, tally: { count: number; subsidy: number }, labelRange: string | null): PlanCell[] => {
+    const criterion = absoluteCell(row, column);
+    if (!live || labelRange === null) return [text(labelText), num(tally.count), num(tally.subsidy)];
+    return [
+      formula(`=${labelName}`),
+      formula(countFormula(labelRange, criterion)),
+      ctx.amountRange === null ? num(0) : formula(sumFormula(ctx.amountRange, labelRange, criterion)),
+    ];
+  };
+  const header = (first: MessageKey): PlanCell[] => [text(t(language, first)), text(t(language, "summary.count")), text(t(language, "summary.subsidy"))];
+  const sumOver = (col: number) => `=SUM(${absoluteCell(firstStrategyRow, col)}:${absoluteCell(positionHeaderRow - 1, col)})`;
+  const formats = [null, "0", "#,##0"];
+  const make = (id: string, row: number, cells: PlanCell[][], bold: boolean): CellBlock => ({
+    id,
+    purpose: "summary",
+    sheetName,
+    row,
+    column,
+    cells,
+    columnNumberFormats: bold && id !== "summary.total" ? null : formats,
+    bold,
+  });
+  const blocks = [
+    make("summary.strategy-header", headerRow, [header("summary.strategy")], true),
+    make(
+      "summary.strategies",
+      firstStrategyRow,
+      STRATEGY_KEYS.map((k, i) =>
+        line(firstStrategyRow + i, strategyLabelName(k), t(language, `strategy.${k}`), summary.byStrategy[k], ctx.strategyRange),
+      ),
+      false,
+    ),
+    make("summary.position-header", positionHeaderRow, [header("summary.position")], true),
+    make(
+      "summary.positions",
+      firstPositionRow,
+      POSITIONS.map((p, i) => line(firstPositionRow + i, positionLabelName(p), t(language, `position.${p}`), summary.byPosition[p], ctx.positionRange)),
+      false,
+    ),
+    make(
+      "summary.total",
+      totalRow,
+      [
+        live
+          ? [text(t(language, "summary.total")), formula(sumOver(column + 1)), formula(sumOver(column + 2))]
+          : [text(t(language, "summary.total")), num(summary.total.count), num(summary.total.subsidy)],
+      ],
+      true,
+    ),
+  ];
+  ctx.addName(PARAMETER_NAMES.summary, sheetName, { row: headerRow, column, rowCount: totalRow - headerRow + 1, columnCount: 3 }, t(language, "summary.strategy"));
+  return blocks;
+}
