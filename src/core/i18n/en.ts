@@ -25,6 +25,7 @@ export const en = {
   "column.strategy": "Strategy",
   "column.targetInfluence": "Target influence",
   "column.targetDependency": "Target dependency",
+
   "column.influenceScore": "Influence (score)",
   "column.dependencyScore": "Dependency (score)",
   "column.subsidyAmount": "Subsidy (amount)",
