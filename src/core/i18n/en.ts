@@ -25,7 +25,6 @@ export const en = {
   "column.strategy": "Strategy",
   "column.targetInfluence": "Target influence",
   "column.targetDependency": "Target dependency",
-
   "column.influenceScore": "Influence (score)",
   "column.dependencyScore": "Dependency (score)",
   "column.subsidyAmount": "Subsidy (amount)",

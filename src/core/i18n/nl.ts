@@ -23,7 +23,6 @@ export const nl: Record<MessageKey, string> = {
   "column.strategy": "Strategie",
   "column.targetInfluence": "Beoogde invloed (advies)",
   "column.targetDependency": "Beoogde afhankelijkheid (advies)",
-
   "column.influenceScore": "Invloed (score)",
   "column.dependencyScore": "Afhankelijkheid (score)",
   "column.subsidyAmount": "Subsidie (bedrag)",
