@@ -19,11 +19,13 @@ export function checkProperty<Ts>(property: fc.IProperty<Ts> | fc.IAsyncProperty
   const parameters: fc.Parameters<Ts> = { seed, numRuns: options.numRuns, ...(path ? { path, endOnFailure: true } : {}) };
   const explain = (error: unknown): never => {
     const message = error instanceof Error ? error.message : String(error);
+    // fast-check 4 keeps the failing assertion as the cause; show it, not only the counterexample.
+    const cause = error instanceof Error && error.cause instanceof Error ? `\n\nFailure: ${error.cause.message}` : "";
     const found = /seed: (-?\d+), path: "([^"]*)"/.exec(message);
     const replay = found
       ? `PK_FC_SEED=${found[1]} PK_FC_PATH=${found[2]} npx jest ${options.file}`
       : `PK_FC_SEED=${seed} npx jest ${options.file}`;
-    throw new Error(`${message}\n\nReplay this case: ${replay}`);
+    throw new Error(`${message}${cause}\n\nReplay this case: ${replay}`);
   };
   if ((property as fc.IAsyncProperty<Ts>).isAsync()) {
     return fc.assert(property as fc.IAsyncProperty<Ts>, parameters).catch(explain);
