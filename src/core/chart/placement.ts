@@ -65,6 +65,24 @@ function candidate(req: LabelRequest, [dx, dy]: [number, number], ring: number, 
 const SHIFTS = [0, -1, 1];
 /** Crossing a line is as bad as moving the label two rings further out. */
 const SOFT_COST = 2.5;
+/** A label nearer to another marker than to its own reads as that marker's name. */
+const AMBIGUOUS_COST = 1.5;
+
+function distanceToBox(x: number, y: number, box: Box): number {
+  const dx = Math.max(box.x - x, 0, x - (box.x + box.width));
+  const dy = Math.max(box.y - y, 0, y - (box.y + box.height));
+  return Math.hypot(dx, dy);
+}
+
+function closerToAnotherMarker(box: Box, req: LabelRequest, markers: Box[]): boolean {
+  const own = distanceToBox(req.cx, req.cy, box) - req.radius;
+  return markers.some((m) => {
+    const cx = m.x + m.width / 2;
+    const cy = m.y + m.height / 2;
+    if (Math.abs(cx - req.cx) < 0.5 && Math.abs(cy - req.cy) < 0.5) return false;
+    return distanceToBox(cx, cy, box) - m.width / 2 < own - 1;
+  });
+}
 
 /**
  * `obstacles` are never covered (markers, arrows); `softObstacles` (lines) are avoided when some
@@ -95,7 +113,12 @@ export function placeLabels(
           const box = candidate(req, direction, ring, shift);
           if (!inside(box, bounds)) continue;
           if (obstacles.some((o) => overlaps(box, o))) continue;
-          const cost = ringIndex + (softObstacles.some((o) => overlaps(box, o)) ? SOFT_COST : 0) + directionIndex * 0.01 + Math.abs(shift) * 0.05;
+          const cost =
+            ringIndex +
+            (softObstacles.some((o) => overlaps(box, o)) ? SOFT_COST : 0) +
+            (closerToAnotherMarker(box, req, markers) ? AMBIGUOUS_COST : 0) +
+            directionIndex * 0.01 +
+            Math.abs(shift) * 0.05;
           if (cost < bestCost) {
             bestCost = cost;
             found = { id: req.id, box, leader: ring > 0 };

@@ -13,8 +13,8 @@ export const CHART_BASE_NAME = "Partnerkaart";
 export const AUTO_LABEL_LIMIT = 25;
 /** More arrows than this turn the chart into a hairball (and cost one Excel series each). */
 export const MOVEMENT_LIMIT = 25;
-export const CHART_WIDTH = 720;
-export const CHART_HEIGHT = 480;
+export const CHART_WIDTH = 840;
+export const CHART_HEIGHT = 540;
 /** Marker sizes in points: plain markers, and the range used when sized by subsidy. */
 export const DEFAULT_MARKER_SIZE = 8;
 export const MIN_SUBSIDY_MARKER_SIZE = 5;

@@ -153,7 +153,8 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
     ...segmentBoxes(px(spec.line.from.x), py(spec.line.from.y), px(spec.line.to.x), py(spec.line.to.y), 2),
     ...segmentBoxes(thresholdX, py(spec.threshold.yFrom), thresholdX, py(spec.threshold.yTo), 1),
   ];
-  const { placed, unplaced } = placeLabels(requests, markerBoxes, plot, [thresholdLabel, ...arrowBoxes], lineBoxes);
+  // Lines and arrows may be crossed when nothing else fits (the label's white halo keeps it legible).
+  const { placed, unplaced } = placeLabels(requests, markerBoxes, plot, [thresholdLabel], [...lineBoxes, ...arrowBoxes]);
   out.push(`<g class="labels" data-unplaced="${unplaced.length}">`);
   for (const label of placed) {
     const p = labelled[label.id];
@@ -165,7 +166,7 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
       const ny = Math.max(box.y, Math.min(req.cy, box.y + box.height));
       const d = Math.hypot(nx - req.cx, ny - req.cy) || 1;
       parts.push(
-        `<line class="leader" x1="${fmt(req.cx + ((nx - req.cx) / d) * req.radius)}" y1="${fmt(req.cy + ((ny - req.cy) / d) * req.radius)}" x2="${fmt(nx)}" y2="${fmt(ny)}" stroke="#9CA3AF" stroke-width="0.8"/>`,
+        `<line class="leader" x1="${fmt(req.cx + ((nx - req.cx) / d) * req.radius)}" y1="${fmt(req.cy + ((ny - req.cy) / d) * req.radius)}" x2="${fmt(nx)}" y2="${fmt(ny)}" stroke="#6B7280" stroke-width="1"/>`,
       );
     }
     const lines = wrapped[label.id]

@@ -117,7 +117,7 @@ export const en = {
   "chart.target": "Target",
   "chart.belowLine": "Below the ambition line",
   "chart.sizeBySubsidy": "Marker area = subsidy",
-  "chart.notice.labelsUnplaced": "Names of {count} partners did not fit without overlap; hover over a point to see its name.",
+  "chart.notice.labelsUnplaced": "No room for the name of {count} partner(s) without overlap; hover over a point to see its name.",
   "chart.desc": "Scatter chart of {count} partners: dependency on the horizontal axis ({xmin}–{xmax}), influence on the vertical axis ({ymin}–{ymax}). The ambition line rises from {atLowest} to {atHighest}; high dependency starts above {threshold}.",
   "chart.descSeries": "{name}: {count} partners.",
   "chart.notice.labelsLimited": "Names are shown for {labelled} of {total} partners ({rule}).",

@@ -115,7 +115,7 @@ export const nl: Record<MessageKey, string> = {
   "chart.target": "Doelpositie",
   "chart.belowLine": "Onder de ambitielijn",
   "chart.sizeBySubsidy": "Oppervlak markering = subsidie",
-  "chart.notice.labelsUnplaced": "Namen van {count} partners pasten niet zonder overlap; wijs een punt aan om de naam te zien.",
+  "chart.notice.labelsUnplaced": "Geen ruimte voor de naam van {count} partner(s) zonder overlap; wijs een punt aan om de naam te zien.",
   "chart.desc": "Spreidingsdiagram van {count} partners: afhankelijkheid op de horizontale as ({xmin}–{xmax}), invloed op de verticale as ({ymin}–{ymax}). De ambitielijn loopt van {atLowest} naar {atHighest}; hoge afhankelijkheid begint boven {threshold}.",
   "chart.descSeries": "{name}: {count} partners.",
   "chart.notice.labelsLimited": "Namen staan bij {labelled} van de {total} partners ({rule}).",
