@@ -32,7 +32,7 @@ export const FailureBar = forwardRef<HTMLDivElement, FailureBarProps>(function F
   const sheet = failure.sheet ?? fallbackSheet;
   const sheetRef = sheet ? p("failure.sheetNamed", { sheet }) : p("failure.noSheet");
   return (
-    <MessageBar intent="error" layout="multiline" ref={ref} tabIndex={-1}>
+    <MessageBar intent="error" layout="multiline" ref={ref} tabIndex={-1} role="alert">
       <MessageBarBody>
         <MessageBarTitle>{p("failure.title")}</MessageBarTitle>
         {p(`failure.${failure.code}`, { sheetRef })}

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Checkbox, Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
 import type { ChartOptions, LabelRule, OutputOptions } from "../core/host";
 import { useTexts } from "./i18n";
@@ -17,7 +18,7 @@ interface OptionsSectionProps {
   onChange: (output: PaneOutput) => void;
 }
 
-export function OptionsSection({ output, goals, onChange }: OptionsSectionProps) {
+export const OptionsSection = memo(function OptionsSection({ output, goals, onChange }: OptionsSectionProps) {
   const { p } = useTexts();
   const styles = useStyles();
   const chart = output.chart;
@@ -79,7 +80,7 @@ export function OptionsSection({ output, goals, onChange }: OptionsSectionProps)
             onChange={(_, data) => setChart({ goal: data.value === ALL_GOALS ? null : data.value })}
           >
             <option value={ALL_GOALS}>{p("options.chart.goal.all")}</option>
-            {goals.map((goal) => (
+            {(chart.goal && !goals.includes(chart.goal) ? [...goals, chart.goal] : goals).map((goal) => (
               <option key={goal} value={goal}>
                 {goal}
               </option>
@@ -89,4 +90,4 @@ export function OptionsSection({ output, goals, onChange }: OptionsSectionProps)
       </div>
     </section>
   );
-}
+});

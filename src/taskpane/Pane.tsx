@@ -256,7 +256,11 @@ export function Pane({ host }: { host: WorkbookHost }) {
     dependency: scaleDrafts.dependency ? checkScaleDraft(scaleDrafts.dependency) === null : false,
   };
 
-  const onMapping = (concept: ConceptKey, column: number | null) => updateSettings((s) => withMapping(s, concept, column));
+  const onMapping = useCallback(
+    (concept: ConceptKey, column: number | null) => updateSettings((s) => withMapping(s, concept, column)),
+    [updateSettings],
+  );
+  const goals = useMemo(() => (analysis ? goalsOf(analysis) : []), [analysis]);
 
   const resetCorrections = () => {
     if (!sheetName) return;
@@ -280,13 +284,11 @@ export function Pane({ host }: { host: WorkbookHost }) {
     setFailure(null);
     setProgress({ fraction: 0, step: "reading" });
     setAnnouncement(p("apply.busy"));
-    let succeeded = false;
     try {
       const applied = await host.apply(target, applySettings, { ...output, language }, (step) => {
         setProgress(step);
         setAnnouncement(p(`apply.step.${step.step}`));
       });
-      succeeded = true;
       setResult(applied);
       setChangedSheet(null);
       setAnnouncement(p("result.announce", { count: applied.summary.total.count, sheet: applied.sheetName }));
@@ -298,9 +300,9 @@ export function Pane({ host }: { host: WorkbookHost }) {
       setFocusTarget({ target: "result" });
     } catch (error) {
       // After a successful write, a failure to remember or re-read is shown too; the result stays.
+      // The failure bar is an alert and takes focus, so it is announced by itself.
       setFailure(toFailure(error, target.sheetName));
       setFocusTarget({ target: "failure" });
-      if (!succeeded) setAnnouncement(p("failure.title"));
     } finally {
       applyingRef.current = false;
       setProgress(null);
@@ -385,7 +387,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
             onDraft={setLineDraft}
             previewAnalysis={outcome.analysis}
           />
-          <OptionsSection output={output} goals={goalsOf(outcome.analysis)} onChange={setOutput} />
+          <OptionsSection output={output} goals={goals} onChange={setOutput} />
           <section aria-labelledby="apply-heading" className={styles.stack}>
             <h2 id="apply-heading" className={styles.visuallyHidden}>
               {p("apply.button")}

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import {
   Button,
   Dropdown,
@@ -89,7 +90,8 @@ interface MappingSectionProps {
 }
 
 /** One dropdown per concept listing the register's headers plus "none". */
-export function MappingSection({ analysis, headers, onChange }: MappingSectionProps) {
+/** Memoised: typing in the line fields must not re-render eight dropdowns. */
+export const MappingSection = memo(function MappingSection({ analysis, headers, onChange }: MappingSectionProps) {
   const { p, c } = useTexts();
   const styles = useStyles();
   const optionText = (h: HeaderCellInfo) => p("mapping.columnOption", { letter: h.letter, header: h.header });
@@ -124,7 +126,7 @@ export function MappingSection({ analysis, headers, onChange }: MappingSectionPr
       })}
     </section>
   );
-}
+});
 
 interface ScaleSectionProps {
   analysis: Analysis;
