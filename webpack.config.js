@@ -108,6 +108,17 @@ ${section("en")}
 `;
 }
 
+/**
+ * Minifiers. "..." is webpack's default: terser (compress passes 2) on JS assets only; copied PNG and
+ * XML are marked minimized and never touched. MINIFIER=esbuild builds several times faster but
+ * measured ~30 KB gzip larger here, so it is only for quick local builds.
+ */
+function minimizers() {
+  if (process.env.MINIFIER !== "esbuild") return ["..."];
+  const { EsbuildPlugin } = require("esbuild-loader");
+  return [new EsbuildPlugin({ target: "es2020", legalComments: "external" })];
+}
+
 module.exports = (_env, argv) => {
   const production = argv.mode === "production";
   const devServer = Boolean(process.env.WEBPACK_SERVE);
@@ -174,6 +185,7 @@ module.exports = (_env, argv) => {
         },
       },
       runtimeChunk: false,
+      minimizer: minimizers(),
     },
     performance: {
       // Uncompressed sizes; the real budget (≤ 150 KB gzip of initial JS) is asserted in test/bundle.
@@ -184,7 +196,7 @@ module.exports = (_env, argv) => {
     devServer: {
       host: "localhost",
     port: DEV_PORT,
-      server: devServerTransport(),
+      server: devServer ? devServerTransport() : undefined,
       headers: { "Access-Control-Allow-Origin": "*" },
       static: false,
       hot: false,
