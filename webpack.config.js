@@ -13,28 +13,8 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 
-/**
- * Lock workaround: ajv-keywords 5 (used by schema-utils, which copy-webpack-plugin and
- * webpack-dev-server load) needs ajv 8, but with legacy-peer-deps its peer is not installed next to
- * it and Node finds the hoisted ajv 6. Point its `ajv` requests at schema-utils' own ajv 8. Does
- * nothing once the hoisted ajv is 8 (fix the lock, then delete this).
- */
-(function resolveAjv8ForAjvKeywords() {
-  const Module = require("node:module");
-  const hoistedAjvMajor = Number(require("ajv/package.json").version.split(".")[0]);
-  if (hoistedAjvMajor >= 8) return;
-  const schemaUtilsDir = path.dirname(require.resolve("schema-utils/package.json"));
-  const ajv8Dir = path.dirname(require.resolve("ajv/package.json", { paths: [schemaUtilsDir] }));
-  const ajvKeywordsDir = `${path.sep}node_modules${path.sep}ajv-keywords${path.sep}`;
-  const originalResolve = Module._resolveFilename;
-  Module._resolveFilename = function (request, parent, ...rest) {
-    if (/^ajv(\/|$)/.test(request) && parent && typeof parent.filename === "string" && parent.filename.includes(ajvKeywordsDir)) {
-      return originalResolve.call(this, ajv8Dir + request.slice("ajv".length), parent, ...rest);
-    }
-    return originalResolve.call(this, request, parent, ...rest);
-  };
-})();
-
+// Must run before anything loads schema-utils (copy-webpack-plugin, webpack-dev-server); see the file.
+require("./scripts/resolve-ajv8.cjs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const shellTexts = require("./src/taskpane/manifest-texts/texts.json");
