@@ -43,6 +43,8 @@ import { ResultSection, SkippedSection } from "./ResultSection";
 export const LINE_DEBOUNCE_MS = 200;
 /** Selection changes come in bursts while the user drags; wait for a pause before re-reading. */
 const SELECTION_DEBOUNCE_MS = 300;
+/** Wait for a burst of edits to end before comparing the sheet with what was analysed. */
+const CHANGE_DEBOUNCE_MS = 150;
 
 export const DEFAULT_OUTPUT: PaneOutput = { mode: "formulas", chart: { ...DEFAULT_CHART_OPTIONS } };
 
@@ -182,6 +184,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
   // (the user is pointing at their table); an edit of the register only raises a notice.
   useEffect(() => {
     let selectionTimer: ReturnType<typeof setTimeout> | undefined;
+    let changeTimer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = host.onSheetEvent((event: SheetEvent) => {
       if (applyingRef.current) return; // our own writes
       const current = snapshotRef.current;
@@ -193,12 +196,30 @@ export function Pane({ host }: { host: WorkbookHost }) {
           selectionTimer = setTimeout(() => void read(), SELECTION_DEBOUNCE_MS);
         }
       } else if (event.kind === "data-changed" && current && current.sheetName === event.sheetName) {
-        setChangedSheet(event.sheetName);
-        setAnnouncement(p("changed.title"));
+        // Edits come in bursts (paste, fill), and Excel may report our own writes after the apply
+        // finished: compare with what the pane analysed before saying the register changed.
+        clearTimeout(changeTimer);
+        changeTimer = setTimeout(() => void confirmChange(event.sheetName), CHANGE_DEBOUNCE_MS);
       }
     });
+    const confirmChange = async (changed: string) => {
+      const seen = snapshotRef.current;
+      if (!seen || seen.sheetName !== changed || applyingRef.current) return;
+      let differs = true;
+      try {
+        const now = await host.readActiveSheet();
+        if (now.sheetName === changed) differs = JSON.stringify(now.values) !== JSON.stringify(seen.values);
+      } catch {
+        // Could not look: say it may have changed rather than stay silent.
+      }
+      if (differs && snapshotRef.current === seen && !applyingRef.current) {
+        setChangedSheet(changed);
+        setAnnouncement(p("changed.title"));
+      }
+    };
     return () => {
       clearTimeout(selectionTimer);
+      clearTimeout(changeTimer);
       unsubscribe();
     };
   }, [host, read, p]);

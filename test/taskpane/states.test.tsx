@@ -157,6 +157,13 @@ test("an edit of the register raises a notice, nothing is written until the user
   render(<App host={host} />);
   await screen.findByText("Partners analysed: 5");
 
+  // An event without a change to the register (e.g. Excel reporting our own writes late) is not news.
+  const readsBefore = host.readCount;
+  act(() => host.fire({ kind: "data-changed", sheetName: "Partners" }));
+  await waitFor(() => expect(host.readCount).toBe(readsBefore + 1));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+  expect(screen.queryByRole("group", { name: "The register changed" })).not.toBeInTheDocument();
+
   // The user types a usable score into the skipped row (row 7, influence in column C).
   act(() => host.editCell("Partners", 6, 2, 4));
   expect(await screen.findByRole("group", { name: "The register changed" })).toBeInTheDocument();
