@@ -7,12 +7,13 @@
 import { existsSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
 import { analyzeSheet } from "../core/analyze";
-import type { Language } from "../core/host";
+import { DEFAULT_CHART_OPTIONS, type Language } from "../core/host";
 import { t } from "../core/i18n";
 import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
 import { formatJson, formatText } from "./format";
 import { InputError, readCsv, readXlsx } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
+import { writeResultXlsx } from "./write-xlsx";
 
 export const SAMPLE_REGISTER = resolve(__dirname, "../../samples/voorbeeld-register.xlsx");
 
@@ -23,6 +24,8 @@ export interface CliOptions {
   lang: Language;
   /** Write the partner chart to this .svg or .png file. */
   chart?: string | null;
+  /** Write the input workbook with Partnerkaart's columns, parameter sheet and summary to this .xlsx file. */
+  out?: string | null;
 }
 
 /** A user-facing failure: printed on stderr, exit code 1 (2 for usage errors). */
@@ -54,6 +57,7 @@ export const OPTIONS: Record<string, OptionSpec> = {
   "--sheet": { takesValue: true, apply: (o, v) => (o.sheet = v) },
   "--json": { takesValue: false, apply: (o) => (o.json = true) },
   "--chart": { takesValue: true, apply: (o, v) => (o.chart = v) },
+  "--out": { takesValue: true, apply: (o, v) => (o.out = v) },
   "--lang": { takesValue: true, apply: (o, v, lang) => (o.lang = oneOf("--lang", v, ["nl", "en"] as const, lang)) },
 };
 
@@ -167,6 +171,12 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     if (options.chart) {
       await writeAnalysisChart(loaded.analysis, options.chart, options.lang).catch((error: unknown) => {
         throw error instanceof ChartOutputError ? new CliError(error.message) : error;
+      });
+    }
+    if (options.out) {
+      const output = { language: options.lang, mode: "formulas" as const, chart: DEFAULT_CHART_OPTIONS };
+      await writeResultXlsx(file, loaded.snapshot, loaded.analysis, output, options.out).catch((error: unknown) => {
+        throw new CliError(`--out ${options.out}: ${(error as Error).message}`);
       });
     }
     return 0;

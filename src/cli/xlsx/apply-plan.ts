@@ -1,0 +1,164 @@
+/**
+ * Applying a WritePlan to an exceljs workbook: the .xlsx counterpart of src/excel's Office.js
+ * applier. Same order: sheets, register columns, blocks, widths, names, conditional formats.
+ */
+import ExcelJS from "exceljs";
+import { absoluteReference, toFileFormula } from "../../core/plan/formulas";
+import { NAME_PREFIX } from "../../core/plan/names";
+import type { CellBlock, PlanCell, WritePlan } from "../../core/plan/types";
+import { columnIndex } from "../../core/text";
+import type { CellRect, DefinedNameRef } from "../../core/types";
+
+function worksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = workbook.getWorksheet(name);
+  if (!ws) throw new Error(`The workbook has no sheet "${name}".`);
+  return ws;
+}
+
+/** Parses "'Sheet'!$A$1:$B$2" / "Sheet!$A$1" into sheet and rect; null for anything else. */
+export function parseSheetReference(reference: string): { sheetName: string; rect: CellRect } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(reference.trim());
+  if (!m) return null;
+  const sheetName = (m[1] ?? m[2]).replace(/''/g, "'");
+  const c1 = columnIndex(m[3]);
+  const r1 = Number(m[4]) - 1;
+  const c2 = m[5] ? columnIndex(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  return { sheetName, rect: { row: Math.min(r1, r2), column: Math.min(c1, c2), rowCount: Math.abs(r2 - r1) + 1, columnCount: Math.abs(c2 - c1) + 1 } };
+}
+
+/** Workbook names that point at one rectangle of `sheetName` (what SheetSnapshot.definedNames holds). */
+export function definedNamesOnSheet(workbook: ExcelJS.Workbook, sheetName: string): DefinedNameRef[] {
+  const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  const out: DefinedNameRef[] = [];
+  for (const entry of model) {
+    if (entry.ranges.length !== 1) continue;
+    const parsed = parseSheetReference(entry.ranges[0]);
+    if (parsed && parsed.sheetName === sheetName) out.push({ name: entry.name, rect: parsed.rect });
+  }
+  return out;
+}
+
+function writeCell(cell: ExcelJS.Cell, planned: PlanCell) {
+  switch (planned.kind) {
+    case "formula":
+      cell.value = { formula: toFileFormula(planned.formula) } as ExcelJS.CellFormulaValue;
+      return;
+    case "number":
+    case "boolean":
+      cell.value = planned.value;
+      return;
+    case "text":
+      // exceljs stores strings as strings: never parsed as a formula, whatever the first character.
+      cell.value = planned.value;
+      return;
+    case "empty":
+      cell.value = null;
+      return;
+  }
+}
+
+function isEmpty(value: ExcelJS.CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, block: CellBlock) {
+  block.cells.forEach((cells, i) =>
+    cells.forEach((planned, j) => {
+      const cell = ws.getCell(block.row + i + 1, block.column + j + 1);
+      if (block.keepExistingValues && !isEmpty(cell.value)) return;
+      writeCell(cell, planned);
+      const format = block.columnNumberFormats?.[j];
+      if (format) cell.numFmt = format;
+      if (block.bold) cell.font = { ...(cell.font ?? {}), bold: true };
+    }),
+  );
+}
+
+interface LoadedTable {
+  table: { name: string; tableRef?: string; ref?: string; autoFilterRef?: string; columns: { name: string }[]; headerRow?: boolean; totalsRow?: boolean };
+}
+
+/** Grows an existing table to the right by `headers` (the cells there are empty, the plan made sure). */
+function addTableColumns(ws: ExcelJS.Worksheet, tableName: string, headers: string[]) {
+  const entry = (ws as unknown as { tables: Record<string, LoadedTable> }).tables[tableName];
+  if (!entry) throw new Error(`Sheet "${ws.name}" has no table "${tableName}".`);
+  const model = entry.table;
+  const ref = model.tableRef ?? model.ref;
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref ?? "");
+  if (!m) throw new Error(`Table "${tableName}" has an unreadable range "${ref}".`);
+  const lastColumn = columnIndex(m[3]) + headers.length;
+  const widened = `${m[1]}${m[2]}:${columnLetter(lastColumn)}${m[4]}`;
+  model.tableRef = widened;
+  if (model.autoFilterRef) {
+    const f = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(model.autoFilterRef);
+    if (f) model.autoFilterRef = `${f[1]}${f[2]}:${columnLetter(lastColumn)}${f[4]}`;
+  }
+  for (const name of headers) model.columns.push({ name });
+}
+
+function columnLetter(index: number): string {
+  let letters = "";
+  let n = index + 1;
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+function insertColumns(ws: ExcelJS.Worksheet, atColumn: number, count: number) {
+  ws.spliceColumns(atColumn + 1, 0, ...Array.from({ length: count }, () => []));
+}
+
+const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
+
+export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan) {
+  for (const sheet of plan.sheets) if (!workbook.getWorksheet(sheet.name) && sheet.create) workbook.addWorksheet(sheet.name);
+
+  const register = worksheet(workbook, plan.registerSheet);
+  const action = plan.registerColumns;
+  if (action.kind === "insert-columns") insertColumns(register, action.atColumn, action.count);
+  if (action.kind === "add-table-columns") {
+    if (action.insertColumnsFirst) insertColumns(register, action.firstColumn, action.insertColumnsFirst);
+    addTableColumns(register, action.tableName, action.headers);
+  }
+
+  for (const block of plan.blocks) writeBlock(worksheet(workbook, block.sheetName), block);
+  for (const width of plan.columnWidths) worksheet(workbook, width.sheetName).getColumn(width.column + 1).width = width.widthChars;
+
+  const names = workbook.definedNames as unknown as {
+    add(reference: string, name: string): void;
+    matrixMap: Record<string, unknown>;
+  };
+  for (const name of plan.names) {
+    if (!name.name.startsWith(NAME_PREFIX)) throw new Error(`Refusing to write a name without the ${NAME_PREFIX} prefix: ${name.name}`);
+    delete names.matrixMap[name.name]; // a re-run points the name at its new place
+    names.add(absoluteReference(name.sheetName, name.rect), name.name);
+  }
+
+  for (const format of plan.conditionalFormats) {
+    const ws = worksheet(workbook, format.sheetName);
+    const ref = absoluteReference(format.sheetName, format.rect).replace(/^.*!/, "").replace(/\$/g, "");
+    const existing = (ws as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    // The rect is ours: drop an earlier run's rule there so re-runs do not stack duplicates.
+    for (let i = existing.length - 1; i >= 0; i--) if (existing[i].ref === ref) existing.splice(i, 1);
+    ws.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: "cellIs",
+          operator: "lessThan",
+          priority: 1,
+          formulae: [String(format.rule.value)],
+          style: {
+            font: { color: { argb: argb(format.format.fontColor) } },
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(format.format.fillColor) } },
+          },
+        },
+      ],
+    });
+  }
+  // Formulas are written without cached results: make Excel compute everything when it opens the file.
+  workbook.calcProperties = { ...(workbook.calcProperties ?? {}), fullCalcOnLoad: true };
+}
