@@ -59,6 +59,7 @@ interface CellJournal {
 interface Journal {
   /** Sheets created by structure sync (they did not exist in preflight). */
   createdSheets: string[];
+  /** Whole columns inserted (set once the sync that inserted them succeeded). */
   insertedColumns: { sheetName: string; atColumn: number; count: number } | null;
   tableColumns: { sheetName: string; tableName: string; originalCount: number } | null;
   cells: CellJournal[];
@@ -98,15 +99,20 @@ export async function applyPlan(
   const registerSheet = workbook.worksheets.getItem(plan.registerSheet);
   registerSheet.load("name");
   registerSheet.protection.load("protected");
-  const sheetsBefore = plan.sheets.map((planned) => {
+  // `create` means "create when missing": which of those exist is known only after this sync.
+  const maybeMissing = plan.sheets.filter((s) => s.create && s.name !== plan.registerSheet).map((planned) => {
     const proxy = workbook.worksheets.getItemOrNullObject(planned.name);
     proxy.load("name");
-    return { planned, proxy };
+    return { name: planned.name, proxy };
   });
-  const parameterSheet = plan.sheets.some((s) => s.name === plan.parameterSheet && !s.create)
-    ? workbook.worksheets.getItem(plan.parameterSheet)
-    : null;
-  if (parameterSheet && plan.parameterSheet !== plan.registerSheet) parameterSheet.protection.load("protected");
+  const mustExist = plan.sheets.filter((s) => !s.create && s.name !== plan.registerSheet).map((planned) => {
+    const proxy = workbook.worksheets.getItem(planned.name);
+    proxy.protection.load("protected");
+    return { name: planned.name, proxy };
+  });
+  const sheetProxies = new Map<string, Excel.Worksheet>([[plan.registerSheet, registerSheet]]);
+  for (const { name, proxy } of mustExist) sheetProxies.set(name, proxy);
+  const sheetOf = (name: string) => sheetProxies.get(name) ?? workbook.worksheets.getItem(name);
 
   const registerRect = options.registerRect ?? usedRectOf(expected);
   // One row below the register too: a partner appended there changes the register.
@@ -118,28 +124,13 @@ export async function applyPlan(
   }));
 
   const action = plan.registerColumns;
-  const table =
-    action.kind === "add-table-columns" ? workbook.tables.getItem(action.tableName) : null;
+  const table = action.kind === "add-table-columns" ? workbook.tables.getItem(action.tableName) : null;
   const tableColumnCount = table ? table.columns.getCount() : null;
   const tableRect = action.kind === "add-table-columns" ? expected.tables.find((t) => t.name === action.tableName)?.rect : undefined;
 
-  const created = new Set(plan.sheets.filter((s) => s.create).map((s) => s.name));
   const owned = new OwnedCells(plan);
   const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SETTING_KEY);
   ownedSetting.load("value");
-
-  // Blocks on existing cells: read what they hold now (verification and undo journal).
-  const checks: { block: CellBlock; before: CellRect; range: Excel.Range }[] = [];
-  for (const block of plan.blocks) {
-    if (created.has(block.sheetName)) continue;
-    const before = preActionRect(block, plan, tableRect);
-    if (before === "fresh") continue;
-    const sheet = block.sheetName === plan.registerSheet ? registerSheet : workbook.worksheets.getItem(block.sheetName);
-    const range = sheet.getRangeByIndexes(before.row, before.column, before.rowCount, before.columnCount);
-    range.load("formulas,numberFormat");
-    range.format.font.load("bold");
-    checks.push({ block, before, range });
-  }
 
   const namesBefore = plan.names.map((planned) => {
     const item = workbook.names.getItemOrNullObject(planned.name);
@@ -147,30 +138,19 @@ export async function applyPlan(
     return { planned, item };
   });
 
-  const widthsBefore = plan.columnWidths
-    .filter((width) => !created.has(width.sheetName) && !isFreshColumn(width.sheetName, width.column, plan))
-    .map((width) => {
-      const sheet = width.sheetName === plan.registerSheet ? registerSheet : workbook.worksheets.getItem(width.sheetName);
-      const column = sheet.getRangeByIndexes(0, preActionColumn(width.column, plan), 1, 1);
-      column.format.load("columnWidth");
-      return { width, column };
-    });
+  const knownSheets = new Set([plan.registerSheet, ...mustExist.map((s) => s.name)]);
+  const earlyChecks = queueChecks(plan, knownSheets, sheetOf, tableRect);
 
-  // The compare bands beyond the first budget each need their own response.
+  // The compare bands beyond the first budget each need their own response (proportional to size).
   for (let index = 0; index < compareProxies.length; index += 1) {
     compareProxies[index].range.load("values");
-    if (index < compareProxies.length - 1) {
-      await counter.sync();
-    }
+    if (index < compareProxies.length - 1) await counter.sync();
   }
   await counter.sync();
 
   // Protection first: the clearest message when the sheet is locked.
-  if (registerSheet.protection.protected) {
-    throw new HostFailureError("protected-sheet", `Sheet "${plan.registerSheet}" is protected.`, plan.registerSheet);
-  }
-  if (parameterSheet && plan.parameterSheet !== plan.registerSheet && parameterSheet.protection.protected) {
-    throw new HostFailureError("protected-sheet", `Sheet "${plan.parameterSheet}" is protected.`, plan.parameterSheet);
+  for (const [name, proxy] of [[plan.registerSheet, registerSheet] as const, ...mustExist.map((s) => [s.name, s.proxy] as const)]) {
+    if (proxy.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${name}" is protected.`, name);
   }
   for (const { band, range } of compareProxies) {
     const difference = firstDifference(expected, band, range.values as CellValue[][]);
@@ -182,53 +162,23 @@ export async function applyPlan(
       );
     }
   }
-  for (const { planned, proxy } of sheetsBefore) {
-    if (planned.create && !proxy.isNullObject) {
-      throw new HostFailureError("register-changed", `A sheet named "${planned.name}" exists already.`, planned.name);
-    }
-    if (!planned.create && proxy.isNullObject) {
-      throw new HostFailureError("item-not-found", `Sheet "${planned.name}" no longer exists.`, planned.name);
-    }
-  }
   if (!ownedSetting.isNullObject) {
     journal.ownedPrevious = typeof ownedSetting.value === "string" ? ownedSetting.value : JSON.stringify(ownedSetting.value);
     owned.addRecorded(journal.ownedPrevious);
   }
   const keptValues = new Map<CellBlock, unknown[][]>();
-  for (const { block, before, range } of checks) {
-    const current = range.formulas as unknown[][];
-    for (let r = 0; r < block.cells.length; r += 1) {
-      for (let c = 0; c < block.cells[r].length; c += 1) {
-        const existing = current[r][c];
-        if (isBlank(existing as CellValue)) continue;
-        const row = block.row + r;
-        const column = block.column + c;
-        if (owned.contains(block.sheetName, row, column) || sameContent(block.cells[r][c], existing)) continue;
-        throw new HostFailureError(
-          "register-changed",
-          `Cell ${block.sheetName}!${cellAddress(before.row + r, before.column + c)} holds content that is not Partnerkaart's; nothing was written.`,
-          block.sheetName,
-        );
-      }
-    }
-    journal.cells.push({
-      sheetName: block.sheetName,
-      rect: { row: block.row, column: block.column, rowCount: block.cells.length, columnCount: block.cells[0]?.length ?? 0 },
-      formulas: current,
-      numberFormats: range.numberFormat as unknown[][],
-      bold: range.format.font.bold ?? null,
-    });
-    if (block.keepExistingValues) keptValues.set(block, current);
-  }
+  verifyChecks(earlyChecks, owned, journal, keptValues);
   journal.names = namesBefore.map(({ planned, item }) => ({
     name: planned.name,
     previousFormula: item.isNullObject ? null : item.formula,
   }));
-  journal.widths = widthsBefore.map(({ width, column }) => ({
-    sheetName: width.sheetName,
-    column: width.column,
-    previousPoints: column.format.columnWidth,
-  }));
+
+  const created = new Set(maybeMissing.filter((s) => s.proxy.isNullObject).map((s) => s.name));
+  const reused = maybeMissing.filter((s) => !s.proxy.isNullObject);
+  for (const { name, proxy } of reused) {
+    sheetProxies.set(name, proxy);
+    knownSheets.add(name);
+  }
 
   const rollback = () => rollbackJournal(context, counter, journal, tableColumnCount?.value ?? null);
   const fail = async (error: unknown): Promise<never> => {
@@ -246,32 +196,69 @@ export async function applyPlan(
     throw failure;
   };
 
-  // --- 2. Structure ------------------------------------------------------------------------------
-  const needsStructure = created.size > 0 || action.kind === "insert-columns" || action.kind === "add-table-columns";
-  if (needsStructure) {
-    journal.stage = "structure";
-    journal.createdSheets = [...created];
-    for (const name of created) workbook.worksheets.add(name);
-    // Column changes last: if this sync fails, they did not happen (Office stops at the failing statement).
-    if (action.kind === "insert-columns") {
-      journal.insertedColumns = { sheetName: action.sheetName, atColumn: action.atColumn, count: action.count };
-      registerSheet.getRangeByIndexes(0, action.atColumn, 1, action.count).getEntireColumn().insert("Right");
-    } else if (table && action.kind === "add-table-columns") {
+  // --- 2. Structure, with what sheets that turned out to exist hold now -----------------------------
+  // Loads queued before the structural operations read the state before them.
+  const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect);
+  for (const { proxy } of reused) proxy.protection.load("protected");
+  const widthsBefore = plan.columnWidths
+    .filter((width) => !created.has(width.sheetName) && !isFreshColumn(width.sheetName, width.column, plan))
+    .map((width) => {
+      const column = sheetOf(width.sheetName).getRangeByIndexes(0, preActionColumn(width.column, plan), 1, 1);
+      column.format.load("columnWidth");
+      return { width, column };
+    });
+  journal.stage = "structure";
+  journal.createdSheets = [...created];
+  for (const name of created) workbook.worksheets.add(name);
+  // Column changes last: if this sync fails, they did not happen (Office stops at the failing statement).
+  const inserted = insertedWholeColumns(plan);
+  const addsTableColumns = table !== null && action.kind === "add-table-columns";
+  try {
+    if (inserted) {
+      registerSheet.getRangeByIndexes(0, inserted.atColumn, 1, inserted.count).getEntireColumn().insert("Right");
+      // With table columns to add as well, the insert gets its own sync, so a failure tells which happened.
+      if (addsTableColumns) {
+        await counter.sync();
+        journal.insertedColumns = inserted;
+      }
+    }
+    if (addsTableColumns) {
       journal.tableColumns = { sheetName: action.sheetName, tableName: action.tableName, originalCount: tableColumnCount?.value ?? 0 };
-      for (let i = 0; i < action.headers.length; i += 1) table.columns.add(null as unknown as number);
+      for (const header of action.headers) table.columns.add(null as unknown as number, undefined, header);
     }
-    try {
-      await counter.sync();
-    } catch (error) {
-      return fail(error);
-    }
+  } catch (error) {
+    return fail(error);
   }
+  try {
+    await counter.sync();
+    if (inserted) journal.insertedColumns = inserted;
+    for (const { name, proxy } of reused) {
+      if (proxy.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${name}" is protected.`, name);
+    }
+    verifyChecks(lateChecks, owned, journal, keptValues);
+  } catch (error) {
+    return fail(error);
+  }
+  journal.widths = widthsBefore.map(({ width, column }) => ({
+    sheetName: width.sheetName,
+    column: width.column,
+    previousPoints: column.format.columnWidth,
+  }));
 
   // --- 3. Writes ---------------------------------------------------------------------------------
   journal.stage = "writes";
   options.onStep?.("writing-parameters");
   try {
-    const sheetOf = (name: string) => (name === plan.registerSheet ? registerSheet : workbook.worksheets.getItem(name));
+    // Names before the cells that use them, so every formula finds its names when it is entered.
+    for (const { name, previousFormula } of journal.names) {
+      const planned = plan.names.find((n) => n.name === name)!;
+      const reference = `=${quoteSheetName(planned.sheetName)}!${absoluteAddress(planned.rect)}`;
+      if (previousFormula === null) {
+        workbook.names.add(planned.name, sheetOf(planned.sheetName).getRangeByIndexes(planned.rect.row, planned.rect.column, planned.rect.rowCount, planned.rect.columnCount), planned.comment);
+      } else if (previousFormula !== reference) {
+        workbook.names.getItem(planned.name).formula = reference;
+      }
+    }
     let pendingBytes = 0;
     for (const block of plan.blocks) {
       const kept = keptValues.get(block);
@@ -288,15 +275,6 @@ export async function applyPlan(
     }
     for (const width of plan.columnWidths) {
       sheetOf(width.sheetName).getRangeByIndexes(0, width.column, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(width.widthChars);
-    }
-    for (const { name, previousFormula } of journal.names) {
-      const planned = plan.names.find((n) => n.name === name)!;
-      const reference = `=${quoteSheetName(planned.sheetName)}!${absoluteAddress(planned.rect)}`;
-      if (previousFormula === null) {
-        workbook.names.add(planned.name, sheetOf(planned.sheetName).getRangeByIndexes(planned.rect.row, planned.rect.column, planned.rect.rowCount, planned.rect.columnCount), planned.comment);
-      } else if (previousFormula !== reference) {
-        workbook.names.getItem(planned.name).formula = reference;
-      }
     }
     for (const format of plan.conditionalFormats) {
       const target = sheetOf(format.sheetName).getRangeByIndexes(format.rect.row, format.rect.column, format.rect.rowCount, format.rect.columnCount);
@@ -320,6 +298,59 @@ export async function applyPlan(
     rollback,
     commit: async () => undefined,
   };
+}
+
+interface CellCheck {
+  block: CellBlock;
+  before: CellRect;
+  range: Excel.Range;
+}
+
+/** Loads what the planned targets on `sheets` hold now (for verification and the undo journal). */
+function queueChecks(
+  plan: WritePlan,
+  sheets: ReadonlySet<string>,
+  sheetOf: (name: string) => Excel.Worksheet,
+  tableRect: CellRect | undefined,
+): CellCheck[] {
+  const checks: CellCheck[] = [];
+  for (const block of plan.blocks) {
+    if (!sheets.has(block.sheetName)) continue;
+    const before = preActionRect(block, plan, tableRect);
+    if (before === "fresh") continue;
+    const range = sheetOf(block.sheetName).getRangeByIndexes(before.row, before.column, before.rowCount, before.columnCount);
+    range.load("formulas,numberFormat");
+    range.format.font.load("bold");
+    checks.push({ block, before, range });
+  }
+  return checks;
+}
+
+/** Every non-empty target cell must be ours (or already hold what we write); journal the rest. */
+function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, keptValues: Map<CellBlock, unknown[][]>): void {
+  for (const { block, before, range } of checks) {
+    const current = range.formulas as unknown[][];
+    for (let r = 0; r < block.cells.length; r += 1) {
+      for (let c = 0; c < block.cells[r].length; c += 1) {
+        const existing = current[r][c];
+        if (isBlank(existing as CellValue)) continue;
+        if (owned.contains(block.sheetName, block.row + r, block.column + c) || sameContent(block.cells[r][c], existing)) continue;
+        throw new HostFailureError(
+          "register-changed",
+          `Cell ${block.sheetName}!${cellAddress(before.row + r, before.column + c)} holds content that is not Partnerkaart's; nothing was written.`,
+          block.sheetName,
+        );
+      }
+    }
+    journal.cells.push({
+      sheetName: block.sheetName,
+      rect: { row: block.row, column: block.column, rowCount: block.cells.length, columnCount: block.cells[0]?.length ?? 0 },
+      formulas: current,
+      numberFormats: range.numberFormat as unknown[][],
+      bold: range.format.font.bold ?? null,
+    });
+    if (block.keepExistingValues) keptValues.set(block, current);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,22 +481,25 @@ function ownedRectsOf(plan: WritePlan): OwnedRect[] {
   }));
 }
 
-function freshColumnRange(plan: WritePlan): { sheetName: string; first: number; count: number } | null {
+/** Whole columns the structure step inserts on the register sheet, if any. */
+function insertedWholeColumns(plan: WritePlan): { sheetName: string; atColumn: number; count: number } | null {
   const action = plan.registerColumns;
-  if (action.kind === "insert-columns") return { sheetName: action.sheetName, first: action.atColumn, count: action.count };
-  if (action.kind === "add-table-columns") return { sheetName: action.sheetName, first: action.firstColumn, count: action.headers.length };
+  if (action.kind === "insert-columns" && action.count > 0) return { sheetName: action.sheetName, atColumn: action.atColumn, count: action.count };
+  if (action.kind === "add-table-columns" && (action.insertColumnsFirst ?? 0) > 0) {
+    return { sheetName: action.sheetName, atColumn: action.firstColumn, count: action.insertColumnsFirst! };
+  }
   return null;
 }
 
 function isFreshColumn(sheetName: string, column: number, plan: WritePlan): boolean {
-  const fresh = freshColumnRange(plan);
-  return !!fresh && plan.registerColumns.kind === "insert-columns" && fresh.sheetName === sheetName && column >= fresh.first && column < fresh.first + fresh.count;
+  const inserted = insertedWholeColumns(plan);
+  return !!inserted && inserted.sheetName === sheetName && column >= inserted.atColumn && column < inserted.atColumn + inserted.count;
 }
 
-/** Where a post-action column was before insert-columns shifted it. */
+/** Where a post-action column was before inserted columns shifted it. */
 function preActionColumn(column: number, plan: WritePlan): number {
-  const action = plan.registerColumns;
-  if (action.kind === "insert-columns" && column >= action.atColumn + action.count) return column - action.count;
+  const inserted = insertedWholeColumns(plan);
+  if (inserted && column >= inserted.atColumn + inserted.count) return column - inserted.count;
   return column;
 }
 
@@ -475,24 +509,24 @@ function preActionColumn(column: number, plan: WritePlan): number {
  */
 function preActionRect(block: CellBlock, plan: WritePlan, tableRect: CellRect | undefined): CellRect | "fresh" {
   const rect = { row: block.row, column: block.column, rowCount: block.cells.length, columnCount: block.cells[0]?.length ?? 0 };
-  const fresh = freshColumnRange(plan);
-  if (!fresh || fresh.sheetName !== block.sheetName) return rect;
+  if (block.sheetName !== plan.registerSheet) return rect;
   const lastColumn = rect.column + rect.columnCount - 1;
-  const insideColumns = rect.column >= fresh.first && lastColumn < fresh.first + fresh.count;
-  const rightOf = rect.column >= fresh.first + fresh.count;
-  const leftOf = lastColumn < fresh.first;
-  if (plan.registerColumns.kind === "insert-columns") {
-    if (insideColumns) return "fresh";
-    if (rightOf) return { ...rect, column: rect.column - fresh.count };
-    if (leftOf) return rect;
-  } else if (tableRect) {
-    const lastRow = rect.row + rect.rowCount - 1;
-    const withinTableRows = rect.row >= tableRect.row && lastRow < tableRect.row + tableRect.rowCount;
-    const outsideTableRows = lastRow < tableRect.row || rect.row >= tableRect.row + tableRect.rowCount;
-    if (insideColumns && withinTableRows) return "fresh";
-    if (leftOf || outsideTableRows) return rect;
+  const inserted = insertedWholeColumns(plan);
+  if (inserted) {
+    if (rect.column >= inserted.atColumn && lastColumn < inserted.atColumn + inserted.count) return "fresh";
+    if (rect.column >= inserted.atColumn + inserted.count) return { ...rect, column: rect.column - inserted.count };
+    if (lastColumn < inserted.atColumn) return rect;
+    throw new HostFailureError("invalid-argument", `Block ${block.id} straddles the new columns; the plan cannot be applied safely.`, block.sheetName);
   }
-  throw new HostFailureError("invalid-argument", `Block ${block.id} straddles the new columns; the plan cannot be applied safely.`, block.sheetName);
+  const action = plan.registerColumns;
+  if (action.kind === "add-table-columns" && tableRect) {
+    const lastRow = rect.row + rect.rowCount - 1;
+    const insideColumns = rect.column >= action.firstColumn && lastColumn < action.firstColumn + action.headers.length;
+    const withinTableRows = rect.row >= tableRect.row && lastRow < tableRect.row + tableRect.rowCount;
+    // Added table columns grow the table over the (empty) columns beside it.
+    if (insideColumns && withinTableRows) return "fresh";
+  }
+  return rect;
 }
 
 function usedRectOf(snapshot: SheetSnapshot): CellRect {
@@ -587,18 +621,18 @@ async function rollbackJournal(
     }
     else workbook.settings.add(OWNED_SETTING_KEY, journal.ownedPrevious);
   }
-  if (journal.insertedColumns && structureDone) {
+  if (journal.tableColumns && tableCount && originalTableColumns !== null) {
+    const table = workbook.tables.getItem(journal.tableColumns.tableName);
+    // Added columns are the last ones; delete from the end so indices stay valid.
+    for (let index = tableCount.value - 1; index >= originalTableColumns; index -= 1) table.columns.getItemAt(index).delete();
+  }
+  if (journal.insertedColumns) {
     const inserted = journal.insertedColumns;
     workbook.worksheets
       .getItem(inserted.sheetName)
       .getRangeByIndexes(0, inserted.atColumn, 1, inserted.count)
       .getEntireColumn()
       .delete("Left");
-  }
-  if (journal.tableColumns && tableCount && originalTableColumns !== null) {
-    const table = workbook.tables.getItem(journal.tableColumns.tableName);
-    // Added columns are the last ones; delete from the end so indices stay valid.
-    for (let index = tableCount.value - 1; index >= originalTableColumns; index -= 1) table.columns.getItemAt(index).delete();
   }
   sheets.forEach((proxy) => {
     if (!proxy.isNullObject) proxy.delete();

@@ -45,8 +45,9 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   tables.load("items/name,items/showHeaders,items/showTotals");
   const workbookNames = workbook.names;
   workbookNames.load("items/name,items/type");
-  const sheetNames = sheet.names;
-  sheetNames.load("items/name,items/type");
+  // Sheet-scoped names (ExcelApi 1.4); the test double does not model them, hence the guard.
+  const sheetNames = sheet.names as Excel.NamedItemCollection | undefined;
+  sheetNames?.load("items/name,items/type");
   const mergedAreas = requirements.excelApi("1.13") ? usedRange.getMergedAreasOrNullObject() : null;
   if (mergedAreas) mergedAreas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
   const selectionAreas = requirements.excelApi("1.9") ? workbook.getSelectedRanges() : null;
@@ -74,7 +75,7 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
     return { table, range, columns };
   });
 
-  const nameRanges = [...workbookNames.items, ...sheetNames.items]
+  const nameRanges = [...workbookNames.items, ...(sheetNames?.items ?? [])]
     .filter((name) => name.type === "Range")
     .map((name) => {
       const range = name.getRangeOrNullObject();

@@ -1,0 +1,126 @@
+/**
+ * Test harness: the Office host over the Excel double, with a chosen ExcelApi version and a way to
+ * make one operation of a chosen sync fail (as Excel would, half-way through an apply).
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { OutputOptions } from "../../src/core/host";
+import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
+import type { OfficeEnv } from "../../src/excel/env";
+import { createOfficeWorkbookHost, type OfficeHostOptions } from "../../src/excel/host";
+import { createExcelDouble, type DoubleErrorCode, type WorkbookInit } from "../support/excel";
+
+export const FIXTURES = "/work/shared/fixtures";
+export const fixture = (name: string) => join(FIXTURES, name);
+export const haveFixture = (name: string) => existsSync(fixture(name));
+
+export interface Harness {
+  double: ReturnType<typeof createExcelDouble>;
+  driver: ReturnType<typeof createExcelDouble>["driver"];
+  host: ReturnType<typeof createOfficeWorkbookHost>;
+  /** Make operation `operation` of the `sync`-th sync (1-based, counted per host call) fail with `code`. */
+  failAtSync(sync: number, code: DoubleErrorCode, operation?: number): void;
+  /** Syncs of the last host call, as the double counted them. */
+  syncsOfLastCall(): number;
+}
+
+export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; language?: string } & OfficeHostOptions = {}): Harness {
+  const double = createExcelDouble(init);
+  excelArrayArithmetic(double);
+  const maxMinor = Number((options.excelApi ?? "1.8").split(".")[1]);
+  let injection: { sync: number; code: DoubleErrorCode; operation: number } | null = null;
+  let syncsInCall = 0;
+  let countAtCallStart = 0;
+  const run: OfficeEnv["Excel"]["run"] = (runOptions, batch) => {
+    countAtCallStart = double.driver.syncCount;
+    let syncs = 0;
+    return double.run(runOptions as Excel.RunOptions, (context: Excel.RequestContext) => {
+      const wrapped = new Proxy(context, {
+        get(target, key) {
+          if (key === "sync") {
+            return async () => {
+              syncs += 1;
+              if (injection && injection.sync === syncs) {
+                double.driver.failOperation(injection.operation, injection.code);
+                injection = null;
+              }
+              return target.sync();
+            };
+          }
+          return Reflect.get(target, key);
+        },
+      });
+      return batch(wrapped).finally(() => {
+        syncsInCall = double.driver.syncCount - countAtCallStart;
+      });
+    });
+  };
+  const env: OfficeEnv = {
+    Excel: { run },
+    Office: {
+      context: {
+        displayLanguage: options.language ?? "nl-NL",
+        officeTheme: { bodyBackgroundColor: "#FFFFFF" },
+        requirements: {
+          isSetSupported: (name: string, version?: string) =>
+            name === "ExcelApi" && (version === undefined || Number(version.split(".")[1]) <= maxMinor),
+        },
+      },
+    },
+  };
+  const host = createOfficeWorkbookHost(env, options);
+  return {
+    double,
+    driver: double.driver,
+    host,
+    failAtSync(sync, code, operation = 0) {
+      injection = { sync, code, operation };
+    },
+    syncsOfLastCall: () => syncsInCall,
+  };
+}
+
+/**
+ * Excel compares a range with a value element by element inside SUMPRODUCT (the yes-words and
+ * label lookups rely on it); HyperFormula does so only with array arithmetic on. The double does
+ * not switch it on (reported), so the harness does, on the double's own engine instance.
+ */
+export function excelArrayArithmetic(double: ReturnType<typeof createExcelDouble>): void {
+  double.driver.model.hf.updateConfig({ useArrayArithmetic: true });
+}
+
+export function outputOptions(overrides: Partial<OutputOptions> = {}, chart: Partial<OutputOptions["chart"]> = {}): OutputOptions {
+  return { language: "nl", mode: "formulas", chart: { ...DEFAULT_CHART_OPTIONS, enabled: false, ...chart }, ...overrides };
+}
+
+/** Seed examples CSV → sheet cells (numbers as numbers). */
+export function csvCells(text: string): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "") continue;
+    const cells: (string | number)[] = [];
+    let current = "";
+    let quoted = false;
+    let wasQuoted = false;
+    for (let i = 0; i < line.length; i += 1) {
+      const ch = line[i];
+      if (quoted) {
+        if (ch === '"' && line[i + 1] === '"') {
+          current += '"';
+          i += 1;
+        } else if (ch === '"') quoted = false;
+        else current += ch;
+      } else if (ch === '"') {
+        quoted = true;
+        wasQuoted = true;
+      } else if (ch === ",") {
+        cells.push(!wasQuoted && current !== "" && !Number.isNaN(Number(current)) ? Number(current) : current);
+        current = "";
+        wasQuoted = false;
+      } else current += ch;
+    }
+    cells.push(!wasQuoted && current !== "" && !Number.isNaN(Number(current)) ? Number(current) : current);
+    rows.push(cells);
+  }
+  return rows;
+}
