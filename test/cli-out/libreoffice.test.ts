@@ -1,0 +1,164 @@
+/**
+ * `analyze --out result.xlsx`, recomputed by LibreOffice: the file's formula columns give the same
+ * positions and strategies as `--json`, for every fixture, the project's sample and a CSV register;
+ * and writing again over a result adds no second set of columns. One soffice run converts all files.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { runAnalyze, SAMPLE_REGISTER } from "../../src/cli/analyze";
+import { parseCsv } from "../../src/cli/readers";
+import type { Language } from "../../src/core/host";
+import { t } from "../../src/core/i18n";
+import type { Position, StrategyKey } from "../../src/core/types";
+
+const FIXTURES = "/work/shared/fixtures";
+
+function findSoffice(): string | null {
+  for (const candidate of ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"]) if (existsSync(candidate)) return candidate;
+  try {
+    return execFileSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+const soffice = findSoffice();
+if (!soffice) console.warn("SKIPPED test/cli-out: LibreOffice (soffice) is not installed, so the --out files cannot be recomputed here. CI installs it.");
+const maybe = soffice ? test : test.skip;
+
+interface JsonRow {
+  row: number;
+  position: Position;
+  strategy: StrategyKey;
+}
+interface JsonResult {
+  sheet: string;
+  headerRow: number;
+  rows: JsonRow[];
+  skipped: { row: number }[];
+  summary: { total: { count: number; subsidy: number } };
+}
+
+interface Case {
+  name: string;
+  input: string;
+  lang: Language;
+  out: string;
+  json?: JsonResult;
+}
+
+async function run(args: string[]): Promise<string> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runAnalyze(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  if (code !== 0) throw new Error(`analyze ${args.join(" ")} failed (${code}): ${stderr}`);
+  return stdout;
+}
+
+/** Converts every .xlsx to one CSV per sheet (`<file>-<sheet>.csv`), recomputing all formulas. */
+function recalculateToCsv(files: string[], outDir: string, profileDir: string) {
+  mkdirSync(join(profileDir, "user"), { recursive: true });
+  // OOXMLRecalcMode 0 = always recompute on load: the values come from LibreOffice, never from a cache.
+  writeFileSync(
+    join(profileDir, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=file://${profileDir}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      // 44 = ",", 34 = '"', 76 = UTF-8, -1 = every sheet to its own file.
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { stdio: "pipe", timeout: 120_000 },
+  );
+}
+
+function sheetCsv(outDir: string, file: string, sheet: string): string[][] {
+  const path = join(outDir, `${basename(file, ".xlsx")}-${sheet}.csv`);
+  if (!existsSync(path)) throw new Error(`LibreOffice wrote no ${path} (have: ${readdirSync(outDir).join(", ")})`);
+  return parseCsv(readFileSync(path, "utf8"));
+}
+
+function expectCsvMatchesJson(c: Case, outDir: string) {
+  const json = c.json!;
+  const grid = sheetCsv(outDir, c.out, json.sheet);
+  const header = grid[json.headerRow - 1];
+  const positionColumns = header.flatMap((h, i) => (h === t(c.lang, "column.position") ? [i] : []));
+  const strategyColumns = header.flatMap((h, i) => (h === t(c.lang, "column.strategy") ? [i] : []));
+  // Exactly one of each: a re-run writes into its own columns again.
+  expect({ name: c.name, positions: positionColumns.length, strategies: strategyColumns.length }).toEqual({ name: c.name, positions: 1, strategies: 1 });
+  const got = json.rows.map((r) => ({ row: r.row, position: grid[r.row - 1][positionColumns[0]], strategy: grid[r.row - 1][strategyColumns[0]] }));
+  const expected = json.rows.map((r) => ({ row: r.row, position: t(c.lang, `position.${r.position}`), strategy: t(c.lang, `strategy.${r.strategy}`) }));
+  expect({ name: c.name, rows: got }).toEqual({ name: c.name, rows: expected });
+  for (const s of json.skipped) expect({ name: c.name, row: s.row, strategy: grid[s.row - 1]?.[strategyColumns[0]] ?? "" }).toEqual({ name: c.name, row: s.row, strategy: "" });
+  // The summary's total on the parameter sheet, computed by LibreOffice's COUNTIFS/SUMIFS.
+  const parameters = sheetCsv(outDir, c.out, "Partnerkaart");
+  const totalRow = parameters.find((r) => r.includes(t(c.lang, "summary.total")))!;
+  const at = totalRow.indexOf(t(c.lang, "summary.total"));
+  expect({ name: c.name, count: Number(totalRow[at + 1]), subsidy: Number(totalRow[at + 2]) }).toEqual({
+    name: c.name,
+    count: json.summary.total.count,
+    subsidy: json.summary.total.subsidy,
+  });
+}
+
+maybe(
+  "the --out workbook, recomputed by LibreOffice, shows the positions, strategies and totals of --json, also after writing over a result",
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pk-cli-out-"));
+    try {
+      const csvRegister = join(dir, "eigen-register.csv");
+      writeFileSync(
+        csvRegister,
+        "Naam partner;Invloed;Afhankelijkheid;Alternatieven wenselijk;Subsidie\n" +
+          "=Stichting Plus;3,5;4,5;ja;€ 1.250.000,00\n+Muziekschool;2;1,5;nee;€ 85.000,-\nBuurthuis;n.v.t.;2;nee;€ 12.000\n" +
+          "@Bibliotheek;hoog;zeer hoog;nee;€ 300.000\nAdvies BV;4;2;x;€ 60.000\n",
+      );
+      const inputs: { input: string; lang: Language }[] = [
+        { input: SAMPLE_REGISTER, lang: "nl" },
+        { input: csvRegister, lang: "en" },
+      ];
+      if (existsSync(FIXTURES)) {
+        for (const f of readdirSync(FIXTURES).sort()) if (/\.(xlsx|csv)$/.test(f)) inputs.push({ input: join(FIXTURES, f), lang: f.includes("-en") ? "en" : "nl" });
+      } else console.warn("test/cli-out: /work/shared/fixtures is absent; checking the project's sample and CSV register only.");
+
+      const cases: Case[] = [];
+      for (const { input, lang } of inputs) {
+        const out = join(dir, `${basename(input).replace(/\.[^.]+$/, "")}.xlsx`);
+        const json = JSON.parse(await run([input, "--json", "--lang", lang, "--out", out])) as JsonResult;
+        cases.push({ name: basename(input), input, lang, out, json });
+      }
+      // Writing over a result: the same columns again, no duplicates.
+      for (const first of cases.slice(0, 3)) {
+        const out = first.out.replace(/\.xlsx$/, "-again.xlsx");
+        const json = JSON.parse(await run([first.out, "--json", "--lang", first.lang, "--out", out])) as JsonResult;
+        cases.push({ name: `${first.name} written again`, input: first.out, lang: first.lang, out, json });
+      }
+
+      const csvDir = join(dir, "csv");
+      mkdirSync(csvDir);
+      recalculateToCsv(
+        cases.map((c) => c.out),
+        csvDir,
+        join(dir, "profile"),
+      );
+      for (const c of cases) expectCsvMatchesJson(c, csvDir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  120_000,
+);
