@@ -57,6 +57,13 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     dataRows.push(r);
   }
 
+  if (dataRows.length === 0) {
+    throw new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
+      sheet: snapshot.sheetName,
+      row: location.headerRow + 1,
+    });
+  }
+
   const score = (r: number, c: number) => parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c));
   const influenceScores = dataRows.map((r) => score(r, influenceCol));
   const dependencyScores = dataRows.map((r) => score(r, dependencyCol));
@@ -71,31 +78,37 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
 
   const rows: PartnerResult[] = [];
   const skipped: SkippedRow[] = [];
-  dataRows.forEach((r, i) => {
+  const altCol = col("alternativesDesirable");
+  const goalCol = col("goal");
+  const subsidyCol = col("subsidy");
+  const targetInfluenceCol = col("targetInfluence");
+  const targetDependencyCol = col("targetDependency");
+  const registerTarget = (r: number, c: number | null, scale: Scale): number | null => {
+    if (c === null) return null;
+    const value = scoreOnScale(score(r, c), scale);
+    return value !== null && onScale(value, scale) ? value : null;
+  };
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i];
     const partnerValue = cellAt(snapshot, r, partnerCol);
     const partner = displayText(partnerValue);
-    const skip = (reason: SkipReason, column: number | null, value: string | null, scale?: Scale) => {
-      const letter = column === null ? null : columnLetter(column);
-      skipped.push({
-        row: r + 1,
-        partner,
-        reason,
-        column: letter,
-        value,
-        message: t("en", `skip.${reason}`, { row: r + 1, column: letter ?? "", value: value ?? "", min: scale?.min ?? "", max: scale?.max ?? "" }),
-      });
-    };
-    if (isErrorValue(partnerValue)) return skip("error-value", partnerCol, partner, undefined);
-    if (isBlank(partnerValue)) return skip("missing-partner", partnerCol, null);
+    let problem: Omit<SkippedRow, "message" | "row" | "partner"> | null = null;
+    let problemScale: Scale | null = null;
     const influence = readAxis(influenceScores[i], influenceScale);
-    if (influence.problem) {
-      const reason: SkipReason = influence.problem === "error" ? "error-value" : `${influence.problem}-influence` as SkipReason;
-      return skip(influence.problem === "out-of-scale" ? "influence-out-of-scale" : reason, influenceCol, influence.text, influenceScale);
-    }
     const dependency = readAxis(dependencyScores[i], dependencyScale);
-    if (dependency.problem) {
-      const reason: SkipReason = dependency.problem === "error" ? "error-value" : `${dependency.problem}-dependency` as SkipReason;
-      return skip(dependency.problem === "out-of-scale" ? "dependency-out-of-scale" : reason, dependencyCol, dependency.text, dependencyScale);
+    if (isErrorValue(partnerValue)) problem = { reason: "error-value", column: columnLetter(partnerCol), value: partner };
+    else if (isBlank(partnerValue)) problem = { reason: "missing-partner", column: columnLetter(partnerCol), value: null };
+    else if (influence.problem) {
+      problem = { reason: skipReason(influence.problem, "influence"), column: columnLetter(influenceCol), value: problemText(influenceScores[i]) };
+      problemScale = influenceScale;
+    } else if (dependency.problem) {
+      problem = { reason: skipReason(dependency.problem, "dependency"), column: columnLetter(dependencyCol), value: problemText(dependencyScores[i]) };
+      problemScale = dependencyScale;
+    }
+    if (problem) {
+      const params = { row: r + 1, column: problem.column ?? "", value: problem.value ?? "", min: problemScale?.min ?? "", max: problemScale?.max ?? "" };
+      skipped.push({ row: r + 1, partner, ...problem, message: t("en", `skip.${problem.reason}`, params) });
+      continue;
     }
     const inf = influence.value!;
     const dep = dependency.value!;
@@ -103,24 +116,16 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     const gap = inf - required;
     const position = positionOf(gap, influenceScale);
     const highDependency = isHighDependency(dep, highDependencyAbove);
-    const altCol = col("alternativesDesirable");
     const alternativesDesirable = altCol !== null && parseYesNo(cellAt(snapshot, r, altCol)) === "yes";
     const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
     const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
-    const registerTarget = (concept: "targetInfluence" | "targetDependency", scale: Scale): number | null => {
-      const c = col(concept);
-      if (c === null) return null;
-      const value = scoreOnScale(score(r, c), scale);
-      return value !== null && onScale(value, scale) ? value : null;
-    };
-    const targetInfluence = registerTarget("targetInfluence", influenceScale);
-    const targetDependency = registerTarget("targetDependency", dependencyScale);
-    const goalCol = col("goal");
-    const subsidyCol = col("subsidy");
+    const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
+    const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
+    const goalValue = goalCol === null ? "" : cellAt(snapshot, r, goalCol);
     rows.push({
       row: r + 1,
       partner,
-      goal: goalCol === null || isBlank(cellAt(snapshot, r, goalCol)) ? null : displayText(cellAt(snapshot, r, goalCol)),
+      goal: isBlank(goalValue) ? null : displayText(goalValue),
       influence: inf,
       dependency: dep,
       requiredInfluence: required,
@@ -136,7 +141,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
       },
       subsidy: subsidyCol === null ? null : parseAmount(cellAt(snapshot, r, subsidyCol)),
     });
-  });
+  }
 
   return {
     location,
@@ -157,24 +162,40 @@ function usable(dataRows: number[], scores: ParsedScore[], snapshot: SheetSnapsh
   return scores.filter((_, i) => !isBlank(cellAt(snapshot, dataRows[i], partnerCol)));
 }
 
-function readAxis(
-  parsed: ParsedScore,
-  scale: Scale,
-): { value?: number; problem?: "missing" | "unusable" | "out-of-scale" | "error"; text: string | null } {
+type AxisProblem = "missing" | "unusable" | "out-of-scale" | "error";
+
+function readAxis(parsed: ParsedScore, scale: Scale): { value?: number; problem?: AxisProblem } {
   switch (parsed.kind) {
     case "blank":
-      return { problem: "missing", text: null };
+      return { problem: "missing" };
     case "error":
-      return { problem: "error", text: parsed.text };
+      return { problem: "error" };
     case "unusable":
-      return { problem: "unusable", text: parsed.text };
+      return { problem: "unusable" };
     default: {
       const value = scoreOnScale(parsed, scale);
-      const text = parsed.kind === "label" ? parsed.label : displayText(parsed.value) + (parsed.percent ? "%" : "");
-      if (value === null) return { problem: "unusable", text };
-      if (!onScale(value, scale)) return { problem: "out-of-scale", text };
-      return { value, text };
+      if (value === null) return { problem: "unusable" };
+      if (!onScale(value, scale)) return { problem: "out-of-scale" };
+      return { value };
     }
+  }
+}
+
+function skipReason(problem: AxisProblem, axis: "influence" | "dependency"): SkipReason {
+  return problem === "error" ? "error-value" : problem === "out-of-scale" ? `${axis}-out-of-scale` : `${problem}-${axis}`;
+}
+
+/** The offending cell as the user would recognise it. */
+function problemText(parsed: ParsedScore): string | null {
+  switch (parsed.kind) {
+    case "blank":
+      return null;
+    case "label":
+      return parsed.label;
+    case "number":
+      return displayText(parsed.value) + (parsed.percent ? "%" : "");
+    default:
+      return parsed.text;
   }
 }
 

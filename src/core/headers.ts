@@ -42,6 +42,10 @@ export const CONCEPT_SYNONYMS: Readonly<Record<ConceptKey, readonly string[]>> =
   ],
 };
 
+const SYNONYM_WORDS = Object.fromEntries(
+  Object.entries(CONCEPT_SYNONYMS).map(([concept, synonyms]) => [concept, synonyms.map((s) => [s, s.split(" ")] as const)]),
+) as unknown as Record<ConceptKey, readonly (readonly [string, readonly string[]])[]>;
+
 /** Words that make a header describe something ABOUT the partner, not its name ("Type organisatie"). */
 const PARTNER_ATTRIBUTE_WORDS = new Set([
   "type", "soort", "categorie", "code", "nr", "nummer", "id", "contact", "contactpersoon", "adres", "kvk", "vorm",
@@ -71,8 +75,21 @@ export function scaleHintFromHeader(header: string): ScaleHint | null {
   return null;
 }
 
+const SCORE_CACHE_LIMIT = 50_000;
+const wordsCache = new Map<string, string[]>();
+
 /** The header reduced to the words that carry its meaning: hints, units and years removed. */
 export function headerWords(header: string): string[] {
+  let words = wordsCache.get(header);
+  if (!words) {
+    if (wordsCache.size >= SCORE_CACHE_LIMIT) wordsCache.clear();
+    words = computeHeaderWords(header);
+    wordsCache.set(header, words);
+  }
+  return words;
+}
+
+function computeHeaderWords(header: string): string[] {
   const withoutHints = header
     .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
     .replace(RANGE_HINT, " ")
@@ -84,8 +101,21 @@ export function headerWords(header: string): string[] {
     .filter((w) => w !== "" && !/^\d+$/.test(w) && w !== "%" && w !== "€");
 }
 
+// Header search looks at many cells that repeat (data rows above a header, re-runs): remember scores.
+const scoreCache = new Map<string, number>();
+
 /** How well `header` names `concept`: 0 = not at all, 100 = an exact synonym. */
 export function conceptScore(concept: ConceptKey, header: string): number {
+  const key = `${concept}\u0000${header}`;
+  const cached = scoreCache.get(key);
+  if (cached !== undefined) return cached;
+  if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
+  const score = computeConceptScore(concept, header);
+  scoreCache.set(key, score);
+  return score;
+}
+
+function computeConceptScore(concept: ConceptKey, header: string): number {
   const words = headerWords(header);
   if (words.length === 0) return 0;
   const phrase = words.join(" ");
@@ -93,9 +123,8 @@ export function conceptScore(concept: ConceptKey, header: string): number {
   if ((concept === "influence" || concept === "dependency") && isTarget) return 0;
   if ((concept === "targetInfluence" || concept === "targetDependency") && !isTarget && !CONCEPT_SYNONYMS[concept].includes(phrase)) return 0;
   let best = 0;
-  for (const synonym of CONCEPT_SYNONYMS[concept]) {
+  for (const [synonym, synWords] of SYNONYM_WORDS[concept]) {
     if (phrase === synonym) return 100;
-    const synWords = synonym.split(" ");
     const at = findWords(words, synWords);
     if (at >= 0) {
       const extra = words.length - synWords.length;
@@ -114,7 +143,7 @@ export function conceptScore(concept: ConceptKey, header: string): number {
   return Math.max(0, best);
 }
 
-function findWords(words: string[], sought: string[]): number {
+function findWords(words: readonly string[], sought: readonly string[]): number {
   for (let i = 0; i + sought.length <= words.length; i++) {
     if (sought.every((s, k) => words[i + k] === s)) return i;
   }

@@ -3,7 +3,7 @@
  * must give the expected scales, line, positions, strategies and skipped rows. CI has the fixtures;
  * a user's clone may not, and then this suite is skipped with a visible note.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseCsv } from "../../src/cli/readers";
@@ -51,6 +51,28 @@ if (fixtures.length === 0) {
     it.skip(`SKIPPED: no fixtures found at ${fixturesDir} (CI provides them; the project's own registers are tested in test/registers)`, () => {});
   });
 } else {
+  // One `analyze --json` process per fixture, all started at once (each spends most of its time starting up).
+  const outputs = new Map<string, Promise<{ status: number; stdout: string; stderr: string }>>();
+  const runCli = (file: string) => {
+    if (!outputs.has(file)) {
+      outputs.set(
+        file,
+        new Promise((done) =>
+          execFile(tsx, ["src/cli/analyze.ts", file, "--json"], { cwd: repoRoot, encoding: "utf8" }, (error, stdout, stderr) =>
+            done({ status: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+          ),
+        ),
+      );
+    }
+    return outputs.get(file)!;
+  };
+  beforeAll(() => {
+    for (const base of fixtures) {
+      const register = registerFor(base);
+      if (register) void runCli(register);
+    }
+  });
+
   describe.each(fixtures)("conformance: %s", (base) => {
     const expected: Expected = JSON.parse(readFileSync(join(fixturesDir, `${base}.expected.json`), "utf8"));
     const register = registerFor(base);
@@ -66,9 +88,9 @@ if (fixtures.length === 0) {
       skipped: { row: number; partner: string; reason: string; column: string | null; message: string }[];
     };
 
-    beforeAll(() => {
+    beforeAll(async () => {
       expect(register).not.toBeNull();
-      const run = spawnSync(tsx, ["src/cli/analyze.ts", register!, "--json"], { cwd: repoRoot, encoding: "utf8" });
+      const run = await runCli(register!);
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
       actual = JSON.parse(run.stdout);
@@ -126,11 +148,11 @@ if (fixtures.length === 0) {
 
   const seedCsv = join(fixturesDir, "seed-examples.csv");
   (existsSync(seedCsv) ? describe : describe.skip)("the seed examples give framework.md's strategies", () => {
-    it("matches the 'Verwachte strategie' column of seed-examples.csv row by row", () => {
+    it("matches the 'Verwachte strategie' column of seed-examples.csv row by row", async () => {
       const table = parseCsv(readFileSync(seedCsv, "utf8")).filter((r) => r.some((c) => c.trim() !== ""));
       const strategyColumn = table[0].indexOf("Verwachte strategie");
       expect(strategyColumn).toBeGreaterThan(0);
-      const run = spawnSync(tsx, ["src/cli/analyze.ts", seedCsv, "--json"], { cwd: repoRoot, encoding: "utf8" });
+      const run = await runCli(seedCsv);
       expect(run.status).toBe(0);
       const rows: { row: number; strategy: string }[] = JSON.parse(run.stdout).rows;
       const expectedByRow = table.slice(1).map((cells, i) => ({ row: i + 2, strategy: cells[strategyColumn] }));

@@ -185,3 +185,11 @@ describe("scales", () => {
     expect(a.rows[0]).toEqual(expect.objectContaining({ influence: 60, dependency: 20 }));
   });
 });
+
+describe("an empty register", () => {
+  it("is reported as having no partner rows below its header row", () => {
+    expect(() => analyzeSheet(sheet([["Titel"], ["Partner", "Invloed", "Afhankelijkheid"]]))).toThrow(
+      expect.objectContaining({ code: "no-data", details: { sheet: "Blad1", row: 2 } }),
+    );
+  });
+});
