@@ -150,6 +150,7 @@ export function invalidNameReason(name: unknown): string | null {
   if (!NAME_START.test(name)) return "a name must start with a letter, an underscore or a backslash";
   if (!NAME_REST.test(name.slice(1))) return "a name may contain only letters, digits, underscores, periods, backslashes and question marks (no spaces)";
   if (looksLikeCellReference(name)) return "a name cannot look like a cell reference (A1, R1C1)";
+  if (/^(true|false)$/i.test(name)) return "TRUE and FALSE are reserved";
   return null;
 }
 
@@ -201,6 +202,9 @@ export class WorkbookModel {
       nullDate: { year: 1899, month: 12, day: 30 },
       leapYear1900: true,
     });
+    // HyperFormula knows TRUE() and FALSE() but not Excel's bare TRUE / FALSE constants.
+    this.hf.addNamedExpression("TRUE", "=TRUE()");
+    this.hf.addNamedExpression("FALSE", "=FALSE()");
   }
 
   // ------------------------------------------------------------------ sheets
@@ -430,13 +434,29 @@ export class WorkbookModel {
     const contents = grid.map((line, r) =>
       line.map((cell, c) => this.toContent(ref.sheet, ref.rect.row + r, ref.rect.column + c, cell, location)),
     );
+    // HyperFormula is far faster with whole blocks than cell by cell: write runs of cells to change.
+    const runs: { row: number; column: number; cells: (Scalar | null)[] }[] = [];
+    contents.forEach((line, r) => {
+      let current: { row: number; column: number; cells: (Scalar | null)[] } | null = null;
+      line.forEach((content, c) => {
+        if (content === undefined) {
+          current = null;
+          return;
+        }
+        if (!current) {
+          current = { row: ref.rect.row + r, column: ref.rect.column + c, cells: [] };
+          runs.push(current);
+        }
+        current.cells.push(content as Scalar | null);
+      });
+    });
+    const whole = runs.length === ref.rect.rowCount && runs.every((run) => run.cells.length === ref.rect.columnCount);
     this.hf.batch(() => {
-      contents.forEach((line, r) =>
-        line.forEach((content, c) => {
-          if (content === undefined) return;
-          this.hf.setCellContents(this.address(ref.sheet, ref.rect.row + r, ref.rect.column + c), [[content as Scalar | null]]);
-        }),
-      );
+      if (whole) {
+        this.hf.setCellContents(this.address(ref.sheet, ref.rect.row, ref.rect.column), runs.map((run) => run.cells));
+      } else {
+        for (const run of runs) this.hf.setCellContents(this.address(ref.sheet, run.row, run.column), [run.cells]);
+      }
     });
   }
 
@@ -475,13 +495,7 @@ export class WorkbookModel {
     if (what === "all" || what === "contents") {
       const used = this.usedRect(ref.sheet, true);
       const target = used ? intersect(ref.rect, used) : null;
-      if (target) {
-        this.hf.batch(() => {
-          for (let r = 0; r < target.rowCount; r++)
-            for (let c = 0; c < target.columnCount; c++)
-              this.hf.setCellContents(this.address(ref.sheet, target.row + r, target.column + c), [[null]]);
-        });
-      }
+      if (target) this.clearBlock(ref.sheet, target);
     }
     if (what === "all" || what === "formats") {
       for (const key of [...ref.sheet.styles.keys()]) {
@@ -504,12 +518,12 @@ export class WorkbookModel {
       maxR = Math.max(maxR, r);
       maxC = Math.max(maxC, c);
     };
-    const serialized = this.hf.getSheetSerialized(sheet.hfId);
-    serialized.forEach((line, r) =>
-      line.forEach((cell, c) => {
-        if (cell !== null && cell !== undefined && cell !== "") include(r, c);
-      }),
-    );
+    const { height, width } = this.hf.getSheetDimensions(sheet.hfId);
+    for (let r = 0; r < height; r++) {
+      for (let c = 0; c < width; c++) {
+        if (!this.hf.isCellEmpty(this.address(sheet, r, c))) include(r, c);
+      }
+    }
     if (!valuesOnly) {
       for (const key of sheet.styles.keys()) include(...parseCellKey(key));
       for (const table of this.tables) if (table.sheet === sheet && !table.deleted) {
@@ -631,11 +645,12 @@ export class WorkbookModel {
   private clearContentsOnly(sheet: SheetModel, rect: Rect): void {
     const used = this.usedRect(sheet, true);
     const target = used ? intersect(rect, used) : null;
-    if (!target) return;
-    this.hf.batch(() => {
-      for (let r = 0; r < target.rowCount; r++)
-        for (let c = 0; c < target.columnCount; c++) this.hf.setCellContents(this.address(sheet, target.row + r, target.column + c), [[null]]);
-    });
+    if (target) this.clearBlock(sheet, target);
+  }
+
+  private clearBlock(sheet: SheetModel, rect: Rect): void {
+    const empty = Array.from({ length: rect.rowCount }, () => Array.from({ length: rect.columnCount }, () => null));
+    this.hf.setCellContents(this.address(sheet, rect.row, rect.column), empty);
   }
 
   /**
@@ -683,7 +698,11 @@ export class WorkbookModel {
       if (table.sheet !== sheet || table.deleted) continue;
       const moved = shiftRect(table.rect);
       if (moved === null) table.deleted = true;
-      else table.rect = moved;
+      else {
+        const grew = moved.columnCount !== table.rect.columnCount;
+        table.rect = moved;
+        if (grew) this.normalizeTableHeaders(table);
+      }
     }
     for (const other of this.liveSheets()) {
       for (const chart of other.charts) {
@@ -812,12 +831,23 @@ export class WorkbookModel {
   normalizeTableHeaders(table: TableModel): void {
     const seen = new Set<string>();
     const headers = this.values({ sheet: table.sheet, rect: { ...table.rect, rowCount: 1 } })[0];
-    const fixed = headers.map((value, i) => {
-      let text = value === "" ? `Column${i + 1}` : String(value);
-      const base = text;
-      let k = 2;
-      while (seen.has(text.toLowerCase())) text = `${base}${k++}`;
+    for (const value of headers) if (value !== "") seen.add(String(value).toLowerCase());
+    const used = new Set<string>();
+    const fixed = headers.map((value) => {
+      let text: string;
+      if (value === "") {
+        // An empty header becomes the lowest free "ColumnN".
+        let n = 1;
+        while (seen.has(`column${n}`)) n++;
+        text = `Column${n}`;
+      } else {
+        text = String(value);
+        const base = text;
+        let k = 2;
+        while (used.has(text.toLowerCase())) text = `${base}${k++}`;
+      }
       seen.add(text.toLowerCase());
+      used.add(text.toLowerCase());
       return text;
     });
     const contents = fixed.map((text, i) => (text === headers[i] ? null : `'${text}`));
@@ -972,6 +1002,7 @@ export class WorkbookModel {
     const lines = byRows ? values : values[0].map((_, c) => values.map((line) => line[c]));
     const hasHeader = lines.length > 0 && lines.every((line) => typeof line[0] === "string" && line[0] !== "");
     const offset = hasHeader ? 1 : 0;
+    if ((byRows ? source.rect.columnCount : source.rect.rowCount) - offset < 1) return;
     const lineRef = (i: number): RangeRef =>
       byRows
         ? { sheet: source.sheet, rect: { row: source.rect.row + i, column: source.rect.column + offset, rowCount: 1, columnCount: source.rect.columnCount - offset } }
