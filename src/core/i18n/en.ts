@@ -115,6 +115,7 @@ export const en = {
   "chart.threshold": "High dependency",
   "chart.movement": "Desired movement",
   "chart.target": "Target",
+  "chart.data.caption": "Chart data (kept up to date by formulas; maintained by Partnerkaart, do not edit)",
   "chart.belowLine": "Below the ambition line",
   "chart.sizeBySubsidy": "Marker area = subsidy",
   "chart.notice.labelsUnplaced": "No room for the name of {count} partner(s) without overlap; hover over a point to see its name.",

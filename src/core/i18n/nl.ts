@@ -113,6 +113,7 @@ export const nl: Record<MessageKey, string> = {
   "chart.threshold": "Hoge afhankelijkheid",
   "chart.movement": "Gewenste beweging",
   "chart.target": "Doelpositie",
+  "chart.data.caption": "Grafiekgegevens (bijgewerkt door formules; beheerd door Partnerkaart, niet wijzigen)",
   "chart.belowLine": "Onder de ambitielijn",
   "chart.sizeBySubsidy": "Oppervlak markering = subsidie",
   "chart.notice.labelsUnplaced": "Geen ruimte voor de naam van {count} partner(s) zonder overlap; wijs een punt aan om de naam te zien.",

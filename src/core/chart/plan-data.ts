@@ -1,0 +1,266 @@
+/**
+ * planChartData: the cells a live Excel chart reads, as write-plan blocks on the parameter sheet,
+ * and the bindings that tell the Office.js adapter which ranges feed which series.
+ *
+ * Why helper ranges: a point must change series when Excel recomputes its strategy, without the
+ * add-in. Each strategy series reads a column that holds the partner's influence when the
+ * register's strategy cell equals that strategy's named label cell (PK_Label_*), else NA() — a
+ * scatter series skips #N/A. The ambition line and the threshold read the named parameter cells.
+ *
+ * Layout on the parameter sheet (0-based columns from CHART_DATA_COLUMN, right of the settings
+ * and summary; row 0 caption, row 1 headers, data from row 2):
+ *   +0..+1 ambition line (x, y), 2 rows   +2..+3 threshold (x, y), 2 rows
+ *   +4..+5 movement segments (x, y), 2 rows per segment, charts one after the other
+ *   +7 partner name, +8 dependency, then 5 influence columns per chart (one per strategy)
+ * Per-goal charts also compare the register's goal cell with the goal text in row 0 above their
+ * columns (a cell, never a string inside a formula).
+ */
+import { t, type MessageKey } from "../i18n";
+import { quoteSheetName, absoluteReference } from "../plan/formulas";
+import { PARAMETER_NAMES as P, strategyLabelName } from "../plan/names";
+import type { CellBlock, PlanCell, WritePlan } from "../plan/types";
+import { columnLetter } from "../text";
+import { STRATEGY_KEYS, type Analysis, type CellRect, type StrategyKey } from "../types";
+import { buildChartSpec, type ChartSpecOptions } from "./spec";
+import type { ChartSpec } from "./types";
+
+/** First column of the chart data on the parameter sheet (H): the settings and summary use A–F. */
+export const CHART_DATA_COLUMN = 7;
+const CAPTION_ROW = 0;
+const HEADER_ROW = 1;
+const FIRST_DATA_ROW = 2;
+const LINE_COLUMN = 0;
+const THRESHOLD_COLUMN = 2;
+const MOVEMENT_COLUMN = 4;
+const PARTNER_COLUMN = 7;
+const X_COLUMN = 8;
+const FIRST_SERIES_COLUMN = 9;
+
+export interface SeriesBinding {
+  strategy: StrategyKey;
+  /** Legend name at planning time; `nameCell` holds the live label (a user may rename it). */
+  name: string;
+  nameCell: string;
+  /** Absolute references ('Partnerkaart'!$P$3:$P$27), one cell per register data row. */
+  xValues: string;
+  yValues: string;
+}
+
+export interface ChartBinding {
+  /** Same order and names as the ChartSpecs. */
+  chartName: string;
+  series: SeriesBinding[];
+  /** Point i of every strategy series is register data row `pointRows[i]` (1-based sheet row). */
+  pointRows: number[];
+  /** Per point index: the cell with the partner's name, for a data label formula ("=" + cell). */
+  labelCells: string[];
+  /** Indexes into pointRows of the points that carry a name label (the spec's label rule). */
+  labelledPoints: number[];
+  line: { xValues: string; yValues: string };
+  threshold: { xValues: string; yValues: string };
+  /** One two-point series per arrow: from the partner's scores to its target columns. */
+  movements: { row: number; partner: string; strategy: StrategyKey; xValues: string; yValues: string }[];
+  /** Where the chart goes (top-left cell) and its size in points. */
+  placement: { sheetName: string; anchorCell: string; row: number; column: number; width: number; height: number };
+}
+
+export interface ChartDataPlan {
+  specs: ChartSpec[];
+  blocks: CellBlock[];
+  bindings: ChartBinding[];
+}
+
+const text = (value: string): PlanCell => ({ kind: "text", value });
+const formula = (f: string): PlanCell => ({ kind: "formula", formula: f });
+const num = (value: number): PlanCell => ({ kind: "number", value });
+const NA: PlanCell = { kind: "formula", formula: "=NA()" };
+const EMPTY: PlanCell = { kind: "empty" };
+
+/** Rows a chart spans on a sheet (about 20 pt per row) and columns (about 64 pt per column). */
+const ROW_POINTS = 20;
+const COLUMN_POINTS = 64;
+
+export function planChartData(analysis: Analysis, plan: WritePlan, options: ChartSpecOptions): ChartDataPlan {
+  const specs = buildChartSpec(analysis, options);
+  const language = options.language;
+  const sheet = plan.parameterSheet;
+  const live = plan.mode === "formulas";
+  const c0 = CHART_DATA_COLUMN;
+  const blocks: CellBlock[] = [];
+  const block = (id: string, row: number, column: number, cells: PlanCell[][], bold = false, formats: (string | null)[] | null = null) =>
+    blocks.push({ id: `chart.${id}`, purpose: "parameters", sheetName: sheet, row, column: c0 + column, cells, columnNumberFormats: formats, bold });
+  const ref = (rect: CellRect) => absoluteReference(sheet, rect);
+  const cell = (row: number, column: number) => ref({ row, column: c0 + column, rowCount: 1, columnCount: 1 });
+  const columnRange = (column: number, first: number, count: number) => ref({ row: first, column: c0 + column, rowCount: count, columnCount: 1 });
+
+  // Register cells after the plan's column action (new columns go right of the register, but an
+  // insertion left of a user column would shift it).
+  const action = plan.registerColumns;
+  const inserted =
+    action.kind === "insert-columns"
+      ? { at: action.atColumn, count: action.count }
+      : action.kind === "add-table-columns" && action.insertColumnsFirst
+        ? { at: action.firstColumn, count: action.insertColumnsFirst }
+        : null;
+  const shift = (column: number) => (inserted && column >= inserted.at ? column + inserted.count : column);
+  const planned = (key: "influenceScore" | "dependencyScore" | "strategy" | "targetInfluence" | "targetDependency") => {
+    const column = plan.columns.find((c) => c.key === key)?.column;
+    if (column === undefined) throw new Error(`The write plan has no ${key} column; the chart cannot be bound.`);
+    return column;
+  };
+  const registerCell = (row: number, column: number) => `${quoteSheetName(plan.registerSheet)}!$${columnLetter(column)}$${row + 1}`;
+  const partnerColumn = shift(analysis.mapping.partner!.column);
+  const goalColumn = analysis.mapping.goal ? shift(analysis.mapping.goal.column) : null;
+  const influenceColumn = planned("influenceScore");
+  const dependencyColumn = planned("dependencyScore");
+  const strategyColumn = planned("strategy");
+  const targetInfluenceColumn = planned("targetInfluence");
+  const targetDependencyColumn = planned("targetDependency");
+
+  const registerRows = plan.lastDataRow >= plan.firstDataRow ? Array.from({ length: plan.lastDataRow - plan.firstDataRow + 1 }, (_, i) => plan.firstDataRow + i) : [];
+  const resultByRow = new Map(analysis.rows.map((r) => [r.row - 1, r]));
+  const n = registerRows.length;
+
+  block("caption", CAPTION_ROW, LINE_COLUMN, [[text(t(language, "chart.data.caption"))]], true);
+
+  // Ambition line and threshold from the named parameter cells.
+  const pair = (a: string, b: string, valueA: number, valueB: number): PlanCell[] => (live ? [formula(`=${a}`), formula(`=${b}`)] : [num(valueA), num(valueB)]);
+  block("line-header", HEADER_ROW, LINE_COLUMN, [[text(t(language, "chart.line")), EMPTY]], true);
+  block("line", FIRST_DATA_ROW, LINE_COLUMN, [
+    pair(P.dependencyMin, P.lineAtLowest, analysis.dependencyScale.min, analysis.line.atLowestDependency),
+    pair(P.dependencyMax, P.lineAtHighest, analysis.dependencyScale.max, analysis.line.atHighestDependency),
+  ]);
+  block("threshold-header", HEADER_ROW, THRESHOLD_COLUMN, [[text(t(language, "chart.threshold")), EMPTY]], true);
+  block("threshold", FIRST_DATA_ROW, THRESHOLD_COLUMN, [
+    pair(P.highDependencyAbove, P.influenceMin, analysis.highDependencyAbove, analysis.influenceScale.min),
+    pair(P.highDependencyAbove, P.influenceMax, analysis.highDependencyAbove, analysis.influenceScale.max),
+  ]);
+  const line = { xValues: columnRange(LINE_COLUMN, FIRST_DATA_ROW, 2), yValues: columnRange(LINE_COLUMN + 1, FIRST_DATA_ROW, 2) };
+  const threshold = { xValues: columnRange(THRESHOLD_COLUMN, FIRST_DATA_ROW, 2), yValues: columnRange(THRESHOLD_COLUMN + 1, FIRST_DATA_ROW, 2) };
+
+  // Partner table: name and dependency once, influence per chart and strategy.
+  const numberOr = (source: string, value: number | undefined): PlanCell =>
+    live ? formula(`=IF(ISNUMBER(${source}),${source},NA())`) : value === undefined ? NA : num(value);
+  block("partner-header", HEADER_ROW, PARTNER_COLUMN, [[text(t(language, "concept.partner")), text(t(language, "concept.dependency"))]], true);
+  if (n > 0) {
+    block(
+      "partners",
+      FIRST_DATA_ROW,
+      PARTNER_COLUMN,
+      registerRows.map((r) => {
+        const result = resultByRow.get(r);
+        const name = live ? formula(`=${registerCell(r, partnerColumn)}&""`) : text(result?.partner ?? "");
+        return [name, numberOr(registerCell(r, dependencyColumn), result?.dependency)];
+      }),
+      false,
+      ["@", "General"],
+    );
+  }
+
+  const bindings: ChartBinding[] = [];
+  let movementRow = FIRST_DATA_ROW;
+  const seriesBlockWidth = STRATEGY_KEYS.length;
+  const lastDataColumn = FIRST_SERIES_COLUMN + seriesBlockWidth * specs.length - 1;
+  specs.forEach((spec, chartIndex) => {
+    const firstColumn = FIRST_SERIES_COLUMN + chartIndex * seriesBlockWidth;
+    const perGoal = options.perGoal && goalColumn !== null;
+    // Row 0 above the chart's columns: its goal (the criterion cell) or its name.
+    const goalCriterion = cell(CAPTION_ROW, firstColumn);
+    block(`goal-${chartIndex}`, CAPTION_ROW, firstColumn, [[perGoal ? (spec.goal === null ? EMPTY : text(spec.goal)) : text(spec.name)]], true, ["@"]);
+    block(
+      `series-header-${chartIndex}`,
+      HEADER_ROW,
+      firstColumn,
+      [STRATEGY_KEYS.map((k) => (live ? formula(`=${strategyLabelName(k)}`) : text(t(language, `strategy.${k}` as MessageKey))))],
+      true,
+    );
+    if (n > 0) {
+      block(
+        `series-${chartIndex}`,
+        FIRST_DATA_ROW,
+        firstColumn,
+        registerRows.map((r) => {
+          const result = resultByRow.get(r);
+          return STRATEGY_KEYS.map((k) => {
+            if (!live) {
+              const inChart = result !== undefined && result.strategy === k && spec.series.some((s) => s.points.some((p) => p.row === result.row));
+              return inChart ? num(result!.influence) : NA;
+            }
+            const influence = registerCell(r, influenceColumn);
+            const conditions = [`ISNUMBER(${influence})`, `${registerCell(r, strategyColumn)}=${strategyLabelName(k)}`];
+            if (perGoal) conditions.push(`TRIM(${registerCell(r, goalColumn!)}&"")=TRIM(${goalCriterion}&"")`);
+            return formula(`=IFERROR(IF(AND(${conditions.join(",")}),${influence},NA()),NA())`);
+          });
+        }),
+      );
+    }
+
+    // Movement arrows: two rows each, the partner's scores then its target columns.
+    const movements = spec.movements.map((m) => {
+      const r = m.row - 1;
+      const cells: PlanCell[][] = live
+        ? [
+            [formula(`=${registerCell(r, dependencyColumn)}`), formula(`=${registerCell(r, influenceColumn)}`)],
+            [formula(`=${registerCell(r, targetDependencyColumn)}`), formula(`=${registerCell(r, targetInfluenceColumn)}`)],
+          ]
+        : [
+            [num(m.from.x), num(m.from.y)],
+            [num(m.to.x), num(m.to.y)],
+          ];
+      block(`movement-${chartIndex}-${m.row}`, movementRow, MOVEMENT_COLUMN, cells);
+      const binding = {
+        row: m.row,
+        partner: m.partner,
+        strategy: m.strategy,
+        xValues: columnRange(MOVEMENT_COLUMN, movementRow, 2),
+        yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, 2),
+      };
+      movementRow += 2;
+      return binding;
+    });
+
+    const pointRows = registerRows.map((r) => r + 1);
+    const labelledRows = new Set(spec.series.flatMap((s) => s.points.filter((p) => p.labelled).map((p) => p.row)));
+    const placementColumn = options.placement === "parameter-sheet" ? c0 + lastDataColumn + 2 : Math.max(...plan.columns.map((c) => c.column)) + 2;
+    const placementSheet = options.placement === "parameter-sheet" ? sheet : plan.registerSheet;
+    const baseRow = options.placement === "parameter-sheet" ? HEADER_ROW : plan.headerRow;
+    bindings.push({
+      chartName: spec.name,
+      series: STRATEGY_KEYS.map((k, i) => ({
+        strategy: k,
+        name: spec.series.find((s) => s.strategy === k)!.name,
+        nameCell: cell(HEADER_ROW, firstColumn + i),
+        xValues: n > 0 ? columnRange(X_COLUMN, FIRST_DATA_ROW, n) : "",
+        yValues: n > 0 ? columnRange(firstColumn + i, FIRST_DATA_ROW, n) : "",
+      })),
+      pointRows,
+      labelCells: registerRows.map((_, i) => cell(FIRST_DATA_ROW + i, PARTNER_COLUMN)),
+      labelledPoints: pointRows.flatMap((row, i) => (labelledRows.has(row) ? [i] : [])),
+      line,
+      threshold,
+      movements,
+      placement: {
+        sheetName: placementSheet,
+        anchorCell: `${columnLetter(placementColumn)}${baseRow + chartIndex * chartRows(spec) + 1}`,
+        row: baseRow + chartIndex * chartRows(spec),
+        column: placementColumn,
+        width: spec.width,
+        height: spec.height,
+      },
+    });
+  });
+  block("movement-header", HEADER_ROW, MOVEMENT_COLUMN, [[text(t(language, "chart.movement")), EMPTY]], true);
+
+  return { specs, blocks, bindings };
+}
+
+/** Sheet rows one chart covers, plus one blank row between stacked charts. */
+function chartRows(spec: ChartSpec): number {
+  return Math.ceil(spec.height / ROW_POINTS) + 1;
+}
+
+/** Columns one chart covers (for callers that keep other content clear of it). */
+export function chartColumns(spec: ChartSpec): number {
+  return Math.ceil(spec.width / COLUMN_POINTS);
+}
+

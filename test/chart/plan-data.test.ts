@@ -1,0 +1,130 @@
+/**
+ * The live chart's data: planChartData's blocks applied with the write plan in a real formula
+ * engine (HyperFormula), read back through the bindings the Excel adapter will use.
+ */
+import { readXlsx } from "../../src/cli/readers";
+import { analyzeSheet } from "../../src/core/analyze";
+import { planChartData } from "../../src/core/chart/plan-data";
+import { DEFAULT_CHART_OPTIONS, type ChartOptions } from "../../src/core/host";
+import { planWrite } from "../../src/core/plan";
+import { STRATEGY_KEYS, type Analysis, type SheetSnapshot, type StrategyKey } from "../../src/core/types";
+import { PlanWorkbook } from "../plan/plan-hf";
+import { fixtureRegisters } from "./support";
+
+const gemeente = fixtureRegisters().find((f) => f.name === "gemeente-voorbeeldstad");
+
+/** Reads a range like 'Partnerkaart'!$Q$3:$Q$27 from the workbook, top to bottom. */
+function readRange(book: PlanWorkbook, reference: string) {
+  const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(reference);
+  if (!m) throw new Error(`unexpected reference ${reference}`);
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const sheet = m[1].replace(/''/g, "'");
+  const first = Number(m[3]) - 1;
+  const last = m[5] ? Number(m[5]) - 1 : first;
+  const out = [];
+  for (let r = first; r <= last; r++) out.push(book.value(sheet, r, col(m[2])));
+  return out;
+}
+
+async function setUp(chart: Partial<ChartOptions> = {}, mode: "formulas" | "values" = "formulas") {
+  const snapshots = await readXlsx(gemeente!.file);
+  const snapshot = snapshots.find((s) => s.sheetName === "Partners") as SheetSnapshot;
+  const analysis = analyzeSheet(snapshot);
+  const options = { ...DEFAULT_CHART_OPTIONS, ...chart, language: "nl" as const };
+  const plan = planWrite(snapshot, analysis, { language: "nl", mode, chart: options });
+  const data = planChartData(analysis, plan, options);
+  const book = new PlanWorkbook(snapshot, { ...plan, blocks: [...plan.blocks, ...data.blocks] });
+  return { snapshot, analysis, plan, data, book };
+}
+
+/** Register rows (1-based) whose point is plotted (not #N/A) in the strategy's series. */
+function plottedRows(book: PlanWorkbook, data: Awaited<ReturnType<typeof setUp>>["data"], chart: number, strategy: StrategyKey) {
+  const binding = data.bindings[chart];
+  const ys = readRange(book, binding.series.find((s) => s.strategy === strategy)!.yValues);
+  return binding.pointRows.filter((_, i) => typeof ys[i] === "number");
+}
+
+const rowsWith = (analysis: Analysis, strategy: StrategyKey, goal?: string | null) =>
+  analysis.rows.filter((r) => r.strategy === strategy && (goal === undefined || r.goal === goal)).map((r) => r.row);
+
+(gemeente ? describe : describe.skip)("chart data for the live Excel chart (municipal register)", () => {
+  it("each strategy series plots exactly the partners of that strategy, at their scores", async () => {
+    const { analysis, data, book } = await setUp();
+    expect(data.bindings).toHaveLength(1);
+    for (const k of STRATEGY_KEYS) expect(plottedRows(book, data, 0, k)).toEqual(rowsWith(analysis, k));
+    const binding = data.bindings[0];
+    const xs = readRange(book, binding.series[0].xValues);
+    const secureYs = readRange(book, binding.series.find((s) => s.strategy === "secure")!.yValues);
+    for (const r of analysis.rows) {
+      const i = binding.pointRows.indexOf(r.row);
+      expect(xs[i]).toBe(r.dependency);
+      if (r.strategy === "secure") expect(secureYs[i]).toBe(r.influence);
+    }
+    const names = binding.labelCells.map((c) => readRange(book, c)[0]);
+    expect(binding.pointRows.map((row, i) => [row, names[i]])).toEqual(analysis.rows.map((r) => [r.row, r.partner]));
+    // Legend names come from the named label cells.
+    expect(binding.series.map((s) => readRange(book, s.nameCell)[0])).toEqual(binding.series.map((s) => s.name));
+  });
+
+  it("line and threshold read the named parameter cells, and follow them when a user changes them", async () => {
+    const { analysis, data, book } = await setUp();
+    const b = data.bindings[0];
+    expect(readRange(book, b.line.xValues)).toEqual([1, 5]);
+    expect(readRange(book, b.line.yValues)).toEqual([analysis.line.atLowestDependency, analysis.line.atHighestDependency]);
+    expect(readRange(book, b.threshold.xValues)).toEqual([3, 3]);
+    expect(readRange(book, b.threshold.yValues)).toEqual([1, 5]);
+    book.setNamed("PK_LineAtHighest", 4.5);
+    book.setNamed("PK_HighDependencyAbove", 3.5);
+    expect(readRange(book, b.line.yValues)).toEqual([analysis.line.atLowestDependency, 4.5]);
+    expect(readRange(book, b.threshold.xValues)).toEqual([3.5, 3.5]);
+  });
+
+  it("a partner changes series when Excel recomputes its strategy", async () => {
+    const { analysis, data, book, plan } = await setUp();
+    const school = analysis.rows.find((r) => r.partner === "Stichting Openbaar Onderwijs Voorbeeldstad")!;
+    expect(school.strategy).toBe("raise-influence");
+    book.set(plan.registerSheet, school.row - 1, analysis.mapping.influence!.column, 5);
+    expect(plottedRows(book, data, 0, "raise-influence")).not.toContain(school.row);
+    expect(plottedRows(book, data, 0, "secure")).toContain(school.row);
+  });
+
+  it("movement segments run from a partner's scores to its target columns", async () => {
+    const { analysis, data, book } = await setUp();
+    const b = data.bindings[0];
+    expect(b.movements.map((m) => m.row)).toEqual(data.specs[0].movements.map((m) => m.row));
+    for (const m of b.movements) {
+      const r = analysis.rows.find((x) => x.row === m.row)!;
+      expect(readRange(book, m.xValues)).toEqual([r.dependency, r.target.dependency]);
+      const ys = readRange(book, m.yValues) as number[];
+      expect(ys[0]).toBe(r.influence);
+      expect(ys[1]).toBeCloseTo(r.target.influence, 9);
+    }
+  });
+
+  it("per goal: one set of series per chart, each holding only that goal's partners", async () => {
+    const { analysis, data, book } = await setUp({ perGoal: true });
+    expect(data.bindings.map((b) => b.chartName)).toEqual(data.specs.map((s) => s.name));
+    expect(data.bindings.length).toBeGreaterThan(1);
+    data.specs.forEach((spec, i) => {
+      for (const k of STRATEGY_KEYS) expect(plottedRows(book, data, i, k)).toEqual(rowsWith(analysis, k, spec.goal));
+    });
+    // Stacked charts do not share a top-left cell.
+    expect(new Set(data.bindings.map((b) => b.placement.anchorCell)).size).toBe(data.bindings.length);
+  });
+
+  it("values mode: the same points, written as numbers and #N/A", async () => {
+    const { analysis, data, book } = await setUp({}, "values");
+    for (const k of STRATEGY_KEYS) expect(plottedRows(book, data, 0, k)).toEqual(rowsWith(analysis, k));
+  });
+
+  it("formulas use only common functions and never hold a partner name or goal text", async () => {
+    const { analysis, data } = await setUp({ perGoal: true });
+    const formulas = data.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (c.kind === "formula" ? [c.formula] : []));
+    expect(formulas.length).toBeGreaterThan(100);
+    const functions = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
+    for (const fn of functions) expect(["IF", "IFERROR", "AND", "ISNUMBER", "NA", "TRIM"]).toContain(fn);
+    const userStrings = [...analysis.rows.map((r) => r.partner), ...analysis.rows.flatMap((r) => (r.goal ? [r.goal] : []))];
+    // The only string literal is the empty one; no user text anywhere.
+    expect(formulas.filter((f) => userStrings.some((s) => f.includes(s)) || f.replace(/""/g, "").includes('"'))).toEqual([]);
+  });
+});
