@@ -170,8 +170,6 @@ function readAxis(parsed: ParsedScore, scale: Scale): { value?: number; problem?
       return { problem: "missing" };
     case "error":
       return { problem: "error" };
-    case "unusable":
-      return { problem: "unusable" };
     default: {
       const value = scoreOnScale(parsed, scale);
       if (value === null) return { problem: "unusable" };

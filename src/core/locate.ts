@@ -121,7 +121,14 @@ export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixe
     }
     return "";
   };
-  const isTotals = (r: number) => isTotalLabel(cellAt(snapshot, r, partnerColumn)) || isTotalLabel(cellAt(snapshot, r, firstColumn));
+  // "Totaal" in the partner or first column; or anywhere (next to a sum) in a row without partner and scores.
+  const isTotals = (r: number) => {
+    if (isTotalLabel(cellAt(snapshot, r, partnerColumn)) || isTotalLabel(cellAt(snapshot, r, firstColumn))) return true;
+    const scoreCellsEmpty = scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)) || isTotalLabel(cellAt(snapshot, r, c)));
+    if (!isBlank(cellAt(snapshot, r, partnerColumn)) || !scoreCellsEmpty) return false;
+    for (let c = firstColumn; c <= lastColumn; c++) if (isTotalLabel(cellAt(snapshot, r, c))) return true;
+    return false;
+  };
   const isFootnote = (r: number) => looksLikeFootnote(firstText(r)) && scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)));
   // After a blank row the register goes on only if a partner with a score follows.
   const isAnotherHeader = (r: number) =>

@@ -3,7 +3,7 @@
  * else the smallest standard scale that holds every value.
  */
 import { scaleHintFromHeader } from "./headers";
-import { FIVE_LEVEL_ONLY, LABELS_3_EN, LABELS_3_NL, LABELS_5_EN, LABELS_5_NL, LABEL_VALUES_3, LABEL_VALUES_5, type ParsedScore } from "./values";
+import { FIVE_LEVEL_ONLY, normalizeLabel, LABELS_3_EN, LABELS_3_NL, LABELS_5_EN, LABELS_5_NL, LABEL_VALUES_3, LABEL_VALUES_5, type ParsedScore } from "./values";
 import type { AnalysisSettings, Scale } from "./types";
 import { RegisterError } from "./types";
 
@@ -49,6 +49,11 @@ export function detectScale(header: string, scores: ParsedScore[], override?: An
 /** A parsed score as a number on `scale`, or null when it cannot be one (labels on a scale that has none). */
 export function scoreOnScale(score: ParsedScore, scale: Scale): number | null {
   if (score.kind === "number") return score.value;
+  // Labels the user defined for this scale ("slecht", "matig", "goed") count from the scale's minimum.
+  if (scale.source === "user" && scale.labels && (score.kind === "label" || score.kind === "unusable")) {
+    const at = scale.labels.map(normalizeLabel).indexOf(normalizeLabel(score.kind === "label" ? score.label : score.text));
+    if (at >= 0) return scale.min + at;
+  }
   if (score.kind !== "label") return null;
   const levels = scale.kind === "labels" ? (scale.labels?.length ?? scale.max - scale.min + 1) : scale.max - scale.min + 1;
   if (scale.min !== 1) return null;

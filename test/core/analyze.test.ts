@@ -193,3 +193,31 @@ describe("an empty register", () => {
     );
   });
 });
+
+describe("user-defined labels and totals rows", () => {
+  it("reads the user's own labels when the scale is set with them", () => {
+    const values: CellValue[][] = [
+      ["Partner", "Invloed", "Afhankelijkheid"],
+      ["A", "goed", 2],
+      ["B", "Slecht", 2],
+      ["C", "matig", 2],
+    ];
+    expect(() => analyzeSheet(sheet(values))).not.toThrow();
+    expect(analyzeSheet(sheet(values)).skipped.map((s) => s.reason)).toEqual(["unusable-influence", "unusable-influence", "unusable-influence"]);
+    const a = analyzeSheet(sheet(values), { influenceScale: { min: 1, max: 3, kind: "labels", labels: ["slecht", "matig", "goed"] } });
+    expect(a.rows.map((r) => r.influence)).toEqual([3, 1, 2]);
+  });
+
+  it("ends the register at a 'Totaal' label next to the sum, not only in the first column", () => {
+    const values: CellValue[][] = [
+      ["Partner", "Invloed", "Afhankelijkheid", "Subsidie"],
+      ["A", 4, 2, 100],
+      ["", "", "Totaal", 100],
+      ["B", 4, 2, 100],
+    ];
+    const a = analyzeSheet(sheet(values));
+    expect(a.location.totalsRow).toBe(2);
+    expect(a.rows.map((r) => r.partner)).toEqual(["A"]);
+    expect(a.skipped).toEqual([]);
+  });
+});
