@@ -10,6 +10,8 @@ const ALL_GOALS = "";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // A native select is as wide as its longest option; keep it inside the narrow pane.
+  select: { minWidth: 0, maxWidth: "100%", "& select": { minWidth: 0, maxWidth: "100%" } },
 });
 
 interface OptionsSectionProps {
@@ -47,7 +49,7 @@ export const OptionsSection = memo(function OptionsSection({ output, goals, onCh
           </RadioGroup>
         </Field>
         <Field label={p("options.chart.labels")}>
-          <Select value={chart.labels} disabled={chartOff} onChange={(_, data) => setChart({ labels: data.value as LabelRule })}>
+          <Select className={styles.select} value={chart.labels} disabled={chartOff} onChange={(_, data) => setChart({ labels: data.value as LabelRule })}>
             {LABEL_RULES.map((rule) => (
               <option key={rule} value={rule}>
                 {p(`options.chart.labels.${rule}`)}
@@ -75,6 +77,7 @@ export const OptionsSection = memo(function OptionsSection({ output, goals, onCh
         />
         <Field label={p("options.chart.goal")}>
           <Select
+            className={styles.select}
             value={chart.goal ?? ALL_GOALS}
             disabled={chartOff || chart.perGoal || goals.length === 0}
             onChange={(_, data) => setChart({ goal: data.value === ALL_GOALS ? null : data.value })}

@@ -20,7 +20,9 @@ import { formatUserNumber, registerAddress, type ScaleDraft } from "./model";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
-  grow: { flexGrow: 1, minWidth: 0 },
+  grow: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  input: { minWidth: 0, width: "100%" },
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -171,15 +173,29 @@ function ScaleFields({ axis, scale, draft, onDraft, invalid }: ScaleFieldsProps)
       <div className={styles.row}>
         <Field
           className={styles.grow}
-          label={`${title}: ${p("scale.min")}`}
+          // Short visible labels fit the narrow pane; the axis name is read out with them.
+          label={
+            <>
+              <span className={styles.visuallyHidden}>{`${title}: `}</span>
+              {p("scale.min")}
+            </>
+          }
           hint={isLabels ? p("scale.labelsFixed") : undefined}
           validationState={invalid ? "error" : "none"}
           validationMessage={invalid ? p("scale.invalid") : undefined}
         >
-          <Input inputMode="decimal" value={shown.min} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, min: d.value })} />
+          <Input className={styles.input} inputMode="decimal" value={shown.min} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, min: d.value })} />
         </Field>
-        <Field className={styles.grow} label={`${title}: ${p("scale.max")}`}>
-          <Input inputMode="decimal" value={shown.max} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, max: d.value })} />
+        <Field
+          className={styles.grow}
+          label={
+            <>
+              <span className={styles.visuallyHidden}>{`${title}: `}</span>
+              {p("scale.max")}
+            </>
+          }
+        >
+          <Input className={styles.input} inputMode="decimal" value={shown.max} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, max: d.value })} />
         </Field>
       </div>
     </div>
