@@ -48,13 +48,16 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const influenceCol = col("influence")!;
   const dependencyCol = col("dependency")!;
 
-  // Rows that belong to the register: a row blank in every mapped column is not a partner.
+  // Every row with something typed in it is analysed or skipped; a blank row is not a partner. Cells
+  // that only show a formula's result (a row number, our own output columns) do not make a row a partner.
   const mappedColumns = CONCEPT_KEYS.map(col).filter((c): c is number => c !== null);
+  const typedIn = (r: number, c: number) => !isBlank(cellAt(snapshot, r, c)) && !formulaAt(snapshot, r, c);
   const dataRows: number[] = [];
   for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
     if (r === location.totalsRow) continue;
-    if (mappedColumns.every((c) => isBlank(cellAt(snapshot, r, c)))) continue;
-    dataRows.push(r);
+    let entered = mappedColumns.some((c) => !isBlank(cellAt(snapshot, r, c)));
+    for (let c = location.firstColumn; !entered && c <= location.lastColumn; c++) entered = typedIn(r, c);
+    if (entered) dataRows.push(r);
   }
 
   if (dataRows.length === 0) {
@@ -155,6 +158,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     summary: summarize(rows),
     warnings: collectWarnings(snapshot, mapping, rows, influenceScale, dependencyScale, [influenceScores, dependencyScores]),
   };
+}
+
+function formulaAt(snapshot: SheetSnapshot, row: number, column: number): boolean {
+  const formula = snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column];
+  return typeof formula === "string" && formula.startsWith("=");
 }
 
 /** Scores of rows that have a partner: what the scale is guessed from. */

@@ -221,3 +221,18 @@ describe("user-defined labels and totals rows", () => {
     expect(a.skipped).toEqual([]);
   });
 });
+
+describe("no row is dropped silently", () => {
+  it("skips a row that has only a note, but not a row whose only content is a formula result", () => {
+    const values: CellValue[][] = [
+      ["Partner", "Invloed", "Afhankelijkheid", "Toelichting", "Nr"],
+      ["A", 4, 2, "", 1],
+      ["", "", "", "navragen bij wethouder", 2],
+      ["", "", "", "", 3],
+    ];
+    const formulas = values.map((row, r) => row.map((_, c) => (c === 4 && r > 0 ? "=ROW()-1" : null)));
+    const a = analyzeSheet(sheet(values, { formulas }));
+    expect(a.rows.map((r) => r.row)).toEqual([2]);
+    expect(a.skipped).toEqual([expect.objectContaining({ row: 3, reason: "missing-partner", column: "A" })]);
+  });
+});
