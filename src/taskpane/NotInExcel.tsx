@@ -1,12 +1,17 @@
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Language } from "../core/host";
 import { paneText } from "./i18n";
 
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
 /** Shown when the page is opened outside Excel: where to open Partnerkaart instead. */
 export function NotInExcel({ language }: { language: Language }) {
+  const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme} lang={language}>
-      <main style={{ padding: 12 }}>
+      <main className={styles.root}>
         <h1>{paneText(language, "app.title")}</h1>
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
