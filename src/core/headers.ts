@@ -17,20 +17,21 @@ export const CONCEPT_SYNONYMS: Readonly<Record<ConceptKey, readonly string[]>> =
     "bijdrage aan doel", "bijdrage", "influence", "influence score", "impact", "impact score", "contribution",
   ],
   dependency: [
-    "afhankelijkheid", "mate van afhankelijkheid", "afhankelijkheidsscore", "afhankelijkheid score", "onvervangbaarheid",
-    "dependency", "dependence", "dependency score", "irreplaceability",
+    "afhankelijkheid", "mate van afhankelijkheid", "afhankelijk", "afhankelijkheidsscore", "afhankelijkheid score", "onvervangbaarheid",
+    "dependency", "dependence", "dependency score", "irreplaceability", "dependent",
   ],
   alternativesDesirable: [
     "alternatieven wenselijk", "alternatief wenselijk", "alternatief gewenst", "alternatieven gewenst",
     "concurrentie wenselijk", "concurrentie gewenst", "alternatives desirable", "alternative desirable",
-    "alternatives wanted", "competition desirable",
+    "alternatives wanted", "competition desirable", "alternatieven", "alternatief", "alternatives", "concurrentie",
+    "competition",
   ],
   subsidy: [
     "subsidie", "subsidiebedrag", "subsidie bedrag", "bedrag", "verleend bedrag", "vastgesteld bedrag", "budget",
     "bijdrage gemeente", "grant", "grant amount", "amount", "funding", "subsidy",
   ],
   goal: [
-    "maatschappelijk doel", "doel", "beleidsdoel", "thema", "programma", "opgave", "goal", "societal goal", "policy goal",
+    "maatschappelijk doel", "doel", "doelstelling", "doelen", "beleidsdoel", "thema", "programma", "opgave", "goal", "societal goal", "policy goal",
     "theme", "programme", "program", "objective",
   ],
   targetInfluence: [

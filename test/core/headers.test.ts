@@ -38,6 +38,35 @@ describe("mapping headers to concepts", () => {
     });
   });
 
+  it("maps headers as civil servants write them", () => {
+    expect(mapped("Subsidieontvanger", "Invloed (1-10)", "Mate waarin wij afhankelijk zijn", "Bedrag (€)", "Alternatieven?")).toEqual({
+      partner: "Subsidieontvanger",
+      influence: "Invloed (1-10)",
+      dependency: "Mate waarin wij afhankelijk zijn",
+      subsidy: "Bedrag (€)",
+      alternativesDesirable: "Alternatieven?",
+    });
+    expect(mapped("Aanvrager", "Score invloed", "Score afhankelijkheid", "Alternatief wenselijk (ja/nee)", "Subsidie (EUR)", "Doelstelling")).toEqual({
+      partner: "Aanvrager",
+      influence: "Score invloed",
+      dependency: "Score afhankelijkheid",
+      alternativesDesirable: "Alternatief wenselijk (ja/nee)",
+      subsidy: "Subsidie (EUR)",
+      goal: "Doelstelling",
+    });
+    expect(mapped("Partner name", "Influence on goal", "Dependence on partner", "Alternatives wanted", "Funding", "Policy goal")).toEqual({
+      partner: "Partner name",
+      influence: "Influence on goal",
+      dependency: "Dependence on partner",
+      alternativesDesirable: "Alternatives wanted",
+      subsidy: "Funding",
+      goal: "Policy goal",
+    });
+    expect(mapped("Naam instelling", "Invloed op maatschappelijk doel", "Afhankelijkheid gemeente", "Toegekend bedrag").influence).toBe(
+      "Invloed op maatschappelijk doel",
+    );
+  });
+
   it("prefers 'Partner' over 'Type organisatie', and never takes an attribute column as the name", () => {
     expect(mapped("Nr", "Partner", "Type organisatie", "Invloed", "Afhankelijkheid").partner).toBe("Partner");
     expect(mapped("Type organisatie", "Invloed", "Afhankelijkheid").partner).toBeUndefined();
