@@ -28,6 +28,12 @@ export interface ApplyOptions {
   /** Bytes one request/response may carry (default 4 MB, under the web's 5 MB). */
   requestBudgetBytes?: number;
   onStep?: (step: ApplyProgress["step"]) => void;
+  /** More work in the same batches (the charts): see ChartExtension. */
+  extension?: {
+    queueLookups(): void;
+    queueWrites(): void;
+    queueRollback(): () => void;
+  };
 }
 
 export interface AppliedPlan {
@@ -180,7 +186,7 @@ export async function applyPlan(
     knownSheets.add(name);
   }
 
-  const rollback = () => rollbackJournal(context, counter, journal, tableColumnCount?.value ?? null);
+  const rollback = () => rollbackJournal(context, counter, journal, tableColumnCount?.value ?? null, options.extension);
   const fail = async (error: unknown): Promise<never> => {
     const failure = toHostFailure(error, plan.registerSheet);
     try {
@@ -229,6 +235,7 @@ export async function applyPlan(
   } catch (error) {
     return fail(error);
   }
+  options.extension?.queueLookups();
   try {
     await counter.sync();
     if (inserted) journal.insertedColumns = inserted;
@@ -286,6 +293,7 @@ export async function applyPlan(
       added.cellValue.rule = { formula1: String(format.rule.value), operator: "LessThan" };
     }
     workbook.settings.add(OWNED_SETTING_KEY, JSON.stringify(ownedRectsOf(plan)));
+    options.extension?.queueWrites();
     await counter.sync();
   } catch (error) {
     return fail(error);
@@ -571,6 +579,7 @@ async function rollbackJournal(
   counter: SyncCounter,
   journal: Journal,
   originalTableColumns: number | null,
+  extension: ApplyOptions["extension"],
 ): Promise<void> {
   if (journal.stage === "preflight") return;
   const workbook = context.workbook;
@@ -588,7 +597,9 @@ async function rollbackJournal(
   const tableCount = journal.tableColumns ? workbook.tables.getItem(journal.tableColumns.tableName).columns.getCount() : null;
   const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SETTING_KEY);
   ownedSetting.load("key");
+  const undoExtension = journal.stage === "writes" ? extension?.queueRollback() : undefined;
   await counter.sync();
+  undoExtension?.();
 
   const structureDone = journal.stage === "writes" || journal.stage === "done";
   if (structureDone) {

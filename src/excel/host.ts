@@ -13,7 +13,7 @@ import type {
 } from "../core/host";
 import type { AnalysisSettings, SheetSnapshot } from "../core/types";
 import { applyPlan } from "./apply";
-import { drawCharts } from "./chart";
+import { chartExtension } from "./chart";
 import { globalOfficeEnv, Requirements, type OfficeEnv } from "./env";
 import { HostFailureError, toHostFailure } from "./errors";
 import { defaultPipeline, type CorePipeline } from "./pipeline";
@@ -79,14 +79,16 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       report("analysing", 0.05);
       // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
       // "register-changed" when the sheet no longer matches it.
-      let analysis, plan, chartSpecs;
+      let analysis, plan, chartData;
       try {
         analysis = pipeline.analyzeSheet(expected, settings);
         plan = pipeline.planWrite(expected, analysis, output);
-        chartSpecs = output.chart.enabled ? pipeline.buildChartSpec(analysis, { ...output.chart, language: output.language }) : [];
+        chartData = output.chart.enabled ? pipeline.planChartData(analysis, plan, { ...output.chart, language: output.language }) : null;
       } catch (error) {
         throw toHostFailure(error, expected.sheetName);
       }
+      // The chart's helper cells are written, verified and journalled with the rest of the plan.
+      const fullPlan = chartData ? { ...plan, blocks: [...plan.blocks, ...chartData.blocks] } : plan;
       const location = analysis.location;
       const registerRect = {
         row: location.headerRow,
@@ -94,37 +96,30 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
         rowCount: Math.max(location.lastDataRow, location.totalsRow ?? location.headerRow, location.headerRow) - location.headerRow + 1,
         columnCount: location.lastColumn - location.firstColumn + 1,
       };
+      const summary = analysis.summary;
+      const skipped = analysis.skipped;
       return run(async (context) => {
         const counter = new SyncCounter(context);
         report("writing-columns", 0.2);
-        const applied = await applyPlan(context, plan, expected, {
+        const charts = chartData && chartData.bindings.length > 0 ? chartExtension(context, chartData.specs, chartData.bindings) : undefined;
+        const applied = await applyPlan(context, fullPlan, expected, {
           requirements,
           counter,
           registerRect,
           requestBudgetBytes: budget,
           onStep: (step) => report(step, step === "writing-parameters" ? 0.45 : 0.6),
+          extension: charts,
         });
-        let chartNames: string[] = [];
-        if (chartSpecs.length > 0) {
-          report("chart", 0.75);
-          try {
-            const chartData = pipeline.planChartData(chartSpecs, plan, analysis);
-            chartNames = await drawCharts(context, chartSpecs, chartData, plan, { requirements, counter, registerRect });
-          } catch (error) {
-            await applied.rollback();
-            throw error;
-          }
-        }
-        await applied.commit();
+        const chartNames = charts?.names ?? [];
         report("done", 1);
         return {
-          sheetName: plan.registerSheet,
+          sheetName: fullPlan.registerSheet,
           columnHeaders: applied.columnHeaders,
-          parameterSheet: plan.parameterSheet,
+          parameterSheet: fullPlan.parameterSheet,
           chartNames,
-          summary: analysis.summary,
-          skipped: analysis.skipped,
-          notices: chartSpecs.flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params }))),
+          summary,
+          skipped,
+          notices: (chartData?.specs ?? []).flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params }))),
           syncs: counter.syncs,
         };
       }, expected.sheetName);

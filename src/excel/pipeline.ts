@@ -3,25 +3,21 @@
  * with a chosen one, and so src/excel has one place that knows where core's entry points live.
  */
 import { analyzeSheet } from "../core/analyze";
-import { buildChartSpec } from "../core/chart";
-import type { ChartSpec, ChartSpecOptions } from "../core/chart";
+import type { ChartSpecOptions } from "../core/chart";
 import type { OutputOptions } from "../core/host";
 import { planWrite, type WritePlan } from "../core/plan";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
-import type { ChartBindings } from "./chart";
+import { planChartData, type ChartDataPlan } from "../core/chart/plan-data";
 
 export interface CorePipeline {
   analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings): Analysis;
   planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: OutputOptions): WritePlan;
-  buildChartSpec(analysis: Analysis, options: ChartSpecOptions): ChartSpec[];
-  planChartData(specs: ChartSpec[], plan: WritePlan, analysis: Analysis): ChartBindings[];
+  /** Chart specs, the helper cells on the parameter sheet and the series bindings. */
+  planChartData(analysis: Analysis, plan: WritePlan, options: ChartSpecOptions): ChartDataPlan;
 }
 
 export const defaultPipeline: CorePipeline = {
   analyzeSheet,
   planWrite,
-  buildChartSpec,
-  planChartData: () => {
-    throw new Error("planChartData is not available yet");
-  },
+  planChartData,
 };
