@@ -75,10 +75,17 @@ export type ParsedScore =
   | { kind: "label"; label: string }
   | { kind: "unusable"; text: string };
 
+/** Names Excel and LibreOffice give the default format in various languages. */
+const GENERAL_FORMATS = new Set(["general", "standaard", "standard", "algemeen", "@"]);
+
 /** True for number formats that show a date or time (a date typed in a score column is not a score). */
 export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  const stripped = format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  if (!format || GENERAL_FORMATS.has(format.trim().toLowerCase())) return false;
+  const stripped = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "");
   return /[dmyhs]/i.test(stripped) && !/^[#0.,\s%€$E+-]*$/i.test(stripped);
 }
 

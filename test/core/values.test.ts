@@ -4,6 +4,8 @@ import {
   LABELS_5_NL,
   NO_WORDS,
   YES_WORDS,
+  isDateFormat,
+  isPercentFormat,
   isTotalLabel,
   looksLikeFootnote,
   parseAmount,
@@ -100,5 +102,16 @@ describe("text helpers", () => {
   });
   it("normalises case, accents and punctuation", () => {
     expect(normalizeText("  Coöperatie: Énergie—Noord! ")).toBe("cooperatie energie noord");
+  });
+});
+
+describe("number formats", () => {
+  it("tells dates from numbers, whatever the default format is called", () => {
+    for (const f of ["dd-mm-yyyy", "m/d/yyyy", "d mmmm yyyy", "[$-413]d-mmm-jj;@", "hh:mm"]) expect(isDateFormat(f)).toBe(true);
+    for (const f of ["General", "Standaard", "0%", "#,##0.00", '"€" #,##0', "_-€ * #,##0.00_-", '0 "dagen"', "0.0E+00", "@"]) {
+      expect(isDateFormat(f)).toBe(false);
+    }
+    expect(isPercentFormat("0.0%")).toBe(true);
+    expect(isPercentFormat('0 "%"')).toBe(false);
   });
 });
