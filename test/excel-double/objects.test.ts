@@ -84,7 +84,7 @@ describe("charts", () => {
       chart.axes.categoryAxis.maximum = 5;
       chart.axes.valueAxis.title.text = "Invloed";
       const line = chart.series.add("Ambitielijn");
-      line.setXAxisValues("Register!E2:E3");
+      line.setXAxisValues(sheet.getRange("E2:E3"));
       line.setValues(sheet.getRange("F2:F3"));
       line.format.line.color = "#C00000";
       line.markerStyle = "None" as Excel.ChartMarkerStyle;
