@@ -95,7 +95,7 @@ export const en = {
   "cli.error.chart-type": "Cannot write the chart to \"{file}\": use a file name ending in .svg or .png.",
   "cli.error.chart-no-chromium": "A .png chart needs Chromium ({path}), which is not installed; write an .svg instead.",
   "cli.error.chart-write": "Cannot write the chart to \"{file}\": {detail}",
-  "cli.error.usage": "Usage: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en] [--chart chart.svg|chart.png]",
+  "cli.error.usage": "Usage: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en] [--chart chart.svg|chart.png] [--out result.xlsx]",
   "cli.error.unknown-option": "Unknown option \"{option}\".",
   "cli.error.missing-value": "Option {option} needs a value.",
   "cli.error.bad-value": "Option {option} does not accept \"{value}\" (allowed: {allowed}).",

@@ -93,7 +93,7 @@ export const nl: Record<MessageKey, string> = {
   "cli.error.chart-type": "Kan de grafiek niet schrijven naar \"{file}\": gebruik een bestandsnaam die eindigt op .svg of .png.",
   "cli.error.chart-no-chromium": "Een .png-grafiek vraagt Chromium ({path}), dat niet is geïnstalleerd; schrijf een .svg.",
   "cli.error.chart-write": "Kan de grafiek niet schrijven naar \"{file}\": {detail}",
-  "cli.error.usage": "Gebruik: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAAM] [--json] [--lang nl|en] [--chart grafiek.svg|grafiek.png]",
+  "cli.error.usage": "Gebruik: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAAM] [--json] [--lang nl|en] [--chart grafiek.svg|grafiek.png] [--out resultaat.xlsx]",
   "cli.error.unknown-option": "Onbekende optie \"{option}\".",
   "cli.error.missing-value": "Optie {option} heeft een waarde nodig.",
   "cli.error.bad-value": "Optie {option} accepteert \"{value}\" niet (toegestaan: {allowed}).",
