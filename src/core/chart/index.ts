@@ -12,4 +12,5 @@ export {
   type ChartSpecOptions,
 } from "./spec";
 export { renderChartSvg, type SvgOptions } from "./svg";
+export { planChartData, CHART_DATA_COLUMN, type ChartBinding, type ChartDataPlan, type SeriesBinding } from "./plan-data";
 export { escapeXml } from "./text";

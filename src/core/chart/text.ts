@@ -57,11 +57,11 @@ export function wrapText(text: string, fontSize: number, maxWidth: number, maxLi
     index = words.length;
   }
   const cut = index < words.length || current !== "";
-  let last = lines[lines.length - 1] ?? "";
-  if (cut || estimateTextWidth(last, fontSize) > maxWidth) {
-    while (last.length > 1 && estimateTextWidth(`${last}…`, fontSize) > maxWidth) last = last.slice(0, -1);
-    last = `${last.trimEnd()}…`;
-    lines[lines.length - 1] = last;
-  }
-  return lines;
+  const shorten = (line: string) => {
+    let kept = line;
+    while (kept.length > 1 && estimateTextWidth(`${kept}…`, fontSize) > maxWidth) kept = kept.slice(0, -1);
+    return `${kept.trimEnd()}…`;
+  };
+  // A single word wider than the label (a long compound name) is cut too.
+  return lines.map((line, i) => ((i === lines.length - 1 && cut) || estimateTextWidth(line, fontSize) > maxWidth ? shorten(line) : line));
 }
