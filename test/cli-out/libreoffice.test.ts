@@ -30,6 +30,7 @@ const maybe = soffice ? test : test.skip;
 
 interface JsonRow {
   row: number;
+  partner: string;
   position: Position;
   strategy: StrategyKey;
 }
@@ -103,6 +104,9 @@ function expectCsvMatchesJson(c: Case, outDir: string) {
   const got = json.rows.map((r) => ({ row: r.row, position: grid[r.row - 1][positionColumns[0]], strategy: grid[r.row - 1][strategyColumns[0]] }));
   const expected = json.rows.map((r) => ({ row: r.row, position: t(c.lang, `position.${r.position}`), strategy: t(c.lang, `strategy.${r.strategy}`) }));
   expect({ name: c.name, rows: got }).toEqual({ name: c.name, rows: expected });
+  // The user's cells are still theirs: every partner name (also "=Stichting Plus") is in its row, as text.
+  const missing = json.rows.filter((r) => !grid[r.row - 1].includes(r.partner)).map((r) => r.partner);
+  expect({ name: c.name, missing }).toEqual({ name: c.name, missing: [] });
   for (const s of json.skipped) expect({ name: c.name, row: s.row, strategy: grid[s.row - 1]?.[strategyColumns[0]] ?? "" }).toEqual({ name: c.name, row: s.row, strategy: "" });
   // The summary's total on the parameter sheet, computed by LibreOffice's COUNTIFS/SUMIFS.
   const parameters = sheetCsv(outDir, c.out, "Partnerkaart");
