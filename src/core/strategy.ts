@@ -22,9 +22,12 @@ export function requiredInfluence(dependencyValue: number, dependency: Range, li
   return line.atLowestDependency + fraction * (line.atHighestDependency - line.atLowestDependency);
 }
 
-/** On the line (within 1e-9 of the influence range) counts as above. */
+/** A gap this fraction of the influence range below zero still counts as on the line (framework.md). */
+export const ON_LINE_TOLERANCE = 1e-9;
+
+/** On the line (within ON_LINE_TOLERANCE of the influence range) counts as above. */
 export function positionOf(gap: number, influence: Range): Position {
-  return gap >= -1e-9 * (influence.max - influence.min) ? "above" : "below";
+  return gap >= -ON_LINE_TOLERANCE * (influence.max - influence.min) ? "above" : "below";
 }
 
 export function isHighDependency(dependencyValue: number, threshold: number): boolean {
