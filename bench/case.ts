@@ -1,0 +1,182 @@
+/**
+ * One bench case: a generated register of `partners` rows read, analysed, planned and applied
+ * through the real adapter against the Excel double, in this (child) process.
+ */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { analyzeSheet } from "../src/core/analyze";
+import { DEFAULT_CHART_OPTIONS, type OutputOptions } from "../src/core/host";
+import { planWrite } from "../src/core/plan";
+import { createOfficeWorkbookHost } from "../src/excel/host";
+import { generateRegister } from "../test/support/generate";
+import { switchOffFormulaEvaluation } from "./double-no-eval";
+import { benchOffice, newMeter } from "./office-env";
+
+/** Largest size at which the double evaluates our formulas (HyperFormula takes minutes beyond). */
+export const EVALUATION_LIMIT = Number(process.env.PK_BENCH_EVAL_LIMIT ?? 100);
+/** The requirement set the double claims: the manifest's minimum (the double lacks some 1.9+ APIs, e.g. getSelectedRanges). */
+export const EXCEL_API = process.env.PK_BENCH_EXCEL_API ?? "1.8";
+const SEED = 6;
+
+export interface CaseResult {
+  partners: number;
+  layout: "range" | "table";
+  formulaEvaluation: boolean;
+  excelApi: string;
+  runs: number;
+  read: { syncs: number; largestRequestBytes: number; largestResponseBytes: number };
+  apply: { syncs: number; requestBytesTotal: number; largestRequestBytes: number; largestResponseBytes: number; withChart: boolean; note: string | null };
+  chart: { syncs: number | null };
+  timesMs: {
+    json: number;
+    readOwn: number;
+    readTotal: number;
+    analyse: number;
+    plan: number;
+    analysePlan: number;
+    readAnalysePlan: number;
+    loadDouble: number;
+    apply: number;
+  };
+  ratio: { readAnalysePlan: number; analysePlan: number };
+  memory: { retainedHeapDeltaBytes: number; maxRssBytes: number };
+  analysed: number;
+  skipped: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function timeMedian(runs: number, work: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function exposeGc(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
+
+export async function runCase(partners: number, layout: "range" | "table"): Promise<CaseResult> {
+  const gc = exposeGc();
+  const formulaEvaluation = partners <= EVALUATION_LIMIT;
+  if (!formulaEvaluation) switchOffFormulaEvaluation();
+  const runs = partners >= 100_000 ? 3 : partners >= 10_000 ? 5 : 9;
+  const register = generateRegister({ partners, seed: SEED, layout });
+  const output: OutputOptions = { language: "nl", mode: "formulas", chart: { ...DEFAULT_CHART_OPTIONS } };
+
+  const json = timeMedian(runs, () => JSON.stringify(register.snapshot.values));
+
+  const office = benchOffice(EXCEL_API);
+  const driver = office.double.driver;
+  let started = performance.now();
+  driver.loadSnapshot(register.snapshot);
+  const loadDouble = performance.now() - started;
+  const host = createOfficeWorkbookHost(office.env);
+
+  // Read: the adapter's own time is the wall time minus the time the double spends in sync().
+  const readRuns = partners >= 100_000 ? 1 : 3;
+  const readOwn: number[] = [];
+  const readTotal: number[] = [];
+  let snapshot = register.snapshot;
+  let read = { syncs: 0, largestRequestBytes: 0, largestResponseBytes: 0 };
+  for (let i = 0; i < readRuns; i++) {
+    driver.resetCounters();
+    office.meter = newMeter();
+    started = performance.now();
+    snapshot = await host.readActiveSheet();
+    const total = performance.now() - started;
+    readTotal.push(total);
+    readOwn.push(total - office.meter.insideSyncMs);
+    read = { syncs: driver.syncCount, largestRequestBytes: driver.largestRequestBytes, largestResponseBytes: driver.largestResponseBytes };
+  }
+
+  const analysis = analyzeSheet(snapshot);
+  const analyse = timeMedian(runs, () => analyzeSheet(snapshot));
+  const plan = timeMedian(runs, () => planWrite(snapshot, analysis, output));
+  const analysePlan = timeMedian(runs, () => planWrite(snapshot, analyzeSheet(snapshot), output));
+
+  // Memory retained by what one apply holds: the snapshot, the analysis and the plan.
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const held = structuredClone(snapshot);
+  const heldAnalysis = analyzeSheet(held);
+  const heldPlan = planWrite(held, heldAnalysis, output);
+  gc();
+  const retainedHeapDeltaBytes = process.memoryUsage().heapUsed - heapBefore;
+  void heldPlan;
+
+  // Apply with the chart; if the chart part has not landed yet, apply without it and say so.
+  let withChart = true;
+  let note: string | null = null;
+  let chartStartSyncs: number | null = null;
+  const applyOnce = async (chart: boolean) => {
+    driver.resetCounters();
+    office.meter = newMeter();
+    chartStartSyncs = null;
+    const options = { ...output, chart: { ...output.chart, enabled: chart } };
+    return host.apply(snapshot, {}, options, (progress) => {
+      if (progress.step === "chart") chartStartSyncs = driver.syncCount;
+    });
+  };
+  started = performance.now();
+  try {
+    await applyOnce(true);
+  } catch (error) {
+    withChart = false;
+    note = `apply with chart failed (${describe(error)}); measured without the chart`;
+    driver.loadSnapshot(register.snapshot);
+    started = performance.now();
+    await applyOnce(false);
+  }
+  const apply = performance.now() - started;
+  const applySyncs = driver.syncCount;
+  const chartSyncs: number | null = withChart && chartStartSyncs !== null ? applySyncs - chartStartSyncs : null;
+
+  const readOwnMs = median(readOwn);
+  return {
+    partners,
+    layout,
+    formulaEvaluation,
+    excelApi: EXCEL_API,
+    runs,
+    read,
+    apply: {
+      syncs: applySyncs,
+      requestBytesTotal: office.meter.requestBytesTotal,
+      largestRequestBytes: driver.largestRequestBytes,
+      largestResponseBytes: driver.largestResponseBytes,
+      withChart,
+      note,
+    },
+    chart: { syncs: chartSyncs },
+    timesMs: {
+      json,
+      readOwn: readOwnMs,
+      readTotal: median(readTotal),
+      analyse,
+      plan,
+      analysePlan,
+      readAnalysePlan: readOwnMs + analysePlan,
+      loadDouble,
+      apply,
+    },
+    ratio: { readAnalysePlan: (readOwnMs + analysePlan) / json, analysePlan: analysePlan / json },
+    memory: { retainedHeapDeltaBytes, maxRssBytes: process.resourceUsage().maxRSS * 1024 },
+    analysed: analysis.rows.length,
+    skipped: analysis.skipped.length,
+  };
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === "object" && "details" in error) return `${(error as { code?: string }).code}: ${(error as { details: string }).details}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,70 @@
+/**
+ * An OfficeEnv over the Excel double for the bench: the real adapter (src/excel) talks to the
+ * double, and every context.sync() is timed and weighed, so the bench can tell the adapter's own
+ * time from the time "Excel" (the double) spends answering, and sum the request bytes of one call.
+ */
+import type { OfficeEnv } from "../src/excel/env";
+import { createExcelDouble } from "../test/support/excel";
+
+export interface SyncMeter {
+  syncs: number;
+  /** Milliseconds spent inside context.sync() (the host's work, not the adapter's). */
+  insideSyncMs: number;
+  requestBytesTotal: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+}
+
+export const newMeter = (): SyncMeter => ({ syncs: 0, insideSyncMs: 0, requestBytesTotal: 0, largestRequestBytes: 0, largestResponseBytes: 0 });
+
+export interface BenchOffice {
+  double: ReturnType<typeof createExcelDouble>;
+  env: OfficeEnv;
+  /** The meter every sync adds to; replace it to measure one call. */
+  meter: SyncMeter;
+}
+
+/** The double behind an OfficeEnv that reports `excelApi` ("1.17") as the highest supported set. */
+export function benchOffice(excelApi: string): BenchOffice {
+  const double = createExcelDouble();
+  const maxMinor = Number(excelApi.split(".")[1]);
+  const office: BenchOffice = { double, meter: newMeter(), env: undefined as unknown as OfficeEnv };
+  const run: OfficeEnv["Excel"]["run"] = (runOptions, batch) =>
+    double.run(runOptions as Excel.RunOptions, (context: Excel.RequestContext) => {
+      const timed = new Proxy(context, {
+        get(target, key) {
+          if (key !== "sync") return Reflect.get(target, key);
+          return async () => {
+            const driver = double.driver;
+            const before = driver.requestCount;
+            const started = performance.now();
+            try {
+              return await target.sync();
+            } finally {
+              const meter = office.meter;
+              meter.insideSyncMs += performance.now() - started;
+              meter.syncs += 1;
+              if (driver.requestCount > before) meter.requestBytesTotal += driver.lastRequestBytes;
+              meter.largestRequestBytes = Math.max(meter.largestRequestBytes, driver.largestRequestBytes);
+              meter.largestResponseBytes = Math.max(meter.largestResponseBytes, driver.largestResponseBytes);
+            }
+          };
+        },
+      });
+      return batch(timed);
+    });
+  office.env = {
+    Excel: { run },
+    Office: {
+      context: {
+        displayLanguage: "nl-NL",
+        officeTheme: { bodyBackgroundColor: "#FFFFFF" },
+        requirements: {
+          isSetSupported: (name: string, version?: string) =>
+            name === "ExcelApi" && (version === undefined || Number(version.split(".")[1]) <= maxMinor),
+        },
+      },
+    },
+  };
+  return office;
+}

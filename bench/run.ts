@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: speed, round trips, payloads and memory at 100 … 100,000 partners, as a plain
+ * range and as an Excel table. Each case runs in its own child process (clean memory figures) and
+ * prints one line; the table and bench/results.json are written at the end.
+ *
+ * Times are reported as RATIOS to JSON.stringify of the same sheet values (median of several runs),
+ * because ratios hold across machines where milliseconds do not. Round trips and bytes are counted
+ * against the Excel double (test/support/excel) driven by the real adapter (src/excel).
+ *
+ *   npm run bench                    all sizes
+ *   npm run bench -- --sizes 100,1000   chosen sizes
+ */
+import { fork } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { runCase, type CaseResult } from "./case";
+
+const SIZES = [100, 1_000, 10_000, 100_000];
+const LAYOUTS = ["range", "table"] as const;
+/** Budgets from issue 6. */
+const MAX_SYNCS_UP_TO_10K = 5;
+const CHUNK_BYTES = 4 * 1024 * 1024;
+const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+const MAX_RATIO_AT_100K = 2;
+
+interface Verdicts {
+  syncs: boolean;
+  requestSize: boolean;
+  ratio: boolean | null;
+  linear: boolean | null;
+}
+
+function judge(result: CaseResult, all: CaseResult[]): Verdicts {
+  const chunks = Math.ceil(result.apply.requestBytesTotal / CHUNK_BYTES);
+  const syncBudget = result.partners <= 10_000 ? MAX_SYNCS_UP_TO_10K : MAX_SYNCS_UP_TO_10K + chunks;
+  const tenK = all.find((r) => r.layout === result.layout && r.partners === 10_000);
+  return {
+    syncs: result.apply.syncs <= syncBudget,
+    requestSize: Math.max(result.read.largestRequestBytes, result.apply.largestRequestBytes) < REQUEST_LIMIT_BYTES &&
+      Math.max(result.read.largestResponseBytes, result.apply.largestResponseBytes) < REQUEST_LIMIT_BYTES,
+    ratio: result.partners === 100_000 ? result.ratio.readAnalysePlan <= MAX_RATIO_AT_100K : null,
+    // Linear: ten times the partners may take at most 15 times the time (1.5 × linear).
+    linear: result.partners === 100_000 && tenK ? result.timesMs.readAnalysePlan / tenK.timesMs.readAnalysePlan <= 15 : null,
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const verdict = (ok: boolean | null) => (ok === null ? "—" : ok ? "PASS" : "FAIL");
+
+function printTable(results: CaseResult[]): void {
+  const header = [
+    "partners", "layout", "eval", "syncs read", "syncs apply", "syncs chart", "largest req", "largest resp", "ratio R+A+P", "(analyse+plan)",
+    "ms R+A+P", "heap Δ", "max RSS", "syncs≤", "req<5MB", "ratio≤2", "linear",
+  ];
+  const rows = results.map((r) => {
+    const v = judge(r, results);
+    return [
+      r.partners.toLocaleString("en-US"), r.layout, r.formulaEvaluation ? "on" : "off", String(r.read.syncs), String(r.apply.syncs),
+      r.chart.syncs === null ? "n/a" : String(r.chart.syncs), mb(Math.max(r.read.largestRequestBytes, r.apply.largestRequestBytes)),
+      mb(Math.max(r.read.largestResponseBytes, r.apply.largestResponseBytes)), `${r.ratio.readAnalysePlan.toFixed(2)}×`,
+      `${r.ratio.analysePlan.toFixed(2)}×`, r.timesMs.readAnalysePlan.toFixed(0), mb(r.memory.retainedHeapDeltaBytes), mb(r.memory.maxRssBytes),
+      verdict(v.syncs), verdict(v.requestSize), verdict(v.ratio), verdict(v.linear),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join("  ");
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+function runChild(partners: number, layout: (typeof LAYOUTS)[number]): Promise<CaseResult> {
+  return new Promise((resolve, reject) => {
+    // Room for 100,000 partners in the double (HyperFormula holds every cell).
+    const child = fork(__filename, ["--case", String(partners), layout], { execArgv: [...process.execArgv, "--max-old-space-size=8192"] });
+    let result: CaseResult | null = null;
+    child.on("message", (message) => (result = message as CaseResult));
+    child.on("error", reject);
+    child.on("exit", (code) => (result ? resolve(result) : reject(new Error(`case ${partners} ${layout} exited with ${code} and no result`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const caseIndex = process.argv.indexOf("--case");
+  if (caseIndex >= 0) {
+    const result = await runCase(Number(process.argv[caseIndex + 1]), process.argv[caseIndex + 2] as "range" | "table");
+    process.send?.(result);
+    return;
+  }
+  const sizesIndex = process.argv.indexOf("--sizes");
+  const sizes = sizesIndex >= 0 ? process.argv[sizesIndex + 1].split(",").map(Number) : SIZES;
+  const started = performance.now();
+  const results: CaseResult[] = [];
+  for (const partners of sizes) {
+    for (const layout of LAYOUTS) {
+      const result = await runChild(partners, layout);
+      results.push(result);
+      console.log(
+        `${partners} ${layout}: syncs read ${result.read.syncs}, apply ${result.apply.syncs}; ratio ${result.ratio.readAnalysePlan.toFixed(2)}× ` +
+          `(${((performance.now() - started) / 1000).toFixed(0)} s so far)`,
+      );
+    }
+  }
+  console.log("");
+  printTable(results);
+  console.log("");
+  console.log(NOTES.join("\n"));
+  const output = {
+    generatedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: (await import("node:os")).cpus().length, loadAverage: (await import("node:os")).loadavg() },
+    notes: NOTES,
+    budgets: { maxSyncsUpTo10k: MAX_SYNCS_UP_TO_10K, chunkBytes: CHUNK_BYTES, requestLimitBytes: REQUEST_LIMIT_BYTES, maxRatioAt100k: MAX_RATIO_AT_100K },
+    results: results.map((r) => ({ ...r, verdicts: judge(r, results) })),
+    totalSeconds: Math.round((performance.now() - started) / 1000),
+  };
+  writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`\nbench/results.json written; ${output.totalSeconds} s in all.`);
+}
+
+const NOTES = [
+  "ratio R+A+P: (adapter's own read time + analyzeSheet + planWrite) / JSON.stringify(values), medians.",
+  "  The adapter's read time excludes the time inside context.sync() — that is Excel's (here the double's) work.",
+  "(analyse+plan): the same without the read.",
+  "syncs apply: context.sync() calls of one apply (all steps, the chart included); syncs chart: those after the chart step began.",
+  "largest req / resp: the largest request / response of read and apply, as the double estimates Office.js payloads.",
+  "heap Δ: heap retained by snapshot + analysis + plan after a forced GC; max RSS: the case's whole process (double included).",
+  "eval off: the double stores our formulas as text instead of evaluating them with HyperFormula (too slow at this size);",
+  "  syncs and bytes are measured before the double evaluates anything, so they are unaffected.",
+  "budgets: syncs ≤ 5 up to 10,000 partners, then ≤ 5 + ceil(apply payload / 4 MB); every request and response < 5 MB;",
+  "  ratio ≤ 2 at 100,000 partners; linear: time(100,000) ≤ 15 × time(10,000).",
+];
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
