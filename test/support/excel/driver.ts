@@ -159,6 +159,7 @@ export class WorkbookDriver {
   private payloadLimit = DEFAULT_PAYLOAD_LIMIT_BYTES;
   private editMode: { exit: Promise<void>; release: () => void } | null = null;
   private injected: { at: number; error: DoubleOfficeError } | null = null;
+  private pendingChanges: { sheet: SheetModel; rect: Rect }[] = [];
   /** Number of context.sync() calls, including Excel.run's final sync. */
   syncCount = 0;
   /** Requests that reached the workbook (a sync with queued operations). */
@@ -188,6 +189,7 @@ export class WorkbookDriver {
           await this.editMode.exit;
         }
         this.requestCount++;
+        this.model.contentsListener = (ref) => this.pendingChanges.push({ sheet: ref.sheet, rect: { ...ref.rect } });
       },
       recordSizes: (request, response) => {
         this.lastRequestBytes = request;
@@ -195,7 +197,22 @@ export class WorkbookDriver {
         this.largestResponseBytes = Math.max(this.largestResponseBytes, response);
       },
       payloadLimitBytes: () => this.payloadLimit,
-      afterRequest: () => undefined,
+      afterRequest: async () => {
+        this.model.contentsListener = null;
+        const changes = this.pendingChanges;
+        this.pendingChanges = [];
+        // Excel tells handlers of the add-in's own writes too, marked as coming from this add-in.
+        for (const change of changes) {
+          await this.env.events.fire("changed", change.sheet.id, {
+            type: "WorksheetChanged",
+            changeType: "RangeEdited",
+            source: "Local",
+            triggerSource: "ThisLocalAddin",
+            worksheetId: change.sheet.id,
+            address: formatLocal(change.rect),
+          });
+        }
+      },
       injectedFailure: (index) => {
         if (!this.injected || this.injected.at !== index) return null;
         const error = this.injected.error;
@@ -563,6 +580,7 @@ export class WorkbookDriver {
       type: "WorksheetChanged",
       changeType: "RangeEdited",
       source: "Local",
+      triggerSource: "Others",
       worksheetId: ref.sheet.id,
       address: formatLocal(ref.rect),
     });

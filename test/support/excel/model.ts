@@ -188,6 +188,8 @@ export class WorkbookModel {
   /** How many full recalculations were asked for (application.calculate). */
   calculateCount = 0;
   defaultSheetPrefix = "Sheet";
+  /** Set by the driver during a request: told of every range whose contents the add-in changed. */
+  contentsListener: ((ref: RangeRef) => void) | null = null;
 
   constructor() {
     this.hf = HyperFormula.buildEmpty({
@@ -450,6 +452,7 @@ export class WorkbookModel {
         current.cells.push(content as Scalar | null);
       });
     });
+    this.contentsListener?.(ref);
     const whole = runs.length === ref.rect.rowCount && runs.every((run) => run.cells.length === ref.rect.columnCount);
     this.hf.batch(() => {
       if (whole) {
@@ -495,7 +498,10 @@ export class WorkbookModel {
     if (what === "all" || what === "contents") {
       const used = this.usedRect(ref.sheet, true);
       const target = used ? intersect(ref.rect, used) : null;
-      if (target) this.clearBlock(ref.sheet, target);
+      if (target) {
+        this.contentsListener?.(ref);
+        this.clearBlock(ref.sheet, target);
+      }
     }
     if (what === "all" || what === "formats") {
       for (const key of [...ref.sheet.styles.keys()]) {

@@ -41,7 +41,8 @@ export interface SyncHooks {
   /** Request/response sizes in bytes, after a request completed or failed. */
   recordSizes(requestBytes: number, responseBytes: number): void;
   payloadLimitBytes(): number;
-  afterRequest(ctx: RequestContextDouble): void;
+  /** After a request (also a failed one, whose earlier operations stay applied): fires the change events. */
+  afterRequest(ctx: RequestContextDouble): Promise<void>;
   /** Lets a test make the n-th operation of a request fail. */
   injectedFailure(opIndex: number): DoubleOfficeError | null;
 }
@@ -362,6 +363,7 @@ export class RequestContextDouble {
     const requestBytes = byteLength(ops.map((op) => op.describe));
     if (requestBytes > this.hooks.payloadLimitBytes()) {
       this.hooks.recordSizes(requestBytes, 0);
+      await this.hooks.afterRequest(this);
       throw new DoubleOfficeError(
         "RequestPayloadSizeLimitExceeded",
         "RequestContext.sync",
@@ -388,7 +390,7 @@ export class RequestContextDouble {
       });
     } catch (error) {
       this.hooks.recordSizes(requestBytes, 0);
-      this.hooks.afterRequest(this);
+      await this.hooks.afterRequest(this);
       if (error instanceof DoubleOfficeError) throw error;
       // A bug in the double or an unexpected argument: surface it as Excel's catch-all.
       const wrapped = new DoubleOfficeError("GeneralException", "RequestContext.sync", String((error as Error)?.stack ?? error));
@@ -396,12 +398,13 @@ export class RequestContextDouble {
     }
     const responseBytes = byteLength(response);
     this.hooks.recordSizes(requestBytes, responseBytes);
-    this.hooks.afterRequest(this);
     if (responseBytes > this.hooks.payloadLimitBytes()) {
+      await this.hooks.afterRequest(this);
       throw new DoubleOfficeError("ResponsePayloadSizeLimitExceeded", "RequestContext.sync", `response of ${responseBytes} bytes`);
     }
     for (const deliver of deliveries) deliver();
     for (const state of created) state.isNull = state.isResolvedNull();
+    await this.hooks.afterRequest(this);
   }
 }
 
