@@ -43,6 +43,38 @@ const DIRECTIONS: [number, number][] = [
   [0, 1],
 ];
 
+/** Boxes bucketed by a coarse grid, so a collision check looks only at nearby boxes. */
+class BoxGrid {
+  private readonly cells = new Map<string, Box[]>();
+  constructor(private readonly size = 40) {}
+
+  private keys(box: Box): string[] {
+    const keys: string[] = [];
+    for (let gx = Math.floor(box.x / this.size); gx <= Math.floor((box.x + box.width) / this.size); gx++)
+      for (let gy = Math.floor(box.y / this.size); gy <= Math.floor((box.y + box.height) / this.size); gy++) keys.push(`${gx},${gy}`);
+    return keys;
+  }
+
+  add(box: Box): void {
+    for (const key of this.keys(box)) {
+      const list = this.cells.get(key);
+      if (list) list.push(box);
+      else this.cells.set(key, [box]);
+    }
+  }
+
+  /** The boxes in the grid cells `box` touches (a superset of those overlapping it). */
+  near(box: Box): Box[] {
+    const seen = new Set<Box>();
+    for (const key of this.keys(box)) for (const o of this.cells.get(key) ?? []) seen.add(o);
+    return [...seen];
+  }
+
+  hits(box: Box): boolean {
+    return this.keys(box).some((key) => this.cells.get(key)?.some((o) => overlaps(box, o)) ?? false);
+  }
+}
+
 export function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
@@ -74,9 +106,11 @@ function distanceToBox(x: number, y: number, box: Box): number {
   return Math.hypot(dx, dy);
 }
 
-function closerToAnotherMarker(box: Box, req: LabelRequest, markers: Box[]): boolean {
+function closerToAnotherMarker(box: Box, req: LabelRequest, markers: BoxGrid): boolean {
   const own = distanceToBox(req.cx, req.cy, box) - req.radius;
-  return markers.some((m) => {
+  const reach = Math.max(0, own) + 40;
+  const around = { x: box.x - reach, y: box.y - reach, width: box.width + 2 * reach, height: box.height + 2 * reach };
+  return markers.near(around).some((m) => {
     const cx = m.x + m.width / 2;
     const cy = m.y + m.height / 2;
     if (Math.abs(cx - req.cx) < 0.5 && Math.abs(cy - req.cy) < 0.5) return false;
@@ -95,12 +129,24 @@ export function placeLabels(
   fixedObstacles: Box[] = [],
   softObstacles: Box[] = [],
 ): { placed: PlacedLabel[]; unplaced: number[] } {
-  const obstacles: Box[] = [...markers, ...fixedObstacles];
+  const obstacles = new BoxGrid();
+  for (const box of [...markers, ...fixedObstacles]) obstacles.add(box);
+  const soft = new BoxGrid();
+  for (const box of softObstacles) soft.add(box);
+  const markerGrid = new BoxGrid(60);
+  for (const box of markers) markerGrid.add(box);
   const placed: PlacedLabel[] = [];
   const unplaced: number[] = [];
   // Crowded markers first: they have the fewest free spots, loners can go anywhere.
-  const crowding = (r: LabelRequest) => requests.filter((o) => Math.hypot(o.cx - r.cx, o.cy - r.cy) < 60).length;
-  const order = [...requests].sort((a, b) => crowding(b) - crowding(a) || a.id - b.id);
+  const centres = new BoxGrid(60);
+  for (const r of requests) {
+    const box = { x: r.cx, y: r.cy, width: 0, height: 0 };
+    centres.add(box);
+  }
+  const crowding = new Map(
+    requests.map((r) => [r, centres.near({ x: r.cx - 60, y: r.cy - 60, width: 120, height: 120 }).filter((b) => Math.hypot(b.x - r.cx, b.y - r.cy) < 60).length]),
+  );
+  const order = [...requests].sort((a, b) => crowding.get(b)! - crowding.get(a)! || a.id - b.id);
   for (const req of order) {
     // Cheapest free candidate: nearer rings first; crossing a line costs as much as two rings.
     let found = null as PlacedLabel | null;
@@ -112,11 +158,11 @@ export function placeLabels(
           if (shift !== 0 && direction[0] !== 0 && direction[1] !== 0) continue;
           const box = candidate(req, direction, ring, shift);
           if (!inside(box, bounds)) continue;
-          if (obstacles.some((o) => overlaps(box, o))) continue;
+          if (obstacles.hits(box)) continue;
           const cost =
             ringIndex +
-            (softObstacles.some((o) => overlaps(box, o)) ? SOFT_COST : 0) +
-            (closerToAnotherMarker(box, req, markers) ? AMBIGUOUS_COST : 0) +
+            (soft.hits(box) ? SOFT_COST : 0) +
+            (closerToAnotherMarker(box, req, markerGrid) ? AMBIGUOUS_COST : 0) +
             directionIndex * 0.01 +
             Math.abs(shift) * 0.05;
           if (cost < bestCost) {
@@ -128,7 +174,7 @@ export function placeLabels(
     });
     if (found) {
       placed.push(found);
-      obstacles.push(found.box);
+      obstacles.add(found.box);
     } else {
       unplaced.push(req.id);
     }
