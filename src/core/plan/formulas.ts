@@ -82,11 +82,18 @@ export function parsedScoreExpression(ref: string, axis: AxisNames, reading: Num
   return `IF(ISLOGICAL(${ref}),"",IF(ISNUMBER(${ref}),${numberCell},IF(${trimmed}="","",IFERROR(${numberText},${label}))))`;
 }
 
-/** The parsed score when it lies on the scale (core: onScale, with its tolerance), else "". */
+/**
+ * "The value lies on the scale" (core: onScale, min - tol <= v <= max + tol) written as one distance
+ * test, so the long score expression appears twice rather than three times.
+ */
+function onScaleTest(value: string, axis: AxisNames): string {
+  return `ABS(${value}-(${axis.min}+${axis.max})/2)<=(${axis.max}-${axis.min})/2+${TOLERANCE_LITERAL}*(${axis.max}-${axis.min})`;
+}
+
+/** The parsed score when it lies on the scale, else "" (text makes ABS fail: IFERROR gives ""). */
 export function onScaleScoreExpression(ref: string, axis: AxisNames, reading: NumberCellReading): string {
   const v = parsedScoreExpression(ref, axis, reading);
-  const slack = `${TOLERANCE_LITERAL}*(${axis.max}-${axis.min})`;
-  return `IFERROR(IF(AND(ISNUMBER(${v}),${v}>=${axis.min}-${slack},${v}<=${axis.max}+${slack}),${v},""),"")`;
+  return `IFERROR(IF(${onScaleTest(v, axis)},${v},""),"")`;
 }
 
 /** Score column: the row's score when the row has a partner, else "" (the row does not count). */
@@ -177,8 +184,9 @@ export function targetDependencyFormula(
 
 function withRegisterTarget(target: RegisterTarget | null, recommended: string): string {
   if (!target) return recommended;
-  const value = onScaleScoreExpression(target.ref, target.axis, target.reading);
-  return `IF(ISNUMBER(${value}),${value},${recommended})`;
+  const v = parsedScoreExpression(target.ref, target.axis, target.reading);
+  // Not a usable score on the scale (text, "", out of range): the recommendation.
+  return `IFERROR(IF(${onScaleTest(v, target.axis)},${v},${recommended}),${recommended})`;
 }
 
 /**
