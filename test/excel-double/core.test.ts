@@ -94,3 +94,24 @@ describe("load and sync", () => {
     });
   });
 });
+
+describe("the Excel namespace stand-in", () => {
+  it("offers Office.js enums and OfficeExtension.Error through installGlobals", async () => {
+    const { run, installGlobals } = register();
+    const restore = installGlobals();
+    try {
+      expect(Excel.InsertShiftDirection.right).toBe("Right");
+      expect(Excel.ChartType.xyscatter).toBe("XYScatter");
+      expect(Excel.ErrorCodes.invalidOperationInCellEditMode).toBe("InvalidOperationInCellEditMode");
+      const failure = await run(async (context) => {
+        context.workbook.worksheets.getItem("Blad1").getRange("A1:B1").values = [[1]];
+        await context.sync();
+      }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(OfficeExtension.Error);
+      expect(failure).toMatchObject({ code: Excel.ErrorCodes.invalidArgument });
+    } finally {
+      restore();
+    }
+    expect((globalThis as { Excel?: unknown }).Excel).toBeUndefined();
+  });
+});
