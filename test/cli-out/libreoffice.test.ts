@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import ExcelJS from "exceljs";
 import { runAnalyze, SAMPLE_REGISTER } from "../../src/cli/analyze";
 import { parseCsv } from "../../src/cli/readers";
 import type { Language } from "../../src/core/host";
@@ -87,6 +88,32 @@ function recalculateToCsv(files: string[], outDir: string, profileDir: string) {
   );
 }
 
+/**
+ * An Excel table with percent-formatted scores and a note right beside it: the writer must insert
+ * columns (the note moves right) and grow the table.
+ */
+async function writeTableRegister(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet("Partners");
+  const rows: [string, number, number, string, number][] = [
+    ["North Trust", 0.55, 0.6, "no", 1000],
+    ["Library", 0.9, 0.95, "No", 2000],
+    ["Youth Club", 0.07, 0.3, "yes", 300],
+    ["Transport", 0.4, 0.8, "Yes", 0],
+    ["=Care Group", 0.25, 0.5, "no", 5000],
+  ];
+  ws.addTable({
+    name: "Register",
+    ref: "A1",
+    headerRow: true,
+    columns: ["Organisation", "Influence", "Dependency", "Competition desirable", "Grant"].map((name) => ({ name })),
+    rows,
+  });
+  for (let r = 2; r <= rows.length + 1; r++) for (const c of [2, 3]) ws.getCell(r, c).numFmt = "0%";
+  ws.getCell("F2").value = "note beside the table";
+  await workbook.xlsx.writeFile(path);
+}
+
 function sheetCsv(outDir: string, file: string, sheet: string): string[][] {
   const path = join(outDir, `${basename(file, ".xlsx")}-${sheet}.csv`);
   if (!existsSync(path)) throw new Error(`LibreOffice wrote no ${path} (have: ${readdirSync(outDir).join(", ")})`);
@@ -131,9 +158,12 @@ maybe(
           "=Stichting Plus;3,5;4,5;ja;€ 1.250.000,00\n+Muziekschool;2;1,5;nee;€ 85.000,-\nBuurthuis;n.v.t.;2;nee;€ 12.000\n" +
           "@Bibliotheek;hoog;zeer hoog;nee;€ 300.000\nAdvies BV;4;2;x;€ 60.000\n",
       );
+      const tableRegister = join(dir, "table-with-note.xlsx");
+      await writeTableRegister(tableRegister);
       const inputs: { input: string; lang: Language }[] = [
         { input: SAMPLE_REGISTER, lang: "nl" },
         { input: csvRegister, lang: "en" },
+        { input: tableRegister, lang: "en" },
       ];
       if (existsSync(FIXTURES)) {
         for (const f of readdirSync(FIXTURES).sort()) if (/\.(xlsx|csv)$/.test(f)) inputs.push({ input: join(FIXTURES, f), lang: f.includes("-en") ? "en" : "nl" });
@@ -146,7 +176,7 @@ maybe(
         cases.push({ name: basename(input), input, lang, out, json });
       }
       // Writing over a result: the same columns again, no duplicates.
-      for (const first of cases.slice(0, 3)) {
+      for (const first of cases.slice(0, 4)) {
         const out = first.out.replace(/\.xlsx$/, "-again.xlsx");
         const json = JSON.parse(await run([first.out, "--json", "--lang", first.lang, "--out", out])) as JsonResult;
         cases.push({ name: `${first.name} written again`, input: first.out, lang: first.lang, out, json });
@@ -160,6 +190,11 @@ maybe(
         join(dir, "profile"),
       );
       for (const c of cases) expectCsvMatchesJson(c, csvDir);
+      // The note beside the table moved right with the inserted columns, in the first and in the re-written file.
+      for (const name of ["table-with-note.xlsx", "table-with-note-again.xlsx"]) {
+        const grid = sheetCsv(csvDir, join(dir, name), "Partners");
+        expect({ name, note: grid[1].filter((v) => v === "note beside the table").length }).toEqual({ name, note: 1 });
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
