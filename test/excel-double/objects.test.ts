@@ -55,6 +55,31 @@ describe("tables", () => {
     expect(driver.values("Register", "D2:D4")).toEqual([[10], [4], [8]]);
   });
 
+  it("inserts an added column inside the table, shifting the table's cells right but not those beside it", async () => {
+    const { run, driver } = createExcelDouble({
+      sheets: [{ name: "Blad1", cells: [["Naam", "Score", "", "Notitie"], ["a", 1, "", "x"], ["b", 2]] }],
+    });
+    driver.loadWorkbook({
+      sheets: [
+        {
+          name: "Blad1",
+          cells: [["Naam", "Score", "", "Notitie"], ["a", 1, "", "x"], ["b", 2], ["onder", "de", "tabel"]],
+          tables: [{ name: "Scores", address: "A1:B3" }],
+        },
+      ],
+    });
+    await run(async (context) => {
+      context.workbook.tables.getItem("Scores").columns.add(1, [["Nieuw"], ["n1"], ["n2"]]);
+    });
+    expect(driver.tables()[0]).toMatchObject({ address: "Blad1!A1:C3", columns: ["Naam", "Nieuw", "Score"] });
+    expect(driver.values("Blad1", "A1:E4")).toEqual([
+      ["Naam", "Nieuw", "Score", "", "Notitie"],
+      ["a", "n1", 1, "", "x"],
+      ["b", "n2", 2, "", ""],
+      ["onder", "de", "tabel", "", ""],
+    ]);
+  });
+
   it("creates a table from a range and finds it with getItemOrNullObject", async () => {
     const { run, driver } = createExcelDouble({ sheets: [{ name: "Blad1", cells: [["Naam", "Naam", ""], [1, 2, 3]] }] });
     await run(async (context) => {

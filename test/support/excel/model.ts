@@ -924,7 +924,8 @@ export class WorkbookModel {
     }
     const columnRect = { row: table.rect.row, column: table.rect.column + at, rowCount: rows, columnCount: 1 };
     const used = this.usedRect(table.sheet, true);
-    if (used && used.column + used.columnCount > columnRect.column) {
+    if (at < count || (used && used.column + used.columnCount > columnRect.column)) {
+      // Inside the table the insertion grows it; at its right edge it only makes room.
       this.insertCells({ sheet: table.sheet, rect: columnRect }, "Right", location);
     }
     if (at === count) table.rect = { ...table.rect, columnCount: count + 1 };
