@@ -79,7 +79,11 @@ export interface PlannedName {
   name: string;
   sheetName: string;
   rect: CellRect;
-  /** True when the name exists already (a re-run): the applier replaces its reference. */
+  /**
+   * True when the snapshot shows the name exists (a re-run). The snapshot only lists names on the
+   * register sheet, so parameter-sheet names read false even when they exist: appliers always
+   * upsert (replace the reference of an existing name, add a missing one).
+   */
   exists: boolean;
   /** Short explanation (name comment in Excel). */
   comment: string;
