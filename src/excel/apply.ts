@@ -370,18 +370,13 @@ function writeBand(sheet: Excel.Worksheet, band: CellBlock, kept: unknown[][] | 
   const columnCount = band.cells[0]?.length ?? 0;
   if (rowCount === 0 || columnCount === 0) return;
   const range = sheet.getRangeByIndexes(band.row, band.column, rowCount, columnCount);
-  if (band.columnNumberFormats) {
-    // Formats first, so "@" columns take text as text.
-    const formats = band.columnNumberFormats;
-    if (formats.every((format) => format !== null)) {
-      range.numberFormat = band.cells.map(() => formats.map((format) => format as string));
-    } else {
-      formats.forEach((format, c) => {
-        if (format === null) return;
-        range.getColumn(c).numberFormat = band.cells.map(() => [format]);
-      });
-    }
-  }
+  // Formats go first so "@" columns take text as text; but a formula entered into a "@" cell
+  // would stay text, so a band with formulas gets its formats after its contents (text cells are
+  // protected by an apostrophe either way).
+  const hasFormulas = band.cells.some((row) => row.some((cell) => cell.kind === "formula"));
+  if (!hasFormulas) writeFormats(range, band);
+  // On a re-run the cells may already be "@" from last time: make them General before the formulas.
+  else if (band.columnNumberFormats?.includes("@")) range.numberFormat = band.cells.map((row) => row.map(() => "General"));
   range.formulas = band.cells.map((row, r) =>
     row.map((cell, c) => {
       const existing = kept?.[r]?.[c];
@@ -389,7 +384,20 @@ function writeBand(sheet: Excel.Worksheet, band: CellBlock, kept: unknown[][] | 
       return gridValue(cell);
     }),
   );
+  if (hasFormulas) writeFormats(range, band);
   if (band.bold) range.format.font.bold = true;
+}
+
+function writeFormats(range: Excel.Range, band: CellBlock): void {
+  const formats = band.columnNumberFormats;
+  if (!formats) return;
+  if (formats.every((format) => format !== null)) {
+    range.numberFormat = band.cells.map(() => formats.map((format) => format as string));
+    return;
+  }
+  formats.forEach((format, c) => {
+    if (format !== null) range.getColumn(c).numberFormat = band.cells.map(() => [format]);
+  });
 }
 
 /** A plan cell as Office.js `formulas` takes it; text that Excel would parse gets an apostrophe. */
@@ -597,6 +605,14 @@ async function rollbackJournal(
   const tableCount = journal.tableColumns ? workbook.tables.getItem(journal.tableColumns.tableName).columns.getCount() : null;
   const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SETTING_KEY);
   ownedSetting.load("key");
+  // Widths: only those that really changed are put back (a write may have failed before them).
+  const widthsNow = journal.stage === "writes"
+    ? journal.widths.map((width) => {
+        const column = workbook.worksheets.getItem(width.sheetName).getRangeByIndexes(0, width.column, 1, 1);
+        column.format.load("columnWidth");
+        return { width, column };
+      })
+    : [];
   const undoExtension = journal.stage === "writes" ? extension?.queueRollback() : undefined;
   await counter.sync();
   undoExtension?.();
@@ -612,7 +628,8 @@ async function rollbackJournal(
       range.formulas = cells.formulas;
       if (cells.bold !== null) range.format.font.bold = cells.bold;
     }
-    for (const width of journal.widths) {
+    for (const { width, column } of widthsNow) {
+      if (column.format.columnWidth === width.previousPoints) continue;
       workbook.worksheets.getItem(width.sheetName).getRangeByIndexes(0, width.column, 1, 1).getEntireColumn().format.columnWidth = width.previousPoints;
     }
     for (const format of journal.conditionalFormats) {

@@ -48,9 +48,11 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   // Sheet-scoped names (ExcelApi 1.4); the test double does not model them, hence the guard.
   const sheetNames = sheet.names as Excel.NamedItemCollection | undefined;
   sheetNames?.load("items/name,items/type");
-  const mergedAreas = requirements.excelApi("1.13") ? usedRange.getMergedAreasOrNullObject() : null;
+  const mergedAreas =
+    requirements.excelApi("1.13") && typeof usedRange.getMergedAreasOrNullObject === "function" ? usedRange.getMergedAreasOrNullObject() : null;
   if (mergedAreas) mergedAreas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
-  const selectionAreas = requirements.excelApi("1.9") ? workbook.getSelectedRanges() : null;
+  // Feature checks beside the requirement set: a host (or test double) may lack a method.
+  const selectionAreas = requirements.excelApi("1.9") && typeof workbook.getSelectedRanges === "function" ? workbook.getSelectedRanges() : null;
   if (selectionAreas) selectionAreas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
   await counter.sync();
 
@@ -192,7 +194,7 @@ function hiddenRowsReader(usedRange: Excel.Range, rowCount: number, requirements
     const allHidden = usedRange.rowHidden === true;
     return { read: async (firstRow: number) => (allHidden ? range(firstRow, rowCount) : []) };
   }
-  if (requirements.excelApi("1.9")) {
+  if (requirements.excelApi("1.9") && typeof usedRange.getSpecialCellsOrNullObject === "function") {
     const visible = usedRange.getSpecialCellsOrNullObject("Visible");
     visible.load("areas/items/rowIndex,areas/items/rowCount");
     return {

@@ -1,0 +1,337 @@
+/**
+ * The Office host over the Excel double: what a user sees in the workbook after apply, after their
+ * own edits, after a second apply, and after failures (the workbook must be exactly as it was).
+ */
+import { readFileSync } from "node:fs";
+import { analyzeSheet } from "../../src/core/analyze";
+import { buildChartSpec } from "../../src/core/chart";
+import { isHostFailure, type HostFailure } from "../../src/core/host";
+import { columnName, PARAMETER_NAMES } from "../../src/core/plan";
+import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core/types";
+import { generateRegister } from "../support/generate";
+import type { DoubleErrorCode } from "../support/excel";
+import { cellValue, csvCells, expectColumnsMatch, nameCell, excelArrayArithmetic, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
+
+const withChart = outputOptions({}, { enabled: true });
+
+function seedOrGenerated(): { harness: Harness; label: string } {
+  if (haveFixture("seed-examples.csv")) {
+    const harness = makeHarness({ sheets: [{ name: "Partners", cells: csvCells(readFileSync(fixture("seed-examples.csv"), "utf8")) }] });
+    return { harness, label: "seed examples" };
+  }
+  return { harness: generated(12, "range"), label: "generated register" };
+}
+
+function generated(partners: number, layout: "range" | "table", seed = 11): Harness {
+  const register = generateRegister({ partners, seed, layout, hiddenRowRate: 0 });
+  const harness = makeHarness();
+  harness.driver.loadSnapshot(register.snapshot);
+  excelArrayArithmetic(harness.double);
+  return harness;
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isHostFailure(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** The snapshot with one cell changed, as the core would see the sheet after a user edit. */
+function withCell(snapshot: SheetSnapshot, row: number, column: number, value: number): SheetSnapshot {
+  const values = snapshot.values.map((line) => [...line]);
+  values[row - snapshot.origin.row][column - snapshot.origin.column] = value;
+  return { ...snapshot, values };
+}
+
+function letter(column: number): string {
+  let letters = "";
+  let n = column + 1;
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Every strategy series plots exactly (dependency, influence) of the partners with that strategy. */
+function expectChartFollows(harness: Harness, analysis: Analysis, sheet: string) {
+  const charts = harness.driver.charts(sheet);
+  expect(charts).toHaveLength(1);
+  const [spec] = buildChartSpec(analysis, { ...withChart.chart, language: "nl" });
+  const chart = charts[0];
+  expect(chart.name).toBe(spec.name);
+  for (const strategy of STRATEGY_KEYS) {
+    const seriesSpec = spec.series.find((s) => s.strategy === strategy)!;
+    const series = chart.series.find((s) => s.name === seriesSpec.name)!;
+    expect(series).toBeDefined();
+    const plotted = (series.y ?? []).flatMap((y, i) => (typeof y === "number" ? [[series.x![i], y]] : []));
+    const expected = analysis.rows.filter((r) => r.strategy === strategy).map((r) => [r.dependency, r.influence]);
+    expect(plotted).toEqual(expected);
+  }
+  return { chart, spec };
+}
+
+describe("reading the active sheet", () => {
+  test("used range, origin, formats, table, hidden columns and rows, names, selection — in 3 syncs (2 + hidden-row probe)", async () => {
+    const harness = makeHarness({
+      sheets: [
+        {
+          name: "Register",
+          origin: "B3",
+          cells: [
+            ["Partner", "Invloed", "Afhankelijkheid", "Notitie"],
+            ["Bibliotheek", 0.5, 4, "x"],
+            ["School", "3,5", 2, ""],
+            ["Welzijn", 2, 5, "=1+1"],
+          ],
+          numberFormats: [[null, null, null, null], [null, "0%", null, null], [null, null, null, null], [null, null, null, null]],
+          tables: [{ name: "tblRegister", address: "B3:E6" }],
+          hiddenColumns: ["E"],
+          hiddenRows: [4],
+          selection: "C4:D5",
+        },
+      ],
+      names: [{ name: "PK_Col_Gap", formula: "=Register!$F$3" }, { name: "Elders", formula: "=Overig!$A$1" }],
+    });
+    const before = harness.driver.syncCount;
+    const snapshot = await harness.host.readActiveSheet();
+    // Two syncs, plus one because some (not all) rows are hidden and ExcelApi 1.8 has no visible-cells query.
+    expect(harness.driver.syncCount - before).toBe(3);
+    expect(snapshot.sheetName).toBe("Register");
+    expect(snapshot.origin).toEqual({ row: 2, column: 1 });
+    expect(snapshot.values).toEqual(harness.driver.values("Register", "B3:E6"));
+    expect(snapshot.numberFormats![1][1]).toBe("0%");
+    expect(snapshot.formulas![3][3]).toBe("=1+1");
+    expect(snapshot.formulas![1][0]).toBeNull();
+    expect(snapshot.tables).toEqual([
+      { name: "tblRegister", rect: { row: 2, column: 1, rowCount: 4, columnCount: 4 }, showHeaders: true, showTotals: false, columnNames: ["Partner", "Invloed", "Afhankelijkheid", "Notitie"] },
+    ]);
+    expect(snapshot.hiddenColumns).toEqual([4]);
+    expect(snapshot.hiddenRows).toEqual([4]);
+    expect(snapshot.selection).toEqual({ row: 3, column: 2, rowCount: 2, columnCount: 2 });
+    expect(snapshot.definedNames).toEqual([{ name: "PK_Col_Gap", rect: { row: 2, column: 5, rowCount: 1, columnCount: 1 } }]);
+  });
+
+  test("merged areas with ExcelApi 1.13; hidden rows need no extra sync then", async () => {
+    const harness = makeHarness(
+      { sheets: [{ name: "Blad1", cells: [["Titel", ""], ["Partner", "Invloed"]], merged: ["A1:B1"] }] },
+      { excelApi: "1.13" },
+    );
+    const snapshot = await harness.host.readActiveSheet();
+    expect(snapshot.mergedAreas).toEqual([{ row: 0, column: 0, rowCount: 1, columnCount: 2 }]);
+  });
+
+  test("a used range larger than the response budget is read in row blocks, same values", async () => {
+    const register = generateRegister({ partners: 400, seed: 3, layout: "range" });
+    const small = makeHarness(undefined, { payloadBudgetBytes: 64 * 1024 });
+    small.driver.loadSnapshot(register.snapshot);
+    const before = small.driver.syncCount;
+    const snapshot = await small.host.readActiveSheet();
+    const syncs = small.driver.syncCount - before;
+    expect(syncs).toBeGreaterThan(2);
+    expect(small.driver.largestResponseBytes).toBeLessThan(64 * 1024 * 1.5);
+    const whole = makeHarness();
+    whole.driver.loadSnapshot(register.snapshot);
+    expect(snapshot.values).toEqual((await whole.host.readActiveSheet()).values);
+  });
+});
+
+describe("apply with the chart", () => {
+  test("columns, chart series, bounds and labels per the spec; the chart follows a score edit and a parameter edit", async () => {
+    const { harness } = seedOrGenerated();
+    const snapshot = await harness.host.readActiveSheet();
+    const analysis = analyzeSheet(snapshot, {});
+    const result = await harness.host.apply(snapshot, {}, withChart);
+    expect(result.syncs).toBeLessThanOrEqual(5);
+    expectColumnsMatch(harness, analysis);
+    const { chart, spec } = expectChartFollows(harness, analysis, result.sheetName);
+    expect(chart.chartType).toBe("XYScatter");
+    expect(chart.categoryAxis).toMatchObject({ minimum: spec.xAxis.min, maximum: spec.xAxis.max, title: spec.xAxis.title });
+    expect(chart.valueAxis).toMatchObject({ minimum: spec.yAxis.min, maximum: spec.yAxis.max, title: spec.yAxis.title });
+    const line = chart.series.find((s) => s.name === spec.line.name)!;
+    expect(line.x).toEqual([spec.line.from.x, spec.line.to.x]);
+    expect(line.y).toEqual([spec.line.from.y, spec.line.to.y]);
+    const threshold = chart.series.find((s) => s.name === spec.threshold.name)!;
+    expect(threshold.line.lineStyle).toBe("Dash");
+    expect(threshold.x).toEqual([spec.threshold.x, spec.threshold.x]);
+    // Labels: every labelled partner shows its name on the point where it is plotted.
+    for (const seriesSpec of spec.series) {
+      const series = chart.series.find((s) => s.name === seriesSpec.name)!;
+      expect(series.markerBackgroundColor).toBe(seriesSpec.color);
+      const shown = series.points
+        .filter((p) => typeof series.y![p.index] === "number" && p.hasDataLabel)
+        .map((p) => p.labelShows);
+      expect(shown).toEqual(seriesSpec.points.filter((p) => p.labelled).map((p) => p.partner));
+    }
+
+    // The user raises the first partner's influence to the top of the scale: Excel recomputes.
+    const first = analysis.rows[0];
+    const influenceColumn = analysis.mapping.influence!.column;
+    await harness.driver.setCell(result.sheetName, `${letter(influenceColumn)}${first.row}`, analysis.influenceScale.max);
+    const edited = analyzeSheet(withCell(snapshot, first.row - 1, influenceColumn, analysis.influenceScale.max), {});
+    expect(edited.rows[0].strategy).not.toBe(first.strategy === "secure" || first.strategy === "contract" ? "raise-influence" : first.strategy);
+    expectColumnsMatch(harness, edited);
+    expectChartFollows(harness, edited, result.sheetName);
+
+    // The user moves the ambition line's right end on the parameter sheet.
+    const lineCell = nameCell(harness, PARAMETER_NAMES.lineAtHighest);
+    const newHighest = analysis.influenceScale.max;
+    await harness.driver.setCell(lineCell.sheet, `${letter(lineCell.column)}${lineCell.row + 1}`, newHighest);
+    const moved = analyzeSheet(withCell(snapshot, first.row - 1, influenceColumn, analysis.influenceScale.max), {
+      line: { atLowestDependency: analysis.line.atLowestDependency, atHighestDependency: newHighest },
+    });
+    expectColumnsMatch(harness, moved);
+    const after = expectChartFollows(harness, moved, result.sheetName);
+    const movedLine = after.chart.series.find((s) => s.name === after.spec.line.name)!;
+    expect(movedLine.y).toEqual([analysis.line.atLowestDependency, newHighest]);
+  });
+
+  test("applying twice gives the same workbook as applying once, in the same number of syncs", async () => {
+    const { harness } = seedOrGenerated();
+    const snapshot = await harness.host.readActiveSheet();
+    const first = await harness.host.apply(snapshot, {}, withChart);
+    const once = harness.driver.snapshotAll();
+    const again = await harness.host.readActiveSheet();
+    const second = await harness.host.apply(again, {}, withChart);
+    expect(harness.driver.snapshotAll()).toEqual(once);
+    expect(second.syncs).toBe(first.syncs);
+  });
+
+  test("no cell that held user content holds anything else afterwards", async () => {
+    const harness = generated(30, "range", 5);
+    const snapshot = await harness.host.readActiveSheet();
+    await harness.host.apply(snapshot, {}, withChart);
+    const gap = nameCell(harness, columnName("gap"));
+    const newColumns = harness.driver
+      .names()
+      .filter((n) => n.name.startsWith("PK_Col_"))
+      .map((n) => nameCell(harness, n.name).column);
+    const firstNew = Math.min(...newColumns);
+    const shift = newColumns.length;
+    expect(gap.sheet).toBe(snapshot.sheetName);
+    snapshot.values.forEach((line, r) =>
+      line.forEach((value, c) => {
+        if (value === "" || value === null) return;
+        const column = snapshot.origin.column + c;
+        const now = cellValue(harness, snapshot.sheetName, snapshot.origin.row + r, column >= firstNew ? column + shift : column);
+        expect(now).toEqual(value);
+      }),
+    );
+  });
+
+  test("syncs do not grow with the register: 10 and 600 rows take the same number, no request over 5 MB", async () => {
+    const syncsFor = async (partners: number) => {
+      const harness = generated(partners, "table", 21);
+      const snapshot = await harness.host.readActiveSheet();
+      const result = await harness.host.apply(snapshot, {}, withChart);
+      return { syncs: result.syncs, largest: harness.driver.largestRequestBytes };
+    };
+    const small = await syncsFor(10);
+    const large = await syncsFor(600);
+    expect(small.syncs).toBeLessThanOrEqual(5);
+    expect(large.syncs).toBe(small.syncs);
+    expect(large.largest).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe("failures leave the workbook exactly as it was", () => {
+  async function expectFailureLeavesWorkbook(prepare: (harness: Harness) => void | Promise<void>, code: HostFailure["code"], chart = true) {
+    const harness = generated(15, "range", 9);
+    const snapshot = await harness.host.readActiveSheet();
+    await prepare(harness);
+    const before = harness.driver.snapshotAll();
+    const failure = await failureOf(harness.host.apply(snapshot, {}, chart ? withChart : outputOptions()));
+    expect(failure.code).toBe(code);
+    expect(failure.details.length).toBeGreaterThan(0);
+    expect(harness.driver.snapshotAll()).toEqual(before);
+    return failure;
+  }
+
+  test("protected register sheet → protected-sheet", async () => {
+    await expectFailureLeavesWorkbook((h) => h.driver.protect(h.driver.activeSheet()!), "protected-sheet");
+  });
+
+  test("register changed since it was read → register-changed, naming the cell", async () => {
+    const failure = await expectFailureLeavesWorkbook(async (h) => {
+      const sheet = h.driver.activeSheet()!;
+      const analysis = analyzeSheet(await h.host.readActiveSheet(), {});
+      const partner = analysis.mapping.partner!.column;
+      await h.driver.setCell(sheet, `${letter(partner)}${analysis.rows[0].row}`, "Iets anders");
+    }, "register-changed");
+    expect(failure.details).toMatch(/[A-Z]+\d+/);
+  });
+
+  test.each<[number, DoubleErrorCode, HostFailure["code"]]>([
+    [2, "InvalidOperationInCellEditMode", "cell-edit-mode"],
+    [2, "ItemNotFound", "item-not-found"],
+    [3, "InvalidArgument", "invalid-argument"],
+    [3, "GeneralException", "unknown"],
+    [3, "AccessDenied", "protected-sheet"],
+  ])("sync %i fails with %s → %s, everything undone", async (sync, officeCode, code) => {
+    await expectFailureLeavesWorkbook((h) => h.failAtSync(sync, officeCode, 3), code);
+  });
+
+  test("a request over the payload limit → payload-too-large, everything undone", async () => {
+    await expectFailureLeavesWorkbook((h) => h.driver.setPayloadLimit(20 * 1024), "payload-too-large");
+  });
+
+  test("cell edit mode: the apply waits until the user leaves the cell, then succeeds", async () => {
+    const harness = generated(8, "range", 2);
+    const snapshot = await harness.host.readActiveSheet();
+    harness.driver.enterCellEditMode();
+    const pending = harness.host.apply(snapshot, {}, outputOptions());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    harness.driver.exitCellEditMode();
+    const result = await pending;
+    expect(result.columnHeaders.length).toBeGreaterThan(0);
+  });
+
+  test("a missing column becomes missing-column, nothing written", async () => {
+    const harness = makeHarness({ sheets: [{ name: "Blad1", cells: [["Partner", "Invloed"], ["A", 3]] }] });
+    const snapshot = await harness.host.readActiveSheet();
+    const before = harness.driver.snapshotAll();
+    const failure = await failureOf(harness.host.apply(snapshot, {}, withChart));
+    expect(["missing-column", "no-register"]).toContain(failure.code);
+    expect(harness.driver.snapshotAll()).toEqual(before);
+  });
+});
+
+describe("state, selection and events", () => {
+  test("state round-trips through workbook settings", async () => {
+    const { harness } = seedOrGenerated();
+    expect(await harness.host.loadState()).toBeNull();
+    const state = { version: 1 as const, settings: { highDependencyAbove: 2.5 }, output: { mode: "formulas" as const, chart: withChart.chart }, sheetName: "Partners" };
+    await harness.host.saveState(state);
+    expect(await harness.host.loadState()).toEqual(state);
+  });
+
+  test("selectRow selects the row within the register's columns", async () => {
+    const { harness } = seedOrGenerated();
+    const sheet = harness.driver.activeSheet()!;
+    await harness.host.selectRow(sheet, 3);
+    const used = harness.driver.usedRange(sheet)!.split("!")[1];
+    const [start, end] = used.split(":");
+    expect(harness.driver.selection()).toBe(`${sheet}!${start.replace(/\d+/, "3")}:${end.replace(/\d+/, "3")}`);
+  });
+
+  test("sheet events reach the listener until unsubscribed", async () => {
+    const harness = makeHarness({ sheets: [{ name: "Blad1", cells: [["a"]] }, { name: "Blad2", cells: [["b"]] }] });
+    const events: string[] = [];
+    const unsubscribe = harness.host.onSheetEvent((event) => events.push(`${event.kind}:${event.sheetName}`));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await harness.driver.activate("Blad2");
+    await harness.driver.setCell("Blad2", "A2", 5);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events).toEqual(expect.arrayContaining(["activated:Blad2", "data-changed:Blad2"]));
+    unsubscribe();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const count = events.length;
+    await harness.driver.setCell("Blad2", "A3", 6);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events.length).toBe(count);
+  });
+});
