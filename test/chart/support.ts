@@ -3,7 +3,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { STRATEGY_KEYS, type Analysis, type PartnerResult, type StrategyKey } from "../../src/core/types";
 
-export const FIXTURES = "/work/shared/fixtures";
+export const FIXTURES = process.env.PK_FIXTURES ?? "/work/shared/fixtures";
+/** The project's own register (always in the repository), so a clone without the fixtures still tests the chart. */
+export const SAMPLE_REGISTER = join(__dirname, "../../samples/voorbeeld-register.xlsx");
+
+/** Registers to draw: the shared municipal fixture when present, and the project's sample. */
+export function chartRegisters(): { name: string; file: string }[] {
+  const municipal = join(FIXTURES, "gemeente-voorbeeldstad.xlsx");
+  return [...(existsSync(municipal) ? [{ name: "gemeente", file: municipal }] : []), ...(existsSync(SAMPLE_REGISTER) ? [{ name: "sample", file: SAMPLE_REGISTER }] : [])];
+}
 
 export interface ExpectedFixture {
   influenceScale: [number, number];
