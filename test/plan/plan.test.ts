@@ -8,7 +8,8 @@ import { t } from "../../src/core/i18n";
 import { userCellsTargetedByPlan } from "../../src/core/plan/check";
 import { cellPayloadBytes, splitBlockByBytes } from "../../src/core/plan/chunks";
 import { describePlan } from "../../src/core/plan/describe";
-import { toFileFormula } from "../../src/core/plan/formulas";
+import { decimalLiteral, TOLERANCE_LITERAL, toFileFormula } from "../../src/core/plan/formulas";
+import { ON_LINE_TOLERANCE } from "../../src/core/strategy";
 import { PARAMETER_SHEET_NAME } from "../../src/core/plan/names";
 import { planWrite } from "../../src/core/plan/plan";
 import { textNeedsProtection, type CellBlock, type PlannedColumnKey, type WritePlan } from "../../src/core/plan/types";
@@ -201,4 +202,11 @@ test("a register on a sheet called Partnerkaart keeps its sheet; the parameters 
   expect(plan.registerSheet).toBe(PARAMETER_SHEET_NAME);
   expect(plan.parameterSheet).not.toBe(PARAMETER_SHEET_NAME);
   expect(plan.blocks.filter((b) => b.purpose === "parameters").every((b) => b.sheetName === plan.parameterSheet)).toBe(true);
+});
+
+test("the tolerance is written as a plain decimal that every engine reads as the core's number", () => {
+  expect(TOLERANCE_LITERAL).toMatch(/^0\.0*1$/);
+  expect(Number(TOLERANCE_LITERAL)).toBe(ON_LINE_TOLERANCE);
+  expect(decimalLiteral(0.25)).toBe("0.25");
+  expect(decimalLiteral(-12.5)).toBe("-12.5");
 });

@@ -5,15 +5,19 @@
  * Excel 2016+, LibreOffice and HyperFormula know (no LET, IFS, CONCAT, XLOOKUP, structured
  * references, bare TRUE), and never a user string inside a formula.
  */
+import { ON_LINE_TOLERANCE } from "../strategy";
 import { columnLetter } from "../text";
 import type { CellRect } from "../types";
 import { PARAMETER_NAMES as P, positionLabelName, strategyLabelName } from "./names";
 
-/**
- * The core's 1e-9 tolerance, written out: HyperFormula does not parse "1E-9", and the decimal
- * literal is the same double in every engine.
- */
-export const TOLERANCE_LITERAL = "0.000000001";
+/** A number as a plain decimal literal ("0.000000001"): HyperFormula does not parse "1E-9". */
+export function decimalLiteral(value: number): string {
+  const digits = Math.max(0, 15 - Math.floor(Math.log10(Math.abs(value) || 1)));
+  return Number(value.toPrecision(15)).toFixed(Math.min(100, digits)).replace(/\.?0+$/, "");
+}
+
+/** The core's on-the-line tolerance (also used for the scale bounds), written out. */
+export const TOLERANCE_LITERAL = decimalLiteral(ON_LINE_TOLERANCE);
 
 /** 'Sheet name' with embedded quotes doubled: always quoted, which every engine accepts. */
 export function quoteSheetName(sheetName: string): string {

@@ -7,6 +7,7 @@
 import type { OutputOptions } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { cellAt, formatAt } from "../locate";
+import { ON_LINE_TOLERANCE } from "../strategy";
 import { isBlank, isErrorValue } from "../text";
 import {
   STRATEGY_KEYS,
@@ -337,7 +338,7 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
       sheetName: registerSheet,
       rect: { row: band.first, column: gapColumn, rowCount: band.last - band.first + 1, columnCount: 1 },
       // The core's tolerance: a gap of -1e-12 is "on the line" and must not light up.
-      rule: { kind: "cell-value-less-than", value: -1e-9 * influenceRange },
+      rule: { kind: "cell-value-less-than", value: -ON_LINE_TOLERANCE * influenceRange },
       format: { fontColor: PLAN_COLORS.belowLineFont, fillColor: PLAN_COLORS.belowLineFill },
     });
   });
