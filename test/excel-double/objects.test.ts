@@ -178,6 +178,22 @@ describe("formats, merges, conditional formats, settings and selection", () => {
     expect(driver.snapshotAll().sheets[0].cells.A2.style).toEqual({ fill: "#FFFF00" });
   });
 
+  it("formats entire columns without making them used, and moves the format with an inserted column", async () => {
+    const { run, driver } = registerWithTable();
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Register");
+      sheet.getRange("E:E").numberFormat = "0%" as unknown as string[][];
+      await context.sync();
+      sheet.getRange("E2").values = [[0.25]];
+      sheet.getRange("A:A").insert("Right" as Excel.InsertShiftDirection);
+      const used = sheet.getUsedRange().load("address");
+      await context.sync();
+      expect(used.address).toBe("Register!B1:F4");
+    });
+    expect(driver.texts("Register", "F2:F3")).toEqual([["25%"], [""]]);
+    expect(driver.numberFormats("Register", "E3:F3")).toEqual([["General", "0%"]]);
+  });
+
   it("reports merged areas and conditional formats", async () => {
     const { run, driver } = createExcelDouble({ sheets: [{ name: "Blad1", cells: [["Titel"], [1], [2]], merged: ["A1:C1"] }] });
     await run(async (context) => {

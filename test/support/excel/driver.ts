@@ -132,6 +132,8 @@ export interface WorkbookState {
     hiddenRows: number[];
     hiddenColumns: number[];
     columnWidths: Record<string, number>;
+    /** Formats of entire columns ("C") and rows ("5"). */
+    lineStyles: Record<string, Record<string, unknown>>;
     merged: string[];
     conditionalFormats: { address: string; type: string; rule: unknown; fill: string | null; fontColor: string | null }[];
     charts: ChartReadback[];
@@ -547,6 +549,10 @@ export class WorkbookDriver {
           hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
           hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
           columnWidths: Object.fromEntries([...sheet.columnWidths].sort(([a], [b]) => a - b).map(([c, w]) => [formatLocal({ row: 0, column: c, rowCount: MAX_ROWS, columnCount: 1 }), w])),
+          lineStyles: Object.fromEntries([
+            ...[...sheet.columnStyles].sort(([a], [b]) => a - b).map(([c, style]) => [formatLocal({ row: 0, column: c, rowCount: MAX_ROWS, columnCount: 1 }), { ...style }]),
+            ...[...sheet.rowStyles].sort(([a], [b]) => a - b).map(([r, style]) => [formatLocal({ row: r, column: 0, rowCount: 1, columnCount: MAX_COLUMNS }), { ...style }]),
+          ]),
           merged: sheet.merged.map((m) => formatLocal(m)).sort(),
           conditionalFormats: sheet.conditionalFormats.map((cf) => ({
             address: formatLocal(cf.rect),

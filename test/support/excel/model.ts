@@ -36,6 +36,9 @@ export interface SheetModel {
   readonly hfId: number;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   styles: Map<string, CellStyle>;
+  /** Formats given to entire columns / rows: they apply to every cell without making it "used". */
+  columnStyles: Map<number, CellStyle>;
+  rowStyles: Map<number, CellStyle>;
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
   columnWidths: Map<number, number>;
@@ -245,6 +248,8 @@ export class WorkbookModel {
       hfId: this.hf.getSheetId(hfName)!,
       visibility: "Visible",
       styles: new Map(),
+      columnStyles: new Map(),
+      rowStyles: new Map(),
       hiddenRows: new Set(),
       hiddenColumns: new Set(),
       columnWidths: new Map(),
@@ -337,7 +342,11 @@ export class WorkbookModel {
   }
 
   style(sheet: SheetModel, row: number, column: number): CellStyle {
-    return sheet.styles.get(cellKey(row, column)) ?? {};
+    const own = sheet.styles.get(cellKey(row, column));
+    const columnStyle = sheet.columnStyles.get(column);
+    const rowStyle = sheet.rowStyles.get(row);
+    if (!columnStyle && !rowStyle) return own ?? {};
+    return { ...columnStyle, ...rowStyle, ...own };
   }
 
   numberFormat(sheet: SheetModel, row: number, column: number): string {
@@ -464,6 +473,29 @@ export class WorkbookModel {
   }
 
   updateStyle(ref: RangeRef, change: (style: CellStyle, r: number, c: number) => CellStyle): void {
+    const clean = (style: CellStyle) => Object.fromEntries(Object.entries(style).filter(([, v]) => v !== undefined && v !== null)) as CellStyle;
+    const entireColumns = ref.rect.rowCount === MAX_ROWS;
+    const entireRows = ref.rect.columnCount === MAX_COLUMNS && !entireColumns;
+    if (entireColumns || entireRows) {
+      // Whole columns/rows: one style per column/row, and the cells in them that have their own.
+      const lines = entireColumns ? ref.sheet.columnStyles : ref.sheet.rowStyles;
+      const start = entireColumns ? ref.rect.column : ref.rect.row;
+      const count = entireColumns ? ref.rect.columnCount : ref.rect.rowCount;
+      for (let i = start; i < start + count; i++) {
+        const next = clean(change({ ...(lines.get(i) ?? {}) }, 0, 0));
+        if (Object.keys(next).length) lines.set(i, next);
+        else lines.delete(i);
+      }
+      for (const [key, style] of [...ref.sheet.styles]) {
+        const [r, c] = parseCellKey(key);
+        const index = entireColumns ? c : r;
+        if (index < start || index >= start + count) continue;
+        const next = clean(change({ ...style }, 0, 0));
+        if (Object.keys(next).length) ref.sheet.styles.set(key, next);
+        else ref.sheet.styles.delete(key);
+      }
+      return;
+    }
     for (let r = 0; r < ref.rect.rowCount; r++) {
       for (let c = 0; c < ref.rect.columnCount; c++) {
         const key = cellKey(ref.rect.row + r, ref.rect.column + c);
@@ -477,6 +509,11 @@ export class WorkbookModel {
 
   writeNumberFormats(ref: RangeRef, input: unknown, location: string): void {
     this.assertWritable(ref.sheet, location);
+    if (!Array.isArray(input)) {
+      if (typeof input !== "string") fail("InvalidArgument", location, `a number format must be text, got ${typeof input}`);
+      this.updateStyle(ref, (style) => ({ ...style, numberFormat: input === "General" ? undefined : input }));
+      return;
+    }
     const grid = this.shapeInput<unknown>(ref, input, location);
     for (const line of grid) {
       for (const format of line) {
@@ -508,6 +545,8 @@ export class WorkbookModel {
         const [r, c] = parseCellKey(key);
         if (inside(ref.rect, r, c)) ref.sheet.styles.delete(key);
       }
+      if (ref.rect.rowCount === MAX_ROWS) for (let c = ref.rect.column; c < ref.rect.column + ref.rect.columnCount; c++) ref.sheet.columnStyles.delete(c);
+      if (ref.rect.columnCount === MAX_COLUMNS) for (let r = ref.rect.row; r < ref.rect.row + ref.rect.rowCount; r++) ref.sheet.rowStyles.delete(r);
       ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((cf) => !rectsIntersect(cf.rect, ref.rect));
     }
   }
@@ -687,6 +726,16 @@ export class WorkbookModel {
     }
     sheet.styles = nextStyles;
     if (!event.band) {
+      const remapStyles = (styles: Map<number, CellStyle>) => {
+        const next = new Map<number, CellStyle>();
+        for (const [i, style] of styles) {
+          const moved = moveIndex(i);
+          if (moved !== null) next.set(moved, style);
+        }
+        return next;
+      };
+      if (event.axis === "rows") sheet.rowStyles = remapStyles(sheet.rowStyles);
+      else sheet.columnStyles = remapStyles(sheet.columnStyles);
       const remap = (set: Set<number>) => new Set([...set].map(moveIndex).filter((i): i is number => i !== null));
       if (event.axis === "rows") sheet.hiddenRows = remap(sheet.hiddenRows);
       else {
