@@ -520,7 +520,7 @@ export function buildSpecs(env: Env) {
         self.child(
           TableColumn,
           (t: TableModel) => ({ table: t, index: model.addTableColumn(t, index, values, name) }),
-          { path: `${self.path}.add(${index ?? "null"})`, strict: true },
+          { path: `${self.path}.add(${index ?? "null"})`, strict: true, payload: { values, name } },
         ),
       getItem: (self, key: string | number) =>
         self.child(TableColumn, (t: TableModel) => columnByKey(t, key), { path: `${self.path}.getItem(${JSON.stringify(key)})` }),

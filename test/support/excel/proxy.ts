@@ -136,11 +136,15 @@ export class ObjState {
   }
 
   /** A child object made by a method call (getRange, getItemOrNullObject…): resolved in queue order. */
-  child(spec: TypeSpec, resolver: (parentTarget: any) => unknown, options: { nullable?: boolean; strict?: boolean; path: string }): any {
+  child(
+    spec: TypeSpec,
+    resolver: (parentTarget: any) => unknown,
+    options: { nullable?: boolean; strict?: boolean; path: string; payload?: unknown },
+  ): any {
     const state = new ObjState(this.ctx, spec, () => resolver(this.target()), options.nullable ?? false, options.path);
     this.ctx.enqueue(
       {
-        describe: { create: options.path },
+        describe: { create: options.path, args: options.payload },
         // add(), insert() and other creating calls fail the batch; getItem() of a missing item fails only when used.
         apply: () => (options.strict ? void state.target() : state.resolveNow()),
       },
