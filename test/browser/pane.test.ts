@@ -1,0 +1,360 @@
+/**
+ * The BUILT task pane in a real browser (Debian's Chromium), against the strict Excel double.
+ *
+ * The production build is served on 127.0.0.1; the page's request for Office.js on Microsoft's CDN
+ * is answered with the test host (test-host/entry.ts: the Excel double loaded with a register, and
+ * an Office stand-in with a display language and theme). Every other outside request is refused
+ * and must not happen. A user's walk through the pane, by role and label: detect, correct a column,
+ * change the ambition line, apply, read the result; then the double's workbook is checked against
+ * the core's own analysis of the same register under the same choices. axe-core checks the pane
+ * before and after apply. Screenshots go to test-artifacts/pane-<language>-<theme>.png.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
+import { analyzeFile, SAMPLE_REGISTER } from "../../src/cli/analyze";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../src/cli/chart-svg";
+import { analyzeSheet } from "../../src/core/analyze";
+import type { Language } from "../../src/core/host";
+import { t } from "../../src/core/i18n";
+import { PARAMETER_NAMES, PARAMETER_SHEET_NAME } from "../../src/core/plan/names";
+import { columnLetter } from "../../src/core/text";
+import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type ConceptKey, type Position, type SheetSnapshot } from "../../src/core/types";
+import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";
+import { productionBuild, repositoryRoot } from "../bundle/build-output";
+import { serveDirectory, type StaticSite } from "./serve";
+import { buildTestHostScript } from "./test-host/build";
+import type { TestHostConfig, TestHostReadback } from "./test-host/config";
+
+const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const MUNICIPAL_FIXTURE = "/work/shared/fixtures/gemeente-voorbeeldstad.xlsx";
+const REGISTER_FILE = existsSync(MUNICIPAL_FIXTURE) ? MUNICIPAL_FIXTURE : SAMPLE_REGISTER;
+const ARTIFACTS = join(repositoryRoot, "test-artifacts");
+const AXE_SOURCE = join(repositoryRoot, "node_modules", "axe-core", "axe.min.js");
+/** A task pane in Excel is about 350 px wide. */
+const PANE_VIEWPORT = { width: 360, height: 900 };
+/** The manifest's minimum requirement set; the pane must work with it. */
+const EXCEL_API = "1.8";
+/** The concept whose column the user sets to none and back (it changes strategies, so it matters). */
+const CORRECTED_CONCEPT: ConceptKey = "alternativesDesirable";
+/** The ambition line the user types: lower than the default 2 → 4, so some partners change place. */
+const NEW_LINE = { atLowestDependency: 1.5, atHighestDependency: 3.5 };
+
+const ready = existsSync(CHROMIUM_PATH);
+if (!ready) console.warn(`Built task pane browser test SKIPPED: no Chromium at ${CHROMIUM_PATH} (CI installs it via .ci/run).`);
+
+interface Variant {
+  language: Language;
+  displayLanguage: string;
+  theme: "light" | "dark";
+}
+
+const VARIANTS: Variant[] = [
+  { language: "nl", displayLanguage: "nl-NL", theme: "light" },
+  { language: "en", displayLanguage: "en-US", theme: "light" },
+  { language: "nl", displayLanguage: "nl-NL", theme: "dark" },
+  { language: "en", displayLanguage: "en-US", theme: "dark" },
+];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** What a user types for a number: the decimal comma in Dutch. */
+function typed(value: number, language: Language): string {
+  const text = String(value);
+  return language === "nl" ? text.replace(".", ",") : text;
+}
+
+/** Spaces as Intl writes them differ between ICU versions (NBSP, narrow NBSP). */
+const plainSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+
+function euros(amount: number, language: Language): string {
+  return plainSpaces(new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(amount));
+}
+
+/** "=Partnerkaart!$B$2" or "='Sheet 1'!$B$2:$B$3" → sheet and plain address. */
+function referenceOf(formula: string): { sheet: string; address: string } {
+  const match = /^=(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(formula);
+  if (!match) throw new Error(`Not a reference: ${formula}`);
+  return { sheet: (match[1] ?? match[2]).replace(/''/g, "'"), address: match[3].replace(/\$/g, "") };
+}
+
+/** The double's workbook in the page, read through `window.__partnerkaartTest`. */
+function workbookIn(page: Page) {
+  type W = Window & { __partnerkaartTest: TestHostReadback };
+  return {
+    sheetNames: () => page.evaluate(() => (window as unknown as W).__partnerkaartTest.sheetNames()),
+    values: (sheet: string, address: string) => page.evaluate(([s, a]) => (window as unknown as W).__partnerkaartTest.values(s, a), [sheet, address] as const),
+    formulas: (sheet: string, address: string) => page.evaluate(([s, a]) => (window as unknown as W).__partnerkaartTest.formulas(s, a), [sheet, address] as const),
+    usedRange: (sheet: string) => page.evaluate((s) => (window as unknown as W).__partnerkaartTest.usedRange(s), sheet),
+    names: () => page.evaluate(() => (window as unknown as W).__partnerkaartTest.names()),
+    charts: (sheet: string) => page.evaluate((s) => (window as unknown as W).__partnerkaartTest.charts(s), sheet),
+  };
+}
+
+/** Polls `check` until it holds (the pane re-renders after a short debounce). */
+async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** axe-core's findings on the whole page, and how many rules it passed (so an empty list means it ran). */
+async function runAxe(page: Page): Promise<{ violations: AxeViolation[]; passed: number }> {
+  const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  // Evaluated through the DevTools protocol: the page's Content-Security-Policy (no inline script) does not apply.
+  if (!injected) await page.evaluate(readFileSync(AXE_SOURCE, "utf8"));
+  return page.evaluate(async () => {
+    type Result = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
+    const results = await axe.run(document);
+    return {
+      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })),
+      passed: results.passes.length,
+    };
+  });
+}
+
+function seriousOrCritical({ violations, passed }: { violations: AxeViolation[]; passed: number }, when: string, variant: Variant): AxeViolation[] {
+  expect(passed).toBeGreaterThan(10);
+  const minor = violations.filter((v) => v.impact !== "serious" && v.impact !== "critical");
+  if (minor.length > 0) {
+    console.log(
+      `axe (${variant.language}-${variant.theme}, ${when}): ${minor.length} minor/moderate finding(s):\n` +
+        minor.map((v) => `  [${v.impact}] ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).join("; ")}`).join("\n"),
+    );
+  }
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+async function cellTexts(table: Locator): Promise<string[][]> {
+  const rows = await table.getByRole("row").all();
+  const out: string[][] = [];
+  for (const row of rows) {
+    const cells = await row.getByRole("cell").allTextContents();
+    if (cells.length > 0) out.push(cells.map(plainSpaces));
+  }
+  return out;
+}
+
+(ready ? describe : describe.skip)("the built task pane in Chromium over the Excel double", () => {
+  let site: StaticSite;
+  let context: BrowserContext;
+  let profile: string;
+  let testHostScript: string;
+  let snapshot: SheetSnapshot;
+  let detected: Analysis;
+
+  beforeAll(async () => {
+    const [outputDir, script, loaded] = await Promise.all([
+      Promise.resolve().then(() => productionBuild()),
+      buildTestHostScript(),
+      analyzeFile(REGISTER_FILE, null, "nl"),
+    ]);
+    testHostScript = script;
+    snapshot = loaded.snapshot;
+    detected = loaded.analysis;
+    site = await serveDirectory(outputDir);
+    profile = mkdtempSync(join(tmpdir(), "pk-pane-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: PANE_VIEWPORT,
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    console.log(`Browser pane test: register ${REGISTER_FILE} (sheet "${snapshot.sheetName}", ${detected.rows.length} partners)`);
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await site?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test.each(VARIANTS)("$displayLanguage, $theme: detect, correct a column, change the line, apply; the workbook holds the core's results", async (variant) => {
+    const { language } = variant;
+    const p = (key: PaneMessageKey, params?: Record<string, string | number>) => paneText(language, key, params);
+    const mapped = detected.mapping[CORRECTED_CONCEPT];
+    if (!mapped) throw new Error(`The register ${REGISTER_FILE} has no column for ${CORRECTED_CONCEPT}; choose another concept to correct`);
+
+    // The expectation: the core's analysis of the same sheet under the choices the user will make.
+    const settings: AnalysisSettings = { mapping: { [CORRECTED_CONCEPT]: mapped.column }, line: NEW_LINE, highDependencyAbove: detected.highDependencyAbove };
+    const expected = analyzeSheet(snapshot, settings);
+    // Guard: the new line must move at least one partner, or this test could not tell whether it was applied.
+    expect(expected.rows.map((r) => r.strategy)).not.toEqual(detected.rows.map((r) => r.strategy));
+
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const outsideRequests: string[] = [];
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") pageErrors.push(`console: ${message.text()}`);
+    });
+    await page.route("**/*", async (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${site.origin}/`)) return route.continue();
+      if (url === OFFICE_JS_URL) return route.fulfill({ status: 200, contentType: "text/javascript", body: testHostScript });
+      outsideRequests.push(url);
+      return route.abort("blockedbyclient");
+    });
+    const hostConfig: TestHostConfig = { displayLanguage: variant.displayLanguage, theme: variant.theme, snapshot, excelApi: EXCEL_API };
+    await page.addInitScript((config) => {
+      (window as unknown as { __partnerkaartHostConfig: unknown }).__partnerkaartHostConfig = config;
+      const violations: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
+      document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    }, hostConfig);
+
+    try {
+      await page.goto(`${site.origin}/taskpane.html`);
+
+      // Detect: the register, its sheet and the number of partners.
+      await page
+        .getByRole("heading", { name: p("register.heading"), level: 2 })
+        .waitFor({ timeout: 20_000 })
+        .catch(async (error: Error) => {
+          // Say what the pane shows instead (a failure bar carries the technical details).
+          const shown = await page.locator("body").innerText().catch(() => "(page unreadable)");
+          throw new Error(`${error.message}\nThe pane shows:\n${shown}\nPage errors: ${pageErrors.join(" | ") || "none"}`);
+        });
+      const location = detected.location;
+      const registerSection = page.getByRole("region", { name: p("register.heading") });
+      const registerText = plainSpaces(await registerSection.innerText());
+      expect(registerText).toContain(location.sheetName);
+      if (location.tableName) expect(registerText).toContain(location.tableName);
+      expect(registerText).toContain(`${columnLetter(location.firstColumn)}${location.headerRow + 1}:`);
+      expect(registerText).toContain(p("register.partners", { count: detected.rows.length }));
+
+      // Correct a column: the concept to none, then back (now marked as chosen by the user).
+      const concept = t(language, `concept.${CORRECTED_CONCEPT}`);
+      const dropdown = page.getByRole("combobox", { name: concept, exact: true });
+      const columnOption = p("mapping.columnOption", { letter: columnLetter(mapped.column), header: mapped.header });
+      expect(plainSpaces(await dropdown.innerText())).toBe(columnOption);
+      await dropdown.click();
+      await page.getByRole("option", { name: p("mapping.none"), exact: true }).click();
+      await eventually(async () => plainSpaces(await dropdown.innerText()) === p("mapping.none"), `${concept} shows ${p("mapping.none")}`);
+      await dropdown.click();
+      await page.getByRole("option", { name: columnOption, exact: true }).click();
+      await eventually(async () => plainSpaces(await dropdown.innerText()) === columnOption, `${concept} shows ${columnOption}`);
+      await page.getByText(p("mapping.userChosen"), { exact: true }).waitFor();
+
+      // Change the ambition line: type new values; the preview draws the new line.
+      const atLowest = page.getByRole("textbox", { name: p("line.atLowest") });
+      const atHighest = page.getByRole("textbox", { name: p("line.atHighest") });
+      expect(await atLowest.inputValue()).toBe(typed(detected.line.atLowestDependency, language));
+      expect(await atHighest.inputValue()).toBe(typed(detected.line.atHighestDependency, language));
+      const previewLine = page.getByRole("figure", { name: p("line.preview") }).locator(".ambition-line");
+      expect(await previewLine.getAttribute("data-y1")).toBe(String(detected.line.atLowestDependency));
+      for (const [field, value] of [[atLowest, NEW_LINE.atLowestDependency], [atHighest, NEW_LINE.atHighestDependency]] as const) {
+        await field.fill("");
+        await field.pressSequentially(typed(value, language));
+      }
+      await page.waitForFunction(
+        ([label, y1, y2]) => {
+          const line = document.querySelector(`figure[aria-label="${label}"] .ambition-line`);
+          return line?.getAttribute("data-y1") === y1 && line?.getAttribute("data-y2") === y2;
+        },
+        [p("line.preview"), String(NEW_LINE.atLowestDependency), String(NEW_LINE.atHighestDependency)] as const,
+      );
+
+      const axeBefore = seriousOrCritical(await runAxe(page), "before apply", variant);
+
+      // Apply; the result shows counts per strategy and per position.
+      await page.getByRole("button", { name: p("apply.button") }).click();
+      const resultHeading = page.getByRole("heading", { name: p("result.heading"), level: 2 });
+      await resultHeading.waitFor({ timeout: 30_000 });
+      const byStrategy = await cellTexts(page.getByRole("table", { name: p("result.byStrategy") }));
+      const strategyRows = expected.rows.reduce((sums, row) => sums.set(row.strategy, [...(sums.get(row.strategy) ?? []), row.subsidy ?? 0]), new Map<string, number[]>());
+      const sum = (amounts: number[] = []) => amounts.reduce((a, b) => a + b, 0);
+      expect(byStrategy).toEqual([
+        ...STRATEGY_KEYS.map((key) => [t(language, `strategy.${key}`), String(strategyRows.get(key)?.length ?? 0), euros(sum(strategyRows.get(key)), language)]),
+        [p("result.total"), String(expected.rows.length), euros(sum(expected.rows.map((r) => r.subsidy ?? 0)), language)],
+      ]);
+      const byPosition = await cellTexts(page.getByRole("table", { name: p("result.byPosition") }));
+      const positions: Position[] = ["above", "below"];
+      expect(byPosition.map((cells) => cells.slice(0, 2))).toEqual(
+        positions.map((position) => [p(`result.position.${position}`), String(expected.rows.filter((r) => r.position === position).length)]),
+      );
+      // Focus moves to the result, so a screen reader reads it next.
+      expect(await resultHeading.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      const axeAfter = seriousOrCritical(await runAxe(page), "after apply", variant);
+      writeFileSync(join(ARTIFACTS, `pane-${language}-${variant.theme}.png`), await page.screenshot({ fullPage: true }));
+
+      // The workbook: the new columns right of the register, with live formulas that Excel (here
+      // HyperFormula) evaluates to the core's positions and strategies under the chosen line.
+      const workbook = workbookIn(page);
+      const sheet = location.sheetName;
+      const used = await workbook.usedRange(sheet);
+      const lastColumn = /:([A-Z]+)\d+$/.exec(used ?? "")?.[1] ?? "A";
+      const headerRowNumber = location.headerRow + 1;
+      const [headers] = await workbook.values(sheet, `A${headerRowNumber}:${lastColumn}${headerRowNumber}`);
+      const positionColumn = columnLetter(headers.indexOf(t(language, "column.position")));
+      const strategyColumn = columnLetter(headers.indexOf(t(language, "column.strategy")));
+      expect({ position: headers.indexOf(t(language, "column.position")) > location.lastColumn, strategy: headers.indexOf(t(language, "column.strategy")) > location.lastColumn }).toEqual({
+        position: true,
+        strategy: true,
+      });
+      const firstRow = Math.min(...expected.rows.map((r) => r.row));
+      const lastRow = Math.max(...expected.rows.map((r) => r.row));
+      const positionCells = await workbook.values(sheet, `${positionColumn}${firstRow}:${positionColumn}${lastRow}`);
+      const strategyCells = await workbook.values(sheet, `${strategyColumn}${firstRow}:${strategyColumn}${lastRow}`);
+      expect(expected.rows.map((r) => ({ row: r.row, position: positionCells[r.row - firstRow][0], strategy: strategyCells[r.row - firstRow][0] }))).toEqual(
+        expected.rows.map((r) => ({ row: r.row, position: t(language, `position.${r.position}`), strategy: t(language, `strategy.${r.strategy}`) })),
+      );
+      const formulas = [
+        ...(await workbook.formulas(sheet, `${positionColumn}${firstRow}:${positionColumn}${lastRow}`)),
+        ...(await workbook.formulas(sheet, `${strategyColumn}${firstRow}:${strategyColumn}${lastRow}`)),
+      ].flat();
+      expect(formulas.filter((f) => !String(f).startsWith("="))).toEqual([]);
+
+      // The user's own cells are as they were.
+      const original = snapshot.values;
+      const originalAddress = `${columnLetter(snapshot.origin.column)}${snapshot.origin.row + 1}:${columnLetter(snapshot.origin.column + original[0].length - 1)}${snapshot.origin.row + original.length}`;
+      expect(await workbook.values(sheet, originalAddress)).toEqual(original);
+
+      // The parameter sheet with its named cells: the line the user typed, the threshold.
+      const sheetNames = await workbook.sheetNames();
+      expect(sheetNames).toContain(PARAMETER_SHEET_NAME);
+      const names = await workbook.names();
+      const namedValue = async (name: string) => {
+        const entry = names.find((n) => n.name === name);
+        if (!entry) throw new Error(`No workbook name ${name}; names: ${names.map((n) => n.name).join(", ")}`);
+        const reference = referenceOf(entry.formula);
+        expect(reference.sheet).toBe(PARAMETER_SHEET_NAME);
+        return (await workbook.values(reference.sheet, reference.address))[0][0];
+      };
+      expect(await namedValue(PARAMETER_NAMES.lineAtLowest)).toBe(NEW_LINE.atLowestDependency);
+      expect(await namedValue(PARAMETER_NAMES.lineAtHighest)).toBe(NEW_LINE.atHighestDependency);
+      expect(await namedValue(PARAMETER_NAMES.highDependencyAbove)).toBe(expected.highDependencyAbove);
+
+      // A scatter chart whose strategy series plot every analysed partner once.
+      const charts = (await Promise.all(sheetNames.map((name) => workbook.charts(name)))).flat();
+      expect(charts.length).toBeGreaterThan(0);
+      const chart = charts[0];
+      expect(chart.chartType).toMatch(/scatter/i);
+      const strategyNames = STRATEGY_KEYS.map((key) => t(language, `strategy.${key}`));
+      const plotted = chart.series
+        .filter((series) => strategyNames.some((name) => series.name.startsWith(name)))
+        .flatMap((series) => (series.y ?? []).filter((y) => typeof y === "number"));
+      expect(plotted).toHaveLength(expected.rows.length);
+
+      expect(axeBefore).toEqual([]);
+      expect(axeAfter).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      expect(outsideRequests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,31 @@
+/** What the test hands the browser test host, and what the host hands back. Plain data only: it crosses into the page. */
+import type { SheetSnapshot } from "../../../src/core/types";
+import type { Scalar } from "../../support/excel";
+
+export interface TestHostConfig {
+  /** Office's display language, e.g. "nl-NL" or "en-US". */
+  displayLanguage: string;
+  theme: "light" | "dark";
+  /** The register sheet, read in Node (the CLI's reader), loaded into the Excel double in the page. */
+  snapshot: SheetSnapshot;
+  /** Highest ExcelApi requirement set the stand-in reports, e.g. "1.8" (the manifest's minimum). */
+  excelApi: string;
+}
+
+export interface ChartSummary {
+  name: string;
+  chartType: string;
+  title: string | null;
+  series: { name: string; x: Scalar[] | null; y: Scalar[] | null }[];
+}
+
+/** `window.__partnerkaartTest`: the double's workbook as a user would see it. */
+export interface TestHostReadback {
+  sheetNames(): string[];
+  values(sheet: string, address: string): Scalar[][];
+  formulas(sheet: string, address: string): Scalar[][];
+  usedRange(sheet: string): string | null;
+  names(): { name: string; formula: string; value: unknown }[];
+  charts(sheet: string): ChartSummary[];
+  tables(): { name: string; sheet: string; address: string; columns: string[] }[];
+}
