@@ -5,6 +5,7 @@
  * Syncs and request/response bytes are measured on the requests before the workbook model sees
  * them, so they are unchanged; what is lost is only the computed values (the bench reads none).
  */
+import { HyperFormula } from "hyperformula";
 import { WorkbookModel } from "../test/support/excel/model";
 
 type ToContent = (this: WorkbookModel, sheet: unknown, row: number, column: number, input: unknown, location: string) => unknown;
@@ -21,4 +22,15 @@ export function switchOffFormulaEvaluation(): () => void {
   return () => {
     prototype.toContent = original;
   };
+}
+
+/**
+ * HyperFormula limits a sheet to 40,000 rows by default and the double does not raise it, so a
+ * register of 100,000 partners cannot be loaded (SheetSizeLimitExceededError). Excel allows
+ * 1,048,576 rows; the bench gives every double of this process that height.
+ */
+export function allowExcelSheetHeight(): void {
+  const original = HyperFormula.buildEmpty.bind(HyperFormula);
+  HyperFormula.buildEmpty = ((config?: Parameters<typeof HyperFormula.buildEmpty>[0], namedExpressions?: Parameters<typeof HyperFormula.buildEmpty>[1]) =>
+    original({ ...config, maxRows: 1_048_576 }, namedExpressions)) as typeof HyperFormula.buildEmpty;
 }

@@ -44,3 +44,26 @@ describe("known bugs (skipped until fixed in src/core)", () => {
     expect(analyseOrRegisterError(() => analyzeSheet(register.snapshot))).toBe("analysed");
   });
 });
+
+describe("known bugs found through the Excel double (skipped until fixed)", () => {
+  // src/core (analyzeSheet / headers): after an apply, the add-in's own "Beoogde invloed (advies)" and
+  // "Beoogde afhankelijkheid (advies)" columns are mapped as the register's target columns, so a re-run
+  // reports target.source "register" and reads the targets back from our formulas. planWrite already
+  // excludes its own PK_Col_ columns (existingPlannedColumns); analyzeSheet does not.
+  // test/support/excel/model.ts: the double's HyperFormula is built without `useArrayArithmetic: true`,
+  // so SUMPRODUCT(--(PK_YesWords=…)) and the label lookups evaluate to #VALUE! (Excel computes them):
+  // a partner with alternatives "x" and high dependency shows "Invloed vergroten" in the double where
+  // analyzeSheet says reduce-dependency, and its advised target differs.
+  it.skip("KNOWN BUG src/core + Excel double: re-analysing an applied workbook keeps the recommended targets", async () => {
+    const { makeHarness } = await import("../excel/harness");
+    const { DEFAULT_CHART_OPTIONS } = await import("../../src/core/host");
+    const register = generateRegister({ partners: 3, seed: 1, layout: "range", titleRows: false, firstColumn: 0, totalsRow: false, hiddenRowRate: 0 });
+    const first = analyzeSheet(register.snapshot);
+    const { driver, host } = makeHarness();
+    driver.loadSnapshot(register.snapshot);
+    const output = { language: "nl" as const, mode: "formulas" as const, chart: { ...DEFAULT_CHART_OPTIONS } };
+    await host.apply(await host.readActiveSheet(), {}, output);
+    const second = analyzeSheet(await host.readActiveSheet());
+    expect(second.rows.map((r) => r.target)).toEqual(first.rows.map((r) => r.target));
+  });
+});
