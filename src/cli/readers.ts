@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import type { CellRect, CellValue, SheetSnapshot, TableSnapshot } from "../core/types";
+import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot, TableSnapshot } from "../core/types";
 import { columnIndex } from "../core/text";
 
 /** A file the CLI cannot read; the message names the file (and sheet). */
@@ -171,7 +171,31 @@ export function snapshotOfWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   };
 }
 
-/** Every worksheet of an .xlsx file, in workbook order. */
+/** Parses "'Sheet'!$A$1:$B$2" / "Sheet!$A$1" into sheet and rect; null for anything else. */
+export function parseSheetReference(reference: string): { sheetName: string; rect: CellRect } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(reference.trim());
+  if (!m) return null;
+  const sheetName = (m[1] ?? m[2]).replace(/''/g, "'");
+  const c1 = columnIndex(m[3]);
+  const r1 = Number(m[4]) - 1;
+  const c2 = m[5] ? columnIndex(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  return { sheetName, rect: { row: Math.min(r1, r2), column: Math.min(c1, c2), rowCount: Math.abs(r2 - r1) + 1, columnCount: Math.abs(c2 - c1) + 1 } };
+}
+
+/** Workbook names that point at one rectangle of `sheetName` (what SheetSnapshot.definedNames holds). */
+export function definedNamesOnSheet(workbook: ExcelJS.Workbook, sheetName: string): DefinedNameRef[] {
+  const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
+  const out: DefinedNameRef[] = [];
+  for (const entry of model) {
+    if (entry.ranges.length !== 1) continue;
+    const parsed = parseSheetReference(entry.ranges[0]);
+    if (parsed && parsed.sheetName === sheetName) out.push({ name: entry.name, rect: parsed.rect });
+  }
+  return out;
+}
+
+/** Every worksheet of an .xlsx file, in workbook order, each with the workbook names that point into it. */
 export async function readXlsx(path: string): Promise<SheetSnapshot[]> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -180,7 +204,7 @@ export async function readXlsx(path: string): Promise<SheetSnapshot[]> {
     throw new InputError(`Cannot read "${path}" as an Excel workbook: ${(error as Error).message}`);
   }
   const sheets: SheetSnapshot[] = [];
-  workbook.eachSheet((ws) => sheets.push(snapshotOfWorksheet(ws)));
+  workbook.eachSheet((ws) => sheets.push({ ...snapshotOfWorksheet(ws), definedNames: definedNamesOnSheet(workbook, ws.name) }));
   return sheets;
 }
 

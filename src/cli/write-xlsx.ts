@@ -11,7 +11,8 @@ import { planWrite } from "../core/plan/plan";
 import type { WritePlan } from "../core/plan/types";
 import { userCellsTargetedByPlan } from "../core/plan/check";
 import type { Analysis, SheetSnapshot } from "../core/types";
-import { applyPlanToWorkbook, definedNamesOnSheet } from "./xlsx/apply-plan";
+import { applyPlanToWorkbook } from "./xlsx/apply-plan";
+import { definedNamesOnSheet } from "./readers";
 
 export interface WrittenResult {
   out: string;

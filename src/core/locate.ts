@@ -4,6 +4,7 @@
  * followed by no more partners, or a footnote.
  */
 import { headerCellsOfRow, mapHeaders, type HeaderCell } from "./headers";
+import { COLUMN_NAME_PREFIX } from "./plan/names";
 import { isBlank } from "./text";
 import { isTotalLabel, looksLikeFootnote } from "./values";
 import type { AnalysisSettings, CellValue, ConceptKey, RegisterLocation, SheetSnapshot, TableSnapshot } from "./types";
@@ -44,8 +45,28 @@ function lastColumnOf(snapshot: SheetSnapshot): number {
   return snapshot.origin.column + Math.max(0, ...snapshot.values.map((r) => r.length)) - 1;
 }
 
-function tableHeaders(table: TableSnapshot): HeaderCell[] {
-  return table.columnNames.map((header, i) => ({ column: table.rect.column + i, header }));
+function tableHeaders(snapshot: SheetSnapshot, table: TableSnapshot): HeaderCell[] {
+  return withoutOwnOutput(
+    snapshot,
+    table.columnNames.map((header, i) => ({ column: table.rect.column + i, header })),
+  );
+}
+
+/**
+ * Drops the columns Partnerkaart wrote itself (their header cell carries a PK_Col_ name), so a
+ * re-run never mistakes its own "Target influence" or score columns for the register's input.
+ */
+function withoutOwnOutput(snapshot: SheetSnapshot, headers: HeaderCell[]): HeaderCell[] {
+  const own = new Set(
+    (snapshot.definedNames ?? [])
+      .filter((n) => n.name.toLowerCase().startsWith(COLUMN_NAME_PREFIX.toLowerCase()))
+      .map((n) => n.rect.column),
+  );
+  return own.size === 0 ? headers : headers.filter((h) => !own.has(h.column));
+}
+
+function headerCells(snapshot: SheetSnapshot, row: number, firstColumn?: number, lastColumn?: number): HeaderCell[] {
+  return withoutOwnOutput(snapshot, headerCellsOfRow(snapshot.values, snapshot.origin, row, firstColumn, lastColumn));
 }
 
 function requiredCount(mapping: AutoMapping): number {
@@ -60,7 +81,7 @@ function contains(rect: { row: number; column: number; rowCount: number; columnC
 }
 
 function locationOfTable(snapshot: SheetSnapshot, table: TableSnapshot, fixed: AnalysisSettings["mapping"]): FoundRegister {
-  const headers = tableHeaders(table);
+  const headers = tableHeaders(snapshot, table);
   const mapping = mapHeaders(headers, fixed);
   const headerRow = table.rect.row;
   const firstDataRow = headerRow + (table.showHeaders ? 1 : 0);
@@ -93,7 +114,7 @@ function locationOfTable(snapshot: SheetSnapshot, table: TableSnapshot, fixed: A
 
 /** A plain range whose header is `headerRow`: its columns and where its partners end. */
 export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixed: AnalysisSettings["mapping"] = {}): FoundRegister {
-  const allHeaders = headerCellsOfRow(snapshot.values, snapshot.origin, headerRow);
+  const allHeaders = headerCells(snapshot, headerRow);
   const fullMapping = mapHeaders(allHeaders, fixed);
   const mappedColumns = Object.values(fullMapping)
     .filter((m): m is NonNullable<typeof m> => !!m)
@@ -132,7 +153,7 @@ export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixe
   const isFootnote = (r: number) => looksLikeFootnote(firstText(r)) && scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)));
   // After a blank row the register goes on only if a partner with a score follows.
   const isAnotherHeader = (r: number) =>
-    requiredCount(mapHeaders(headerCellsOfRow(snapshot.values, snapshot.origin, r, firstColumn, lastColumn))) >= 2;
+    requiredCount(mapHeaders(headerCells(snapshot, r, firstColumn, lastColumn))) >= 2;
   const looksLikePartnerRow = (r: number) =>
     !isTotals(r) &&
     !isFootnote(r) &&
@@ -214,7 +235,7 @@ export function findRegister(snapshot: SheetSnapshot, settings: AnalysisSettings
     for (let r = Math.max(firstRow, snapshot.selection.row - HEADER_SEARCH_ROWS); r <= snapshot.selection.row; r++) rowsToSearch.add(r);
   }
   for (const r of [...rowsToSearch].sort((a, b) => a - b)) {
-    const cells = headerCellsOfRow(snapshot.values, snapshot.origin, r).filter((h) => isNaN(Number(h.header.replace(",", "."))));
+    const cells = headerCells(snapshot, r).filter((h) => isNaN(Number(h.header.replace(",", "."))));
     if (cells.length < 2) continue;
     const mapping = mapHeaders(cells, fixed);
     const found = requiredCount(mapping);

@@ -7,36 +7,11 @@ import { absoluteReference, toFileFormula } from "../../core/plan/formulas";
 import { NAME_PREFIX } from "../../core/plan/names";
 import type { CellBlock, PlanCell, WritePlan } from "../../core/plan/types";
 import { columnIndex } from "../../core/text";
-import type { CellRect, DefinedNameRef } from "../../core/types";
 
 function worksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = workbook.getWorksheet(name);
   if (!ws) throw new Error(`The workbook has no sheet "${name}".`);
   return ws;
-}
-
-/** Parses "'Sheet'!$A$1:$B$2" / "Sheet!$A$1" into sheet and rect; null for anything else. */
-export function parseSheetReference(reference: string): { sheetName: string; rect: CellRect } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^!'\s]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(reference.trim());
-  if (!m) return null;
-  const sheetName = (m[1] ?? m[2]).replace(/''/g, "'");
-  const c1 = columnIndex(m[3]);
-  const r1 = Number(m[4]) - 1;
-  const c2 = m[5] ? columnIndex(m[5]) : c1;
-  const r2 = m[6] ? Number(m[6]) - 1 : r1;
-  return { sheetName, rect: { row: Math.min(r1, r2), column: Math.min(c1, c2), rowCount: Math.abs(r2 - r1) + 1, columnCount: Math.abs(c2 - c1) + 1 } };
-}
-
-/** Workbook names that point at one rectangle of `sheetName` (what SheetSnapshot.definedNames holds). */
-export function definedNamesOnSheet(workbook: ExcelJS.Workbook, sheetName: string): DefinedNameRef[] {
-  const model = (workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model;
-  const out: DefinedNameRef[] = [];
-  for (const entry of model) {
-    if (entry.ranges.length !== 1) continue;
-    const parsed = parseSheetReference(entry.ranges[0]);
-    if (parsed && parsed.sheetName === sheetName) out.push({ name: entry.name, rect: parsed.rect });
-  }
-  return out;
 }
 
 function writeCell(cell: ExcelJS.Cell, planned: PlanCell) {

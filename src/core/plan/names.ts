@@ -48,9 +48,12 @@ const COLUMN_NAME_PARTS: Record<PlannedColumnKey, string> = {
   subsidyAmount: "SubsidyAmount",
 };
 
+/** Every name on a new register column's header cell starts with this. */
+export const COLUMN_NAME_PREFIX = "PK_Col_";
+
 /** Name of a new register column's header cell ("PK_Col_Gap"). */
 export function columnName(key: PlannedColumnKey): string {
-  return `PK_Col_${COLUMN_NAME_PARTS[key]}`;
+  return `${COLUMN_NAME_PREFIX}${COLUMN_NAME_PARTS[key]}`;
 }
 
 /** The column key a PK_Col_ name stands for, or null. */
