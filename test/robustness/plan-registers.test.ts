@@ -55,15 +55,16 @@ type PlanCase = typeof planCase extends (n: number) => fc.Arbitrary<infer T> ? T
 function buildSheet(c: PlanCase): GeneratedRegister {
   const register = generateRegister({ ...c, footnote: true, hiddenRowRate: 0 });
   mutateRegister(register, c.mutations, 0);
-  if (c.beside.kind === "notes") {
+  const notes = c.beside;
+  if (notes.kind === "notes") {
     const { snapshot } = register;
     const width = snapshot.values[0].length;
-    const at = width + c.beside.gap;
+    const at = width + notes.gap;
     const header = register.headerRow - snapshot.origin.row;
     snapshot.values.forEach((line, r) => {
       const extra = Array<CellValue>(at + 1 - width).fill("");
       const k = r - header;
-      if (k >= 0 && k < c.beside.texts.length) extra[extra.length - 1] = c.beside.texts[k];
+      if (k >= 0 && k < notes.texts.length) extra[extra.length - 1] = notes.texts[k];
       line.push(...extra);
       snapshot.numberFormats?.[r].push(...extra.map(() => "General"));
       snapshot.formulas?.[r].push(...extra.map(() => null));
