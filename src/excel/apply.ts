@@ -8,7 +8,14 @@
  * restores the journal (one inspection sync and one undo sync) and the original error is thrown.
  */
 import { splitBlockByBytes, cellPayloadBytes } from "../core/plan/chunks";
-import { charsToPoints, textNeedsProtection, type CellBlock, type PlanCell, type WritePlan } from "../core/plan/types";
+import {
+  charsToPoints,
+  textNeedsProtection,
+  type CellBlock,
+  type PlanCell,
+  type PlannedConditionalFormat,
+  type WritePlan,
+} from "../core/plan/types";
 import { cellAddress, columnLetter, isBlank } from "../core/text";
 import type { CellRect, CellValue, SheetSnapshot } from "../core/types";
 import type { ApplyProgress } from "../core/host";
@@ -39,10 +46,8 @@ export interface ApplyOptions {
 export interface AppliedPlan {
   /** A1 addresses of the new columns' header cells. */
   columnHeaders: string[];
-  /** Undo this apply (used when a later step such as the chart fails). */
+  /** Undo this apply (for a caller whose own later step fails). */
   rollback(): Promise<void>;
-  /** Nothing left to do; kept so a caller can mark the end explicitly. */
-  commit(): Promise<void>;
 }
 
 interface OwnedRect {
@@ -58,6 +63,8 @@ interface CellJournal {
   sheetName: string;
   rect: CellRect;
   formulas: unknown[][];
+  /** To tell a formula from text that begins with "=" (its formula and value are the same text). */
+  values: unknown[][];
   numberFormats: unknown[][];
   bold: boolean | null;
 }
@@ -72,7 +79,8 @@ interface Journal {
   /** Previous formula ("=Sheet!$A$1") of names that existed; null for names we add. */
   names: { name: string; previousFormula: string | null }[];
   widths: { sheetName: string; column: number; previousPoints: number }[];
-  conditionalFormats: { sheetName: string; rect: CellRect }[];
+  /** Planned conditional formats, and whether their rect held one before (a re-run: ours). */
+  conditionalFormats: { format: PlannedConditionalFormat; hadFormats: boolean }[];
   ownedPrevious: string | null;
   /** How far the apply got: "preflight" | "structure" | "writes" | "done". */
   stage: "preflight" | "structure" | "writes" | "done";
@@ -206,6 +214,13 @@ export async function applyPlan(
   // Loads queued before the structural operations read the state before them.
   const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect);
   for (const { proxy } of reused) proxy.protection.load("protected");
+  const formatsBefore = plan.conditionalFormats.map((format) => {
+    if (created.has(format.sheetName)) return { format, count: null };
+    const before = preActionRect({ id: format.id, sheetName: format.sheetName, row: format.rect.row, column: format.rect.column, cells: Array.from({ length: format.rect.rowCount }, () => new Array(format.rect.columnCount)) } as CellBlock, plan, tableRect);
+    if (before === "fresh") return { format, count: null };
+    const count = sheetOf(format.sheetName).getRangeByIndexes(before.row, before.column, before.rowCount, before.columnCount).conditionalFormats.getCount();
+    return { format, count };
+  });
   const widthsBefore = plan.columnWidths
     .filter((width) => !created.has(width.sheetName) && !isFreshColumn(width.sheetName, width.column, plan))
     .map((width) => {
@@ -246,6 +261,7 @@ export async function applyPlan(
   } catch (error) {
     return fail(error);
   }
+  journal.conditionalFormats = formatsBefore.map(({ format, count }) => ({ format, hadFormats: (count?.value ?? 0) > 0 }));
   journal.widths = widthsBefore.map(({ width, column }) => ({
     sheetName: width.sheetName,
     column: width.column,
@@ -286,11 +302,7 @@ export async function applyPlan(
     for (const format of plan.conditionalFormats) {
       const target = sheetOf(format.sheetName).getRangeByIndexes(format.rect.row, format.rect.column, format.rect.rowCount, format.rect.columnCount);
       target.conditionalFormats.clearAll();
-      journal.conditionalFormats.push({ sheetName: format.sheetName, rect: format.rect });
-      const added = target.conditionalFormats.add("CellValue");
-      added.cellValue.format.font.color = format.format.fontColor;
-      added.cellValue.format.fill.color = format.format.fillColor;
-      added.cellValue.rule = { formula1: String(format.rule.value), operator: "LessThan" };
+      addConditionalFormat(target, format);
     }
     workbook.settings.add(OWNED_SETTING_KEY, JSON.stringify(ownedRectsOf(plan)));
     options.extension?.queueWrites();
@@ -304,7 +316,6 @@ export async function applyPlan(
   return {
     columnHeaders,
     rollback,
-    commit: async () => undefined,
   };
 }
 
@@ -327,7 +338,7 @@ function queueChecks(
     const before = preActionRect(block, plan, tableRect);
     if (before === "fresh") continue;
     const range = sheetOf(block.sheetName).getRangeByIndexes(before.row, before.column, before.rowCount, before.columnCount);
-    range.load("formulas,numberFormat");
+    range.load("formulas,numberFormat,values");
     range.format.font.load("bold");
     checks.push({ block, before, range });
   }
@@ -354,6 +365,7 @@ function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, 
       sheetName: block.sheetName,
       rect: { row: block.row, column: block.column, rowCount: block.cells.length, columnCount: block.cells[0]?.length ?? 0 },
       formulas: current,
+      values: range.values as unknown[][],
       numberFormats: range.numberFormat as unknown[][],
       bold: range.format.font.bold ?? null,
     });
@@ -386,6 +398,13 @@ function writeBand(sheet: Excel.Worksheet, band: CellBlock, kept: unknown[][] | 
   );
   if (hasFormulas) writeFormats(range, band);
   if (band.bold) range.format.font.bold = true;
+}
+
+function addConditionalFormat(target: Excel.Range, format: PlannedConditionalFormat): void {
+  const added = target.conditionalFormats.add("CellValue");
+  added.cellValue.format.font.color = format.format.fontColor;
+  added.cellValue.format.fill.color = format.format.fillColor;
+  added.cellValue.rule = { formula1: String(format.rule.value), operator: "LessThan" };
 }
 
 function writeFormats(range: Excel.Range, band: CellBlock): void {
@@ -624,20 +643,40 @@ async function rollbackJournal(
       const range = workbook.worksheets
         .getItem(cells.sheetName)
         .getRangeByIndexes(cells.rect.row, cells.rect.column, cells.rect.rowCount, cells.rect.columnCount);
-      range.numberFormat = cells.numberFormats;
-      range.formulas = cells.formulas;
+      // Formats first so text stays text, except "@" over a formula (it would turn into text):
+      // those get General until the formula is back, then their "@" again.
+      const isFormula = (r: number, c: number) => {
+        const formula = cells.formulas[r][c];
+        return typeof formula === "string" && formula.startsWith("=") && formula !== cells.values[r][c];
+      };
+      let textOverFormula = false;
+      range.numberFormat = cells.numberFormats.map((row, r) =>
+        row.map((format, c) => {
+          if (format === "@" && isFormula(r, c)) {
+            textOverFormula = true;
+            return "General";
+          }
+          return format;
+        }),
+      );
+      range.formulas = cells.formulas.map((row, r) =>
+        row.map((value, c) => (typeof value === "string" && !isFormula(r, c) && textNeedsProtection(value) ? `'${value}` : value)),
+      );
+      if (textOverFormula) range.numberFormat = cells.numberFormats;
       if (cells.bold !== null) range.format.font.bold = cells.bold;
     }
     for (const { width, column } of widthsNow) {
       if (column.format.columnWidth === width.previousPoints) continue;
       workbook.worksheets.getItem(width.sheetName).getRangeByIndexes(0, width.column, 1, 1).getEntireColumn().format.columnWidth = width.previousPoints;
     }
-    for (const format of journal.conditionalFormats) {
+    for (const { format, hadFormats } of journal.conditionalFormats) {
       if (journal.createdSheets.includes(format.sheetName)) continue;
-      workbook.worksheets
+      const target = workbook.worksheets
         .getItem(format.sheetName)
-        .getRangeByIndexes(format.rect.row, format.rect.column, format.rect.rowCount, format.rect.columnCount)
-        .conditionalFormats.clearAll();
+        .getRangeByIndexes(format.rect.row, format.rect.column, format.rect.rowCount, format.rect.columnCount);
+      target.conditionalFormats.clearAll();
+      // A re-run's rect held our own highlight from last time: put it back.
+      if (hadFormats) addConditionalFormat(target, format);
     }
     for (const { item, previousFormula } of names) {
       if (item.isNullObject) continue;

@@ -275,6 +275,17 @@ describe("failures leave the workbook exactly as it was", () => {
     await expectFailureLeavesWorkbook((h) => h.failAtSync(sync, officeCode, 3), code);
   });
 
+  test.each([2, 3])("a re-run failing in sync %i leaves the first run's workbook (cells, names, highlight, chart)", async (sync) => {
+    const harness = generated(15, "table", 4);
+    await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);
+    const afterFirst = harness.driver.snapshotAll();
+    const again = await harness.host.readActiveSheet();
+    harness.failAtSync(sync, "GeneralException", 4);
+    const failure = await failureOf(harness.host.apply(again, {}, withChart));
+    expect(failure.code).toBe("unknown");
+    expect(harness.driver.snapshotAll()).toEqual(afterFirst);
+  });
+
   test("a request over the payload limit → payload-too-large, everything undone", async () => {
     await expectFailureLeavesWorkbook((h) => h.driver.setPayloadLimit(20 * 1024), "payload-too-large");
   });
