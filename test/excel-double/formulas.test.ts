@@ -93,6 +93,14 @@ describe("formulas, names and cross-sheet references", () => {
     });
   });
 
+  it("evaluates comparisons inside SUMPRODUCT element-wise, as Excel does", async () => {
+    // Excel evaluates SUMPRODUCT's arguments as arrays; a yes-word lookup of a trimmed cell relies on it.
+    const { driver } = createExcelDouble({
+      sheets: [{ name: "S", cells: [["ja", "yes", "x"], [" yes ", '=SUMPRODUCT(--(A1:C1=TRIM(A2&"")))', '=SUMPRODUCT(--(A1:C1="nee"))']] }],
+    });
+    expect(driver.values("S", "B2:C2")).toEqual([[1, 0]]);
+  });
+
   it("evaluates a bare TRUE as Excel does", async () => {
     const { run, driver } = workbook();
     await run(async (context) => {

@@ -199,6 +199,8 @@ export class WorkbookModel {
       licenseKey: "gpl-v3",
       // Excel shows a reference to an empty cell as 0.
       evaluateNullToZero: true,
+      // Excel evaluates the arguments of SUMPRODUCT (and array-taking functions) element-wise.
+      useArrayArithmetic: true,
       // The same separators Office.js's `range.formulas` takes.
       functionArgSeparator: ",",
       decimalSeparator: ".",
