@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { shellTexts } from "../../src/taskpane/manifest-texts";
-import { productionBuild, repositoryRoot } from "./build-output";
+import { productionBuild, readBuild, repositoryRoot } from "./build-output";
 
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_ORIGIN = new URL(OFFICE_JS_URL).origin;
@@ -33,11 +33,22 @@ const HARMLESS_URLS: { pattern: RegExp; reason: string }[] = [
  */
 const WEBPACK_GLOBAL_FALLBACK = /if\("object"==typeof globalThis\)return globalThis;try\{return this\|\|new Function\("return this"\)\(\)\}/g;
 
-const outputDir = productionBuild();
-const page = new DOMParser().parseFromString(readFileSync(join(outputDir, "taskpane.html"), "utf8"), "text/html");
+const output = readBuild(productionBuild());
+const page = new DOMParser().parseFromString(text("taskpane.html"), "text/html");
 const scriptSources = [...page.querySelectorAll("script")].map((script) => script.getAttribute("src"));
 const ourScripts = scriptSources.filter((src): src is string => src !== null && !/^https?:/.test(src));
-const allJsFiles = readdirSync(outputDir).filter((file) => file.endsWith(".js"));
+const allJsFiles = [...output.keys()].filter((file) => /^[^/]+\.js$/.test(file));
+
+/** A built file's content; fails the test naming the file when it is missing. */
+function bytes(file: string): Buffer {
+  const content = output.get(file);
+  if (content === undefined) throw new Error(`${file} is not in the build`);
+  return content;
+}
+
+function text(file: string): string {
+  return bytes(file).toString("utf8");
+}
 
 function policy(): Map<string, string[]> {
   const meta = page.querySelector('meta[http-equiv="Content-Security-Policy"]');
@@ -49,9 +60,7 @@ function policy(): Map<string, string[]> {
   return directives;
 }
 
-function js(file: string): string {
-  return readFileSync(join(outputDir, file), "utf8");
-}
+const js = text;
 
 describe("taskpane.html", () => {
   test("loads Office.js from Microsoft's CDN, before our scripts, and has no inline script", () => {
@@ -105,7 +114,7 @@ describe("JavaScript bundles", () => {
   });
 
   test("the initial JavaScript (every bundle the page loads) stays within 150 KB gzip", () => {
-    const sizes = ourScripts.map((src) => ({ src, raw: js(src).length, gzip: gzipSync(readFileSync(join(outputDir, src)), { level: 9 }).length }));
+    const sizes = ourScripts.map((src) => ({ src, raw: js(src).length, gzip: gzipSync(bytes(src), { level: 9 }).length }));
     const total = sizes.reduce((sum, { gzip }) => sum + gzip, 0);
     console.log(
       `initial JS: ${sizes.map(({ src, raw, gzip }) => `${src} ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`).join("; ")}` +
@@ -117,9 +126,9 @@ describe("JavaScript bundles", () => {
 
 describe("copied and generated files", () => {
   test("the manifest and icons are copied byte for byte", () => {
-    expect(readFileSync(join(outputDir, "manifest.xml"), "utf8")).toBe(readFileSync(join(repositoryRoot, "manifest.xml"), "utf8"));
+    expect(text("manifest.xml")).toBe(readFileSync(join(repositoryRoot, "manifest.xml"), "utf8"));
     for (const icon of readdirSync(join(repositoryRoot, "assets")).filter((f) => f.endsWith(".png"))) {
-      expect(readFileSync(join(outputDir, "assets", icon)).equals(readFileSync(join(repositoryRoot, "assets", icon)))).toBe(true);
+      expect(bytes(`assets/${icon}`).equals(readFileSync(join(repositoryRoot, "assets", icon)))).toBe(true);
     }
   });
 
@@ -127,12 +136,12 @@ describe("copied and generated files", () => {
     const manifest = readFileSync(join(repositoryRoot, "manifest.xml"), "utf8");
     const paths = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000(\/[^"]*)/g)].map((match) => match[1]))];
     expect(paths).toEqual(expect.arrayContaining(["/taskpane.html", "/support.html"]));
-    const built = new Set(readdirSync(outputDir, { recursive: true }).map((entry) => `/${String(entry).split("\\").join("/")}`));
+    const built = new Set([...output.keys()].map((file) => `/${file}`));
     expect(paths.filter((path) => !built.has(path))).toEqual([]);
   });
 
   test("the support page shows the help in Dutch and English and runs no script", () => {
-    const support = new DOMParser().parseFromString(readFileSync(join(outputDir, "support.html"), "utf8"), "text/html");
+    const support = new DOMParser().parseFromString(text("support.html"), "text/html");
     const sections = [...support.querySelectorAll("section")].map((section) => ({ lang: section.lang, text: section.textContent ?? "" }));
     expect(sections).toEqual(expect.arrayContaining([
       { lang: "nl", text: expect.stringContaining(shellTexts.nl.supportBody) },
