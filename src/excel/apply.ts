@@ -26,6 +26,9 @@ import { quoteSheetName, SyncCounter } from "./sync";
 /** Workbook setting listing the rectangles the last apply wrote (so a re-run knows its own cells). */
 export const OWNED_SETTING_KEY = "Partnerkaart.owned";
 export const DEFAULT_REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Rough request sizes of one name or one small property write (path and arguments as JSON). */
+const BYTES_PER_NAME = 400;
+const BYTES_PER_SMALL_OP = 250;
 
 export interface ApplyOptions {
   requirements: Requirements;
@@ -37,6 +40,8 @@ export interface ApplyOptions {
   onStep?: (step: ApplyProgress["step"]) => void;
   /** More work in the same batches (the charts): see ChartExtension. */
   extension?: {
+    /** Rough request bytes of `queueWrites`. */
+    estimatedBytes: number;
     queueLookups(): void;
     queueWrites(): void;
     queueRollback(): () => void;
@@ -282,7 +287,7 @@ export async function applyPlan(
         workbook.names.getItem(planned.name).formula = reference;
       }
     }
-    let pendingBytes = 0;
+    let pendingBytes = journal.names.length * BYTES_PER_NAME;
     for (const block of plan.blocks) {
       const kept = keptValues.get(block);
       const bands = splitBlockByBytes(block, Math.max(1024, Math.floor(budget / 2)));
@@ -296,6 +301,12 @@ export async function applyPlan(
         pendingBytes += bandBytes;
       }
     }
+    // Widths, highlights, the ownership record and the charts close the batch: a sync first if
+    // they would push it over the budget.
+    const ownedRecord = JSON.stringify(ownedRectsOf(plan));
+    const trailingBytes =
+      plan.columnWidths.length * BYTES_PER_SMALL_OP + plan.conditionalFormats.length * 4 * BYTES_PER_SMALL_OP + ownedRecord.length + (options.extension?.estimatedBytes ?? 0);
+    if (pendingBytes > 0 && pendingBytes + trailingBytes > budget) await counter.sync();
     for (const width of plan.columnWidths) {
       sheetOf(width.sheetName).getRangeByIndexes(0, width.column, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(width.widthChars);
     }
@@ -304,7 +315,7 @@ export async function applyPlan(
       target.conditionalFormats.clearAll();
       addConditionalFormat(target, format);
     }
-    workbook.settings.add(OWNED_SETTING_KEY, JSON.stringify(ownedRectsOf(plan)));
+    workbook.settings.add(OWNED_SETTING_KEY, ownedRecord);
     options.extension?.queueWrites();
     await counter.sync();
   } catch (error) {

@@ -31,7 +31,7 @@ const MARKER_STYLES: Record<MarkerShape, Excel.ChartMarkerStyle | "Circle" | "Sq
   x: "X",
 };
 
-const DEFAULT_MAX_SIZED_POINTS = 2000;
+const DEFAULT_MAX_SIZED_POINTS = 1000;
 const TEMPORARY_PREFIX = "PK_tmp_chart_";
 
 /**
@@ -41,6 +41,8 @@ const TEMPORARY_PREFIX = "PK_tmp_chart_";
  */
 export interface ChartExtension {
   names: string[];
+  /** Rough request bytes of queueWrites (a chart is a few hundred small operations at most). */
+  estimatedBytes: number;
   queueLookups(): void;
   queueWrites(): void;
   queueRollback(): () => void;
@@ -57,8 +59,15 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
   const sheetNames = [...new Set(pairs.map(({ binding }) => binding.placement.sheetName))];
   let existing: { sheetName: string; chart: Excel.Chart }[][] = [];
 
+  const estimatedBytes = pairs.reduce((sum, { spec, binding }) => {
+    const seriesCount = binding.series.length + 2 + binding.movements.length;
+    const pointOps = binding.series.length * (binding.labelledPoints.length * 3 + (spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints ? binding.pointRows.length : 0));
+    return sum + 4000 + seriesCount * 1500 + pointOps * 300;
+  }, 0);
+
   return {
     names: pairs.map(({ binding }) => binding.chartName),
+    estimatedBytes,
 
     queueLookups() {
       // Charts of the same names on either placement sheet: a re-run replaces them.
