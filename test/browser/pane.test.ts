@@ -153,8 +153,13 @@ async function cellTexts(table: Locator): Promise<string[][]> {
   let detected: Analysis;
 
   beforeAll(async () => {
+    const started = Date.now();
     const [outputDir, script, loaded] = await Promise.all([
-      Promise.resolve().then(() => productionBuild()),
+      Promise.resolve().then(() => {
+        const directory = productionBuild();
+        console.log(`Production build ready in ${((Date.now() - started) / 1000).toFixed(1)} s (reused when fresh)`);
+        return directory;
+      }),
       buildTestHostScript(),
       analyzeFile(REGISTER_FILE, null, "nl"),
     ]);
@@ -252,8 +257,11 @@ async function cellTexts(table: Locator): Promise<string[][]> {
       const atHighest = page.getByRole("textbox", { name: p("line.atHighest") });
       expect(await atLowest.inputValue()).toBe(typed(detected.line.atLowestDependency, language));
       expect(await atHighest.inputValue()).toBe(typed(detected.line.atHighestDependency, language));
-      const previewLine = page.getByRole("figure", { name: p("line.preview") }).locator(".ambition-line");
-      expect(await previewLine.getAttribute("data-y1")).toBe(String(detected.line.atLowestDependency));
+      const preview = page.getByRole("figure", { name: p("line.preview") });
+      const previewSummary = (analysis: Analysis) =>
+        t(language, "chart.subtitle", { count: analysis.rows.length, below: analysis.rows.filter((r) => r.position === "below").length });
+      expect(await preview.locator(".ambition-line").getAttribute("data-y1")).toBe(String(detected.line.atLowestDependency));
+      expect(plainSpaces((await preview.locator(".chart-subtitle").textContent()) ?? "")).toBe(previewSummary(detected));
       for (const [field, value] of [[atLowest, NEW_LINE.atLowestDependency], [atHighest, NEW_LINE.atHighestDependency]] as const) {
         await field.fill("");
         await field.pressSequentially(typed(value, language));
@@ -265,6 +273,9 @@ async function cellTexts(table: Locator): Promise<string[][]> {
         },
         [p("line.preview"), String(NEW_LINE.atLowestDependency), String(NEW_LINE.atHighestDependency)] as const,
       );
+      // The points follow the line: as many partners below it as the core finds under the new line.
+      expect(previewSummary(expected)).not.toBe(previewSummary(detected));
+      expect(plainSpaces((await preview.locator(".chart-subtitle").textContent()) ?? "")).toBe(previewSummary(expected));
 
       const axeBefore = seriousOrCritical(await runAxe(page), "before apply", variant);
 
