@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { analyzeSheet } from "../../src/core/analyze";
 import { buildChartSpec } from "../../src/core/chart";
 import { isHostFailure, type HostFailure } from "../../src/core/host";
-import { columnName, PARAMETER_NAMES } from "../../src/core/plan";
+import { columnName, PARAMETER_NAMES, planWrite } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core/types";
 import { generateRegister } from "../support/generate";
 import type { DoubleErrorCode } from "../support/excel";
@@ -299,6 +299,24 @@ describe("failures leave the workbook exactly as it was", () => {
     const failure = await failureOf(harness.host.apply(again, {}, withChart));
     expect(failure.code).toBe("unknown");
     expect(harness.driver.snapshotAll()).toEqual(afterFirst);
+  });
+
+  test("a user cell typed where a new column will go is never overwritten", async () => {
+    const harness = generated(12, "range", 6);
+    const snapshot = await harness.host.readActiveSheet();
+    const plan = planWrite(snapshot, analyzeSheet(snapshot, {}), outputOptions());
+    const target = plan.blocks.find((b) => b.sheetName === snapshot.sheetName)!;
+    // The user types a note into the first planned cell after the pane read the sheet.
+    // This register has free columns beside it, so the plan writes into existing (empty) cells.
+    expect(plan.registerColumns.kind).toBe("none");
+    const address = `${letter(target.column)}${target.row + 1}`;
+    await harness.driver.setCell(snapshot.sheetName, address, "Notitie van de gebruiker");
+    const before = harness.driver.snapshotAll();
+    const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
+    expect(failure.code).toBe("register-changed");
+    expect(failure.details).toContain(address);
+    expect(harness.driver.snapshotAll()).toEqual(before);
+    expect(harness.driver.value(snapshot.sheetName, address)).toBe("Notitie van de gebruiker");
   });
 
   test("a request over the payload limit → payload-too-large, everything undone", async () => {
