@@ -32,6 +32,18 @@ describe("apply writes live columns that Excel evaluates like the core", () => {
     expectColumnsMatch(harness, analysis);
   });
 
+  test("plain values mode: the same results as values, and a re-run gives the same workbook", async () => {
+    const harness = generatedHarness(25, "table");
+    const snapshot = await harness.host.readActiveSheet();
+    const analysis = analyzeSheet(snapshot, {});
+    const output = outputOptions({ mode: "values" }, { enabled: true });
+    await harness.host.apply(snapshot, {}, output);
+    expectColumnsMatch(harness, analysis);
+    const once = harness.driver.snapshotAll();
+    await harness.host.apply(await harness.host.readActiveSheet(), {}, output);
+    expect(harness.driver.snapshotAll()).toEqual(once);
+  });
+
   test.each(["range", "table"] as const)("generated %s register: columns match, user cells unchanged", async (layout) => {
     const harness = generatedHarness(40, layout);
     const snapshot = await harness.host.readActiveSheet();
