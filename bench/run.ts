@@ -59,7 +59,7 @@ function printTable(results: CaseResult[]): void {
     const v = judge(r, results);
     return [
       r.partners.toLocaleString("en-US"), r.layout, r.apply.measured ? (r.formulaEvaluation ? "on" : "off") : "—",
-      r.read.error ? "ERR" : String(r.read.syncs), r.apply.error ? "ERR" : String(r.apply.syncs),
+      !r.apply.measured ? "—" : r.read.error ? "ERR" : String(r.read.syncs), !r.apply.measured ? "—" : r.apply.error ? "ERR" : String(r.apply.syncs),
       r.chart.syncs === null ? "n/a" : String(r.chart.syncs), mb(Math.max(r.read.largestRequestBytes, r.apply.largestRequestBytes)),
       mb(Math.max(r.read.largestResponseBytes, r.apply.largestResponseBytes)), `${r.ratio.readAnalysePlan.toFixed(2)}×`,
       `${r.ratio.analysePlan.toFixed(2)}×`, r.timesMs.readAnalysePlan.toFixed(0), mb(r.memory.retainedHeapDeltaBytes), mb(r.memory.maxRssBytes),
@@ -119,15 +119,18 @@ async function main(): Promise<void> {
     results: results.map((r) => ({ ...r, verdicts: judge(r, results) })),
     totalSeconds: Math.round((performance.now() - started) / 1000),
   };
-  writeFileSync(join(__dirname, "results.json"), `${JSON.stringify(output, null, 2)}\n`);
-  console.log(`\nbench/results.json written; ${output.totalSeconds} s in all.`);
+  // Only a run of every size replaces the committed results.
+  const file = sizesIndex >= 0 ? "results.partial.json" : "results.json";
+  writeFileSync(join(__dirname, file), `${JSON.stringify(output, null, 2)}\n`);
+  console.log(`\nbench/${file} written; ${output.totalSeconds} s in all.`);
 }
 
 const NOTES = [
   "ratio R+A+P: (adapter's own read time + analyzeSheet + planWrite) / JSON.stringify(values), medians.",
   "  The adapter's read time excludes the time inside context.sync() — that is Excel's (here the double's) work.",
   "(analyse+plan): the same without the read.",
-  "syncs apply: context.sync() calls of one apply (all steps, the chart included); syncs chart: those after the chart step began.",
+  "syncs apply: context.sync() calls of one apply (all steps, the chart included); syncs chart: those after the chart step began",
+  "  (n/a: the host reports no separate chart step; the chart is drawn inside the apply's syncs).",
   "largest req / resp: the largest request / response of read and apply, as the double estimates Office.js payloads.",
   "heap Δ: heap retained by snapshot + analysis + plan after a forced GC; max RSS: the case's whole process (double included).",
   "eval off: the double stores our formulas as text instead of evaluating them with HyperFormula (too slow at this size);",
