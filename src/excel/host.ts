@@ -12,11 +12,9 @@ import type {
   WorkbookHost,
 } from "../core/host";
 import type { AnalysisSettings, SheetSnapshot } from "../core/types";
-import { applyPlan } from "./apply";
-import { chartExtension } from "./chart";
 import { globalOfficeEnv, Requirements, type OfficeEnv } from "./env";
 import { HostFailureError, toHostFailure } from "./errors";
-import { defaultPipeline, type CorePipeline } from "./pipeline";
+import type { CorePipeline } from "./pipeline";
 import { readActiveSheetSnapshot } from "./snapshot";
 import { SyncCounter, rectOf } from "./sync";
 
@@ -45,7 +43,6 @@ export function themeOf(officeTheme: { bodyBackgroundColor?: string } | null | u
 }
 
 export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOptions = {}): WorkbookHost {
-  const pipeline = options.pipeline ?? defaultPipeline;
   const requirements = new Requirements((name, version) => env.Office.context.requirements.isSetSupported(name, version));
   const language = languageOf(env.Office.context.displayLanguage);
   const theme = themeOf(env.Office.context.officeTheme);
@@ -77,6 +74,9 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     ): Promise<ApplyResult> {
       const report = (step: ApplyProgress["step"], fraction: number) => onProgress?.({ step, fraction });
       report("analysing", 0.05);
+      const { applyPlan, chartExtension, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
+        throw toHostFailure(error, expected.sheetName);
+      });
       // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
       // "register-changed" when the sheet no longer matches it.
       let analysis, plan, chartData;
@@ -200,6 +200,15 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       };
     },
   };
+}
+
+/**
+ * The write path (core planning, the applier, the chart), loaded on the first apply: the pane's
+ * first screen does not need it, and bundled up front it would count against the initial download.
+ */
+async function loadWritePath(pipeline: CorePipeline | undefined) {
+  const [{ applyPlan }, { chartExtension }, { defaultPipeline }] = await Promise.all([import("./apply"), import("./chart"), import("./pipeline")]);
+  return { applyPlan, chartExtension, pipeline: pipeline ?? defaultPipeline };
 }
 
 function parseStoredState(text: unknown): StoredState | null {
