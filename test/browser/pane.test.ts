@@ -97,6 +97,21 @@ function workbookIn(page: Page) {
   };
 }
 
+/** The choice a column combobox shows: a native select's chosen option, or a Fluent Dropdown's button text. */
+async function shownChoice(combobox: Locator): Promise<string> {
+  return plainSpaces(await combobox.evaluate((el) => (el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.textContent ?? "") : ((el as HTMLElement).innerText ?? ""))));
+}
+
+/** Chooses an option as a user would: from a native select's list, or by opening the Dropdown and clicking it. */
+async function choose(page: Page, combobox: Locator, option: string): Promise<void> {
+  if (await combobox.evaluate((el) => el instanceof HTMLSelectElement)) {
+    await combobox.selectOption({ label: option });
+  } else {
+    await combobox.click();
+    await page.getByRole("option", { name: option, exact: true }).click();
+  }
+}
+
 /** Polls `check` until it holds (the pane re-renders after a short debounce). */
 async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -144,6 +159,15 @@ async function cellTexts(table: Locator): Promise<string[][]> {
   return out;
 }
 
+/**
+ * HyperFormula (behind the double) knows no structured references (`Partners[Subsidie]`); such a
+ * cell is loaded as the value Excel saved with it, which is what the pane reads from it anyway.
+ */
+function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
+  const structured = /[A-Za-z_][\w.]*\[/;
+  return { ...sheet, formulas: sheet.formulas?.map((row) => row.map((formula) => (formula && structured.test(formula) ? null : formula))) ?? null };
+}
+
 (ready ? describe : describe.skip)("the built task pane in Chromium over the Excel double", () => {
   let site: StaticSite;
   let context: BrowserContext;
@@ -164,8 +188,8 @@ async function cellTexts(table: Locator): Promise<string[][]> {
       analyzeFile(REGISTER_FILE, null, "nl"),
     ]);
     testHostScript = script;
-    snapshot = loaded.snapshot;
-    detected = loaded.analysis;
+    snapshot = withoutStructuredReferences(loaded.snapshot);
+    detected = analyzeSheet(snapshot);
     site = await serveDirectory(outputDir);
     profile = mkdtempSync(join(tmpdir(), "pk-pane-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
@@ -243,13 +267,11 @@ async function cellTexts(table: Locator): Promise<string[][]> {
       const concept = t(language, `concept.${CORRECTED_CONCEPT}`);
       const dropdown = page.getByRole("combobox", { name: concept, exact: true });
       const columnOption = p("mapping.columnOption", { letter: columnLetter(mapped.column), header: mapped.header });
-      expect(plainSpaces(await dropdown.innerText())).toBe(columnOption);
-      await dropdown.click();
-      await page.getByRole("option", { name: p("mapping.none"), exact: true }).click();
-      await eventually(async () => plainSpaces(await dropdown.innerText()) === p("mapping.none"), `${concept} shows ${p("mapping.none")}`);
-      await dropdown.click();
-      await page.getByRole("option", { name: columnOption, exact: true }).click();
-      await eventually(async () => plainSpaces(await dropdown.innerText()) === columnOption, `${concept} shows ${columnOption}`);
+      expect(await shownChoice(dropdown)).toBe(columnOption);
+      await choose(page, dropdown, p("mapping.none"));
+      await eventually(async () => (await shownChoice(dropdown)) === p("mapping.none"), `${concept} shows ${p("mapping.none")}`);
+      await choose(page, dropdown, columnOption);
+      await eventually(async () => (await shownChoice(dropdown)) === columnOption, `${concept} shows ${columnOption}`);
       await page.getByText(p("mapping.userChosen"), { exact: true }).waitFor();
 
       // Change the ambition line: type new values; the preview draws the new line.
