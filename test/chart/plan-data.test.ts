@@ -131,3 +131,18 @@ describe(`chart data for the live Excel chart (${register.name} register)`, () =
     expect(formulas.filter((f) => userStrings.some((s) => f.includes(s)) || f.replace(/""/g, "").includes('"'))).toEqual([]);
   });
 });
+
+describe("number formats of the chart data", () => {
+  it.each(["formulas", "values"] as const)("never formats a formula cell as text (%s mode)", async (mode) => {
+    // Excel stores a formula entered into a "@" cell as its text, so the chart would plot nothing.
+    const { plan, data } = await setUp({ movement: true }, mode);
+    const textFormattedFormulas = [...plan.blocks, ...data.blocks].flatMap((block) =>
+      block.cells.flatMap((row, r) =>
+        row.flatMap((cell, c) =>
+          cell.kind === "formula" && block.columnNumberFormats?.[c] === "@" ? [`${block.id} row ${r} column ${c}`] : [],
+        ),
+      ),
+    );
+    expect(textFormattedFormulas).toEqual([]);
+  });
+});

@@ -153,7 +153,8 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         return [name, numberOr(registerCell(r, dependencyColumn), result?.dependency)];
       }),
       false,
-      ["@", "General"],
+      // A formula in a "@" cell would be stored as text: only constant names are kept as text.
+      [live ? "General" : "@", "General"],
     );
   }
 
