@@ -1,14 +1,13 @@
 import { memo } from "react";
 import {
   Button,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Option,
+  Select,
   Text,
   makeStyles,
   tokens,
@@ -24,6 +23,8 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%" },
   visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A native select is as wide as its longest option; keep it inside the narrow pane.
+  select: { minWidth: 0, maxWidth: "100%", "& select": { minWidth: 0, maxWidth: "100%" } },
 });
 
 const NONE = "none";
@@ -91,8 +92,11 @@ interface MappingSectionProps {
   onChange: (concept: ConceptKey, column: number | null) => void;
 }
 
-/** One dropdown per concept listing the register's headers plus "none". */
-/** Memoised: typing in the line fields must not re-render eight dropdowns. */
+/**
+ * One native select per concept listing the register's headers plus "none": a styled <select> is
+ * keyboard- and screen-reader-friendly everywhere and keeps the popup/positioning code out of the
+ * pane's first download. Memoised: typing in the line fields must not re-render eight selects.
+ */
 export const MappingSection = memo(function MappingSection({ analysis, headers, onChange }: MappingSectionProps) {
   const { p, c } = useTexts();
   const styles = useStyles();
@@ -103,26 +107,27 @@ export const MappingSection = memo(function MappingSection({ analysis, headers, 
       <Text className={styles.muted}>{p("mapping.hint")}</Text>
       {CONCEPT_KEYS.map((concept) => {
         const mapped = analysis.mapping[concept];
-        const selected = mapped ? headers.find((h) => h.column === mapped.column) : undefined;
         const value = mapped ? String(mapped.column) : NONE;
-        const shown = selected ? optionText(selected) : mapped ? `${mapped.header}` : p("mapping.none");
+        // A mapped column outside the listed headers still needs an option, or the select would show another one.
+        const unlisted = mapped && !headers.some((h) => h.column === mapped.column) ? mapped : undefined;
         return (
           <Field key={concept} label={c(`concept.${concept}`)} hint={mapped?.source === "user" ? p("mapping.userChosen") : undefined}>
-            <Dropdown
-              value={shown}
-              selectedOptions={[value]}
-              onOptionSelect={(_, data) => {
-                if (data.optionValue === undefined || data.optionValue === value) return;
-                onChange(concept, data.optionValue === NONE ? null : Number(data.optionValue));
+            <Select
+              className={styles.select}
+              value={value}
+              onChange={(_, data) => {
+                if (data.value === value) return;
+                onChange(concept, data.value === NONE ? null : Number(data.value));
               }}
             >
-              <Option value={NONE}>{p("mapping.none")}</Option>
+              <option value={NONE}>{p("mapping.none")}</option>
               {headers.map((h) => (
-                <Option key={h.column} value={String(h.column)}>
+                <option key={h.column} value={String(h.column)}>
                   {optionText(h)}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+              {unlisted && <option value={String(unlisted.column)}>{unlisted.header}</option>}
+            </Select>
           </Field>
         );
       })}
