@@ -320,6 +320,13 @@ function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
       // Focus moves to the result, so a screen reader reads it next.
       expect(await resultHeading.evaluate((el) => el === document.activeElement)).toBe(true);
 
+      // The pane re-read the sheet: the advice columns it just wrote are not taken for the user's own targets.
+      for (const target of ["targetInfluence", "targetDependency"] as const) {
+        if (detected.mapping[target]) continue;
+        const select = page.getByRole("combobox", { name: t(language, `concept.${target}`), exact: true });
+        expect({ target, shows: await shownChoice(select) }).toEqual({ target, shows: p("mapping.none") });
+      }
+
       const axeAfter = seriousOrCritical(await runAxe(page), "after apply", variant);
       writeFileSync(join(ARTIFACTS, `pane-${language}-${variant.theme}.png`), await page.screenshot({ fullPage: true }));
 
