@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { analyzeSheet } from "../../src/core/analyze";
 import { generateRegister } from "../support/generate";
-import { csvCells, excelArrayArithmetic, expectColumnsMatch, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
+import { csvCells, expectColumnsMatch, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
 
 const SEED = "seed-examples.csv";
 
@@ -17,7 +17,6 @@ function generatedHarness(partners: number, layout: "range" | "table" = "range")
   const register = generateRegister({ partners, seed: 7, layout, hiddenRowRate: 0 });
   const harness = makeHarness();
   harness.driver.loadSnapshot(register.snapshot);
-  excelArrayArithmetic(harness.double);
   return harness;
 }
 

@@ -28,7 +28,6 @@ export interface Harness {
 
 export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; language?: string } & OfficeHostOptions = {}): Harness {
   const double = createExcelDouble(init);
-  excelArrayArithmetic(double);
   const maxMinor = Number((options.excelApi ?? "1.8").split(".")[1]);
   let injection: { sync: number; code: DoubleErrorCode; operation: number } | null = null;
   let syncsInCall = 0;
@@ -80,15 +79,6 @@ export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; l
     },
     syncsOfLastCall: () => syncsInCall,
   };
-}
-
-/**
- * Excel compares a range with a value element by element inside SUMPRODUCT (the yes-words and
- * label lookups rely on it); HyperFormula does so only with array arithmetic on. The double does
- * not switch it on (reported), so the harness does, on the double's own engine instance.
- */
-export function excelArrayArithmetic(double: ReturnType<typeof createExcelDouble>): void {
-  double.driver.model.hf.updateConfig({ useArrayArithmetic: true });
 }
 
 export function outputOptions(overrides: Partial<OutputOptions> = {}, chart: Partial<OutputOptions["chart"]> = {}): OutputOptions {

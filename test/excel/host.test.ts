@@ -10,7 +10,7 @@ import { columnName, PARAMETER_NAMES, planWrite } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core/types";
 import { generateRegister } from "../support/generate";
 import type { DoubleErrorCode } from "../support/excel";
-import { cellValue, csvCells, expectColumnsMatch, nameCell, excelArrayArithmetic, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
+import { cellValue, csvCells, expectColumnsMatch, nameCell, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
 
 const withChart = outputOptions({}, { enabled: true });
 
@@ -26,7 +26,6 @@ function generated(partners: number, layout: "range" | "table", seed = 11): Harn
   const register = generateRegister({ partners, seed, layout, hiddenRowRate: 0 });
   const harness = makeHarness();
   harness.driver.loadSnapshot(register.snapshot);
-  excelArrayArithmetic(harness.double);
   return harness;
 }
 
@@ -242,7 +241,6 @@ describe("apply with the chart", () => {
     const whole = generated(60, "range", 13);
     const chunkedHost = makeHarness(undefined, { payloadBudgetBytes: limit / 2 });
     chunkedHost.driver.loadSnapshot(generateRegister({ partners: 60, seed: 13, layout: "range", hiddenRowRate: 0 }).snapshot);
-    excelArrayArithmetic(chunkedHost.double);
     chunkedHost.driver.setPayloadLimit(limit);
     // Without the chart: its one batch (~150 KB at most) is far below Excel's 5 MB but not below this test limit.
     const small = await chunkedHost.host.apply(await chunkedHost.host.readActiveSheet(), {}, outputOptions());

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { analyzeSheet } from "../../src/core/analyze";
 import { buildChartSpec } from "../../src/core/chart";
 import { buildEnglishOffset, buildPercentTable, buildTargets } from "../registers/builders";
-import { excelArrayArithmetic, expectColumnsMatch, fixture, haveFixture, makeHarness, outputOptions } from "./harness";
+import { expectColumnsMatch, fixture, haveFixture, makeHarness, outputOptions } from "./harness";
 
 const SHARED = ["gemeente-voorbeeldstad.xlsx", "register-en.xlsx", "rommelig-register.xlsx"];
 const dir = mkdtempSync(join(tmpdir(), "pk-excel-"));
@@ -16,7 +16,6 @@ const dir = mkdtempSync(join(tmpdir(), "pk-excel-"));
 async function applyAndCheck(path: string, activeSheet?: string) {
   const harness = makeHarness();
   await harness.driver.loadXlsx(path, activeSheet ? { activeSheet } : {});
-  excelArrayArithmetic(harness.double);
   const snapshot = await harness.host.readActiveSheet();
   const analysis = analyzeSheet(snapshot, {});
   expect(analysis.rows.length).toBeGreaterThan(0);

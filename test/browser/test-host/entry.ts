@@ -22,24 +22,9 @@ const OFFICE_THEMES = {
   dark: { bodyBackgroundColor: "#1F1F1F", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#292929", controlForegroundColor: "#FFFFFF", isDarkTheme: true },
 } as const;
 
-/**
- * The double measures request and response sizes with Node's `Buffer.byteLength` (test/support/excel/proxy.ts);
- * the browser has no Buffer, so the host gives it that one function with the same UTF-8 count.
- */
-function provideByteLength(): void {
-  const scope = globalThis as unknown as { Buffer?: { byteLength(text: string, encoding?: string): number } };
-  if (scope.Buffer) return;
-  const encoder = new TextEncoder();
-  scope.Buffer = { byteLength: (text: string) => encoder.encode(text).length };
-}
-
 function install(config: TestHostConfig): void {
-  provideByteLength();
   const double = createExcelDouble();
   double.driver.loadSnapshot(config.snapshot);
-  // Excel compares a range with a value element by element inside SUMPRODUCT (the formulas' yes-word
-  // lookups rely on it); HyperFormula needs array arithmetic for that. Same switch as test/excel/harness.
-  double.driver.model.hf.updateConfig({ useArrayArithmetic: true });
   double.installGlobals();
 
   const [major, minor] = config.excelApi.split(".").map(Number);

@@ -412,6 +412,9 @@ export class RequestContextDouble {
   }
 }
 
+// TextEncoder rather than Node's Buffer, so the double also runs in a browser (the pane's browser test).
+const utf8 = new TextEncoder();
+
 function byteLength(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value, (_k, v) => (v && typeof v === "object" && v.$state instanceof ObjState ? v.$state.path : v)), "utf8");
+  return utf8.encode(JSON.stringify(value, (_k, v) => (v && typeof v === "object" && v.$state instanceof ObjState ? v.$state.path : v))).length;
 }
