@@ -115,6 +115,9 @@ module.exports = (_env, argv) => {
       path: path.resolve(__dirname, "dist"),
       filename: production ? "[name].[contenthash:10].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:10].js" : "[name].js",
+      // Lazy chunks sit beside taskpane.html, so URLs relative to the page are right; the default
+      // ("auto") adds a runtime that guesses the script's URL and mentions importScripts.
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
