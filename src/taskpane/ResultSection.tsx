@@ -3,14 +3,9 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { STRATEGY_STYLES } from "../core/chart/palette";
@@ -32,6 +27,12 @@ const useStyles = makeStyles({
     verticalAlign: "middle",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
   },
+  // Plain table elements styled like Fluent's small table: the pane only lists figures, and Fluent's
+  // Table would add its package to the first download for a section shown only after an apply.
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, textAlign: "start", verticalAlign: "middle" },
+  headerCell: { fontWeight: tokens.fontWeightSemibold },
   number: { textAlign: "end" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   heading: { outline: "none" },
@@ -61,53 +62,53 @@ export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(
       {result.chartNames.length > 0 && <Text>{p("result.charts", { names: result.chartNames.join(", ") })}</Text>}
 
       <h3 id="by-strategy-heading">{p("result.byStrategy")}</h3>
-      <Table size="small" aria-labelledby="by-strategy-heading">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{p("result.col.strategy")}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{p("result.col.count")}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{p("result.col.subsidy")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+      <table className={styles.table} aria-labelledby="by-strategy-heading">
+        <thead>
+          <tr className={styles.row}>
+            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{p("result.col.strategy")}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.count")}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.subsidy")}</th>
+          </tr>
+        </thead>
+        <tbody>
           {STRATEGY_KEYS.map((strategy) => (
-            <TableRow key={strategy}>
-              <TableCell>
+            <tr key={strategy} className={styles.row}>
+              <td className={styles.cell}>
                 {/* The shared palette colour, so the pane's legend matches the chart. */}
                 <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: STRATEGY_STYLES[strategy].color }} />
                 {c(`strategy.${strategy}`)}
-              </TableCell>
-              <TableCell className={styles.number}>{count(summary.byStrategy[strategy].count)}</TableCell>
-              <TableCell className={styles.number}>{formatEuros(summary.byStrategy[strategy].subsidy, locale)}</TableCell>
-            </TableRow>
+              </td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{count(summary.byStrategy[strategy].count)}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(summary.byStrategy[strategy].subsidy, locale)}</td>
+            </tr>
           ))}
-          <TableRow>
-            <TableCell>{p("result.total")}</TableCell>
-            <TableCell className={styles.number}>{count(summary.total.count)}</TableCell>
-            <TableCell className={styles.number}>{formatEuros(summary.total.subsidy, locale)}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+          <tr className={styles.row}>
+            <td className={styles.cell}>{p("result.total")}</td>
+            <td className={mergeClasses(styles.cell, styles.number)}>{count(summary.total.count)}</td>
+            <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(summary.total.subsidy, locale)}</td>
+          </tr>
+        </tbody>
+      </table>
 
       <h3 id="by-position-heading">{p("result.byPosition")}</h3>
-      <Table size="small" aria-labelledby="by-position-heading">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{p("result.col.position")}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{p("result.col.count")}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{p("result.col.subsidy")}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
+      <table className={styles.table} aria-labelledby="by-position-heading">
+        <thead>
+          <tr className={styles.row}>
+            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{p("result.col.position")}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.count")}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.subsidy")}</th>
+          </tr>
+        </thead>
+        <tbody>
           {POSITIONS.map((position) => (
-            <TableRow key={position}>
-              <TableCell>{p(`result.position.${position}`)}</TableCell>
-              <TableCell className={styles.number}>{count(summary.byPosition[position].count)}</TableCell>
-              <TableCell className={styles.number}>{formatEuros(summary.byPosition[position].subsidy, locale)}</TableCell>
-            </TableRow>
+            <tr key={position} className={styles.row}>
+              <td className={styles.cell}>{p(`result.position.${position}`)}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{count(summary.byPosition[position].count)}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(summary.byPosition[position].subsidy, locale)}</td>
+            </tr>
           ))}
-        </TableBody>
-      </Table>
+        </tbody>
+      </table>
 
       {result.notices.length > 0 && (
         <MessageBar intent="info" layout="multiline">
