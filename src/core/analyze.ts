@@ -33,6 +33,7 @@ import {
   type SkippedRow,
   type SkipReason,
   type Summary,
+  type Tally,
 } from "./types";
 
 export { columnLetter, columnIndex, cellAddress } from "./text";
@@ -50,13 +51,24 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
 
   // Every row with something typed in it is analysed or skipped; a blank row is not a partner. Cells
   // that only show a formula's result (a row number, our own output columns) do not make a row a partner.
-  const mappedColumns = CONCEPT_KEYS.map(col).filter((c): c is number => c !== null);
-  const typedIn = (r: number, c: number) => !isBlank(cellAt(snapshot, r, c)) && !formulaAt(snapshot, r, c);
+  // Per-row work reads the row arrays directly (no closures or lookups per cell): registers reach 100,000 rows.
+  const { origin } = snapshot;
+  const mappedOffsets = CONCEPT_KEYS.map(col)
+    .filter((c): c is number => c !== null)
+    .map((c) => c - origin.column);
   const dataRows: number[] = [];
   for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
     if (r === location.totalsRow) continue;
-    let entered = mappedColumns.some((c) => !isBlank(cellAt(snapshot, r, c)));
-    for (let c = location.firstColumn; !entered && c <= location.lastColumn; c++) entered = typedIn(r, c);
+    const cells = snapshot.values[r - origin.row];
+    if (!cells) continue;
+    let entered = false;
+    for (let k = 0; !entered && k < mappedOffsets.length; k++) entered = !isBlank(cells[mappedOffsets[k]]);
+    if (!entered) {
+      const formulas = snapshot.formulas?.[r - origin.row];
+      for (let c = location.firstColumn - origin.column; !entered && c <= location.lastColumn - origin.column; c++) {
+        entered = !isBlank(cells[c]) && !isFormula(formulas?.[c]);
+      }
+    }
     if (entered) dataRows.push(r);
   }
 
@@ -68,14 +80,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   }
 
   const score = (r: number, c: number) => parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c));
-  const influenceScores = dataRows.map((r) => score(r, influenceCol));
-  const dependencyScores = dataRows.map((r) => score(r, dependencyCol));
-  const influenceScale = detectScale(mapping.influence!.header, usable(dataRows, influenceScores, snapshot, partnerCol), settings.influenceScale);
-  const dependencyScale = detectScale(
-    mapping.dependency!.header,
-    usable(dataRows, dependencyScores, snapshot, partnerCol),
-    settings.dependencyScale,
-  );
+  const influenceScores = scoresOf(snapshot, dataRows, influenceCol);
+  const dependencyScores = scoresOf(snapshot, dataRows, dependencyCol);
+  const hasPartner = dataRows.map((r) => !isBlank(cellAt(snapshot, r, partnerCol)));
+  const influenceScale = detectScale(mapping.influence!.header, usable(influenceScores, hasPartner), settings.influenceScale);
+  const dependencyScale = detectScale(mapping.dependency!.header, usable(dependencyScores, hasPartner), settings.dependencyScale);
   const line = settings.line ?? defaultAmbitionLine(influenceScale);
   const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
 
@@ -100,12 +109,12 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     const influence = readAxis(influenceScores[i], influenceScale);
     const dependency = readAxis(dependencyScores[i], dependencyScale);
     if (isErrorValue(partnerValue)) problem = { reason: "error-value", column: columnLetter(partnerCol), value: partner };
-    else if (isBlank(partnerValue)) problem = { reason: "missing-partner", column: columnLetter(partnerCol), value: null };
-    else if (influence.problem) {
-      problem = { reason: skipReason(influence.problem, "influence"), column: columnLetter(influenceCol), value: problemText(influenceScores[i]) };
+    else if (!hasPartner[i]) problem = { reason: "missing-partner", column: columnLetter(partnerCol), value: null };
+    else if (typeof influence === "string") {
+      problem = { reason: skipReason(influence, "influence"), column: columnLetter(influenceCol), value: problemText(influenceScores[i]) };
       problemScale = influenceScale;
-    } else if (dependency.problem) {
-      problem = { reason: skipReason(dependency.problem, "dependency"), column: columnLetter(dependencyCol), value: problemText(dependencyScores[i]) };
+    } else if (typeof dependency === "string") {
+      problem = { reason: skipReason(dependency, "dependency"), column: columnLetter(dependencyCol), value: problemText(dependencyScores[i]) };
       problemScale = dependencyScale;
     }
     if (problem) {
@@ -113,8 +122,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
       skipped.push({ row: r + 1, partner, ...problem, message: t("en", `skip.${problem.reason}`, params) });
       continue;
     }
-    const inf = influence.value!;
-    const dep = dependency.value!;
+    const inf = influence as number;
+    const dep = dependency as number;
     const required = requiredInfluence(dep, dependencyScale, line);
     const gap = inf - required;
     const position = positionOf(gap, influenceScale);
@@ -160,29 +169,41 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   };
 }
 
-function formulaAt(snapshot: SheetSnapshot, row: number, column: number): boolean {
-  const formula = snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column];
+function isFormula(formula: string | null | undefined): boolean {
   return typeof formula === "string" && formula.startsWith("=");
 }
 
+/** The parsed score in `column` of each data row. */
+function scoresOf(snapshot: SheetSnapshot, dataRows: number[], column: number): ParsedScore[] {
+  const offset = column - snapshot.origin.column;
+  const scores = new Array<ParsedScore>(dataRows.length);
+  for (let i = 0; i < dataRows.length; i++) {
+    const row = dataRows[i] - snapshot.origin.row;
+    const value = snapshot.values[row]?.[offset];
+    scores[i] = parseScore(value === undefined ? "" : value, snapshot.numberFormats?.[row]?.[offset] ?? null);
+  }
+  return scores;
+}
+
 /** Scores of rows that have a partner: what the scale is guessed from. */
-function usable(dataRows: number[], scores: ParsedScore[], snapshot: SheetSnapshot, partnerCol: number): ParsedScore[] {
-  return scores.filter((_, i) => !isBlank(cellAt(snapshot, dataRows[i], partnerCol)));
+function usable(scores: ParsedScore[], hasPartner: boolean[]): ParsedScore[] {
+  return scores.filter((_, i) => hasPartner[i]);
 }
 
 type AxisProblem = "missing" | "unusable" | "out-of-scale" | "error";
 
-function readAxis(parsed: ParsedScore, scale: Scale): { value?: number; problem?: AxisProblem } {
+/** The score's value on the scale, or what is wrong with it (a string, so no object per cell). */
+function readAxis(parsed: ParsedScore, scale: Scale): number | AxisProblem {
   switch (parsed.kind) {
     case "blank":
-      return { problem: "missing" };
+      return "missing";
     case "error":
-      return { problem: "error" };
+      return "error";
     default: {
       const value = scoreOnScale(parsed, scale);
-      if (value === null) return { problem: "unusable" };
-      if (!onScale(value, scale)) return { problem: "out-of-scale" };
-      return { value };
+      if (value === null) return "unusable";
+      if (!onScale(value, scale)) return "out-of-scale";
+      return value;
     }
   }
 }
@@ -250,12 +271,24 @@ export function summarize(rows: PartnerResult[]): Summary {
   const summary = emptySummary();
   for (const row of rows) {
     const amount = row.subsidy ?? 0;
-    for (const tally of [summary.byStrategy[row.strategy], summary.byPosition[row.position], summary.total]) {
-      tally.count += 1;
-      tally.subsidy += amount;
-    }
+    count(summary.byStrategy[row.strategy], amount);
+    count(summary.byPosition[row.position], amount);
+    count(summary.total, amount);
   }
   return summary;
+}
+
+function count(tally: Tally, amount: number) {
+  tally.count += 1;
+  tally.subsidy += amount;
+}
+
+const SPACING_TO_NORMALISE = /\s\s|[^\S ]/;
+
+/** How duplicate names are compared: trimmed, any case, single spaces. */
+function partnerKey(partner: string): string {
+  const key = partner.trim().toLowerCase();
+  return SPACING_TO_NORMALISE.test(key) ? key.replace(/\s+/g, " ") : key;
 }
 
 function collectWarnings(
@@ -267,17 +300,25 @@ function collectWarnings(
   scoreLists: ParsedScore[][],
 ): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
-  const byName = new Map<string, number[]>();
-  for (const row of rows) {
-    const key = row.partner.trim().toLowerCase().replace(/\s+/g, " ");
-    byName.set(key, [...(byName.get(key) ?? []), row.row]);
-  }
-  for (const [, sheetRows] of byName) {
-    if (sheetRows.length > 1) {
-      const name = rows.find((r) => r.row === sheetRows[0])!.partner;
-      const params = { partner: name, rows: sheetRows.join(", ") };
-      warnings.push({ code: "duplicate-partner", rows: sheetRows, message: t("en", "warning.duplicate-partner", params), params });
+  // Linear however many duplicates: the index of each name's first row, and a list of rows only for
+  // names that repeat (a list per name would be garbage at 100,000 rows).
+  const firstIndex = new Map<string, number>();
+  const repeated = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i++) {
+    const key = partnerKey(rows[i].partner);
+    const first = firstIndex.get(key);
+    if (first === undefined) firstIndex.set(key, i);
+    else {
+      const sheetRows = repeated.get(first);
+      if (sheetRows) sheetRows.push(rows[i].row);
+      else repeated.set(first, [rows[first].row, rows[i].row]);
     }
+  }
+  // In the order of each name's first row, as a user reads the sheet.
+  for (const first of [...repeated.keys()].sort((a, b) => a - b)) {
+    const sheetRows = repeated.get(first)!;
+    const params = { partner: rows[first].partner, rows: sheetRows.join(", ") };
+    warnings.push({ code: "duplicate-partner", rows: sheetRows, message: t("en", "warning.duplicate-partner", params), params });
   }
   const hidden = new Set(snapshot.hiddenColumns);
   for (const concept of CONCEPT_KEYS) {
@@ -296,8 +337,8 @@ function collectWarnings(
       const params = { axis, min: scale.min, max: scale.max };
       warnings.push({ code: "scale-guessed", rows: [], message: t("en", "warning.scale-guessed", params), params });
     }
-    const kinds = new Set(scoreLists[i].filter((s) => s.kind === "number" || s.kind === "label").map((s) => s.kind));
-    if (kinds.size > 1) {
+    const scores = scoreLists[i];
+    if (scores.some((s) => s.kind === "number") && scores.some((s) => s.kind === "label")) {
       warnings.push({ code: "mixed-scale-values", rows: [], message: t("en", "warning.mixed-scale-values", { axis }), params: { axis } });
     }
   });

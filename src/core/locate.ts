@@ -42,7 +42,10 @@ function lastRowOf(snapshot: SheetSnapshot): number {
   return snapshot.origin.row + snapshot.values.length - 1;
 }
 function lastColumnOf(snapshot: SheetSnapshot): number {
-  return snapshot.origin.column + Math.max(0, ...snapshot.values.map((r) => r.length)) - 1;
+  // A loop, not Math.max(...rows): spreading one argument per row overflows the stack above ~125,000 rows.
+  let width = 0;
+  for (const r of snapshot.values) if (r.length > width) width = r.length;
+  return snapshot.origin.column + width - 1;
 }
 
 function tableHeaders(snapshot: SheetSnapshot, table: TableSnapshot): HeaderCell[] {
@@ -120,8 +123,8 @@ export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixe
     .filter((m): m is NonNullable<typeof m> => !!m)
     .map((m) => m.column);
   const seedColumns = mappedColumns.length > 0 ? mappedColumns : allHeaders.map((h) => h.column);
-  let firstColumn = seedColumns.length ? Math.min(...seedColumns) : snapshot.origin.column;
-  let lastColumn = seedColumns.length ? Math.max(...seedColumns) : snapshot.origin.column;
+  let firstColumn = seedColumns.length ? seedColumns.reduce((a, b) => Math.min(a, b)) : snapshot.origin.column;
+  let lastColumn = seedColumns.length ? seedColumns.reduce((a, b) => Math.max(a, b)) : snapshot.origin.column;
   const headerText = (c: number) => !isBlank(cellAt(snapshot, headerRow, c));
   while (firstColumn > snapshot.origin.column && headerText(firstColumn - 1)) firstColumn--;
   const sheetLastColumn = lastColumnOf(snapshot);
@@ -131,26 +134,37 @@ export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixe
 
   const partnerColumn = mapping.partner?.column ?? firstColumn;
   const scoreColumns = [mapping.influence?.column, mapping.dependency?.column].filter((c): c is number => c !== undefined);
+  // These run for every row of the register: they read the row's array directly.
   const rowIsBlank = (r: number) => {
-    for (let c = firstColumn; c <= lastColumn; c++) if (!isBlank(cellAt(snapshot, r, c))) return false;
+    const cells = snapshot.values[r - snapshot.origin.row];
+    if (!cells) return true;
+    for (let c = firstColumn; c <= lastColumn; c++) if (!isBlank(cells[c - snapshot.origin.column])) return false;
     return true;
   };
   const firstText = (r: number): CellValue => {
+    const cells = snapshot.values[r - snapshot.origin.row];
+    if (!cells) return "";
     for (let c = firstColumn; c <= lastColumn; c++) {
-      const v = cellAt(snapshot, r, c);
+      const v = cells[c - snapshot.origin.column];
       if (!isBlank(v)) return v;
     }
     return "";
   };
+  const scoreCellsBlank = (r: number) => {
+    for (const c of scoreColumns) if (!isBlank(cellAt(snapshot, r, c))) return false;
+    return true;
+  };
   // "Totaal" in the partner or first column; or anywhere (next to a sum) in a row without partner and scores.
   const isTotals = (r: number) => {
-    if (isTotalLabel(cellAt(snapshot, r, partnerColumn)) || isTotalLabel(cellAt(snapshot, r, firstColumn))) return true;
+    const partner = cellAt(snapshot, r, partnerColumn);
+    if (isTotalLabel(partner) || (firstColumn !== partnerColumn && isTotalLabel(cellAt(snapshot, r, firstColumn)))) return true;
+    if (!isBlank(partner)) return false;
     const scoreCellsEmpty = scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)) || isTotalLabel(cellAt(snapshot, r, c)));
-    if (!isBlank(cellAt(snapshot, r, partnerColumn)) || !scoreCellsEmpty) return false;
+    if (!scoreCellsEmpty) return false;
     for (let c = firstColumn; c <= lastColumn; c++) if (isTotalLabel(cellAt(snapshot, r, c))) return true;
     return false;
   };
-  const isFootnote = (r: number) => looksLikeFootnote(firstText(r)) && scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)));
+  const isFootnote = (r: number) => scoreCellsBlank(r) && looksLikeFootnote(firstText(r));
   // After a blank row the register goes on only if a partner with a score follows.
   const isAnotherHeader = (r: number) =>
     requiredCount(mapHeaders(headerCells(snapshot, r, firstColumn, lastColumn))) >= 2;

@@ -29,19 +29,34 @@ export function detectScale(header: string, scores: ParsedScore[], override?: An
   const hint = scaleHintFromHeader(header);
   if (hint) return { min: hint.min, max: hint.max, kind: hint.percent ? "percent" : "numeric", source: "header" };
 
-  const labels = scores.flatMap((s) => (s.kind === "label" ? [s.label] : []));
+  // Plain loops: a register can have 100,000+ scores (no per-score arrays, no spreading into Math.min).
+  const labels: string[] = [];
+  let numberCount = 0;
+  let percentCount = 0;
+  let low = Infinity;
+  let high = -Infinity;
+  for (const s of scores) {
+    if (s.kind === "label") labels.push(s.label);
+    else if (s.kind === "number") {
+      numberCount++;
+      if (s.percent) percentCount++;
+      if (s.value < low) low = s.value;
+      if (s.value > high) high = s.value;
+    }
+  }
   if (labels.length > 0) {
     const five = labels.some((l) => FIVE_LEVEL_ONLY.includes(l));
-    const english = labels.filter((l) => ENGLISH_LABELS.has(l)).length > labels.length / 2;
+    let englishCount = 0;
+    for (const l of labels) if (ENGLISH_LABELS.has(l)) englishCount++;
+    const english = englishCount > labels.length / 2;
     const names = five ? (english ? LABELS_5_EN : LABELS_5_NL) : english ? LABELS_3_EN : LABELS_3_NL;
     return { min: 1, max: names.length, kind: "labels", labels: [...names], source: "labels" };
   }
-  const numbers = scores.flatMap((s) => (s.kind === "number" ? [s] : []));
-  const percentCount = numbers.filter((n) => n.percent).length;
-  if (numbers.length > 0 && percentCount > numbers.length / 2) return { min: 0, max: 100, kind: "percent", source: "percentFormat" };
-  const values = numbers.map((n) => n.value);
-  const low = values.length ? Math.min(...values) : 1;
-  const high = values.length ? Math.max(...values) : 5;
+  if (numberCount > 0 && percentCount > numberCount / 2) return { min: 0, max: 100, kind: "percent", source: "percentFormat" };
+  if (numberCount === 0) {
+    low = 1;
+    high = 5;
+  }
   const fit = STANDARD_SCALES.find((s) => low >= s.min && high <= s.max) ?? STANDARD_SCALES[STANDARD_SCALES.length - 1];
   return { min: fit.min, max: fit.max, kind: "numeric", source: "values" };
 }

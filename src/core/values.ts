@@ -3,7 +3,7 @@
  * The word lists and label tables are exported because the formula writer must make Excel do
  * exactly the same conversions.
  */
-import { isBlank, isErrorValue, normalizeText } from "./text";
+import { displayText, isBlank, isErrorValue, normalizeText } from "./text";
 import type { CellValue } from "./types";
 
 /** "Alternatives desirable" counts as yes for these (compared after trimming, any case). */
@@ -78,9 +78,32 @@ export type ParsedScore =
 /** Names Excel and LibreOffice give the default format in various languages. */
 const GENERAL_FORMATS = new Set(["general", "standaard", "standard", "algemeen", "@"]);
 
+/**
+ * Format answers per format string: a score column has one or two formats, but asking per cell ran
+ * several regular expressions per row. Bounded so a sheet of all-different formats cannot grow it.
+ */
+const FORMAT_CACHE_LIMIT = 10_000;
+const dateFormats = new Map<string, boolean>();
+const percentFormats = new Map<string, boolean>();
+
+function cachedFormatTest(cache: Map<string, boolean>, format: string, test: (format: string) => boolean): boolean {
+  let answer = cache.get(format);
+  if (answer === undefined) {
+    if (cache.size >= FORMAT_CACHE_LIMIT) cache.clear();
+    answer = test(format);
+    cache.set(format, answer);
+  }
+  return answer;
+}
+
 /** True for number formats that show a date or time (a date typed in a score column is not a score). */
 export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format || GENERAL_FORMATS.has(format.trim().toLowerCase())) return false;
+  if (!format) return false;
+  return cachedFormatTest(dateFormats, format, showsDate);
+}
+
+function showsDate(format: string): boolean {
+  if (GENERAL_FORMATS.has(format.trim().toLowerCase())) return false;
   const stripped = format
     .replace(/"[^"]*"/g, "")
     .replace(/\[[^\]]*\]/g, "")
@@ -91,13 +114,22 @@ export function isDateFormat(format: string | null | undefined): boolean {
 
 export function isPercentFormat(format: string | null | undefined): boolean {
   if (!format) return false;
+  return cachedFormatTest(percentFormats, format, showsPercent);
+}
+
+function showsPercent(format: string): boolean {
   return format.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
 }
 
-/** An Excel serial day number as the date a user typed ("2026-03-01"), for messages. */
-export function serialToIsoDate(serial: number): string {
+/**
+ * An Excel serial day number as the date a user typed ("2026-03-01"), for messages. Null when the
+ * serial lies outside the dates JavaScript can represent (Excel shows such a cell as ####).
+ */
+export function serialToIsoDate(serial: number): string | null {
   const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000);
-  const iso = new Date(ms).toISOString();
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString();
   return serial % 1 === 0 ? iso.slice(0, 10) : iso.slice(0, 16).replace("T", " ");
 }
 
@@ -116,13 +148,13 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
   if (isErrorValue(value)) return { kind: "error", text: String(value).trim() };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "unusable", text: String(value) };
-    if (isDateFormat(numberFormat)) return { kind: "unusable", text: serialToIsoDate(value) };
+    if (isDateFormat(numberFormat)) return { kind: "unusable", text: serialToIsoDate(value) ?? displayText(value) };
     if (isPercentFormat(numberFormat)) return { kind: "number", value: value * 100, percent: true };
     return { kind: "number", value, percent: false };
   }
   if (typeof value === "boolean") return { kind: "unusable", text: value ? "TRUE" : "FALSE" };
   const text = String(value).trim();
-  const percentMatch = /^(.*?)\s*%$/.exec(text);
+  const percentMatch = text.endsWith("%") ? /^(.*?)\s*%$/.exec(text) : null;
   if (percentMatch) {
     const n = parseNumberText(percentMatch[1]);
     return n === null ? { kind: "unusable", text } : { kind: "number", value: n, percent: true };
@@ -178,8 +210,17 @@ export function parseAmount(value: CellValue | undefined): number | null {
 /** Words in the partner column that mark a totals row rather than a partner. */
 export const TOTAL_WORDS: readonly string[] = ["totaal", "totalen", "total", "totals", "grand total", "eindtotaal", "subtotaal", "subtotal", "som", "sum"];
 
+/** Printable ASCII only: normalising (accents, case) cannot turn such text into new letters. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 export function isTotalLabel(value: CellValue | undefined): boolean {
   if (typeof value !== "string") return false;
+  // Every total word contains "tot", "som" or "sum"; plain ASCII text without them is no total, and
+  // skipping the Unicode normalisation for it matters: this runs for every row of a register.
+  if (PLAIN_ASCII.test(value)) {
+    const lower = value.toLowerCase();
+    if (!lower.includes("tot") && !lower.includes("som") && !lower.includes("sum")) return false;
+  }
   const n = normalizeText(value);
   return TOTAL_WORDS.includes(n) || /^(totaal|total|eindtotaal|subtotaal)\b/.test(n);
 }
@@ -188,5 +229,6 @@ export function isTotalLabel(value: CellValue | undefined): boolean {
 export function looksLikeFootnote(value: CellValue | undefined): boolean {
   if (typeof value !== "string") return false;
   const t = value.trim();
-  return /^(\*|†|¹|²|\(\d\)|\d\))/.test(t) || /^(bron|noot|toelichting|opmerking|opmerkingen|note|notes|source|let op)\s*:/i.test(t);
+  // The second pattern needs a colon: most cells (partner names) are ruled out without regexes.
+  return /^(\*|†|¹|²|\(\d\)|\d\))/.test(t) || (t.includes(":") && /^(bron|noot|toelichting|opmerking|opmerkingen|note|notes|source|let op)\s*:/i.test(t));
 }
