@@ -169,16 +169,23 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
  * An amount of money: numbers as they are; text like "€ 1.250.000,00", "€ 12.500,-",
  * "1,250,000.00", "EUR 300000". Null when it is not an amount.
  */
+const PLAIN_AMOUNT = /^[\d.,+()€ \u00a0-]*$/;
+
 export function parseAmount(value: CellValue | undefined): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string" || isBlank(value) || isErrorValue(value)) return null;
-  let t = value
-    .replace(/\u00a0/g, " ")
-    .replace(/€|eur(o)?\b/gi, "")
-    .replace(/\s+/g, "")
-    .replace(/[,.]-+$/, "");
+  // Most amounts hold only digits, separators, signs, spaces and €: one replace cleans them; the
+  // general path (currency words, any whitespace) gives the same result but runs four.
+  let t = PLAIN_AMOUNT.test(value)
+    ? value.replace(/[€ \u00a0]+/g, "")
+    : value
+        .replace(/\u00a0/g, " ")
+        .replace(/€|eur(o)?\b/gi, "")
+        .replace(/\s+/g, "");
+  if (t.endsWith("-")) t = t.replace(/[,.]-+$/, "");
   let negative = false;
-  if (/^\(.*\)$/.test(t)) {
+  // Whitespace is gone, so "(" … ")" is what /^\(.*\)$/ matched.
+  if (t.length >= 2 && t.startsWith("(") && t.endsWith(")")) {
     negative = true;
     t = t.slice(1, -1);
   }
