@@ -194,40 +194,80 @@ export function parseAmount(value: CellValue | undefined): number | null {
     t = t.slice(1);
   } else if (t.startsWith("+")) t = t.slice(1);
   if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return null;
-  const lastComma = t.lastIndexOf(",");
-  const lastDot = t.lastIndexOf(".");
-  let normalized: string;
-  if (lastComma >= 0 && lastDot >= 0) {
-    const decimal = lastComma > lastDot ? "," : ".";
-    const thousands = decimal === "," ? "." : ",";
-    normalized = t.split(thousands).join("").replace(decimal, ".");
-  } else if (lastComma >= 0 || lastDot >= 0) {
-    const sep = lastComma >= 0 ? "," : ".";
-    const parts = t.split(sep);
-    // "1.250.000" or "12.500": thousands groups; "12,5" or "12.50": a decimal part.
-    const groupsOfThree = parts.length > 2 || (parts[1].length === 3 && parts[0].length <= 3 && parts[0].length > 0);
-    normalized = groupsOfThree ? parts.join("") : parts.join(".");
-    if (parts.length > 2 && !parts.slice(1).every((p) => p.length === 3)) return null;
-  } else normalized = t;
+  const normalized = withPointDecimal(t);
+  if (normalized === null) return null;
   const n = Number(normalized);
   if (!Number.isFinite(n)) return null;
   return negative ? -n : n;
 }
 
+/**
+ * Digits with "." and "," as a number text with at most a decimal point: the last of two different
+ * separators is the decimal one; one kind repeated, or once before three digits after at most three
+ * ("1.250", "12,500"), groups thousands; once otherwise it is decimal ("12,5"). Null when groups are
+ * not of three. Index arithmetic, not split/join: this runs for every amount of a register.
+ */
+function withPointDecimal(t: string): string | null {
+  const lastComma = t.lastIndexOf(",");
+  const lastDot = t.lastIndexOf(".");
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimal = lastComma > lastDot ? "," : ".";
+    const thousands = decimal === "," ? "." : ",";
+    return t.replace(thousands === "." ? /\./g : /,/g, "").replace(decimal, ".");
+  }
+  if (lastComma < 0 && lastDot < 0) return t;
+  const sep = lastComma >= 0 ? "," : ".";
+  const first = t.indexOf(sep);
+  const last = Math.max(lastComma, lastDot);
+  if (first === last) {
+    // "1.250.000" or "12.500": thousands groups; "12,5" or "12.50": a decimal part.
+    const groupsOfThree = t.length - first - 1 === 3 && first <= 3 && first > 0;
+    if (groupsOfThree) return t.slice(0, first) + t.slice(first + 1);
+    return sep === "," ? t.replace(",", ".") : t;
+  }
+  for (let at = first; at !== -1; ) {
+    const next = t.indexOf(sep, at + 1);
+    if ((next === -1 ? t.length : next) - at - 1 !== 3) return null;
+    at = next;
+  }
+  return t.replace(sep === "." ? /\./g : /,/g, "");
+}
+
 /** Words in the partner column that mark a totals row rather than a partner. */
 export const TOTAL_WORDS: readonly string[] = ["totaal", "totalen", "total", "totals", "grand total", "eindtotaal", "subtotaal", "subtotal", "som", "sum"];
 
-/** Printable ASCII only: normalising (accents, case) cannot turn such text into new letters. */
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/** The first word of every total label (after normalising). */
+const TOTAL_FIRST_WORDS: readonly string[] = ["totaal", "totalen", "total", "totals", "grand", "eindtotaal", "subtotaal", "subtotal", "som", "sum"];
+const LONGEST_TOTAL_WORD = 10;
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * True when the text's first word shows it is no total label, decided on its ASCII start without
+ * Unicode normalisation (this runs for every row of a register). False means "look closer": the
+ * start holds non-ASCII text or "%", or a word a total label can begin with.
+ */
+function surelyNoTotal(value: string): boolean {
+  let start = 0;
+  for (; start < value.length; start++) {
+    const code = value.charCodeAt(start);
+    if (code >= 128 || code === 37) return false;
+    if (isAsciiLetterOrDigit(code)) break;
+  }
+  if (start === value.length) return true;
+  let end = start;
+  while (end < value.length && isAsciiLetterOrDigit(value.charCodeAt(end))) end++;
+  if (end - start > LONGEST_TOTAL_WORD) return true;
+  const word = value.slice(start, end).toLowerCase();
+  // A non-ASCII character right after the word may still belong to it ("Totaäl" normalises to "totaal").
+  const wordMayGoOn = end < value.length && value.charCodeAt(end) >= 128;
+  return wordMayGoOn ? !TOTAL_FIRST_WORDS.some((w) => w.startsWith(word)) : !TOTAL_FIRST_WORDS.includes(word);
+}
 
 export function isTotalLabel(value: CellValue | undefined): boolean {
-  if (typeof value !== "string") return false;
-  // Every total word contains "tot", "som" or "sum"; plain ASCII text without them is no total, and
-  // skipping the Unicode normalisation for it matters: this runs for every row of a register.
-  if (PLAIN_ASCII.test(value)) {
-    const lower = value.toLowerCase();
-    if (!lower.includes("tot") && !lower.includes("som") && !lower.includes("sum")) return false;
-  }
+  if (typeof value !== "string" || surelyNoTotal(value)) return false;
   const n = normalizeText(value);
   return TOTAL_WORDS.includes(n) || /^(totaal|total|eindtotaal|subtotaal)\b/.test(n);
 }
