@@ -187,7 +187,7 @@ function scoresOf(snapshot: SheetSnapshot, dataRows: number[], column: number): 
 
 /** Scores of rows that have a partner: what the scale is guessed from. */
 function usable(scores: ParsedScore[], hasPartner: boolean[]): ParsedScore[] {
-  return scores.filter((_, i) => hasPartner[i]);
+  return hasPartner.includes(false) ? scores.filter((_, i) => hasPartner[i]) : scores;
 }
 
 type AxisProblem = "missing" | "unusable" | "out-of-scale" | "error";

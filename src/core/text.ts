@@ -48,7 +48,7 @@ const EXCEL_ERROR = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|
 
 /** True for Excel error values as `range.values` gives them ("#REF!", "#N/A" …). */
 export function isErrorValue(value: CellValue | undefined): boolean {
-  return typeof value === "string" && EXCEL_ERROR.test(value.trim());
+  return typeof value === "string" && value.includes("#") && EXCEL_ERROR.test(value.trim());
 }
 
 /** The cell as a user would read it, for messages. */

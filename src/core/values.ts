@@ -142,6 +142,16 @@ export function parseNumberText(text: string): number | null {
   return Number(t.replace(",", "."));
 }
 
+/**
+ * Whole-number scores share one frozen result each: a register's score columns hold 100,000+ of
+ * them, and objects that live as long as the analysis are what the garbage collector copies.
+ */
+const WHOLE_SCORES: readonly ParsedScore[] = Array.from({ length: 101 }, (_, value) => Object.freeze({ kind: "number" as const, value, percent: false }));
+
+function plainNumberScore(value: number): ParsedScore {
+  return Number.isInteger(value) && value >= 0 && value <= 100 && !Object.is(value, -0) ? WHOLE_SCORES[value] : { kind: "number", value, percent: false };
+}
+
 /** Reads one score cell; `numberFormat` tells percentages and dates apart from plain numbers. */
 export function parseScore(value: CellValue | undefined, numberFormat?: string | null): ParsedScore {
   if (isBlank(value)) return { kind: "blank" };
@@ -150,7 +160,7 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
     if (!Number.isFinite(value)) return { kind: "unusable", text: String(value) };
     if (isDateFormat(numberFormat)) return { kind: "unusable", text: serialToIsoDate(value) ?? displayText(value) };
     if (isPercentFormat(numberFormat)) return { kind: "number", value: value * 100, percent: true };
-    return { kind: "number", value, percent: false };
+    return plainNumberScore(value);
   }
   if (typeof value === "boolean") return { kind: "unusable", text: value ? "TRUE" : "FALSE" };
   const text = String(value).trim();
@@ -160,7 +170,7 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
     return n === null ? { kind: "unusable", text } : { kind: "number", value: n, percent: true };
   }
   const n = parseNumberText(text);
-  if (n !== null) return { kind: "number", value: n, percent: false };
+  if (n !== null) return plainNumberScore(n);
   if (isScoreLabel(text)) return { kind: "label", label: normalizeLabel(text) };
   return { kind: "unusable", text };
 }
