@@ -7,11 +7,14 @@
  * Blocks larger than the request budget add one sync per ~4 MB. If a step fails, `rollback`
  * restores the journal (one inspection sync and one undo sync) and the original error is thrown.
  */
-import { splitBlockByBytes, cellPayloadBytes } from "../core/plan/chunks";
+import { blockRect, isFillBlock } from "../core/plan/blocks";
+import { splitBlockByBytes, cellPayloadBytes, fillPayloadBytes } from "../core/plan/chunks";
 import {
   charsToPoints,
   textNeedsProtection,
   type CellBlock,
+  type FillBlock,
+  type PlanBlock,
   type PlanCell,
   type PlannedConditionalFormat,
   type WritePlan,
@@ -68,6 +71,8 @@ interface CellJournal {
   sheetName: string;
   rect: CellRect;
   formulas: unknown[][];
+  /** How `formulas` was read: fills are journalled in R1C1 (relative references, same text per row). */
+  notation: "A1" | "R1C1";
   /** To tell a formula from text that begins with "=" (its formula and value are the same text). */
   values: unknown[][];
   numberFormats: unknown[][];
@@ -136,7 +141,8 @@ export async function applyPlan(
   const registerRect = options.registerRect ?? usedRectOf(expected);
   // One row below the register too: a partner appended there changes the register.
   const compareRect = { ...registerRect, rowCount: registerRect.rowCount + 1 };
-  const compareBands = rowBands(compareRect, Math.max(1, Math.floor(budget / (40 * Math.max(1, compareRect.columnCount)))));
+  // Bands sized by what the snapshot says the cells hold, so each response stays under the budget.
+  const compareBands = rowBandsBySize(expected, compareRect, budget);
   const compareProxies = compareBands.map((band) => ({
     band,
     range: registerSheet.getRangeByIndexes(band.row, band.column, band.rowCount, band.columnCount),
@@ -158,12 +164,22 @@ export async function applyPlan(
   });
 
   const knownSheets = new Set([plan.registerSheet, ...mustExist.map((s) => s.name)]);
-  const earlyChecks = queueChecks(plan, knownSheets, sheetOf, tableRect);
+  const earlyChecks = queueChecks(plan, knownSheets, sheetOf, tableRect, expected, budget);
 
-  // The compare bands beyond the first budget each need their own response (proportional to size).
-  for (let index = 0; index < compareProxies.length; index += 1) {
-    compareProxies[index].range.load("values");
-    if (index < compareProxies.length - 1) await counter.sync();
+  // Everything preflight reads back, in responses under the budget: one sync for a register that
+  // fits, one more per further budget's worth (the count grows with bytes, not rows).
+  const reads = [
+    ...compareProxies.map(({ band, range }) => ({ bytes: band.bytes, load: () => range.load("values") })),
+    ...earlyChecks.map((check) => ({ bytes: check.bytes, load: check.load })),
+  ];
+  let pendingResponse = 0;
+  for (const read of reads) {
+    if (pendingResponse > 0 && pendingResponse + read.bytes > budget) {
+      await counter.sync();
+      pendingResponse = 0;
+    }
+    read.load();
+    pendingResponse += read.bytes;
   }
   await counter.sync();
 
@@ -185,7 +201,7 @@ export async function applyPlan(
     journal.ownedPrevious = typeof ownedSetting.value === "string" ? ownedSetting.value : JSON.stringify(ownedSetting.value);
     owned.addRecorded(journal.ownedPrevious);
   }
-  const keptValues = new Map<CellBlock, unknown[][]>();
+  const keptValues = new Map<PlanBlock, unknown[][]>();
   verifyChecks(earlyChecks, owned, journal, keptValues);
   journal.names = namesBefore.map(({ planned, item }) => ({
     name: planned.name,
@@ -217,7 +233,9 @@ export async function applyPlan(
 
   // --- 2. Structure, with what sheets that turned out to exist hold now -----------------------------
   // Loads queued before the structural operations read the state before them.
-  const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect);
+  // Sheets that existed but were not known before: the parameter sheet, a few hundred cells.
+  const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect, expected, budget);
+  for (const check of lateChecks) check.load();
   for (const { proxy } of reused) proxy.protection.load("protected");
   const formatsBefore = plan.conditionalFormats.map((format) => {
     if (created.has(format.sheetName)) return { format, count: null };
@@ -289,6 +307,17 @@ export async function applyPlan(
     }
     let pendingBytes = journal.names.length * BYTES_PER_NAME;
     for (const block of plan.blocks) {
+      if (isFillBlock(block)) {
+        // One formula per column whatever the row count: a small, fixed part of the request.
+        const fillBytes = fillPayloadBytes(block) + block.formulasR1C1.length * 3 * BYTES_PER_SMALL_OP;
+        if (pendingBytes > 0 && pendingBytes + fillBytes > budget) {
+          await counter.sync();
+          pendingBytes = 0;
+        }
+        writeFill(sheetOf(block.sheetName), block);
+        pendingBytes += fillBytes;
+        continue;
+      }
       const kept = keptValues.get(block);
       const bands = splitBlockByBytes(block, Math.max(1024, Math.floor(budget / 2)));
       for (const band of bands) {
@@ -330,41 +359,100 @@ export async function applyPlan(
   };
 }
 
+/** One row band of a planned block whose current content preflight reads. */
 interface CellCheck {
-  block: CellBlock;
+  block: PlanBlock;
+  /** First row of the band within the block. */
+  offset: number;
+  /** The band's cells before the column action. */
   before: CellRect;
   range: Excel.Range;
+  /** Estimated response bytes of `load`. */
+  bytes: number;
+  load(): void;
 }
 
-/** Loads what the planned targets on `sheets` hold now (for verification and the undo journal). */
+/** Response bytes of a cell's formulas + values + numberFormat, from what the snapshot holds (a cell beyond it: a small guess). */
+function checkCellBytes(expected: SheetSnapshot, sheetName: string, row: number, column: number): number {
+  if (sheetName !== expected.sheetName) return 64;
+  const r = row - expected.origin.row;
+  const c = column - expected.origin.column;
+  const value = expected.values[r]?.[c];
+  if (value === undefined) return 40;
+  const formula = expected.formulas?.[r]?.[c];
+  const format = expected.numberFormats?.[r]?.[c];
+  return valueBytes(value) * 2 + (formula ? formula.length * 1.2 : 0) + (format ? format.length + 4 : 12) + 8;
+}
+
+/**
+ * What the planned targets on `sheets` hold now (for verification and the undo journal), as row
+ * bands each under half the budget; the caller queues their loads between syncs.
+ */
 function queueChecks(
   plan: WritePlan,
   sheets: ReadonlySet<string>,
   sheetOf: (name: string) => Excel.Worksheet,
   tableRect: CellRect | undefined,
+  expected: SheetSnapshot,
+  budget: number,
 ): CellCheck[] {
   const checks: CellCheck[] = [];
+  const limit = Math.max(1024, budget / 2);
   for (const block of plan.blocks) {
     if (!sheets.has(block.sheetName)) continue;
     const before = preActionRect(block, plan, tableRect);
     if (before === "fresh") continue;
-    const range = sheetOf(block.sheetName).getRangeByIndexes(before.row, before.column, before.rowCount, before.columnCount);
-    range.load("formulas,numberFormat,values");
-    range.format.font.load("bold");
-    checks.push({ block, before, range });
+    // A fill compares with (and journals) R1C1 text: what it writes, and the same in every row.
+    const properties = isFillBlock(block) ? "formulasR1C1,numberFormat,values" : "formulas,numberFormat,values";
+    const sheet = sheetOf(block.sheetName);
+    const addBand = (offset: number, rowCount: number, bytes: number) => {
+      const bandBefore = { ...before, row: before.row + offset, rowCount };
+      const range = sheet.getRangeByIndexes(bandBefore.row, bandBefore.column, bandBefore.rowCount, bandBefore.columnCount);
+      checks.push({
+        block,
+        offset,
+        before: bandBefore,
+        range,
+        bytes,
+        load: () => {
+          range.load(properties);
+          range.format.font.load("bold");
+        },
+      });
+    };
+    // Blocks whose existing values are kept are small (labels): never split.
+    const splittable = isFillBlock(block) || !block.keepExistingValues;
+    let first = 0;
+    let bytes = 0;
+    for (let r = 0; r < before.rowCount; r += 1) {
+      let rowBytes = 4;
+      for (let c = 0; c < before.columnCount; c += 1) rowBytes += checkCellBytes(expected, block.sheetName, before.row + r, before.column + c);
+      if (splittable && bytes + rowBytes > limit && r > first) {
+        addBand(first, r - first, bytes);
+        first = r;
+        bytes = 0;
+      }
+      bytes += rowBytes;
+    }
+    if (before.rowCount > first) addBand(first, before.rowCount - first, bytes);
   }
   return checks;
 }
 
 /** Every non-empty target cell must be ours (or already hold what we write); journal the rest. */
-function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, keptValues: Map<CellBlock, unknown[][]>): void {
-  for (const { block, before, range } of checks) {
-    const current = range.formulas as unknown[][];
-    for (let r = 0; r < block.cells.length; r += 1) {
-      for (let c = 0; c < block.cells[r].length; c += 1) {
+function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, keptValues: Map<PlanBlock, unknown[][]>): void {
+  for (const { block, offset, before, range } of checks) {
+    const fill = isFillBlock(block);
+    const current = (fill ? range.formulasR1C1 : range.formulas) as unknown[][];
+    const whole = blockRect(block);
+    const rect = { ...whole, row: whole.row + offset, rowCount: before.rowCount };
+    for (let r = 0; r < rect.rowCount; r += 1) {
+      for (let c = 0; c < rect.columnCount; c += 1) {
         const existing = current[r][c];
         if (isBlank(existing as CellValue)) continue;
-        if (owned.contains(block.sheetName, block.row + r, block.column + c) || sameContent(block.cells[r][c], existing)) continue;
+        if (owned.contains(block.sheetName, rect.row + r, rect.column + c)) continue;
+        const planned: PlanCell = fill ? { kind: "formula", formula: block.formulasR1C1[c] } : block.cells[offset + r][c];
+        if (sameContent(planned, existing)) continue;
         throw new HostFailureError(
           "register-changed",
           `Cell ${block.sheetName}!${cellAddress(before.row + r, before.column + c)} holds content that is not Partnerkaart's; nothing was written.`,
@@ -374,13 +462,14 @@ function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, 
     }
     journal.cells.push({
       sheetName: block.sheetName,
-      rect: { row: block.row, column: block.column, rowCount: block.cells.length, columnCount: block.cells[0]?.length ?? 0 },
+      rect,
       formulas: current,
+      notation: fill ? "R1C1" : "A1",
       values: range.values as unknown[][],
       numberFormats: range.numberFormat as unknown[][],
       bold: range.format.font.bold ?? null,
     });
-    if (block.keepExistingValues) keptValues.set(block, current);
+    if (!fill && block.keepExistingValues && offset === 0 && rect.rowCount === whole.rowCount) keptValues.set(block, current);
   }
 }
 
@@ -409,6 +498,23 @@ function writeBand(sheet: Excel.Worksheet, band: CellBlock, kept: unknown[][] | 
   );
   if (hasFormulas) writeFormats(range, band);
   if (band.bold) range.format.font.bold = true;
+}
+
+/**
+ * A fill: per column one `formulasR1C1` scalar (ExcelApi 1.2; a single value sets every cell of
+ * the range) and one number-format scalar, so the request does not grow with the row count.
+ */
+function writeFill(sheet: Excel.Worksheet, block: FillBlock): void {
+  if (block.rowCount <= 0 || block.formulasR1C1.length === 0) return;
+  block.formulasR1C1.forEach((formula, c) => {
+    const column = sheet.getRangeByIndexes(block.row, block.column + c, block.rowCount, 1);
+    const format = block.columnNumberFormats?.[c] ?? null;
+    // A formula entered into a "@" cell would stay text (a re-run may find "@" there).
+    if (format === "@") column.numberFormat = "General" as unknown as string[][];
+    column.formulasR1C1 = formula as unknown as string[][];
+    if (format !== null) column.numberFormat = format as unknown as string[][];
+  });
+  if (block.bold) sheet.getRangeByIndexes(block.row, block.column, block.rowCount, block.formulasR1C1.length).format.font.bold = true;
 }
 
 function addConditionalFormat(target: Excel.Range, format: PlannedConditionalFormat): void {
@@ -518,13 +624,7 @@ class OwnedCells {
 }
 
 function ownedRectsOf(plan: WritePlan): OwnedRect[] {
-  return plan.blocks.map((block) => ({
-    sheet: block.sheetName,
-    row: block.row,
-    column: block.column,
-    rowCount: block.cells.length,
-    columnCount: block.cells[0]?.length ?? 0,
-  }));
+  return plan.blocks.map((block) => ({ sheet: block.sheetName, ...blockRect(block) }));
 }
 
 /** Whole columns the structure step inserts on the register sheet, if any. */
@@ -553,8 +653,8 @@ function preActionColumn(column: number, plan: WritePlan): number {
  * The block's cells before the column action, or "fresh" when they are all new cells (inserted
  * columns, or added table columns within the table's rows).
  */
-function preActionRect(block: CellBlock, plan: WritePlan, tableRect: CellRect | undefined): CellRect | "fresh" {
-  const rect = { row: block.row, column: block.column, rowCount: block.cells.length, columnCount: block.cells[0]?.length ?? 0 };
+function preActionRect(block: PlanBlock, plan: WritePlan, tableRect: CellRect | undefined): CellRect | "fresh" {
+  const rect = blockRect(block);
   if (block.sheetName !== plan.registerSheet) return rect;
   const lastColumn = rect.column + rect.columnCount - 1;
   const inserted = insertedWholeColumns(plan);
@@ -584,11 +684,35 @@ function usedRectOf(snapshot: SheetSnapshot): CellRect {
   };
 }
 
-function rowBands(rect: CellRect, rowsPerBand: number): CellRect[] {
-  const bands: CellRect[] = [];
-  for (let first = 0; first < rect.rowCount; first += rowsPerBand) {
-    bands.push({ ...rect, row: rect.row + first, rowCount: Math.min(rowsPerBand, rect.rowCount - first) });
+/** Response bytes of one value as Office.js returns it (JSON), plus separators. */
+function valueBytes(value: unknown): number {
+  if (typeof value === "string") return value.length * 1.2 + 4;
+  if (typeof value === "number") return 24;
+  return 8;
+}
+
+/**
+ * Row bands of `rect` whose values, as the snapshot holds them, are each under `budget` bytes
+ * (a changed cell may be longer: half the budget is headroom). Number of bands grows with the
+ * register's size in bytes, not its rows.
+ */
+function rowBandsBySize(expected: SheetSnapshot, rect: CellRect, budget: number): (CellRect & { bytes: number })[] {
+  const limit = Math.max(1024, budget / 2);
+  const bands: (CellRect & { bytes: number })[] = [];
+  let first = 0;
+  let bytes = 0;
+  for (let r = 0; r < rect.rowCount; r += 1) {
+    const line = expected.values[rect.row + r - expected.origin.row];
+    let rowBytes = 4;
+    for (let c = 0; c < rect.columnCount; c += 1) rowBytes += valueBytes(line?.[rect.column + c - expected.origin.column]);
+    if (bytes + rowBytes > limit && r > first) {
+      bands.push({ ...rect, row: rect.row + first, rowCount: r - first, bytes });
+      first = r;
+      bytes = 0;
+    }
+    bytes += rowBytes;
   }
+  if (rect.rowCount > first) bands.push({ ...rect, row: rect.row + first, rowCount: rect.rowCount - first, bytes });
   return bands;
 }
 
@@ -670,9 +794,11 @@ async function rollbackJournal(
           return format;
         }),
       );
-      range.formulas = cells.formulas.map((row, r) =>
+      const restored = cells.formulas.map((row, r) =>
         row.map((value, c) => (typeof value === "string" && !isFormula(r, c) && textNeedsProtection(value) ? `'${value}` : value)),
       );
+      if (cells.notation === "R1C1") range.formulasR1C1 = restored as string[][];
+      else range.formulas = restored as string[][];
       if (textOverFormula) range.numberFormat = cells.numberFormats;
       if (cells.bold !== null) range.format.font.bold = cells.bold;
     }

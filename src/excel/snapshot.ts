@@ -24,6 +24,8 @@ export const ESTIMATED_BYTES_PER_CELL = 96;
 export const DEFAULT_RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
 /** Rows per probe block when hidden rows are found without getSpecialCells (before ExcelApi 1.9). */
 const HIDDEN_ROW_PROBE_BLOCK = 256;
+/** Request bytes of one per-row probe (getCell + load rowHidden) as Office.js serialises it, rounded up. */
+const BYTES_PER_ROW_PROBE = 220;
 
 interface CellBlock {
   firstRow: number;
@@ -88,7 +90,7 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   // Hidden columns: only probe each column when the used range says some (not all, not none) are hidden.
   const hiddenColumnProbes = columnProbes(usedRange, columnCount);
 
-  const hiddenRowReader = hiddenRowsReader(usedRange, rowCount, requirements);
+  const hiddenRowReader = hiddenRowsReader(usedRange, rowCount, requirements, budget);
 
   const legacySelection = selectionAreas ? null : workbook.getSelectedRange();
   if (legacySelection) legacySelection.load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
@@ -189,7 +191,7 @@ function columnProbes(usedRange: Excel.Range, columnCount: number) {
  * cells (ExcelApi 1.9) give the visible row runs; before 1.9, blocks of rows are probed and only
  * mixed blocks are probed row by row in one extra sync.
  */
-function hiddenRowsReader(usedRange: Excel.Range, rowCount: number, requirements: Requirements) {
+function hiddenRowsReader(usedRange: Excel.Range, rowCount: number, requirements: Requirements, budget: number) {
   if (usedRange.rowHidden !== null) {
     const allHidden = usedRange.rowHidden === true;
     return { read: async (firstRow: number) => (allHidden ? range(firstRow, rowCount) : []) };
@@ -221,18 +223,19 @@ function hiddenRowsReader(usedRange: Excel.Range, rowCount: number, requirements
   return {
     read: async (firstRow: number, counter: SyncCounter) => {
       const hidden: number[] = [];
-      const rowProbes: { row: number; range: Excel.Range }[] = [];
+      const mixedRows: number[] = [];
       for (const block of blocks) {
         if (block.range.rowHidden === true) hidden.push(...range(firstRow + block.first, block.count));
-        else if (block.range.rowHidden === null) {
-          for (let r = block.first; r < block.first + block.count; r += 1) {
-            const row = usedRange.getCell(r, 0);
-            row.load("rowHidden");
-            rowProbes.push({ row: r, range: row });
-          }
-        }
+        else if (block.range.rowHidden === null) mixedRows.push(...range(block.first, block.count));
       }
-      if (rowProbes.length > 0) {
+      // Rows of mixed blocks one by one, in requests under the budget (one sync per budget's worth).
+      const probesPerRequest = Math.max(1, Math.floor(budget / BYTES_PER_ROW_PROBE));
+      for (let start = 0; start < mixedRows.length; start += probesPerRequest) {
+        const rowProbes = mixedRows.slice(start, start + probesPerRequest).map((r) => {
+          const row = usedRange.getCell(r, 0);
+          row.load("rowHidden");
+          return { row: r, range: row };
+        });
         await counter.sync();
         for (const probe of rowProbes) if (probe.range.rowHidden) hidden.push(firstRow + probe.row);
       }

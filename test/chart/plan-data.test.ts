@@ -10,6 +10,7 @@ import { planWrite } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot, type StrategyKey } from "../../src/core/types";
 import { PlanWorkbook } from "../plan/plan-hf";
 import { chartRegisters } from "./support";
+import { blockCells } from "../../src/core/plan/blocks";
 
 // The municipal fixture when present, else the project's own sample register.
 const register = chartRegisters()[0];
@@ -122,7 +123,7 @@ describe(`chart data for the live Excel chart (${register.name} register)`, () =
 
   it("formulas use only common functions and never hold a partner name or goal text", async () => {
     const { analysis, data } = await setUp({ perGoal: true });
-    const formulas = data.blocks.flatMap((b) => b.cells.flat()).flatMap((c) => (c.kind === "formula" ? [c.formula] : []));
+    const formulas = data.blocks.flatMap((b) => blockCells(b).flat()).flatMap((c) => (c.kind === "formula" ? [c.formula] : []));
     expect(formulas.length).toBeGreaterThan(100);
     const functions = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
     for (const fn of functions) expect(["IF", "IFERROR", "AND", "ISNUMBER", "NA", "TRIM"]).toContain(fn);
@@ -137,7 +138,7 @@ describe("number formats of the chart data", () => {
     // Excel stores a formula entered into a "@" cell as its text, so the chart would plot nothing.
     const { plan, data } = await setUp({ movement: true }, mode);
     const textFormattedFormulas = [...plan.blocks, ...data.blocks].flatMap((block) =>
-      block.cells.flatMap((row, r) =>
+      blockCells(block).flatMap((row, r) =>
         row.flatMap((cell, c) =>
           cell.kind === "formula" && block.columnNumberFormats?.[c] === "@" ? [`${block.id} row ${r} column ${c}`] : [],
         ),

@@ -7,6 +7,7 @@ import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormul
 import { absoluteReference } from "../../src/core/plan/formulas";
 import type { PlanCell, WritePlan } from "../../src/core/plan/types";
 import type { CellValue, SheetSnapshot } from "../../src/core/types";
+import { blockCells } from "../../src/core/plan/blocks";
 
 /**
  * Excel's NUMBERVALUE(text, decimal, group), which HyperFormula 3.5 lacks: spaces ignored, group
@@ -113,7 +114,7 @@ export class PlanWorkbook {
     for (const block of plan.blocks) {
       this.hf.setCellContents(
         { sheet: this.sheetId(block.sheetName), row: block.row, col: block.column },
-        block.cells.map((r) => r.map(toHfContent)),
+        blockCells(block).map((r) => r.map(toHfContent)),
       );
     }
     this.hf.resumeEvaluation();

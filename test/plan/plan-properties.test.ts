@@ -12,6 +12,7 @@ import type { WritePlan } from "../../src/core/plan/types";
 import type { Analysis, AnalysisSettings, CellValue, SheetSnapshot } from "../../src/core/types";
 import { generateRegister, type RegisterLayout } from "../support/generate";
 import { PlanWorkbook } from "./plan-hf";
+import { blockCells } from "../../src/core/plan/blocks";
 
 const output: OutputOptions = { language: "nl", mode: "formulas", chart: DEFAULT_CHART_OPTIONS };
 
@@ -49,7 +50,7 @@ function shiftOf(plan: WritePlan): (column: number) => number {
 }
 
 const registerBlocks = (plan: WritePlan) =>
-  plan.blocks.filter((b) => b.sheetName === plan.registerSheet).map((b) => ({ row: b.row, column: b.column, cells: b.cells }));
+  plan.blocks.filter((b) => b.sheetName === plan.registerSheet).map((b) => ({ row: b.row, column: b.column, cells: blockCells(b) }));
 
 const arbitraryRegister = fc.record({
   partners: fc.integer({ min: 3, max: 12 }),

@@ -14,6 +14,7 @@ import { makeHarness } from "../excel/harness";
 import { generateRegister, type GeneratedRegister } from "../support/generate";
 import { checkProperty } from "./check";
 import { mutateRegister, type Mutation } from "./mutate";
+import { blockCells } from "../../src/core/plan/blocks";
 
 const FILE = "test/robustness/plan-registers.test.ts";
 
@@ -119,7 +120,7 @@ describe("write plan on generated registers", () => {
         const plan = planWrite(snapshot, analysis, output(c.mode, true));
         for (const block of plan.blocks) {
           if (block.sheetName !== snapshot.sheetName) continue;
-          block.cells.forEach((line, r) =>
+          blockCells(block).forEach((line, r) =>
             line.forEach((_, k) => {
               const row = block.row + r;
               const original = columnBeforeInsert(plan, block.column + k);
@@ -161,7 +162,7 @@ describe("write plan on generated registers", () => {
         const cellsOf = (plan: WritePlan) =>
           plan.blocks
             .filter((b) => b.sheetName === plan.registerSheet)
-            .map((b) => ({ row: b.row, column: b.column, cells: b.cells }))
+            .map((b) => ({ row: b.row, column: b.column, cells: blockCells(b) }))
             .sort((a, b) => a.row - b.row || a.column - b.column);
         expect(cellsOf(plan2)).toEqual(cellsOf(plan1));
 

@@ -5,6 +5,7 @@
 import ExcelJS from "exceljs";
 import { absoluteReference, toFileFormula } from "../../core/plan/formulas";
 import { NAME_PREFIX } from "../../core/plan/names";
+import { expandFill } from "../../core/plan/blocks";
 import type { CellBlock, PlanCell, WritePlan } from "../../core/plan/types";
 import { columnIndex } from "../../core/text";
 
@@ -99,7 +100,9 @@ export function applyPlanToWorkbook(workbook: ExcelJS.Workbook, plan: WritePlan)
     addTableColumns(register, action.tableName, action.headers);
   }
 
-  for (const block of plan.blocks) writeBlock(worksheet(workbook, block.sheetName), block);
+  // A fill becomes one A1 formula per cell: the file format has no "same formula down" form
+  // exceljs could write (shared formulas need a master cell per column and exceljs bookkeeping).
+  for (const block of plan.blocks) writeBlock(worksheet(workbook, block.sheetName), expandFill(block));
   for (const width of plan.columnWidths) worksheet(workbook, width.sheetName).getColumn(width.column + 1).width = width.widthChars;
 
   const names = workbook.definedNames as unknown as {

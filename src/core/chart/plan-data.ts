@@ -18,7 +18,7 @@
 import { t, type MessageKey } from "../i18n";
 import { quoteSheetName, absoluteReference } from "../plan/formulas";
 import { PARAMETER_NAMES as P, strategyLabelName } from "../plan/names";
-import type { CellBlock, PlanCell, WritePlan } from "../plan/types";
+import type { PlanBlock, PlanCell, WritePlan } from "../plan/types";
 import { columnLetter } from "../text";
 import { STRATEGY_KEYS, type Analysis, type CellRect, type StrategyKey } from "../types";
 import { buildChartSpec, type ChartSpecOptions } from "./spec";
@@ -66,7 +66,7 @@ export interface ChartBinding {
 
 export interface ChartDataPlan {
   specs: ChartSpec[];
-  blocks: CellBlock[];
+  blocks: PlanBlock[];
   bindings: ChartBinding[];
 }
 
@@ -86,9 +86,12 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
   const sheet = plan.parameterSheet;
   const live = plan.mode === "formulas";
   const c0 = CHART_DATA_COLUMN;
-  const blocks: CellBlock[] = [];
+  const blocks: PlanBlock[] = [];
   const block = (id: string, row: number, column: number, cells: PlanCell[][], bold = false, formats: (string | null)[] | null = null) =>
     blocks.push({ id: `chart.${id}`, purpose: "parameters", sheetName: sheet, row, column: c0 + column, cells, columnNumberFormats: formats, bold });
+  // Formula columns over the partners: one R1C1 formula per column, filled down (same text every row).
+  const fill = (id: string, row: number, column: number, rowCount: number, formulasR1C1: string[], formats: (string | null)[] | null = null) =>
+    blocks.push({ kind: "fill", id: `chart.${id}`, purpose: "parameters", sheetName: sheet, row, column: c0 + column, rowCount, formulasR1C1, columnNumberFormats: formats, bold: false });
   const ref = (rect: CellRect) => absoluteReference(sheet, rect);
   const cell = (row: number, column: number) => ref({ row, column: c0 + column, rowCount: 1, columnCount: 1 });
   const columnRange = (column: number, first: number, count: number) => ref({ row: first, column: c0 + column, rowCount: count, columnCount: 1 });
@@ -109,6 +112,9 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
     return column;
   };
   const registerCell = (row: number, column: number) => `${quoteSheetName(plan.registerSheet)}!$${columnLetter(column)}$${row + 1}`;
+  // Chart data row FIRST_DATA_ROW + i holds register row firstDataRow + i: a fixed row offset.
+  const rowOffset = plan.firstDataRow - FIRST_DATA_ROW;
+  const registerRowCell = (column: number) => `${quoteSheetName(plan.registerSheet)}!${rowOffset === 0 ? "R" : `R[${rowOffset}]`}C${column + 1}`;
   const partnerColumn = shift(analysis.mapping.partner!.column);
   const goalColumn = analysis.mapping.goal ? shift(analysis.mapping.goal.column) : null;
   const influenceColumn = planned("influenceScore");
@@ -142,19 +148,22 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
   const numberOr = (source: string, value: number | undefined): PlanCell =>
     live ? formula(`=IF(ISNUMBER(${source}),${source},NA())`) : value === undefined ? NA : num(value);
   block("partner-header", HEADER_ROW, PARTNER_COLUMN, [[text(t(language, "concept.partner")), text(t(language, "concept.dependency"))]], true);
-  if (n > 0) {
+  if (n > 0 && live) {
+    const dependency = registerRowCell(dependencyColumn);
+    // A formula in a "@" cell would be stored as text: General for both.
+    fill("partners", FIRST_DATA_ROW, PARTNER_COLUMN, n, [`=${registerRowCell(partnerColumn)}&""`, `=IF(ISNUMBER(${dependency}),${dependency},NA())`], ["General", "General"]);
+  } else if (n > 0) {
     block(
       "partners",
       FIRST_DATA_ROW,
       PARTNER_COLUMN,
       registerRows.map((r) => {
         const result = resultByRow.get(r);
-        const name = live ? formula(`=${registerCell(r, partnerColumn)}&""`) : text(result?.partner ?? "");
-        return [name, numberOr(registerCell(r, dependencyColumn), result?.dependency)];
+        return [text(result?.partner ?? ""), numberOr(registerCell(r, dependencyColumn), result?.dependency)];
       }),
       false,
-      // A formula in a "@" cell would be stored as text: only constant names are kept as text.
-      [live ? "General" : "@", "General"],
+      // Names are constants here: kept as text.
+      ["@", "General"],
     );
   }
 
@@ -165,8 +174,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
   specs.forEach((spec, chartIndex) => {
     const firstColumn = FIRST_SERIES_COLUMN + chartIndex * seriesBlockWidth;
     const perGoal = options.perGoal && goalColumn !== null;
-    // Row 0 above the chart's columns: its goal (the criterion cell) or its name.
-    const goalCriterion = cell(CAPTION_ROW, firstColumn);
+    // Row 0 above the chart's columns: its goal (the criterion cell the series formulas read) or its name.
     block(`goal-${chartIndex}`, CAPTION_ROW, firstColumn, [[perGoal ? (spec.goal === null ? EMPTY : text(spec.goal)) : text(spec.name)]], true, ["@"]);
     block(
       `series-header-${chartIndex}`,
@@ -175,7 +183,21 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
       [STRATEGY_KEYS.map((k) => (live ? formula(`=${strategyLabelName(k)}`) : text(t(language, `strategy.${k}` as MessageKey))))],
       true,
     );
-    if (n > 0) {
+    if (n > 0 && live) {
+      const influence = registerRowCell(influenceColumn);
+      const criterion = `${quoteSheetName(sheet)}!R${CAPTION_ROW + 1}C${c0 + firstColumn + 1}`;
+      fill(
+        `series-${chartIndex}`,
+        FIRST_DATA_ROW,
+        firstColumn,
+        n,
+        STRATEGY_KEYS.map((k) => {
+          const conditions = [`ISNUMBER(${influence})`, `${registerRowCell(strategyColumn)}=${strategyLabelName(k)}`];
+          if (perGoal) conditions.push(`TRIM(${registerRowCell(goalColumn!)}&"")=TRIM(${criterion}&"")`);
+          return `=IFERROR(IF(AND(${conditions.join(",")}),${influence},NA()),NA())`;
+        }),
+      );
+    } else if (n > 0) {
       block(
         `series-${chartIndex}`,
         FIRST_DATA_ROW,
@@ -183,14 +205,8 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         registerRows.map((r) => {
           const result = resultByRow.get(r);
           return STRATEGY_KEYS.map((k) => {
-            if (!live) {
-              const inChart = result !== undefined && result.strategy === k && spec.series.some((s) => s.points.some((p) => p.row === result.row));
-              return inChart ? num(result!.influence) : NA;
-            }
-            const influence = registerCell(r, influenceColumn);
-            const conditions = [`ISNUMBER(${influence})`, `${registerCell(r, strategyColumn)}=${strategyLabelName(k)}`];
-            if (perGoal) conditions.push(`TRIM(${registerCell(r, goalColumn!)}&"")=TRIM(${goalCriterion}&"")`);
-            return formula(`=IFERROR(IF(AND(${conditions.join(",")}),${influence},NA()),NA())`);
+            const inChart = result !== undefined && result.strategy === k && spec.series.some((s) => s.points.some((p) => p.row === result.row));
+            return inChart ? num(result!.influence) : NA;
           });
         }),
       );

@@ -5,6 +5,7 @@
  */
 import { cellAt } from "../locate";
 import type { SheetSnapshot } from "../types";
+import { blockRect } from "./blocks";
 import { existingPlannedColumns, snapshotCellIsUsed } from "./plan";
 import type { WritePlan } from "./types";
 
@@ -44,18 +45,18 @@ export function userCellsTargetedByPlan(snapshot: SheetSnapshot, plan: WritePlan
   const conflicts: UserCellConflict[] = [];
   for (const block of plan.blocks) {
     if (block.sheetName !== plan.registerSheet) continue;
-    block.cells.forEach((cells, i) =>
-      cells.forEach((_, j) => {
-        const row = block.row + i;
-        const column = block.column + j;
-        const original = beforeInsert(column);
+    const rect = blockRect(block);
+    const originals = Array.from({ length: rect.columnCount }, (_, j) => beforeInsert(block.column + j));
+    for (let i = 0; i < rect.rowCount; i++) {
+      const row = block.row + i;
+      originals.forEach((original, j) => {
         if (original === null) return;
         const own = ownColumns.has(original) && row >= plan.headerRow && row <= plan.lastDataRow;
         if (!own && snapshotCellIsUsed(snapshot, row, original)) {
-          conflicts.push({ sheetName: block.sheetName, row, column, blockId: block.id, value: String(cellAt(snapshot, row, original) ?? "") });
+          conflicts.push({ sheetName: block.sheetName, row, column: block.column + j, blockId: block.id, value: String(cellAt(snapshot, row, original) ?? "") });
         }
-      }),
-    );
+      });
+    }
   }
   return conflicts;
 }

@@ -2,7 +2,7 @@
  * Splitting a block into row bands that each fit one Office.js request (the web host limits a
  * request to 5 MB). The estimate is the JSON size of the values plus a fixed overhead per cell.
  */
-import type { CellBlock, PlanCell } from "./types";
+import type { CellBlock, FillBlock, PlanBlock, PlanCell } from "./types";
 
 /** Office's request limit, with headroom for the other operations of the same request. */
 export const OFFICE_REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
@@ -25,7 +25,11 @@ export function cellPayloadBytes(cell: PlanCell): number {
   }
 }
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+
 function utf8Length(text: string): number {
+  // Almost every formula and label is ASCII: one native scan instead of a loop over characters.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -43,8 +47,12 @@ function utf8Length(text: string): number {
  * Row bands of `block`, each estimated under `maxBytes` (a single row larger than the budget
  * becomes its own band). Bands keep the block's id with a "#n" suffix, its columns and formats.
  */
-export function splitBlockByBytes(block: CellBlock, maxBytes: number = OFFICE_REQUEST_BUDGET_BYTES): CellBlock[] {
+export function splitBlockByBytes(block: CellBlock, maxBytes?: number): CellBlock[];
+export function splitBlockByBytes(block: PlanBlock, maxBytes?: number): PlanBlock[];
+export function splitBlockByBytes(block: PlanBlock, maxBytes: number = OFFICE_REQUEST_BUDGET_BYTES): PlanBlock[] {
   if (!(maxBytes > 0)) throw new RangeError(`maxBytes must be positive, got ${maxBytes}`);
+  // A fill carries one formula per column, whatever its row count: never split.
+  if (block.kind === "fill") return [{ ...block }];
   const bands: CellBlock[] = [];
   let start = 0;
   let bytes = 0;
@@ -62,4 +70,9 @@ export function splitBlockByBytes(block: CellBlock, maxBytes: number = OFFICE_RE
   flush(block.cells.length);
   if (bands.length === 1) return [{ ...block }];
   return bands;
+}
+
+/** Approximate request bytes of a fill: its formulas once, not once per row. */
+export function fillPayloadBytes(block: FillBlock): number {
+  return block.formulasR1C1.reduce((sum, formula) => sum + utf8Length(JSON.stringify(formula)) + PER_CELL_OVERHEAD_BYTES, 0);
 }

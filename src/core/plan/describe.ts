@@ -1,5 +1,6 @@
 /** What a plan will do, in the terms the task pane's result and the CLI report use. */
 import { cellAddress } from "../text";
+import { blockRect, isFillBlock } from "./blocks";
 import type { PlannedColumnKey, WritePlan } from "./types";
 
 export interface PlanDescription {
@@ -16,7 +17,14 @@ export interface PlanDescription {
 }
 
 export function describePlan(plan: WritePlan): PlanDescription {
-  const cells = plan.blocks.flatMap((b) => b.cells.flat());
+  let cellCount = 0;
+  let formulaCount = 0;
+  for (const block of plan.blocks) {
+    const rect = blockRect(block);
+    cellCount += rect.rowCount * rect.columnCount;
+    if (isFillBlock(block)) formulaCount += rect.rowCount * rect.columnCount;
+    else for (const row of block.cells) for (const cell of row) if (cell.kind === "formula") formulaCount += 1;
+  }
   return {
     registerSheet: plan.registerSheet,
     parameterSheet: plan.parameterSheet,
@@ -26,7 +34,7 @@ export function describePlan(plan: WritePlan): PlanDescription {
     structure: plan.registerColumns.kind,
     names: plan.names.map((n) => n.name),
     blockCount: plan.blocks.length,
-    cellCount: cells.length,
-    formulaCount: cells.filter((c) => c.kind === "formula").length,
+    cellCount,
+    formulaCount,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The formulas the plan writes into the register and the parameter sheet. They mirror the core's
  * reading and arithmetic (values.ts, scales.ts, strategy.ts) so Excel recomputes exactly what
- * analyzeSheet computes. Rules: English names, `,` separators, A1 references, only functions that
+ * analyzeSheet computes. Rules: English names, `,` separators, references as the caller passes them
+ * (the register columns pass R1C1 row-relative ones, `rowRelative`, so one text serves every row), only functions that
  * Excel 2016+, LibreOffice and HyperFormula know (no LET, IFS, CONCAT, XLOOKUP, structured
  * references, bare TRUE), and never a user string inside a formula.
  */
@@ -40,6 +41,11 @@ export function absoluteReference(sheetName: string, rect: CellRect): string {
 /** $C6: the column fixed, the row the formula's own. */
 export function rowCell(row: number, column: number): string {
   return `$${columnLetter(column)}${row + 1}`;
+}
+
+/** R1C1 "this row, column `column`" (RC5 = column E of the formula's own row): the same text in every row. */
+export function rowRelative(column: number): string {
+  return `RC${column + 1}`;
 }
 
 /** Names of the parameter cells one score axis is read with. */

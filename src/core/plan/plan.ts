@@ -23,13 +23,13 @@ import { isDateFormat, isPercentFormat, LABEL_VALUES_3, LABEL_VALUES_5, YES_WORD
 import {
   absoluteCell,
   absoluteReference,
+  rowRelative,
   countFormula,
   DEPENDENCY_AXIS_NAMES,
   gapFormula,
   INFLUENCE_AXIS_NAMES,
   positionFormula,
   requiredInfluenceFormula,
-  rowCell,
   scoreFormula,
   strategyFormula,
   subsidyAmountFormula,
@@ -41,9 +41,11 @@ import {
 } from "./formulas";
 import { columnKeyOfName, columnName, PARAMETER_NAMES, PARAMETER_SHEET_NAME, positionLabelName, strategyLabelName } from "./names";
 import { PLAN_COLORS } from "./palette";
+import { r1c1ToA1 } from "./r1c1";
 import type {
   CellBlock,
   ColumnWidth,
+  PlanBlock,
   PlanCell,
   PlannedColumnKey,
   PlannedConditionalFormat,
@@ -181,6 +183,22 @@ function contiguousRuns(columns: PlannedRegisterColumn[]): PlannedRegisterColumn
   return runs;
 }
 
+/** Consecutive rows of a band whose score cells are read alike (usually the whole band). */
+function readingRuns(
+  band: { first: number; last: number },
+  readingsAt: (row: number) => NumberCellReading[],
+): { first: number; last: number; readings: NumberCellReading[] }[] {
+  const runs: { first: number; last: number; readings: NumberCellReading[]; key: string }[] = [];
+  for (let r = band.first; r <= band.last; r++) {
+    const readings = readingsAt(r);
+    const key = readings.join(",");
+    const last = runs[runs.length - 1];
+    if (last && last.key === key) last.last = r;
+    else runs.push({ first: r, last: r, readings, key });
+  }
+  return runs;
+}
+
 function scoreReading(snapshot: SheetSnapshot, row: number, column: number): NumberCellReading {
   const format = formatAt(snapshot, row, column);
   if (isDateFormat(format)) return "date";
@@ -255,7 +273,6 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
     header: headerOf(key),
     name: columnName(key),
   }));
-  const columnOf = (key: PlannedColumnKey) => columns.find((c) => c.key === key)?.column ?? null;
 
   const influenceLabels = labelTableFor(analysis.influenceScale);
   const dependencyLabels = labelTableFor(analysis.dependencyScale);
@@ -263,48 +280,61 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
   const dependencyAxis = DEPENDENCY_AXIS_NAMES(dependencyLabels !== null);
   const resultsByRow = new Map<number, PartnerResult>(analysis.rows.map((r) => [r.row - 1, r]));
 
-  const cellFor = (key: PlannedColumnKey, r: number): PlanCell => {
-    if (output.mode === "values") return valueCell(key, resultsByRow.get(r), language);
-    const ref = (k: PlannedColumnKey) => rowCell(r, columnOf(k)!);
-    const partner = rowCell(r, partnerColumn);
-    const alternatives = alternativesColumn === null ? null : rowCell(r, alternativesColumn);
-    const target = (column: number | null, axis: typeof influenceAxis): RegisterTarget | null =>
-      column === null ? null : { ref: rowCell(r, column), axis, reading: scoreReading(snapshot, r, column) };
+  const columnByKey = new Map(columns.map((c) => [c.key, c.column]));
+  const columnOf = (key: PlannedColumnKey) => columnByKey.get(key) ?? null;
+
+  const blocks: PlanBlock[] = [];
+  const conditionalFormats: PlannedConditionalFormat[] = [];
+  const influenceRange = analysis.influenceScale.max - analysis.influenceScale.min;
+  // The four score cells whose number format changes how a formula reads them, per row.
+  const readColumns = [influenceColumn, dependencyColumn, targetInfluenceColumn, targetDependencyColumn];
+  const readingsAt = (r: number): NumberCellReading[] => readColumns.map((column) => (column === null ? "plain" : scoreReading(snapshot, r, column)));
+  // One R1C1 formula per (column, readings): the same text in every row, built once.
+  const formulaCache = new Map<string, string | null>();
+  const formulaFor = (key: PlannedColumnKey, readings: NumberCellReading[]): string | null => {
+    const cacheKey = `${key}|${readings.join(",")}`;
+    let cached = formulaCache.get(cacheKey);
+    if (cached === undefined) {
+      cached = registerFormula(key, readings);
+      formulaCache.set(cacheKey, cached);
+    }
+    return cached;
+  };
+  const registerFormula = (key: PlannedColumnKey, [influenceReading, dependencyReading, targetInfluenceReading, targetDependencyReading]: NumberCellReading[]): string | null => {
+    const ref = (k: PlannedColumnKey) => rowRelative(columnOf(k)!);
+    const partner = rowRelative(partnerColumn);
+    const alternatives = alternativesColumn === null ? null : rowRelative(alternativesColumn);
+    const target = (column: number | null, axis: typeof influenceAxis, reading: NumberCellReading): RegisterTarget | null =>
+      column === null ? null : { ref: rowRelative(column), axis, reading };
     switch (key) {
       case "influenceScore":
-        return formula(scoreFormula(partner, rowCell(r, influenceColumn), influenceAxis, scoreReading(snapshot, r, influenceColumn)));
+        return scoreFormula(partner, rowRelative(influenceColumn), influenceAxis, influenceReading);
       case "dependencyScore":
-        return formula(scoreFormula(partner, rowCell(r, dependencyColumn), dependencyAxis, scoreReading(snapshot, r, dependencyColumn)));
+        return scoreFormula(partner, rowRelative(dependencyColumn), dependencyAxis, dependencyReading);
       case "requiredInfluence":
-        return formula(requiredInfluenceFormula(ref("influenceScore"), ref("dependencyScore")));
+        return requiredInfluenceFormula(ref("influenceScore"), ref("dependencyScore"));
       case "gap":
-        return formula(gapFormula(ref("influenceScore"), ref("requiredInfluence")));
+        return gapFormula(ref("influenceScore"), ref("requiredInfluence"));
       case "position":
-        return formula(positionFormula(ref("gap")));
+        return positionFormula(ref("gap"));
       case "strategy":
-        return formula(strategyFormula(ref("gap"), ref("dependencyScore"), alternatives));
+        return strategyFormula(ref("gap"), ref("dependencyScore"), alternatives);
       case "targetInfluence":
-        return formula(
-          targetInfluenceFormula(
-            { influenceScore: ref("influenceScore"), dependencyScore: ref("dependencyScore"), required: ref("requiredInfluence"), gap: ref("gap"), alternatives },
-            target(targetInfluenceColumn, influenceAxis),
-          ),
+        return targetInfluenceFormula(
+          { influenceScore: ref("influenceScore"), dependencyScore: ref("dependencyScore"), required: ref("requiredInfluence"), gap: ref("gap"), alternatives },
+          target(targetInfluenceColumn, influenceAxis, targetInfluenceReading),
         );
       case "targetDependency":
-        return formula(
-          targetDependencyFormula(
-            { influenceScore: ref("influenceScore"), dependencyScore: ref("dependencyScore"), gap: ref("gap"), alternatives },
-            target(targetDependencyColumn, dependencyAxis),
-          ),
+        return targetDependencyFormula(
+          { influenceScore: ref("influenceScore"), dependencyScore: ref("dependencyScore"), gap: ref("gap"), alternatives },
+          target(targetDependencyColumn, dependencyAxis, targetDependencyReading),
         );
       case "subsidyAmount":
-        return subsidyColumn === null ? EMPTY : formula(subsidyAmountFormula(rowCell(r, subsidyColumn)));
+        // No subsidy column any more: the old amount column is emptied.
+        return subsidyColumn === null ? null : subsidyAmountFormula(rowRelative(subsidyColumn));
     }
   };
 
-  const blocks: CellBlock[] = [];
-  const conditionalFormats: PlannedConditionalFormat[] = [];
-  const influenceRange = analysis.influenceScale.max - analysis.influenceScale.min;
   for (const run of contiguousRuns(columns)) {
     const runId = run.map((c) => c.key).join("+");
     blocks.push({
@@ -317,17 +347,44 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
       columnNumberFormats: null,
       bold: true,
     });
+    const formats = run.map((c) => NUMBER_FORMATS[c.key]);
     bands.forEach((band, b) => {
-      const rows = Array.from({ length: band.last - band.first + 1 }, (_, i) => band.first + i);
-      blocks.push({
-        id: `register.data.${runId}.${b}`,
-        purpose: "register-data",
-        sheetName: registerSheet,
-        row: band.first,
-        column: run[0].column,
-        cells: rows.map((r) => run.map((c) => cellFor(c.key, r))),
-        columnNumberFormats: run.map((c) => NUMBER_FORMATS[c.key]),
-        bold: false,
+      const id = `register.data.${runId}.${b}`;
+      if (output.mode === "values") {
+        const rows = Array.from({ length: band.last - band.first + 1 }, (_, i) => band.first + i);
+        blocks.push({
+          id,
+          purpose: "register-data",
+          sheetName: registerSheet,
+          row: band.first,
+          column: run[0].column,
+          cells: rows.map((r) => run.map((c) => valueCell(c.key, resultsByRow.get(r), language))),
+          columnNumberFormats: formats,
+          bold: false,
+        });
+        return;
+      }
+      readingRuns(band, readingsAt).forEach((rows, k) => {
+        const formulas = run.map((c) => formulaFor(c.key, rows.readings));
+        const rowCount = rows.last - rows.first + 1;
+        const part = k === 0 ? id : `${id}.${k}`;
+        if (formulas.every((f): f is string => f !== null)) {
+          blocks.push({ kind: "fill", id: part, purpose: "register-data", sheetName: registerSheet, row: rows.first, column: run[0].column, rowCount, formulasR1C1: formulas, columnNumberFormats: formats, bold: false });
+          return;
+        }
+        // A column to empty in the run (rare: a re-run whose subsidy column is gone): one grid.
+        blocks.push({
+          id: part,
+          purpose: "register-data",
+          sheetName: registerSheet,
+          row: rows.first,
+          column: run[0].column,
+          cells: Array.from({ length: rowCount }, (_, i) =>
+            formulas.map((f, j) => (f === null ? EMPTY : formula(r1c1ToA1(f, rows.first + i, run[0].column + j)))),
+          ),
+          columnNumberFormats: formats,
+          bold: false,
+        });
       });
     });
   }

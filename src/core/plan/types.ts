@@ -42,6 +42,8 @@ export type BlockPurpose =
 
 /** A rectangle of cells written in one range operation. */
 export interface CellBlock {
+  /** Absent or "cells" (blocks planned before fills existed have no kind). */
+  kind?: "cells";
   /** Stable identifier, e.g. "register.gap.data", "parameters.values". */
   id: string;
   purpose: BlockPurpose;
@@ -64,6 +66,32 @@ export interface CellBlock {
    */
   keepExistingValues?: boolean;
 }
+
+/**
+ * Formula columns filled down: every cell of column j of the block holds `formulasR1C1[j]`.
+ * R1C1 makes a row-relative formula the same text in every row (`RC5`: this row, column E;
+ * `'Sheet'!R3C2`: absolute; names untouched), so the plan holds it once however many rows.
+ * Office.js: one `range.formulasR1C1 = formula` per column; an .xlsx writer expands it with
+ * `r1c1ToA1` (see `blockCells`). Never carries user text.
+ */
+export interface FillBlock {
+  kind: "fill";
+  id: string;
+  purpose: BlockPurpose;
+  sheetName: string;
+  /** Absolute 0-based top-left. */
+  row: number;
+  column: number;
+  rowCount: number;
+  /** One R1C1 formula ("=...") per column, left to right. */
+  formulasR1C1: string[];
+  /** As CellBlock: one per column, or null. */
+  columnNumberFormats: (string | null)[] | null;
+  bold: boolean;
+}
+
+/** What a plan writes: a grid of cells, or formula columns filled down. */
+export type PlanBlock = CellBlock | FillBlock;
 
 export interface ColumnWidth {
   sheetName: string;
@@ -167,7 +195,7 @@ export interface WritePlan {
   headerRow: number;
   firstDataRow: number;
   lastDataRow: number;
-  blocks: CellBlock[];
+  blocks: PlanBlock[];
   columnWidths: ColumnWidth[];
   names: PlannedName[];
   conditionalFormats: PlannedConditionalFormat[];

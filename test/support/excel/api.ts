@@ -316,6 +316,10 @@ export function buildSpecs(env: Env) {
         get: (t: RangeRef) => (assertCellCount(t, "Range.formulas"), model.formulas(t)),
         set: (t: RangeRef, v) => model.writeContents(t, v, "Range.formulas"),
       },
+      formulasR1C1: {
+        get: (t: RangeRef) => (assertCellCount(t, "Range.formulasR1C1"), model.formulasR1C1(t)),
+        set: (t: RangeRef, v) => model.writeFormulasR1C1(t, v, "Range.formulasR1C1"),
+      },
       formulasLocal: {
         get: (t: RangeRef) => (assertCellCount(t, "Range.formulasLocal"), model.formulas(t)),
         set: (t: RangeRef, v) => model.writeContents(t, v, "Range.formulasLocal"),

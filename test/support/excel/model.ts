@@ -9,6 +9,7 @@ import { registerExcelFunctionPlugins } from "./functions";
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellKey, formatAddress, formatLocal, looksLikeCellReference, parseCellKey, parseLocal, rectsIntersect } from "./address";
 import { fail } from "./errors";
 import { formatCellText } from "./numberFormat";
+import { a1FormulaToR1C1, r1c1FormulaToA1 } from "./r1c1";
 
 registerExcelFunctionPlugins();
 
@@ -386,6 +387,28 @@ export class WorkbookModel {
 
   formulas(ref: RangeRef): Scalar[][] {
     return this.grid(ref, (r, c) => this.cellFormulaOrConstant(ref.sheet, r, c));
+  }
+
+  /** `Range.formulasR1C1` read: each formula in R1C1 relative to its own cell; constants as `formulas` gives them. */
+  formulasR1C1(ref: RangeRef): Scalar[][] {
+    return this.formulas(ref).map((line, r) =>
+      line.map((cell, c) =>
+        typeof cell === "string" && cell.startsWith("=") && this.cellFormula(ref.sheet, ref.rect.row + r, ref.rect.column + c) !== null
+          ? a1FormulaToR1C1(cell, ref.rect.row + r, ref.rect.column + c)
+          : cell,
+      ),
+    );
+  }
+
+  /** `Range.formulasR1C1` write: a scalar fills the range; each formula is entered as its A1 text for that cell. */
+  writeFormulasR1C1(ref: RangeRef, input: unknown, location: string): void {
+    const grid = this.shapeInput<CellInput>(ref, input, location);
+    const a1 = grid.map((line, r) =>
+      line.map((cell, c) =>
+        typeof cell === "string" && cell.startsWith("=") && cell.length > 1 ? r1c1FormulaToA1(cell, ref.rect.row + r, ref.rect.column + c) : cell,
+      ),
+    );
+    this.writeContents(ref, a1, location);
   }
 
   /**
