@@ -1,6 +1,7 @@
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Language } from "../core/host";
 import { paneText } from "./i18n";
+import { usePageTheme } from "./pageTheme";
 
 const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -9,6 +10,7 @@ const useStyles = makeStyles({
 /** Shown when the page is opened outside Excel: where to open Partnerkaart instead. */
 export function NotInExcel({ language }: { language: Language }) {
   const styles = useStyles();
+  usePageTheme(webLightTheme);
   return (
     <FluentProvider theme={webLightTheme} lang={language}>
       <main className={styles.root}>
