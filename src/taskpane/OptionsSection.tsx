@@ -48,7 +48,7 @@ export const OptionsSection = memo(function OptionsSection({ output, goals, onCh
             <Radio value="parameter-sheet" label={p("options.chart.placement.parameter-sheet")} />
           </RadioGroup>
         </Field>
-        <Field label={p("options.chart.labels")}>
+        <Field label={p("options.chart.labels")} hint={p("options.chart.labels.hint")}>
           <Select className={styles.select} value={chart.labels} disabled={chartOff} onChange={(_, data) => setChart({ labels: data.value as LabelRule })}>
             {LABEL_RULES.map((rule) => (
               <option key={rule} value={rule}>
