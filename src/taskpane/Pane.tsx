@@ -17,6 +17,7 @@ import {
   isHostFailure,
   type ApplyProgress,
   type ApplyResult,
+  type ChartOptions,
   type HostFailure,
   type SheetEvent,
   type WorkbookHost,
@@ -30,6 +31,7 @@ import {
   checkScaleDraft,
   goalsOf,
   lineDraftOf,
+  ownOutputColumns,
   withMapping,
   withScale,
   type LineDraft,
@@ -102,6 +104,8 @@ export function Pane({ host }: { host: WorkbookHost }) {
   const [scaleDrafts, setScaleDrafts] = useState<Partial<Record<"influence" | "dependency", ScaleDraft>>>({});
   const [progress, setProgress] = useState<ApplyProgress | null>(null);
   const [result, setResult] = useState<ApplyResult | null>(null);
+  // Where the applied chart went: the result names its sheet, and the options may change after apply.
+  const [resultPlacement, setResultPlacement] = useState<ChartOptions["placement"]>(DEFAULT_CHART_OPTIONS.placement);
   const [failure, setFailure] = useState<HostFailure | null>(null);
   const [changedSheet, setChangedSheet] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -119,6 +123,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
   const settings = useMemo(() => (sheetName ? (settingsBySheet[sheetName] ?? {}) : {}), [sheetName, settingsBySheet]);
   const outcome = useMemo(() => (snapshot ? analyse(snapshot, settings) : null), [snapshot, settings]);
   const analysis = outcome?.kind === "analysis" ? outcome.analysis : null;
+  const ownColumns = useMemo(() => ownOutputColumns(snapshot), [snapshot]);
 
   snapshotRef.current = snapshot;
   outcomeKindRef.current = outcome?.kind ?? null;
@@ -311,6 +316,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
         setAnnouncement(p(`apply.step.${step.step}`));
       });
       setResult(applied);
+      setResultPlacement(output.chart.placement);
       setChangedSheet(null);
       setAnnouncement(p("result.announce", { count: applied.summary.total.count, sheet: applied.sheetName }));
       // Remembered only after a successful apply: saving changes the workbook, and the user asked for that now.
@@ -397,7 +403,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
 
       {outcome?.kind === "analysis" && shownLineDraft && lineCheck && (
         <>
-          <RegisterSummary analysis={outcome.analysis} onReanalyse={() => void read()} />
+          <RegisterSummary analysis={outcome.analysis} ownColumns={ownColumns} onReanalyse={() => void read()} />
           <MappingSection analysis={outcome.analysis} headers={outcome.headers} onChange={onMapping} />
           <ScaleSection analysis={outcome.analysis} drafts={scaleDrafts} onDraft={onScaleDraft} invalid={scaleInvalid} />
           <LineSection
@@ -432,7 +438,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
         </>
       )}
 
-      {result && <ResultSection ref={resultHeadingRef} result={result} />}
+      {result && <ResultSection ref={resultHeadingRef} result={result} chartPlacement={resultPlacement} snapshot={snapshot} />}
 
       <SkippedSection
         skipped={skipped}

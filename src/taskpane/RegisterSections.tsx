@@ -29,11 +29,18 @@ const useStyles = makeStyles({
 
 const NONE = "none";
 
-export function RegisterSummary({ analysis, onReanalyse }: { analysis: Analysis; onReanalyse: () => void }) {
+interface RegisterSummaryProps {
+  analysis: Analysis;
+  /** Columns an earlier apply added (they are left out of the register's address). */
+  ownColumns: ReadonlySet<number>;
+  onReanalyse: () => void;
+}
+
+export function RegisterSummary({ analysis, ownColumns, onReanalyse }: RegisterSummaryProps) {
   const { p, locale } = useTexts();
   const styles = useStyles();
   const { location } = analysis;
-  const address = registerAddress(analysis);
+  const address = registerAddress(analysis, ownColumns);
   const count = new Intl.NumberFormat(locale).format(analysis.rows.length);
   return (
     <section aria-labelledby="register-heading" className={styles.stack}>

@@ -9,57 +9,83 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { STRATEGY_STYLES } from "../core/chart/palette";
-import type { ApplyResult } from "../core/host";
-import { STRATEGY_KEYS, type Position, type Scale, type SkippedRow } from "../core/types";
+import type { ApplyResult, ChartOptions } from "../core/host";
+import { STRATEGY_KEYS, type Position, type Scale, type SheetSnapshot, type SkippedRow } from "../core/types";
 import { useTexts, type Texts } from "./i18n";
-import { formatUserNumber } from "./model";
+import { formatUserNumber, newColumnsOf } from "./model";
 
 const POSITIONS: readonly Position[] = ["above", "below"];
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // Swatch and name side by side; a long name wraps beside its swatch, never below it.
+  nameWithSwatch: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalSNudge },
   swatch: {
-    display: "inline-block",
+    flexShrink: 0,
     width: "12px",
     height: "12px",
-    marginRight: tokens.spacingHorizontalS,
+    // Centred on the first line of the name (line height 20px, swatch 12px).
+    marginTop: "4px",
     borderRadius: tokens.borderRadiusSmall,
-    verticalAlign: "middle",
+    // A theme stroke around every colour, so the grey one also shows on a dark background.
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    boxSizing: "border-box",
   },
   // Plain table elements styled like Fluent's small table: the pane only lists figures, and Fluent's
   // Table would add its package to the first download for a section shown only after an apply.
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  // overflowWrap "anywhere": at the narrowest pane a long word breaks rather than the table overflowing.
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, textAlign: "start", verticalAlign: "middle" },
+  // Narrow side padding: at 320–360px every pixel goes to the strategy names.
+  cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, textAlign: "start", verticalAlign: "middle" },
   headerCell: { fontWeight: tokens.fontWeightSemibold },
-  number: { textAlign: "end" },
+  // Figures line up: right-aligned, tabular digits, never broken over two lines.
+  number: { textAlign: "end", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums", overflowWrap: "normal" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   heading: { outline: "none" },
 });
 
+/** Whole euros: the summary is an overview, the cents stay in the workbook. */
 export function formatEuros(amount: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(amount);
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount);
 }
 
 interface ResultSectionProps {
   result: ApplyResult;
+  /** Where the applied chart was put (the chart is on that sheet). */
+  chartPlacement: ChartOptions["placement"];
+  /** The sheet as read after apply: the new columns' header texts come from it. */
+  snapshot: SheetSnapshot | null;
 }
 
 /** Counts and subsidy per strategy and per position, and the host's notices. The heading takes focus after apply. */
-export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(function ResultSection({ result }, headingRef) {
+export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(function ResultSection({ result, chartPlacement, snapshot }, headingRef) {
   const { p, c, any, locale } = useTexts();
   const styles = useStyles();
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   const { summary } = result;
+  const newColumns = newColumnsOf(result.columnHeaders, snapshot?.sheetName === result.sheetName ? snapshot : null);
+  const chartSheet = chartPlacement === "parameter-sheet" ? result.parameterSheet : result.sheetName;
   return (
     <section aria-labelledby="result-heading" className={styles.stack}>
       <h2 id="result-heading" ref={headingRef} tabIndex={-1} className={styles.heading}>
         {p("result.heading")}
       </h2>
       <Text>{p("result.done", { sheet: result.sheetName, parameterSheet: result.parameterSheet })}</Text>
-      {result.columnHeaders.length > 0 && <Text>{p("result.columns", { headers: result.columnHeaders.join(", ") })}</Text>}
-      {result.chartNames.length > 0 && <Text>{p("result.charts", { names: result.chartNames.join(", ") })}</Text>}
+      {newColumns.length > 0 && (
+        <div>
+          <Text id="new-columns-label">{p("result.columns", { sheet: result.sheetName })}</Text>
+          <ul className={styles.list} aria-labelledby="new-columns-label">
+            {newColumns.map(({ letter, header }) => (
+              <li key={letter}>{header === null ? p("result.columnUnnamed", { letter }) : p("result.column", { letter, header })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {result.chartNames.length === 1 && <Text>{p("result.chart", { name: result.chartNames[0], sheet: chartSheet })}</Text>}
+      {result.chartNames.length > 1 && (
+        <Text>{p("result.charts", { sheet: chartSheet, names: result.chartNames.map((name) => `"${name}"`).join(", ") })}</Text>
+      )}
 
       <h3 id="by-strategy-heading">{p("result.byStrategy")}</h3>
       <table className={styles.table} aria-labelledby="by-strategy-heading">
@@ -74,9 +100,11 @@ export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(
           {STRATEGY_KEYS.map((strategy) => (
             <tr key={strategy} className={styles.row}>
               <td className={styles.cell}>
-                {/* The shared palette colour, so the pane's legend matches the chart. */}
-                <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: STRATEGY_STYLES[strategy].color }} />
-                {c(`strategy.${strategy}`)}
+                <span className={styles.nameWithSwatch}>
+                  {/* The shared palette colour, so the pane's legend matches the chart. */}
+                  <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: STRATEGY_STYLES[strategy].color }} />
+                  <span>{c(`strategy.${strategy}`)}</span>
+                </span>
               </td>
               <td className={mergeClasses(styles.cell, styles.number)}>{count(summary.byStrategy[strategy].count)}</td>
               <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(summary.byStrategy[strategy].subsidy, locale)}</td>

@@ -2,8 +2,9 @@
  * Pure helpers of the pane: parsing what the user types, validating the ambition line and scales,
  * describing the register. No React here, so the rules are easy to read and reuse.
  */
-import type { AmbitionLine, Analysis, AnalysisSettings, ConceptKey, Scale } from "../core/types";
-import { cellAddress } from "../core/text";
+import type { AmbitionLine, Analysis, AnalysisSettings, ConceptKey, Scale, SheetSnapshot } from "../core/types";
+import { COLUMN_NAME_PREFIX } from "../core/plan/names";
+import { cellAddress, columnIndex, columnLetter } from "../core/text";
 import type { PaneMessageKey } from "./i18n";
 
 /** A number as a Dutch or English user types it: "2,5", "2.5", " 3 ". Null when it is not one. */
@@ -129,11 +130,44 @@ export function withMapping(settings: AnalysisSettings, concept: ConceptKey, col
   return { ...settings, mapping: { ...settings.mapping, [concept]: column } };
 }
 
-/** "B3:F12": the register from its header row to its last data row (or totals row). */
-export function registerAddress(analysis: Analysis): string {
+/** The columns Partnerkaart wrote on this sheet (their header cells carry a PK_Col_ name). */
+export function ownOutputColumns(snapshot: SheetSnapshot | null): Set<number> {
+  const prefix = COLUMN_NAME_PREFIX.toLowerCase();
+  return new Set((snapshot?.definedNames ?? []).filter((n) => n.name.toLowerCase().startsWith(prefix)).map((n) => n.rect.column));
+}
+
+/**
+ * "B3:F12": the register from its header row to its last data row (or totals row). A table grows to
+ * take in the columns an apply added; those are left out, so the address is that of the user's own columns.
+ */
+export function registerAddress(analysis: Analysis, ownColumns: ReadonlySet<number> = new Set()): string {
   const { location } = analysis;
   const lastRow = Math.max(location.headerRow, location.lastDataRow, location.totalsRow ?? -1);
-  return `${cellAddress(location.headerRow, location.firstColumn)}:${cellAddress(lastRow, location.lastColumn)}`;
+  let lastColumn = location.lastColumn;
+  while (lastColumn > location.firstColumn && ownColumns.has(lastColumn)) lastColumn--;
+  return `${cellAddress(location.headerRow, location.firstColumn)}:${cellAddress(lastRow, lastColumn)}`;
+}
+
+export interface NewColumn {
+  letter: string;
+  /** The header text on the sheet; null when the sheet read after apply does not show it. */
+  header: string | null;
+}
+
+/**
+ * The new columns as the user sees them (letter and header text), from the A1 addresses of their
+ * header cells ("Partners!J3", "'Mijn blad'!K3") and the sheet as read after apply.
+ */
+export function newColumnsOf(headerAddresses: readonly string[], snapshot: SheetSnapshot | null): NewColumn[] {
+  return headerAddresses.flatMap((address) => {
+    const match = /([A-Za-z]{1,3})(\d+)$/.exec(address.slice(address.lastIndexOf("!") + 1));
+    if (!match) return [];
+    const column = columnIndex(match[1]);
+    const row = Number(match[2]) - 1;
+    const value = snapshot ? snapshot.values[row - snapshot.origin.row]?.[column - snapshot.origin.column] : null;
+    const header = value === null || value === undefined || String(value).trim() === "" ? null : String(value).trim();
+    return [{ letter: columnLetter(column), header }];
+  });
 }
 
 /** The distinct societal goals of the analysed partners, in a stable order. */

@@ -81,13 +81,19 @@ test("detect, correct a mapping, change the line, apply: the result shows counts
   // On the line 1→3 over dependency 1–5 only the school board (influence 2 at dependency 4,
   // required 2.5) stays below; the small partner (1.5 at 1.5, required 1.25) rises above.
   const byPosition = screen.getByRole("table", { name: "Per position" });
-  expect(cellsOf(rowOf(byPosition, "Below the line"))).toEqual(["Below the line", "1", "€150,000.00"]);
+  // Whole euros in the overview.
+  expect(cellsOf(rowOf(byPosition, "Below the line"))).toEqual(["Below the line", "1", "€150,000"]);
   expect(cellsOf(rowOf(byPosition, "On or above the line"))[1]).toBe("4");
   const byStrategy = screen.getByRole("table", { name: "Per strategy" });
   expect(cellsOf(rowOf(byStrategy, "Strengthen or replace"))[1]).toBe("0");
-  expect(cellsOf(rowOf(byStrategy, "Businesslike contracting"))).toEqual(["Businesslike contracting", "2", "€60,000.00"]);
+  expect(cellsOf(rowOf(byStrategy, "Businesslike contracting"))).toEqual(["Businesslike contracting", "2", "€60,000"]);
   const total = usableAmounts.reduce((a, b) => a + b, 0);
-  expect(cellsOf(rowOf(byStrategy, "Total"))[2]).toBe(new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(total));
+  expect(cellsOf(rowOf(byStrategy, "Total"))[2]).toBe(`€${Math.round(total).toLocaleString("en-GB")}`);
+  // Where things went, in words: the chart by name and sheet; the new columns by letter (this
+  // test host writes no header texts, so the letters after the register's last column G).
+  expect(screen.getByText('Chart "Partnerkaart" on sheet "Partners".')).toBeInTheDocument();
+  const newColumns = screen.getByRole("list", { name: 'New columns on sheet "Partners":' });
+  expect(within(newColumns).getAllByRole("listitem").map((item) => item.textContent)).toEqual(["Column H", "Column I", "Column J", "Column K"]);
   // A notice of the host, in words.
   expect(screen.getByText("The register has no subsidy amounts: markers are not sized.")).toBeInTheDocument();
 
@@ -134,6 +140,9 @@ test("in Dutch, with the stored state restored on open", async () => {
   expect(screen.getByRole("radio", { name: "Alleen waarden" })).toBeChecked();
   expect(screen.getByRole("radio", { name: "Op het parameterblad" })).toBeChecked();
   expect(screen.getByRole("combobox", { name: "Namen bij punten" })).toHaveValue("none");
+  // Short option texts (the select is as narrow as the pane); the explanation is the field's hint.
+  expect(within(screen.getByRole("combobox", { name: "Namen bij punten" })).getByRole("option", { name: "Automatisch" })).toBeInTheDocument();
+  expect(screen.getByText("Automatisch: alle partners, of alleen die onder de lijn als het er veel zijn.")).toBeInTheDocument();
   expect(screen.getByRole("checkbox", { name: "Puntgrootte naar subsidie" })).toBeChecked();
   expect(screen.getByRole("checkbox", { name: "Laten zien waar partners heen moeten" })).not.toBeChecked();
   expect(screen.getByText("Rij 7 selecteren")).toBeInTheDocument();
@@ -145,6 +154,6 @@ test("in Dutch, with the stored state restored on open", async () => {
   // Amounts in Dutch notation.
   const total = usableAmounts.reduce((a, b) => a + b, 0);
   const byStrategy = screen.getByRole("table", { name: "Per strategie" });
-  expect(cellsOf(rowOf(byStrategy, "Totaal"))[2]).toBe(new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" }).format(total));
+  expect(cellsOf(rowOf(byStrategy, "Totaal"))[2]).toBe(`€\u00a0${Math.round(total).toLocaleString("nl-NL")}`);
   expect(within(byStrategy).getByText("Afhankelijkheid verminderen")).toBeInTheDocument();
 });
