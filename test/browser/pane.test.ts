@@ -22,6 +22,7 @@ import { PARAMETER_NAMES, PARAMETER_SHEET_NAME } from "../../src/core/plan/names
 import { columnLetter } from "../../src/core/text";
 import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type ConceptKey, type Position, type SheetSnapshot } from "../../src/core/types";
 import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";
+import { registerAddress } from "../../src/taskpane/model";
 import { productionBuild, repositoryRoot } from "../bundle/build-output";
 import { serveDirectory, type StaticSite } from "./serve";
 import { buildTestHostScript } from "./test-host/build";
@@ -74,7 +75,7 @@ function typed(value: number, language: Language): string {
 const plainSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
 function euros(amount: number, language: Language): string {
-  return plainSpaces(new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR" }).format(amount));
+  return plainSpaces(new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount));
 }
 
 /** "=Partnerkaart!$B$2" or "='Sheet 1'!$B$2:$B$3" → sheet and plain address. */
@@ -326,6 +327,17 @@ function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
         const select = page.getByRole("combobox", { name: t(language, `concept.${target}`), exact: true });
         expect({ target, shows: await shownChoice(select) }).toEqual({ target, shows: p("mapping.none") });
       }
+
+      // The new columns by letter and the header the user sees, not by cell address.
+      const newColumns = await page.getByRole("list", { name: p("result.columns", { sheet: detected.location.sheetName }) }).getByRole("listitem").allTextContents();
+      expect(newColumns.length).toBeGreaterThan(0);
+      for (const item of newColumns) expect(item).toMatch(/^[A-Z]{1,3}: \S/);
+      // The register keeps the address of the user's own columns, although its table grew to take in ours.
+      const register = detected.location;
+      const registerLine = register.tableName
+        ? p("register.foundTable", { table: register.tableName, sheet: register.sheetName, address: registerAddress(detected) })
+        : p("register.foundRange", { sheet: register.sheetName, address: registerAddress(detected) });
+      await expect(page.getByText(registerLine, { exact: true }).count()).resolves.toBe(1);
 
       const axeAfter = seriousOrCritical(await runAxe(page), "after apply", variant);
       writeFileSync(join(ARTIFACTS, `pane-${language}-${variant.theme}.png`), await page.screenshot({ fullPage: true }));
