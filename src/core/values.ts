@@ -83,16 +83,25 @@ const GENERAL_FORMATS = new Set(["general", "standaard", "standard", "algemeen",
  * several regular expressions per row. Bounded so a sheet of all-different formats cannot grow it.
  */
 const FORMAT_CACHE_LIMIT = 10_000;
-const dateFormats = new Map<string, boolean>();
-const percentFormats = new Map<string, boolean>();
+interface FormatCache {
+  answers: Map<string, boolean>;
+  /** The format asked last: consecutive cells of a column mostly share it. */
+  last: string | null;
+  lastAnswer: boolean;
+}
+const dateFormats: FormatCache = { answers: new Map(), last: null, lastAnswer: false };
+const percentFormats: FormatCache = { answers: new Map(), last: null, lastAnswer: false };
 
-function cachedFormatTest(cache: Map<string, boolean>, format: string, test: (format: string) => boolean): boolean {
-  let answer = cache.get(format);
+function cachedFormatTest(cache: FormatCache, format: string, test: (format: string) => boolean): boolean {
+  if (format === cache.last) return cache.lastAnswer;
+  let answer = cache.answers.get(format);
   if (answer === undefined) {
-    if (cache.size >= FORMAT_CACHE_LIMIT) cache.clear();
+    if (cache.answers.size >= FORMAT_CACHE_LIMIT) cache.answers.clear();
     answer = test(format);
-    cache.set(format, answer);
+    cache.answers.set(format, answer);
   }
+  cache.last = format;
+  cache.lastAnswer = answer;
   return answer;
 }
 
@@ -137,7 +146,8 @@ const NUMBER_TEXT = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
 
 /** A number written as text, with a decimal comma or point ("3,5", "3.5"); null otherwise. */
 export function parseNumberText(text: string): number | null {
-  const t = text.trim().replace(/\u00a0/g, "");
+  const trimmed = text.trim();
+  const t = trimmed.includes("\u00a0") ? trimmed.replace(/\u00a0/g, "") : trimmed;
   if (!NUMBER_TEXT.test(t)) return null;
   return Number(t.replace(",", "."));
 }
@@ -147,6 +157,9 @@ export function parseNumberText(text: string): number | null {
  * them, and objects that live as long as the analysis are what the garbage collector copies.
  */
 const WHOLE_SCORES: readonly ParsedScore[] = Array.from({ length: 101 }, (_, value) => Object.freeze({ kind: "number" as const, value, percent: false }));
+
+/** One frozen result per accepted label, for the same reason. */
+const LABEL_SCORES = new Map<string, ParsedScore>(Object.keys(LABEL_VALUES_5).map((label) => [label, Object.freeze({ kind: "label" as const, label })]));
 
 function plainNumberScore(value: number): ParsedScore {
   return Number.isInteger(value) && value >= 0 && value <= 100 && !Object.is(value, -0) ? WHOLE_SCORES[value] : { kind: "number", value, percent: false };
@@ -171,7 +184,8 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
   }
   const n = parseNumberText(text);
   if (n !== null) return plainNumberScore(n);
-  if (isScoreLabel(text)) return { kind: "label", label: normalizeLabel(text) };
+  const label = normalizeLabel(text);
+  if (label in LABEL_VALUES_5) return LABEL_SCORES.get(label) ?? { kind: "label", label };
   return { kind: "unusable", text };
 }
 
