@@ -77,6 +77,8 @@ interface CellJournal {
   values: unknown[][];
   numberFormats: unknown[][];
   bold: boolean | null;
+  /** The cells were empty, formats included: undo clears them (no per-cell arrays kept). */
+  empty?: boolean;
 }
 
 interface Journal {
@@ -164,24 +166,36 @@ export async function applyPlan(
   });
 
   const knownSheets = new Set([plan.registerSheet, ...mustExist.map((s) => s.name)]);
-  const earlyChecks = queueChecks(plan, knownSheets, sheetOf, tableRect, expected, budget);
+  // Range.getUsedRangeOrNullObject: ExcelApi 1.4.
+  const canProbe = options.requirements.excelApi("1.4");
+  const earlyChecks = queueChecks(plan, knownSheets, sheetOf, tableRect, expected, budget, canProbe);
 
   // Everything preflight reads back, in responses under the budget: one sync for a register that
   // fits, one more per further budget's worth (the count grows with bytes, not rows).
+  const probeBytes = 200;
   const reads = [
     ...compareProxies.map(({ band, range }) => ({ bytes: band.bytes, load: () => range.load("values") })),
-    ...earlyChecks.map((check) => ({ bytes: check.bytes, load: check.load })),
+    ...earlyChecks.map((check) =>
+      check.probe ? { bytes: probeBytes, load: () => check.probe!.load("address") } : { bytes: check.bytes, load: check.load },
+    ),
   ];
   let pendingResponse = 0;
-  for (const read of reads) {
+  const scheduleRead = async (read: { bytes: number; load: () => void }) => {
     if (pendingResponse > 0 && pendingResponse + read.bytes > budget) {
       await counter.sync();
       pendingResponse = 0;
     }
     read.load();
     pendingResponse += read.bytes;
-  }
+  };
+  for (const read of reads) await scheduleRead(read);
   await counter.sync();
+  // A probed band that is no longer empty (typed into, formatted) is read after all.
+  pendingResponse = 0;
+  const probedFull = earlyChecks.filter((check) => check.probe && !check.probe.isNullObject);
+  for (const check of earlyChecks) if (check.probe && check.probe.isNullObject) check.empty = true;
+  for (const check of probedFull) await scheduleRead(check);
+  if (probedFull.length > 0) await counter.sync();
 
   // Protection first: the clearest message when the sheet is locked.
   for (const [name, proxy] of [[plan.registerSheet, registerSheet] as const, ...mustExist.map((s) => [s.name, s.proxy] as const)]) {
@@ -234,7 +248,7 @@ export async function applyPlan(
   // --- 2. Structure, with what sheets that turned out to exist hold now -----------------------------
   // Loads queued before the structural operations read the state before them.
   // Sheets that existed but were not known before: the parameter sheet, a few hundred cells.
-  const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect, expected, budget);
+  const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect, expected, budget, false);
   for (const check of lateChecks) check.load();
   for (const { proxy } of reused) proxy.protection.load("protected");
   const formatsBefore = plan.conditionalFormats.map((format) => {
@@ -370,7 +384,17 @@ interface CellCheck {
   /** Estimated response bytes of `load`. */
   bytes: number;
   load(): void;
+  /**
+   * Large bands the snapshot shows empty are first asked only whether they are still empty (their
+   * used range, formats included): a tiny response instead of every cell. Null: loaded at once.
+   */
+  probe: Excel.Range | null;
+  /** Set when the probe found nothing: the band is journalled as empty (undo clears it). */
+  empty?: boolean;
 }
+
+/** Above this many estimated response bytes a snapshot-empty band is probed before it is read. */
+const PROBE_ABOVE_BYTES = 64 * 1024;
 
 /** Response bytes of a cell's formulas + values + numberFormat, from what the snapshot holds (a cell beyond it: a small guess). */
 function checkCellBytes(expected: SheetSnapshot, sheetName: string, row: number, column: number): number {
@@ -395,6 +419,7 @@ function queueChecks(
   tableRect: CellRect | undefined,
   expected: SheetSnapshot,
   budget: number,
+  canProbe: boolean,
 ): CellCheck[] {
   const checks: CellCheck[] = [];
   const limit = Math.max(1024, budget / 2);
@@ -405,44 +430,73 @@ function queueChecks(
     // A fill compares with (and journals) R1C1 text: what it writes, and the same in every row.
     const properties = isFillBlock(block) ? "formulasR1C1,numberFormat,values" : "formulas,numberFormat,values";
     const sheet = sheetOf(block.sheetName);
-    const addBand = (offset: number, rowCount: number, bytes: number) => {
+    const addBand = (offset: number, rowCount: number, bytes: number, snapshotEmpty: boolean) => {
       const bandBefore = { ...before, row: before.row + offset, rowCount };
       const range = sheet.getRangeByIndexes(bandBefore.row, bandBefore.column, bandBefore.rowCount, bandBefore.columnCount);
+      const probe = canProbe && snapshotEmpty && bytes > PROBE_ABOVE_BYTES ? range.getUsedRangeOrNullObject(false) : null;
       checks.push({
         block,
         offset,
         before: bandBefore,
         range,
         bytes,
+        probe,
         load: () => {
           range.load(properties);
           range.format.font.load("bold");
         },
       });
     };
+    const cellIsEmptyInSnapshot = (row: number, column: number) => {
+      if (block.sheetName !== expected.sheetName) return false;
+      const r = row - expected.origin.row;
+      const c = column - expected.origin.column;
+      return isBlank((expected.values[r]?.[c] ?? "") as CellValue) && !expected.formulas?.[r]?.[c];
+    };
     // Blocks whose existing values are kept are small (labels): never split.
     const splittable = isFillBlock(block) || !block.keepExistingValues;
     let first = 0;
     let bytes = 0;
+    let empty = true;
     for (let r = 0; r < before.rowCount; r += 1) {
       let rowBytes = 4;
-      for (let c = 0; c < before.columnCount; c += 1) rowBytes += checkCellBytes(expected, block.sheetName, before.row + r, before.column + c);
+      let rowEmpty = true;
+      for (let c = 0; c < before.columnCount; c += 1) {
+        rowBytes += checkCellBytes(expected, block.sheetName, before.row + r, before.column + c);
+        if (rowEmpty && !cellIsEmptyInSnapshot(before.row + r, before.column + c)) rowEmpty = false;
+      }
       if (splittable && bytes + rowBytes > limit && r > first) {
-        addBand(first, r - first, bytes);
+        addBand(first, r - first, bytes, empty);
         first = r;
         bytes = 0;
+        empty = true;
       }
       bytes += rowBytes;
+      empty = empty && rowEmpty;
     }
-    if (before.rowCount > first) addBand(first, before.rowCount - first, bytes);
+    if (before.rowCount > first) addBand(first, before.rowCount - first, bytes, empty);
   }
   return checks;
 }
 
 /** Every non-empty target cell must be ours (or already hold what we write); journal the rest. */
 function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, keptValues: Map<PlanBlock, unknown[][]>): void {
-  for (const { block, offset, before, range } of checks) {
+  for (const { block, offset, before, range, empty } of checks) {
     const fill = isFillBlock(block);
+    if (empty) {
+      const whole = blockRect(block);
+      journal.cells.push({
+        sheetName: block.sheetName,
+        rect: { ...whole, row: whole.row + offset, rowCount: before.rowCount },
+        formulas: [],
+        notation: "A1",
+        values: [],
+        numberFormats: [],
+        bold: null,
+        empty: true,
+      });
+      continue;
+    }
     const current = (fill ? range.formulasR1C1 : range.formulas) as unknown[][];
     const whole = blockRect(block);
     const rect = { ...whole, row: whole.row + offset, rowCount: before.rowCount };
@@ -778,6 +832,10 @@ async function rollbackJournal(
       const range = workbook.worksheets
         .getItem(cells.sheetName)
         .getRangeByIndexes(cells.rect.row, cells.rect.column, cells.rect.rowCount, cells.rect.columnCount);
+      if (cells.empty) {
+        range.clear("All");
+        continue;
+      }
       // Formats first so text stays text, except "@" over a formula (it would turn into text):
       // those get General until the formula is back, then their "@" again.
       const isFormula = (r: number, c: number) => {

@@ -236,6 +236,21 @@ describe("apply with the chart", () => {
     expect(large.largest).toBeLessThan(5 * 1024 * 1024);
   });
 
+  test("formula columns are filled, not sent per row: the apply's largest request does not grow with the register", async () => {
+    const largestApplyRequest = async (partners: number) => {
+      const harness = generated(partners, "range", 17);
+      const snapshot = await harness.host.readActiveSheet();
+      harness.driver.resetCounters();
+      const result = await harness.host.apply(snapshot, {}, outputOptions());
+      return { bytes: harness.driver.largestRequestBytes, syncs: result.syncs };
+    };
+    const small = await largestApplyRequest(20);
+    const large = await largestApplyRequest(1500);
+    // 75 times the partners; one formula per row would make the request ~75 times larger.
+    expect(large.bytes).toBeLessThan(small.bytes * 1.5);
+    expect(large.syncs).toBe(small.syncs);
+  });
+
   test("a plan larger than one request is sent in bands under the limit; the workbook is the same", async () => {
     // Values mode: values are per row by nature (formula columns are one fill per column and stay small).
     const limit = 64 * 1024;
@@ -318,6 +333,22 @@ describe("failures leave the workbook exactly as it was", () => {
     expect(failure.details).toContain(address);
     expect(harness.driver.snapshotAll()).toEqual(before);
     expect(harness.driver.value(snapshot.sheetName, address)).toBe("Notitie van de gebruiker");
+  });
+
+  test("in a large register too, a note typed deep inside a new column's cells stops the apply and stays", async () => {
+    // Large enough that preflight only asks whether the planned (empty) cells are still empty.
+    const harness = generated(2500, "range", 8);
+    const snapshot = await harness.host.readActiveSheet();
+    const plan = planWrite(snapshot, analyzeSheet(snapshot, {}), outputOptions());
+    expect(plan.registerColumns.kind).toBe("none");
+    const data = plan.blocks.find((b) => b.sheetName === snapshot.sheetName && b.purpose === "register-data")!;
+    const address = `${letter(data.column + 2)}${data.row + 2001}`;
+    await harness.driver.setCell(snapshot.sheetName, address, "Notitie");
+    const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
+    expect(failure.code).toBe("register-changed");
+    expect(failure.details).toContain(address);
+    expect(harness.driver.value(snapshot.sheetName, address)).toBe("Notitie");
+    expect(harness.driver.value(snapshot.sheetName, `${letter(data.column)}${data.row + 1}`)).toBe("");
   });
 
   test("a request over the payload limit → payload-too-large, everything undone", async () => {
