@@ -73,7 +73,7 @@ export function scoreOnScale(score: ParsedScore, scale: Scale): number | null {
   const levels = scale.kind === "labels" ? (scale.labels?.length ?? scale.max - scale.min + 1) : scale.max - scale.min + 1;
   if (scale.min !== 1) return null;
   if (levels === 5) return LABEL_VALUES_5[score.label] ?? null;
-  if (levels === 3 && score.label in LABEL_VALUES_3) return LABEL_VALUES_3[score.label];
+  if (levels === 3 && Object.hasOwn(LABEL_VALUES_3, score.label)) return LABEL_VALUES_3[score.label];
   return null;
 }
 

@@ -52,7 +52,7 @@ export function normalizeLabel(text: string): string {
 
 /** True if `text` is one of the accepted labels (3- or 5-level). */
 export function isScoreLabel(text: string): boolean {
-  return normalizeLabel(text) in LABEL_VALUES_5;
+  return Object.hasOwn(LABEL_VALUES_5, normalizeLabel(text));
 }
 
 export type YesNo = "yes" | "no" | "unknown";
@@ -185,7 +185,7 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
   const n = parseNumberText(text);
   if (n !== null) return plainNumberScore(n);
   const label = normalizeLabel(text);
-  if (label in LABEL_VALUES_5) return LABEL_SCORES.get(label) ?? { kind: "label", label };
+  if (Object.hasOwn(LABEL_VALUES_5, label)) return LABEL_SCORES.get(label) ?? { kind: "label", label };
   return { kind: "unusable", text };
 }
 

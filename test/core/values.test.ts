@@ -15,6 +15,12 @@ import {
 import { columnIndex, columnLetter, normalizeText } from "../../src/core/text";
 
 describe("scores", () => {
+  it("does not take names of built-in object properties for score labels", () => {
+    for (const word of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(parseScore(word).kind).toBe("unusable");
+    }
+  });
+
   it("reads numbers, text with a decimal comma or point, and percentages", () => {
     expect(parseScore(4)).toEqual({ kind: "number", value: 4, percent: false });
     expect(parseScore("3,5")).toEqual({ kind: "number", value: 3.5, percent: false });

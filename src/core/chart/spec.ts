@@ -73,7 +73,8 @@ function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | 
   const hasSubsidy = analysis.mapping.subsidy !== null && rows.some((r) => r.subsidy !== null);
   const sizeBySubsidy = options.sizeBySubsidy && hasSubsidy;
   if (options.sizeBySubsidy && !hasSubsidy) notices.push(notice(language, "chart.notice.noSubsidy", {}));
-  const maxSubsidy = Math.max(0, ...rows.map((r) => (r.subsidy !== null && r.subsidy > 0 ? r.subsidy : 0)));
+  // A loop, not Math.max(...rows): spreading 100,000+ arguments overflows the stack.
+  const maxSubsidy = rows.reduce((max, r) => (r.subsidy !== null && r.subsidy > max ? r.subsidy : max), 0);
 
   const { labelled, rule } = chooseLabels(rows, options.labels, hasSubsidy);
   if (rows.length > 0 && labelled.size < rows.length && options.labels !== "none") {
