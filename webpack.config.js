@@ -13,8 +13,6 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 
-// Must run before anything loads schema-utils (copy-webpack-plugin, webpack-dev-server); see the file.
-require("./scripts/resolve-ajv8.cjs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const shellTexts = require("./src/taskpane/manifest-texts/texts.json");

@@ -14,7 +14,7 @@ const artifactsDir = join(repositoryRoot, "test-artifacts");
 const bundleDir = join(artifactsDir, "bundle");
 const lockFile = join(artifactsDir, "bundle.lock");
 
-const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "package-lock.json", "tsconfig.json", "scripts/resolve-ajv8.cjs"];
+const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "package-lock.json", "tsconfig.json"];
 const BUILD_TIMEOUT_MS = 600_000;
 
 function newestModification(path: string): number {
