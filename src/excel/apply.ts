@@ -746,12 +746,13 @@ function valueBytes(value: unknown): number {
 }
 
 /**
- * Row bands of `rect` whose values, as the snapshot holds them, are each under `budget` bytes
- * (a changed cell may be longer: half the budget is headroom). Number of bands grows with the
- * register's size in bytes, not its rows.
+ * Row bands of `rect` whose values, as the snapshot holds them, are each under `budget` bytes.
+ * `valueBytes` over-estimates JSON (strings 1.2×, every number 24 bytes), and the budget is 4 MB
+ * of Excel on the web's 5 MB, so a band stays under the limit even when some cells changed.
+ * The number of bands grows with the register's size in bytes, not its rows.
  */
 function rowBandsBySize(expected: SheetSnapshot, rect: CellRect, budget: number): (CellRect & { bytes: number })[] {
-  const limit = Math.max(1024, budget / 2);
+  const limit = Math.max(1024, budget);
   const bands: (CellRect & { bytes: number })[] = [];
   let first = 0;
   let bytes = 0;
