@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot, TableSnapshot } from "../core/types";
 import { columnIndex } from "../core/text";
+import { snapshotFromRows } from "../core/snapshot";
 
 /** A file the CLI cannot read; the message names the file (and sheet). */
 export class InputError extends Error {
@@ -248,22 +249,7 @@ export function parseCsv(text: string): string[][] {
 
 /** A CSV file as a one-sheet snapshot named after the file; every cell is text, as typed. */
 export function snapshotOfCsv(text: string, sheetName: string): SheetSnapshot {
-  const rows = parseCsv(text);
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  const values: CellValue[][] = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
-  if (values.length === 0) values.push(Array.from({ length: width }, () => ""));
-  return {
-    sheetName,
-    origin: { row: 0, column: 0 },
-    values,
-    numberFormats: null,
-    formulas: null,
-    hiddenColumns: [],
-    hiddenRows: [],
-    mergedAreas: [],
-    tables: [],
-    selection: null,
-  };
+  return snapshotFromRows(sheetName, parseCsv(text));
 }
 
 export async function readCsv(path: string, sheetName: string): Promise<SheetSnapshot> {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { readCsv, readXlsx } from "../../src/cli/readers";
 import { analyzeSheet } from "../../src/core/analyze";
 import type { Analysis, CellValue, SheetSnapshot, TableSnapshot } from "../../src/core/types";
+import { snapshotFromRows } from "../../src/core/snapshot";
 
 export const FIXTURES_DIR = "/work/shared/fixtures";
 
@@ -46,21 +47,8 @@ export function sheet(
   values: CellValue[][],
   extra: Partial<SheetSnapshot> = {},
 ): SheetSnapshot {
-  const width = Math.max(...values.map((r) => r.length));
-  const padded = values.map((r) => [...r, ...Array<CellValue>(width - r.length).fill("")]);
-  return {
-    sheetName,
-    origin,
-    values: padded,
-    numberFormats: extra.numberFormats ?? padded.map((r) => r.map(() => "General")),
-    formulas: null,
-    hiddenColumns: [],
-    hiddenRows: [],
-    mergedAreas: [],
-    tables: [],
-    selection: null,
-    ...extra,
-  };
+  const snapshot = snapshotFromRows(sheetName, values, extra, origin);
+  return extra.numberFormats ? snapshot : { ...snapshot, numberFormats: snapshot.values.map((r) => r.map(() => "General")) };
 }
 
 /** The project's own registers: text scores with a decimal comma, labels, percentages, targets, tables, names starting with "=". */

@@ -17,6 +17,7 @@ import type {
 } from "../../../src/core/host";
 import { cellAddress } from "../../../src/core/text";
 import { RegisterError, type AnalysisSettings, type CellValue, type SheetSnapshot } from "../../../src/core/types";
+import { snapshotFromRows } from "../../../src/core/snapshot";
 
 export type HostOperation = "readActiveSheet" | "apply" | "selectRow" | "loadState" | "saveState";
 
@@ -31,22 +32,7 @@ const APPLY_STEPS: ApplyProgress["step"][] = ["reading", "analysing", "writing-c
 
 /** A sheet of plain values starting at A1: the first row is usually the header. */
 export function sheetFromRows(sheetName: string, rows: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot {
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  const values = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill("")]);
-  return {
-    sheetName,
-    origin: { row: 0, column: 0 },
-    values,
-    numberFormats: null,
-    formulas: null,
-    hiddenColumns: [],
-    hiddenRows: [],
-    mergedAreas: [],
-    tables: [],
-    selection: null,
-    definedNames: [],
-    ...extra,
-  };
+  return snapshotFromRows(sheetName, rows, { definedNames: [], ...extra });
 }
 
 export interface FakeHostOptions {
