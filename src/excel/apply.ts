@@ -7,7 +7,7 @@
  * Blocks larger than the request budget add one sync per ~4 MB. If a step fails, `rollback`
  * restores the journal (one inspection sync and one undo sync) and the original error is thrown.
  */
-import { blockRect, isFillBlock } from "../core/plan/blocks";
+import { blockRect, insertedColumns, isFillBlock } from "../core/plan/blocks";
 import { splitBlockByBytes, cellPayloadBytes, fillPayloadBytes } from "../core/plan/chunks";
 import {
   charsToPoints,
@@ -683,12 +683,8 @@ function ownedRectsOf(plan: WritePlan): OwnedRect[] {
 
 /** Whole columns the structure step inserts on the register sheet, if any. */
 function insertedWholeColumns(plan: WritePlan): { sheetName: string; atColumn: number; count: number } | null {
-  const action = plan.registerColumns;
-  if (action.kind === "insert-columns" && action.count > 0) return { sheetName: action.sheetName, atColumn: action.atColumn, count: action.count };
-  if (action.kind === "add-table-columns" && (action.insertColumnsFirst ?? 0) > 0) {
-    return { sheetName: action.sheetName, atColumn: action.firstColumn, count: action.insertColumnsFirst! };
-  }
-  return null;
+  const inserted = insertedColumns(plan);
+  return inserted && { sheetName: plan.registerColumns.sheetName, atColumn: inserted.at, count: inserted.count };
 }
 
 function isFreshColumn(sheetName: string, column: number, plan: WritePlan): boolean {

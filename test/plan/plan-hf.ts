@@ -7,7 +7,7 @@ import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormul
 import { absoluteReference } from "../../src/core/plan/formulas";
 import type { PlanCell, WritePlan } from "../../src/core/plan/types";
 import type { CellValue, SheetSnapshot } from "../../src/core/types";
-import { blockCells } from "../../src/core/plan/blocks";
+import { blockCells, insertedColumns } from "../../src/core/plan/blocks";
 
 /**
  * Excel's NUMBERVALUE(text, decimal, group), which HyperFormula 3.5 lacks: spaces ignored, group
@@ -93,13 +93,7 @@ export class PlanWorkbook {
     this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 15, smartRounding: false });
     this.hf.suspendEvaluation();
     this.hf.addSheet(snapshot.sheetName);
-    const action = plan.registerColumns;
-    const insert =
-      action.kind === "insert-columns"
-        ? { at: action.atColumn, count: action.count }
-        : action.kind === "add-table-columns" && action.insertColumnsFirst
-          ? { at: action.firstColumn, count: action.insertColumnsFirst }
-          : null;
+    const insert = insertedColumns(plan);
     const sheet = this.sheetId(snapshot.sheetName);
     snapshot.values.forEach((cells, i) =>
       cells.forEach((value, j) => {

@@ -12,7 +12,7 @@ import type { WritePlan } from "../../src/core/plan/types";
 import type { Analysis, AnalysisSettings, CellValue, SheetSnapshot } from "../../src/core/types";
 import { generateRegister, type RegisterLayout } from "../support/generate";
 import { PlanWorkbook } from "./plan-hf";
-import { blockCells } from "../../src/core/plan/blocks";
+import { blockCells, insertedColumns } from "../../src/core/plan/blocks";
 
 const output: OutputOptions = { language: "nl", mode: "formulas", chart: DEFAULT_CHART_OPTIONS };
 
@@ -44,8 +44,7 @@ function pinned(analysis: Analysis): AnalysisSettings {
 }
 
 function shiftOf(plan: WritePlan): (column: number) => number {
-  const a = plan.registerColumns;
-  const insert = a.kind === "insert-columns" ? { at: a.atColumn, count: a.count } : a.kind === "add-table-columns" && a.insertColumnsFirst ? { at: a.firstColumn, count: a.insertColumnsFirst } : null;
+  const insert = insertedColumns(plan);
   return (c) => (insert && c >= insert.at ? c + insert.count : c);
 }
 

@@ -14,7 +14,7 @@ import { makeHarness } from "../excel/harness";
 import { generateRegister, type GeneratedRegister } from "../support/generate";
 import { checkProperty } from "./check";
 import { mutateRegister, type Mutation } from "./mutate";
-import { blockCells } from "../../src/core/plan/blocks";
+import { blockCells, insertedColumns } from "../../src/core/plan/blocks";
 
 const FILE = "test/robustness/plan-registers.test.ts";
 
@@ -76,13 +76,7 @@ function buildSheet(c: PlanCase): GeneratedRegister {
 
 /** Plan coordinates are after the column insert; map a column back to the snapshot (null: inserted). */
 function columnBeforeInsert(plan: WritePlan, column: number): number | null {
-  const action = plan.registerColumns;
-  const insert =
-    action.kind === "insert-columns"
-      ? { at: action.atColumn, count: action.count }
-      : action.kind === "add-table-columns" && action.insertColumnsFirst
-        ? { at: action.firstColumn, count: action.insertColumnsFirst }
-        : null;
+  const insert = insertedColumns(plan);
   if (!insert || column < insert.at) return column;
   if (column < insert.at + insert.count) return null;
   return column - insert.count;

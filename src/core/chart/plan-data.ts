@@ -18,6 +18,7 @@
 import { t, type MessageKey } from "../i18n";
 import { quoteSheetName, absoluteReference } from "../plan/formulas";
 import { PARAMETER_NAMES as P, strategyLabelName } from "../plan/names";
+import { insertedColumns } from "../plan/blocks";
 import type { PlanBlock, PlanCell, WritePlan } from "../plan/types";
 import { columnLetter } from "../text";
 import { STRATEGY_KEYS, type Analysis, type CellRect, type StrategyKey } from "../types";
@@ -98,13 +99,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
 
   // Register cells after the plan's column action (new columns go right of the register, but an
   // insertion left of a user column would shift it).
-  const action = plan.registerColumns;
-  const inserted =
-    action.kind === "insert-columns"
-      ? { at: action.atColumn, count: action.count }
-      : action.kind === "add-table-columns" && action.insertColumnsFirst
-        ? { at: action.firstColumn, count: action.insertColumnsFirst }
-        : null;
+  const inserted = insertedColumns(plan);
   const shift = (column: number) => (inserted && column >= inserted.at ? column + inserted.count : column);
   const planned = (key: "influenceScore" | "dependencyScore" | "strategy" | "targetInfluence" | "targetDependency") => {
     const column = plan.columns.find((c) => c.key === key)?.column;

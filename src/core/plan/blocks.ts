@@ -1,7 +1,7 @@
 /** Shape and per-cell view of plan blocks, whatever their form (grid or fill). */
 import type { CellRect } from "../types";
 import { compileR1C1 } from "./r1c1";
-import type { CellBlock, FillBlock, PlanBlock, PlanCell } from "./types";
+import type { CellBlock, FillBlock, PlanBlock, PlanCell, WritePlan } from "./types";
 
 export function isFillBlock(block: PlanBlock): block is FillBlock {
   return block.kind === "fill";
@@ -30,4 +30,15 @@ export function expandFill(block: PlanBlock): CellBlock {
   if (!isFillBlock(block)) return block;
   const { kind: _kind, rowCount: _rows, formulasR1C1: _formulas, ...rest } = block;
   return { ...rest, cells: blockCells(block) };
+}
+
+/**
+ * Whole columns the plan's register step inserts (a plain range's new columns, or room made before a
+ * table grows): where and how many, or null. Plan coordinates are after this insert.
+ */
+export function insertedColumns(plan: WritePlan): { at: number; count: number } | null {
+  const action = plan.registerColumns;
+  if (action.kind === "insert-columns" && action.count > 0) return { at: action.atColumn, count: action.count };
+  if (action.kind === "add-table-columns" && action.insertColumnsFirst) return { at: action.firstColumn, count: action.insertColumnsFirst };
+  return null;
 }

@@ -5,7 +5,7 @@
  */
 import { cellAt } from "../locate";
 import type { SheetSnapshot } from "../types";
-import { blockRect } from "./blocks";
+import { blockRect, insertedColumns } from "./blocks";
 import { existingPlannedColumns, snapshotCellIsUsed } from "./plan";
 import type { WritePlan } from "./types";
 
@@ -17,14 +17,6 @@ export interface UserCellConflict {
   blockId: string;
   /** The user's value there, as the snapshot read it. */
   value: string;
-}
-
-/** Columns inserted by the plan: [at, count], or null. */
-function insertedColumns(plan: WritePlan): { at: number; count: number } | null {
-  const action = plan.registerColumns;
-  if (action.kind === "insert-columns") return { at: action.atColumn, count: action.count };
-  if (action.kind === "add-table-columns" && action.insertColumnsFirst) return { at: action.firstColumn, count: action.insertColumnsFirst };
-  return null;
 }
 
 /**

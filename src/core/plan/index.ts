@@ -6,5 +6,5 @@ export { splitBlockByBytes, cellPayloadBytes, OFFICE_REQUEST_BUDGET_BYTES } from
 export { toFileFormula, quoteSheetName, absoluteReference, XLFN_FUNCTIONS } from "./formulas";
 export * from "./names";
 export { PLAN_COLORS } from "./palette";
-export { blockCells, blockRect, expandFill, isFillBlock } from "./blocks";
+export { blockCells, blockRect, expandFill, insertedColumns, isFillBlock } from "./blocks";
 export { r1c1ToA1 } from "./r1c1";
