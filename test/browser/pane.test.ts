@@ -27,9 +27,10 @@ import { productionBuild, repositoryRoot } from "../bundle/build-output";
 import { serveDirectory, type StaticSite } from "./serve";
 import { buildTestHostScript } from "./test-host/build";
 import type { TestHostConfig, TestHostReadback } from "./test-host/config";
+import { SHARED_FIXTURES } from "../support/fixtures";
 
 const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const MUNICIPAL_FIXTURE = "/work/shared/fixtures/gemeente-voorbeeldstad.xlsx";
+const MUNICIPAL_FIXTURE = join(SHARED_FIXTURES, "gemeente-voorbeeldstad.xlsx");
 const REGISTER_FILE = existsSync(MUNICIPAL_FIXTURE) ? MUNICIPAL_FIXTURE : SAMPLE_REGISTER;
 const ARTIFACTS = join(repositoryRoot, "test-artifacts");
 const AXE_SOURCE = join(repositoryRoot, "node_modules", "axe-core", "axe.min.js");

@@ -10,7 +10,7 @@ const seriesOf = (spec: ChartSpec, strategy: StrategyKey) => spec.series.find((s
 describe("chart specification from the shared fixtures", () => {
   const fixtures = fixtureRegisters();
   if (fixtures.length === 0) {
-    it.skip("shared fixtures absent (/work/shared/fixtures): skipped", () => undefined);
+    it.skip("shared fixtures absent (../shared/fixtures): skipped", () => undefined);
     return;
   }
   it.each(fixtures.map((f) => [f.name, f] as const))("%s: series, bounds, line, threshold as expected", async (_name, fixture) => {

@@ -2,8 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { STRATEGY_KEYS, type Analysis, type PartnerResult, type StrategyKey } from "../../src/core/types";
+import { SHARED_FIXTURES } from "../support/fixtures";
 
-export const FIXTURES = process.env.PK_FIXTURES ?? "/work/shared/fixtures";
+export const FIXTURES = SHARED_FIXTURES;
 /** The project's own register (always in the repository), so a clone without the fixtures still tests the chart. */
 export const SAMPLE_REGISTER = join(__dirname, "../../samples/voorbeeld-register.xlsx");
 

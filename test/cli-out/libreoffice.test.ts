@@ -13,8 +13,9 @@ import { parseCsv } from "../../src/cli/readers";
 import type { Language } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import type { Position, StrategyKey } from "../../src/core/types";
+import { SHARED_FIXTURES } from "../support/fixtures";
 
-const FIXTURES = "/work/shared/fixtures";
+const FIXTURES = SHARED_FIXTURES;
 
 function findSoffice(): string | null {
   for (const candidate of ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"]) if (existsSync(candidate)) return candidate;
@@ -167,7 +168,7 @@ maybe(
       ];
       if (existsSync(FIXTURES)) {
         for (const f of readdirSync(FIXTURES).sort()) if (/\.(xlsx|csv)$/.test(f)) inputs.push({ input: join(FIXTURES, f), lang: f.includes("-en") ? "en" : "nl" });
-      } else console.warn("test/cli-out: /work/shared/fixtures is absent; checking the project's sample and CSV register only.");
+      } else console.warn("test/cli-out: ../shared/fixtures is absent; checking the project's sample and CSV register only.");
 
       const cases: Case[] = [];
       for (const { input, lang } of inputs) {

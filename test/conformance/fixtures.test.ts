@@ -7,9 +7,10 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseCsv } from "../../src/cli/readers";
+import { SHARED_FIXTURES } from "../support/fixtures";
 
 const repoRoot = resolve(__dirname, "../..");
-const fixturesDir = resolve(repoRoot, "../shared/fixtures");
+const fixturesDir = SHARED_FIXTURES;
 const tsx = join(repoRoot, "node_modules/.bin/tsx");
 
 interface ExpectedRow {

@@ -11,8 +11,9 @@ import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
 import type { OfficeEnv } from "../../src/excel/env";
 import { createOfficeWorkbookHost, type OfficeHostOptions } from "../../src/excel/host";
 import { createExcelDouble, type DoubleErrorCode, type WorkbookInit } from "../support/excel";
+import { SHARED_FIXTURES } from "../support/fixtures";
 
-export const FIXTURES = "/work/shared/fixtures";
+export const FIXTURES = SHARED_FIXTURES;
 export const fixture = (name: string) => join(FIXTURES, name);
 export const haveFixture = (name: string) => existsSync(fixture(name));
 

@@ -94,7 +94,7 @@ function expectSummaryMatches(wb: PlanWorkbook, analysis: Analysis) {
 let registers: NamedRegister[] = [];
 beforeAll(async () => {
   const fixtures = await fixtureRegisters();
-  if (fixtures.length === 0) console.warn("test/plan: /work/shared/fixtures is absent; only the project's own registers are checked.");
+  if (fixtures.length === 0) console.warn("test/plan: ../shared/fixtures is absent; only the project's own registers are checked.");
   registers = [...fixtures, ...ownRegisters()];
 });
 

@@ -8,8 +8,9 @@ import { readCsv, readXlsx } from "../../src/cli/readers";
 import { analyzeSheet } from "../../src/core/analyze";
 import type { Analysis, CellValue, SheetSnapshot, TableSnapshot } from "../../src/core/types";
 import { snapshotFromRows } from "../../src/core/snapshot";
+import { SHARED_FIXTURES } from "../support/fixtures";
 
-export const FIXTURES_DIR = "/work/shared/fixtures";
+export const FIXTURES_DIR = SHARED_FIXTURES;
 
 export interface NamedRegister {
   name: string;
