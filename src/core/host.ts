@@ -74,19 +74,25 @@ export interface ApplyResult {
   syncs: number;
 }
 
+/** Every failure the host reports; each has its own message in the pane. */
+export const HOST_FAILURE_CODES = [
+  "protected-sheet",
+  "cell-edit-mode",
+  "register-changed",
+  "item-not-found",
+  "payload-too-large",
+  "invalid-argument",
+  "unsupported-requirement-set",
+  "no-register",
+  "missing-column",
+  "unknown",
+] as const;
+
+export type HostFailureCode = (typeof HOST_FAILURE_CODES)[number];
+
 /** A failure the pane can explain: `code` selects a localised message, `details` is the technical text. */
 export interface HostFailure {
-  code:
-    | "protected-sheet"
-    | "cell-edit-mode"
-    | "register-changed"
-    | "item-not-found"
-    | "payload-too-large"
-    | "invalid-argument"
-    | "unsupported-requirement-set"
-    | "no-register"
-    | "missing-column"
-    | "unknown";
+  code: HostFailureCode;
   details: string;
   sheet?: string;
 }

@@ -2,7 +2,7 @@
  * Turning what Office.js throws into a HostFailure the task pane can explain. The technical
  * details (code, message, debug location) are kept so a user can pass them on.
  */
-import type { HostFailure } from "../core/host";
+import { HOST_FAILURE_CODES, type HostFailure } from "../core/host";
 import { RegisterError } from "../core/types";
 
 type FailureCode = HostFailure["code"];
@@ -88,18 +88,7 @@ export function toHostFailure(error: unknown, sheet?: string): HostFailureError 
   return new HostFailureError(code, technicalDetails(error), sheet, error);
 }
 
-const FAILURE_CODES: ReadonlySet<string> = new Set<FailureCode>([
-  "protected-sheet",
-  "cell-edit-mode",
-  "register-changed",
-  "item-not-found",
-  "payload-too-large",
-  "invalid-argument",
-  "unsupported-requirement-set",
-  "no-register",
-  "missing-column",
-  "unknown",
-]);
+const FAILURE_CODES: ReadonlySet<string> = new Set<FailureCode>(HOST_FAILURE_CODES);
 
 function isHostFailureShaped(error: unknown): error is HostFailure {
   if (typeof error !== "object" || error === null) return false;

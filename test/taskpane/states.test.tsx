@@ -2,7 +2,7 @@
 import "@testing-library/jest-dom";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { HostFailure } from "../../src/core/host";
+import { HOST_FAILURE_CODES } from "../../src/core/host";
 import { App } from "../../src/taskpane/App";
 import { FakeWorkbookHost, sheetFromRows } from "../support/fake-host";
 import { PARTNER_ROWS, notesSheet, partnerSheet, tenPointSheet } from "./registers";
@@ -106,18 +106,7 @@ test("nothing found: the pane says what to do, and finds the register once the s
   expect(host.applies[0].expected.sheetName).toBe("Scores");
 });
 
-const FAILURE_CODES: HostFailure["code"][] = [
-  "protected-sheet",
-  "cell-edit-mode",
-  "register-changed",
-  "item-not-found",
-  "payload-too-large",
-  "invalid-argument",
-  "unsupported-requirement-set",
-  "no-register",
-  "missing-column",
-  "unknown",
-];
+const FAILURE_CODES = HOST_FAILURE_CODES;
 
 test("every HostFailure code gets its own message, naming the sheet, with the details one click away", async () => {
   const u = user();
