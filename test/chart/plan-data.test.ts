@@ -11,6 +11,7 @@ import { STRATEGY_KEYS, type Analysis, type SheetSnapshot, type StrategyKey } fr
 import { PlanWorkbook } from "../plan/plan-hf";
 import { chartRegisters } from "./support";
 import { blockCells } from "../../src/core/plan/blocks";
+import { columnIndex } from "../../src/core/text";
 
 // The municipal fixture when present, else the project's own sample register.
 const register = chartRegisters()[0];
@@ -19,12 +20,11 @@ const register = chartRegisters()[0];
 function readRange(book: PlanWorkbook, reference: string) {
   const m = /^'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$/.exec(reference);
   if (!m) throw new Error(`unexpected reference ${reference}`);
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const sheet = m[1].replace(/''/g, "'");
   const first = Number(m[3]) - 1;
   const last = m[5] ? Number(m[5]) - 1 : first;
   const out = [];
-  for (let r = first; r <= last; r++) out.push(book.value(sheet, r, col(m[2])));
+  for (let r = first; r <= last; r++) out.push(book.value(sheet, r, columnIndex(m[2])));
   return out;
 }
 

@@ -12,6 +12,7 @@ import type { OfficeEnv } from "../../src/excel/env";
 import { createOfficeWorkbookHost, type OfficeHostOptions } from "../../src/excel/host";
 import { createExcelDouble, type DoubleErrorCode, type WorkbookInit } from "../support/excel";
 import { SHARED_FIXTURES } from "../support/fixtures";
+import { cellAddress, columnIndex } from "../../src/core/text";
 
 export const FIXTURES = SHARED_FIXTURES;
 export const fixture = (name: string) => join(FIXTURES, name);
@@ -124,20 +125,11 @@ export function nameCell(harness: Harness, name: string): { sheet: string; row: 
   if (!item) throw new Error(`no name ${name}`);
   const match = /^=?'?(.*?)'?!\$?([A-Z]+)\$?(\d+)/.exec(item.formula);
   if (!match) throw new Error(`unexpected formula ${item.formula}`);
-  const letters = match[2];
-  let column = 0;
-  for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet: match[1].replace(/''/g, "'"), row: Number(match[3]) - 1, column: column - 1 };
+  return { sheet: match[1].replace(/''/g, "'"), row: Number(match[3]) - 1, column: columnIndex(match[2]) };
 }
 
 export function cellValue(harness: Harness, sheet: string, row: number, column: number) {
-  let letters = "";
-  let n = column + 1;
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return harness.driver.value(sheet, `${letters}${row + 1}`);
+  return harness.driver.value(sheet, cellAddress(row, column));
 }
 
 /** The evaluated gap, position and strategy of every analysed partner equal the core's. */

@@ -11,6 +11,7 @@ import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core
 import { generateRegister } from "../support/generate";
 import type { DoubleErrorCode } from "../support/excel";
 import { cellValue, csvCells, expectColumnsMatch, nameCell, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
+import { columnLetter } from "../../src/core/text";
 
 const withChart = outputOptions({}, { enabled: true });
 
@@ -44,16 +45,6 @@ function withCell(snapshot: SheetSnapshot, row: number, column: number, value: n
   const values = snapshot.values.map((line) => [...line]);
   values[row - snapshot.origin.row][column - snapshot.origin.column] = value;
   return { ...snapshot, values };
-}
-
-function letter(column: number): string {
-  let letters = "";
-  let n = column + 1;
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** Every strategy series plots exactly (dependency, influence) of the partners with that strategy. */
@@ -170,7 +161,7 @@ describe("apply with the chart", () => {
     // The user raises the first partner's influence to the top of the scale: Excel recomputes.
     const first = analysis.rows[0];
     const influenceColumn = analysis.mapping.influence!.column;
-    await harness.driver.setCell(result.sheetName, `${letter(influenceColumn)}${first.row}`, analysis.influenceScale.max);
+    await harness.driver.setCell(result.sheetName, `${columnLetter(influenceColumn)}${first.row}`, analysis.influenceScale.max);
     const edited = analyzeSheet(withCell(snapshot, first.row - 1, influenceColumn, analysis.influenceScale.max), {});
     expect(edited.rows[0].strategy).not.toBe(first.strategy === "secure" || first.strategy === "contract" ? "raise-influence" : first.strategy);
     expectColumnsMatch(harness, edited);
@@ -179,7 +170,7 @@ describe("apply with the chart", () => {
     // The user moves the ambition line's right end on the parameter sheet.
     const lineCell = nameCell(harness, PARAMETER_NAMES.lineAtHighest);
     const newHighest = analysis.influenceScale.max;
-    await harness.driver.setCell(lineCell.sheet, `${letter(lineCell.column)}${lineCell.row + 1}`, newHighest);
+    await harness.driver.setCell(lineCell.sheet, `${columnLetter(lineCell.column)}${lineCell.row + 1}`, newHighest);
     const moved = analyzeSheet(withCell(snapshot, first.row - 1, influenceColumn, analysis.influenceScale.max), {
       line: { atLowestDependency: analysis.line.atLowestDependency, atHighestDependency: newHighest },
     });
@@ -291,7 +282,7 @@ describe("failures leave the workbook exactly as it was", () => {
       const sheet = h.driver.activeSheet()!;
       const analysis = analyzeSheet(await h.host.readActiveSheet(), {});
       const partner = analysis.mapping.partner!.column;
-      await h.driver.setCell(sheet, `${letter(partner)}${analysis.rows[0].row}`, "Iets anders");
+      await h.driver.setCell(sheet, `${columnLetter(partner)}${analysis.rows[0].row}`, "Iets anders");
     }, "register-changed");
     expect(failure.details).toMatch(/[A-Z]+\d+/);
   });
@@ -325,7 +316,7 @@ describe("failures leave the workbook exactly as it was", () => {
     // The user types a note into the first planned cell after the pane read the sheet.
     // This register has free columns beside it, so the plan writes into existing (empty) cells.
     expect(plan.registerColumns.kind).toBe("none");
-    const address = `${letter(target.column)}${target.row + 1}`;
+    const address = `${columnLetter(target.column)}${target.row + 1}`;
     await harness.driver.setCell(snapshot.sheetName, address, "Notitie van de gebruiker");
     const before = harness.driver.snapshotAll();
     const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
@@ -342,13 +333,13 @@ describe("failures leave the workbook exactly as it was", () => {
     const plan = planWrite(snapshot, analyzeSheet(snapshot, {}), outputOptions());
     expect(plan.registerColumns.kind).toBe("none");
     const data = plan.blocks.find((b) => b.sheetName === snapshot.sheetName && b.purpose === "register-data")!;
-    const address = `${letter(data.column + 2)}${data.row + 2001}`;
+    const address = `${columnLetter(data.column + 2)}${data.row + 2001}`;
     await harness.driver.setCell(snapshot.sheetName, address, "Notitie");
     const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
     expect(failure.code).toBe("register-changed");
     expect(failure.details).toContain(address);
     expect(harness.driver.value(snapshot.sheetName, address)).toBe("Notitie");
-    expect(harness.driver.value(snapshot.sheetName, `${letter(data.column)}${data.row + 1}`)).toBe("");
+    expect(harness.driver.value(snapshot.sheetName, `${columnLetter(data.column)}${data.row + 1}`)).toBe("");
   });
 
   test("a request over the payload limit → payload-too-large, everything undone", async () => {

@@ -7,7 +7,7 @@ import { absoluteReference, toFileFormula } from "../../core/plan/formulas";
 import { NAME_PREFIX } from "../../core/plan/names";
 import { expandFill } from "../../core/plan/blocks";
 import type { CellBlock, PlanCell, WritePlan } from "../../core/plan/types";
-import { columnIndex } from "../../core/text";
+import { columnIndex, columnLetter } from "../../core/text";
 
 function worksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const ws = workbook.getWorksheet(name);
@@ -71,16 +71,6 @@ function addTableColumns(ws: ExcelJS.Worksheet, tableName: string, headers: stri
     if (f) model.autoFilterRef = `${f[1]}${f[2]}:${columnLetter(lastColumn)}${f[4]}`;
   }
   for (const name of headers) model.columns.push({ name });
-}
-
-function columnLetter(index: number): string {
-  let letters = "";
-  let n = index + 1;
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 function insertColumns(ws: ExcelJS.Worksheet, atColumn: number, count: number) {

@@ -10,6 +10,7 @@
  */
 import type { CellRect, CellValue, SheetSnapshot, SkipReason, TableSnapshot } from "../../../src/core/types";
 import { Prng } from "./prng";
+import { columnLetter } from "../../../src/core/text";
 
 export type RegisterLayout = "range" | "table";
 
@@ -323,7 +324,7 @@ export function generateRegister(input: RegisterSpec): GeneratedRegister {
     totalsRow = blankRow();
     put(totalsRow, "partner", "Totaal");
     put(totalsRow, "subsidy", subsidyTotal, '"€" #,##0');
-    const letter = columnLetterOf(columns.subsidy);
+    const letter = columnLetter(columns.subsidy);
     formulas[totalsRow][columns.subsidy - originColumn] = `=SUM(${letter}${headerRow + 2}:${letter}${lastPartnerRow + 1})`;
   }
   let table: TableSnapshot | null = null;
@@ -358,12 +359,3 @@ export function generateRegister(input: RegisterSpec): GeneratedRegister {
   return { spec, snapshot, expected, headerRow, columns, headers, totalsRow, table };
 }
 
-function columnLetterOf(column: number): string {
-  let letters = "";
-  let n = column + 1;
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
