@@ -16,10 +16,11 @@ export function clean(n: number): number {
 }
 
 /** The analysis as JSON, shaped like the shared fixtures' *.expected.json (plus more fields). */
-export function formatJson({ file, analysis }: Loaded): string {
+/** The `--json` document, shaped like ../shared/fixtures/*.expected.json plus mapping, summary and warnings. */
+export function jsonDocument({ file, analysis }: Loaded) {
   const a = analysis;
-  const scale = (s: Scale) => [s.min, s.max];
-  const document = {
+  const scale = (s: Scale): [number, number] => [s.min, s.max];
+  return {
     file,
     sheet: a.location.sheetName,
     table: a.location.tableName,
@@ -55,7 +56,12 @@ export function formatJson({ file, analysis }: Loaded): string {
     summary: a.summary,
     warnings: a.warnings.map((w) => ({ code: w.code, rows: w.rows, message: w.message })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export type AnalysisJson = ReturnType<typeof jsonDocument>;
+
+export function formatJson(loaded: Loaded): string {
+  return `${JSON.stringify(jsonDocument(loaded), null, 2)}\n`;
 }
 
 function number(n: number, lang: Language): string {

@@ -6,36 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runAnalyze } from "../../src/cli/analyze";
+import type { AnalysisJson } from "../../src/cli/format";
 import { buildEnglishOffset, buildLabelsCsv, buildMessy, buildMissingDependency, buildPercentTable, buildTargets } from "./builders";
-
-interface JsonRow {
-  row: number;
-  partner: string;
-  goal: string | null;
-  influence: number;
-  dependency: number;
-  requiredInfluence: number;
-  gap: number;
-  position: string;
-  strategy: string;
-  target: { influence: number; dependency: number; source: string };
-  subsidy: number | null;
-}
-interface JsonResult {
-  sheet: string;
-  table: string | null;
-  headerRow: number;
-  influenceScale: [number, number];
-  dependencyScale: [number, number];
-  influenceScaleInfo: { kind: string; source: string };
-  line: { atLowestDependency: number; atHighestDependency: number };
-  highDependencyAbove: number;
-  mapping: Record<string, { column: string; header: string } | null>;
-  rows: JsonRow[];
-  skipped: { row: number; partner: string; reason: string; column: string | null; value: string | null }[];
-  summary: { byPosition: Record<string, { count: number; subsidy: number }>; byStrategy: Record<string, { count: number; subsidy: number }> };
-  warnings: { code: string; rows: number[] }[];
-}
 
 let dir: string;
 beforeAll(() => {
@@ -49,16 +21,16 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
   const code = await runAnalyze(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
-async function analyse(file: string): Promise<JsonResult> {
+async function analyse(file: string): Promise<AnalysisJson> {
   const result = await run([file, "--json"]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
-const byRow = (a: JsonResult, row: number) => a.rows.find((r) => r.row === row)!;
+const byRow = (a: AnalysisJson, row: number) => a.rows.find((r) => r.row === row)!;
 
 describe("English register with its header on row 7 starting in column D, on the second sheet", () => {
-  let a: JsonResult;
+  let a: AnalysisJson;
   beforeAll(async () => (a = await analyse(await buildEnglishOffset(dir))));
 
   it("finds the register on the sheet that has one, at D7", () => {
@@ -99,7 +71,7 @@ describe("English register with its header on row 7 starting in column D, on the
 });
 
 describe("Excel table with percent-formatted influence and a 0–100 dependency hint", () => {
-  let a: JsonResult;
+  let a: AnalysisJson;
   beforeAll(async () => (a = await analyse(await buildPercentTable(dir))));
 
   it("uses the table and reads both axes on 0–100", () => {
@@ -129,7 +101,7 @@ describe("Excel table with percent-formatted influence and a 0–100 dependency 
 });
 
 describe("CSV with ; and a BOM, five-level labels in any case", () => {
-  let a: JsonResult;
+  let a: AnalysisJson;
   beforeAll(async () => (a = await analyse(buildLabelsCsv(dir))));
 
   it("maps zeer laag … zeer hoog to 1–5", () => {
@@ -149,7 +121,7 @@ describe("CSV with ; and a BOM, five-level labels in any case", () => {
 });
 
 describe("a messy register", () => {
-  let a: JsonResult;
+  let a: AnalysisJson;
   beforeAll(async () => (a = await analyse(await buildMessy(dir))));
 
   it("finds the header under the merged title and stops at the totals row", () => {
@@ -198,7 +170,7 @@ describe("a messy register", () => {
 });
 
 describe("target columns in the register", () => {
-  let a: JsonResult;
+  let a: AnalysisJson;
   beforeAll(async () => (a = await analyse(await buildTargets(dir))));
 
   it("uses the register's target where there is one and the recommendation elsewhere", () => {
