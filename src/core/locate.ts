@@ -55,16 +55,18 @@ function tableHeaders(snapshot: SheetSnapshot, table: TableSnapshot): HeaderCell
   );
 }
 
+/** The columns Partnerkaart wrote on this sheet: their header cell carries a PK_Col_ name. */
+export function ownOutputColumns(snapshot: SheetSnapshot | null): Set<number> {
+  const prefix = COLUMN_NAME_PREFIX.toLowerCase();
+  return new Set((snapshot?.definedNames ?? []).filter((n) => n.name.toLowerCase().startsWith(prefix)).map((n) => n.rect.column));
+}
+
 /**
- * Drops the columns Partnerkaart wrote itself (their header cell carries a PK_Col_ name), so a
- * re-run never mistakes its own "Target influence" or score columns for the register's input.
+ * Drops the columns Partnerkaart wrote itself, so a re-run never mistakes its own "Target
+ * influence" or score columns for the register's input.
  */
 function withoutOwnOutput(snapshot: SheetSnapshot, headers: HeaderCell[]): HeaderCell[] {
-  const own = new Set(
-    (snapshot.definedNames ?? [])
-      .filter((n) => n.name.toLowerCase().startsWith(COLUMN_NAME_PREFIX.toLowerCase()))
-      .map((n) => n.rect.column),
-  );
+  const own = ownOutputColumns(snapshot);
   return own.size === 0 ? headers : headers.filter((h) => !own.has(h.column));
 }
 

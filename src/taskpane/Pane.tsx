@@ -23,6 +23,7 @@ import {
   type WorkbookHost,
 } from "../core/host";
 import { RegisterError, type Analysis, type AnalysisSettings, type ConceptKey, type HeaderCellInfo, type SheetSnapshot } from "../core/types";
+import { ownOutputColumns } from "../core/locate";
 import { FailureBar } from "./FailureBar";
 import { useTexts } from "./i18n";
 import { LineSection } from "./LineSection";
@@ -31,7 +32,6 @@ import {
   checkScaleDraft,
   goalsOf,
   lineDraftOf,
-  ownOutputColumns,
   withMapping,
   withScale,
   type LineDraft,

@@ -3,7 +3,6 @@
  * describing the register. No React here, so the rules are easy to read and reuse.
  */
 import type { AmbitionLine, Analysis, AnalysisSettings, ConceptKey, Scale, SheetSnapshot } from "../core/types";
-import { COLUMN_NAME_PREFIX } from "../core/plan/names";
 import { cellAddress, columnIndex, columnLetter } from "../core/text";
 import type { PaneMessageKey } from "./i18n";
 
@@ -128,12 +127,6 @@ export function withScale(
 
 export function withMapping(settings: AnalysisSettings, concept: ConceptKey, column: number | null): AnalysisSettings {
   return { ...settings, mapping: { ...settings.mapping, [concept]: column } };
-}
-
-/** The columns Partnerkaart wrote on this sheet (their header cells carry a PK_Col_ name). */
-export function ownOutputColumns(snapshot: SheetSnapshot | null): Set<number> {
-  const prefix = COLUMN_NAME_PREFIX.toLowerCase();
-  return new Set((snapshot?.definedNames ?? []).filter((n) => n.name.toLowerCase().startsWith(prefix)).map((n) => n.rect.column));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { analyzeSheet } from "../../src/core/analyze";
-import { newColumnsOf, ownOutputColumns, registerAddress } from "../../src/taskpane/model";
+import { ownOutputColumns } from "../../src/core/locate";
+import { newColumnsOf, registerAddress } from "../../src/taskpane/model";
 import { PARTNER_ROWS, partnerSheet } from "./registers";
 
 /** The partner register after an apply: two output columns H and I with their headers and PK_Col_ names. */
