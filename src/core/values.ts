@@ -50,11 +50,6 @@ export function normalizeLabel(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, " ");
 }
 
-/** True if `text` is one of the accepted labels (3- or 5-level). */
-export function isScoreLabel(text: string): boolean {
-  return Object.hasOwn(LABEL_VALUES_5, normalizeLabel(text));
-}
-
 export type YesNo = "yes" | "no" | "unknown";
 
 export function parseYesNo(value: CellValue | undefined): YesNo {

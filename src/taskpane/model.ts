@@ -170,13 +170,3 @@ export function goalsOf(analysis: Analysis): string[] {
   return [...goals].sort((a, b) => a.localeCompare(b));
 }
 
-/** Settings that only make sense on the sheet they were made for. */
-export function withoutLocation(settings: AnalysisSettings): AnalysisSettings {
-  const rest = { ...settings };
-  delete rest.headerRow;
-  delete rest.tableName;
-  delete rest.mapping;
-  delete rest.influenceScale;
-  delete rest.dependencyScale;
-  return rest;
-}

@@ -77,9 +77,8 @@ const num = (value: number): PlanCell => ({ kind: "number", value });
 const NA: PlanCell = { kind: "formula", formula: "=NA()" };
 const EMPTY: PlanCell = { kind: "empty" };
 
-/** Rows a chart spans on a sheet (about 20 pt per row) and columns (about 64 pt per column). */
+/** Rows a chart spans on a sheet: about 20 pt per row. */
 const ROW_POINTS = 20;
-const COLUMN_POINTS = 64;
 
 export function planChartData(analysis: Analysis, plan: WritePlan, options: ChartSpecOptions): ChartDataPlan {
   const specs = buildChartSpec(analysis, options);
@@ -269,10 +268,5 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
 /** Sheet rows one chart covers, plus one blank row between stacked charts. */
 function chartRows(spec: ChartSpec): number {
   return Math.ceil(spec.height / ROW_POINTS) + 1;
-}
-
-/** Columns one chart covers (for callers that keep other content clear of it). */
-export function chartColumns(spec: ChartSpec): number {
-  return Math.ceil(spec.width / COLUMN_POINTS);
 }
 

@@ -38,11 +38,6 @@ export function absoluteReference(sheetName: string, rect: CellRect): string {
   return `${quoteSheetName(sheetName)}!${single ? start : `${start}:${end}`}`;
 }
 
-/** $C6: the column fixed, the row the formula's own. */
-export function rowCell(row: number, column: number): string {
-  return `$${columnLetter(column)}${row + 1}`;
-}
-
 /** R1C1 "this row, column `column`" (RC5 = column E of the formula's own row): the same text in every row. */
 export function rowRelative(column: number): string {
   return `RC${column + 1}`;
