@@ -6,6 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { analyzeSheet } from "../src/core/analyze";
 import { DEFAULT_CHART_OPTIONS, type OutputOptions } from "../src/core/host";
+import type { SheetSnapshot } from "../src/core/types";
 import { planWrite } from "../src/core/plan";
 import { createOfficeWorkbookHost } from "../src/excel/host";
 import { generateRegister } from "../test/support/generate";
@@ -98,7 +99,7 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
   const readRuns = partners >= 100_000 ? 1 : 3;
   const readOwn: number[] = [];
   const readTotal: number[] = [];
-  let snapshot = register.snapshot;
+  let snapshot: SheetSnapshot = register.snapshot;
   let read = { syncs: 0, largestRequestBytes: 0, largestResponseBytes: 0, error: useDouble ? null : "not measured" } as CaseResult["read"];
   for (let i = 0; useDouble && i < readRuns && read.error === null; i++) {
     driver.resetCounters();

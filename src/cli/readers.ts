@@ -129,10 +129,8 @@ export function snapshotOfWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   const numberFormats: string[][] = [];
   const formulas: (string | null)[][] = [];
-  const hiddenRows: number[] = [];
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r + 1);
-    if (row.hidden) hiddenRows.push(r);
     const vRow: CellValue[] = [];
     const fRow: string[] = [];
     const formulaRow: (string | null)[] = [];
@@ -165,7 +163,6 @@ export function snapshotOfWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     numberFormats,
     formulas,
     hiddenColumns,
-    hiddenRows,
     mergedAreas,
     tables,
     selection: null,

@@ -15,7 +15,7 @@ import {
   recommendedTarget,
   requiredInfluence,
 } from "./strategy";
-import { columnLetter, displayText, isBlank, isErrorValue } from "./text";
+import { columnLetter, displayText, isBlank, isErrorValue, isFormulaCell } from "./text";
 import { parseAmount, parseScore, parseYesNo, type ParsedScore } from "./values";
 import {
   CONCEPT_KEYS,
@@ -66,7 +66,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     if (!entered) {
       const formulas = snapshot.formulas?.[r - origin.row];
       for (let c = location.firstColumn - origin.column; !entered && c <= location.lastColumn - origin.column; c++) {
-        entered = !isBlank(cells[c]) && !isFormula(formulas?.[c]);
+        entered = !isBlank(cells[c]) && !isFormulaCell(formulas?.[c], cells[c]);
       }
     }
     if (entered) dataRows.push(r);
@@ -167,10 +167,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     summary: summarize(rows),
     warnings: collectWarnings(snapshot, mapping, rows, influenceScale, dependencyScale, [influenceScores, dependencyScores]),
   };
-}
-
-function isFormula(formula: string | null | undefined): boolean {
-  return typeof formula === "string" && formula.startsWith("=");
 }
 
 /** The parsed score in `column` of each data row. */

@@ -21,7 +21,6 @@ export function snapshotFromRows(
     numberFormats: null,
     formulas: null,
     hiddenColumns: [],
-    hiddenRows: [],
     mergedAreas: [],
     tables: [],
     selection: null,

@@ -41,7 +41,24 @@ export function cellAddress(row: number, column: number): string {
 
 /** True for "", null, or text of only whitespace. */
 export function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  if (typeof value !== "string") return value === null || value === undefined;
+  if (value.length === 0) return true;
+  // A text whose first character cannot be whitespace is not blank: no trimmed copy (a million cells).
+  const first = value.charCodeAt(0);
+  return first <= 32 || first === 0xa0 || first >= 0x1680 ? value.trim() === "" : false;
+}
+
+/**
+ * Whether a cell holds a formula, from Excel's `range.formulas` entry and the cell's value: a
+ * formula entry starts with "=", a constant's entry is the constant itself (or null in a snapshot).
+ */
+export function isFormulaCell(formula: CellValue | undefined, value: CellValue | undefined): formula is string {
+  return typeof formula === "string" && formula.length > 1 && formula.charCodeAt(0) === 61 && formula !== value;
+}
+
+/** The cell's formula text, or null for a constant (see isFormulaCell). */
+export function formulaText(formula: CellValue | undefined, value: CellValue | undefined): string | null {
+  return isFormulaCell(formula, value) ? formula : null;
 }
 
 const EXCEL_ERROR = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;

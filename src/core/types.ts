@@ -40,11 +40,16 @@ export interface SheetSnapshot {
   values: CellValue[][];
   /** Same shape as `values` when known ("General", "0%", "#,##0.00 €" …); null if not read. */
   numberFormats: string[][] | null;
-  /** Same shape as `values`; a formula string ("=SUM(A1:A3)") or null for a constant. Null if not read. */
-  formulas: (string | null)[][] | null;
-  /** Absolute 0-based indices. */
+  /**
+   * Same shape as `values`; Excel's `range.formulas` as it comes (a formula cell's "=SUM(A1:A3)",
+   * a constant cell its value) or null for a constant. Null if not read. See `isFormulaCell`.
+   */
+  formulas: CellValue[][] | null;
+  /**
+   * Absolute 0-based indices (for the hidden-column warning). Hidden rows are not read: a partner in
+   * a hidden or filtered row is still a partner, and finding them costs Excel 1.8 a probe per row.
+   */
   hiddenColumns: number[];
-  hiddenRows: number[];
   mergedAreas: CellRect[];
   tables: TableSnapshot[];
   /** The user's selection on this sheet, if known: a hint for which table or range is meant. */

@@ -19,7 +19,7 @@ import {
   type PlannedConditionalFormat,
   type WritePlan,
 } from "../core/plan/types";
-import { cellAddress, columnLetter, isBlank } from "../core/text";
+import { cellAddress, columnLetter, formulaText, isBlank, isFormulaCell } from "../core/text";
 import type { CellRect, CellValue, SheetSnapshot } from "../core/types";
 import type { ApplyProgress } from "../core/host";
 import type { Requirements } from "./env";
@@ -403,7 +403,7 @@ function checkCellBytes(expected: SheetSnapshot, sheetName: string, row: number,
   const c = column - expected.origin.column;
   const value = expected.values[r]?.[c];
   if (value === undefined) return 40;
-  const formula = expected.formulas?.[r]?.[c];
+  const formula = formulaText(expected.formulas?.[r]?.[c], value);
   const format = expected.numberFormats?.[r]?.[c];
   return valueBytes(value) * 2 + (formula ? formula.length * 1.2 : 0) + (format ? format.length + 4 : 12) + 8;
 }
@@ -451,7 +451,8 @@ function queueChecks(
       if (block.sheetName !== expected.sheetName) return false;
       const r = row - expected.origin.row;
       const c = column - expected.origin.column;
-      return isBlank((expected.values[r]?.[c] ?? "") as CellValue) && !expected.formulas?.[r]?.[c];
+      const value = (expected.values[r]?.[c] ?? "") as CellValue;
+      return isBlank(value) && !isFormulaCell(expected.formulas?.[r]?.[c], value);
     };
     // Blocks whose existing values are kept are small (labels): never split.
     const splittable = isFillBlock(block) || !block.keepExistingValues;

@@ -22,10 +22,6 @@ export interface SnapshotOptions {
  */
 export const ESTIMATED_BYTES_PER_CELL = 96;
 export const DEFAULT_RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
-/** Rows per probe block when hidden rows are found without getSpecialCells (before ExcelApi 1.9). */
-const HIDDEN_ROW_PROBE_BLOCK = 256;
-/** Request bytes of one per-row probe (getCell + load rowHidden) as Office.js serialises it, rounded up. */
-const BYTES_PER_ROW_PROBE = 220;
 
 interface CellBlock {
   firstRow: number;
@@ -42,7 +38,7 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   const sheet = workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
   const usedRange = sheet.getUsedRange(true);
-  usedRange.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden,columnHidden");
+  usedRange.load("rowIndex,columnIndex,rowCount,columnCount,columnHidden");
   const tables = sheet.tables;
   tables.load("items/name,items/showHeaders,items/showTotals");
   const workbookNames = workbook.names;
@@ -90,28 +86,28 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   // Hidden columns: only probe each column when the used range says some (not all, not none) are hidden.
   const hiddenColumnProbes = columnProbes(usedRange, columnCount);
 
-  const hiddenRowReader = hiddenRowsReader(usedRange, rowCount, requirements, budget);
-
   const legacySelection = selectionAreas ? null : workbook.getSelectedRange();
   if (legacySelection) legacySelection.load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
 
-  const values: CellValue[][] = new Array(rowCount);
-  const numberFormats: string[][] = new Array(rowCount);
-  const formulas: (string | null)[][] = new Array(rowCount);
+  // Excel's arrays are kept as they come (no copy per cell): the core reads `formulas` as Excel gives it.
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const formulas: CellValue[][] = [];
 
   // Each block is one response; the first one rides with the rest of sync 2.
   for (let index = 0; index < blocks.length; index += 1) {
     const block = blocks[index];
     block.range.load("values,numberFormat,formulas");
     await counter.sync();
-    copyBlock(block, values, numberFormats, formulas);
+    appendRows(values, block.range.values as CellValue[][]);
+    appendRows(numberFormats, block.range.numberFormat as string[][]);
+    appendRows(formulas, block.range.formulas as CellValue[][]);
     // Free the proxy's copy before the next block arrives.
     block.range = undefined as unknown as Excel.Range;
   }
   if (blocks.length === 0) await counter.sync();
 
   const hiddenColumns = hiddenColumnProbes.read(origin.column);
-  const hiddenRows = await hiddenRowReader.read(origin.row, counter);
 
   const tableSnapshots: TableSnapshot[] = tableParts.map(({ table, range, columns }) => ({
     name: table.name,
@@ -143,7 +139,6 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
     numberFormats,
     formulas,
     hiddenColumns,
-    hiddenRows,
     mergedAreas: merged,
     tables: tableSnapshots,
     selection,
@@ -151,20 +146,9 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   };
 }
 
-function copyBlock(block: CellBlock, values: CellValue[][], numberFormats: string[][], formulas: (string | null)[][]): void {
-  const blockValues = block.range.values as CellValue[][];
-  const blockFormats = block.range.numberFormat as string[][];
-  const blockFormulas = block.range.formulas as unknown[][];
-  for (let r = 0; r < blockValues.length; r += 1) {
-    const valueRow = blockValues[r];
-    const formulaRow = blockFormulas[r];
-    values[block.firstRow + r] = valueRow;
-    numberFormats[block.firstRow + r] = blockFormats[r].map((format) => String(format));
-    // `formulas` repeats constants; a formula is a string starting with "=" that differs from the value.
-    formulas[block.firstRow + r] = formulaRow.map((formula, c) =>
-      typeof formula === "string" && formula.startsWith("=") && formula !== valueRow[c] ? formula : null,
-    );
-  }
+/** Appends a block's rows (a loop, not push(...rows): one argument per row overflows the stack). */
+function appendRows<T>(target: T[][], rows: T[][]): void {
+  for (let r = 0; r < rows.length; r += 1) target.push(rows[r]);
 }
 
 function columnProbes(usedRange: Excel.Range, columnCount: number) {
@@ -183,64 +167,6 @@ function columnProbes(usedRange: Excel.Range, columnCount: number) {
   return {
     read: (firstColumn: number) =>
       probes.flatMap((probe, c) => (probe.columnHidden ? [firstColumn + c] : [])),
-  };
-}
-
-/**
- * Hidden rows without a proxy per row: none or all when the used range says so; else the visible
- * cells (ExcelApi 1.9) give the visible row runs; before 1.9, blocks of rows are probed and only
- * mixed blocks are probed row by row in one extra sync.
- */
-function hiddenRowsReader(usedRange: Excel.Range, rowCount: number, requirements: Requirements, budget: number) {
-  if (usedRange.rowHidden !== null) {
-    const allHidden = usedRange.rowHidden === true;
-    return { read: async (firstRow: number) => (allHidden ? range(firstRow, rowCount) : []) };
-  }
-  if (requirements.excelApi("1.9") && typeof usedRange.getSpecialCellsOrNullObject === "function") {
-    const visible = usedRange.getSpecialCellsOrNullObject("Visible");
-    visible.load("areas/items/rowIndex,areas/items/rowCount");
-    return {
-      read: async (firstRow: number) => {
-        const isVisible = new Uint8Array(rowCount);
-        if (!visible.isNullObject) {
-          for (const area of visible.areas.items) {
-            for (let r = area.rowIndex; r < area.rowIndex + area.rowCount; r += 1) isVisible[r - firstRow] = 1;
-          }
-        }
-        const hidden: number[] = [];
-        for (let r = 0; r < rowCount; r += 1) if (!isVisible[r]) hidden.push(firstRow + r);
-        return hidden;
-      },
-    };
-  }
-  const blocks: { first: number; count: number; range: Excel.Range }[] = [];
-  for (let first = 0; first < rowCount; first += HIDDEN_ROW_PROBE_BLOCK) {
-    const count = Math.min(HIDDEN_ROW_PROBE_BLOCK, rowCount - first);
-    const block = usedRange.getCell(first, 0).getResizedRange(count - 1, 0);
-    block.load("rowHidden");
-    blocks.push({ first, count, range: block });
-  }
-  return {
-    read: async (firstRow: number, counter: SyncCounter) => {
-      const hidden: number[] = [];
-      const mixedRows: number[] = [];
-      for (const block of blocks) {
-        if (block.range.rowHidden === true) hidden.push(...range(firstRow + block.first, block.count));
-        else if (block.range.rowHidden === null) mixedRows.push(...range(block.first, block.count));
-      }
-      // Rows of mixed blocks one by one, in requests under the budget (one sync per budget's worth).
-      const probesPerRequest = Math.max(1, Math.floor(budget / BYTES_PER_ROW_PROBE));
-      for (let start = 0; start < mixedRows.length; start += probesPerRequest) {
-        const rowProbes = mixedRows.slice(start, start + probesPerRequest).map((r) => {
-          const row = usedRange.getCell(r, 0);
-          row.load("rowHidden");
-          return { row: r, range: row };
-        });
-        await counter.sync();
-        for (const probe of rowProbes) if (probe.range.rowHidden) hidden.push(firstRow + probe.row);
-      }
-      return hidden.sort((a, b) => a - b);
-    },
   };
 }
 

@@ -19,7 +19,7 @@ import { analyzeSheet } from "../../src/core/analyze";
 import type { Language } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import { PARAMETER_NAMES, PARAMETER_SHEET_NAME } from "../../src/core/plan/names";
-import { columnLetter } from "../../src/core/text";
+import { columnLetter, formulaText } from "../../src/core/text";
 import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type ConceptKey, type Position, type SheetSnapshot } from "../../src/core/types";
 import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";
 import { registerAddress } from "../../src/taskpane/model";
@@ -167,7 +167,10 @@ async function cellTexts(table: Locator): Promise<string[][]> {
  */
 function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
   const structured = /[A-Za-z_][\w.]*\[/;
-  return { ...sheet, formulas: sheet.formulas?.map((row) => row.map((formula) => (formula && structured.test(formula) ? null : formula))) ?? null };
+  return { ...sheet, formulas: sheet.formulas?.map((row, r) => row.map((entry, c) => {
+    const formula = formulaText(entry, sheet.values[r][c]);
+    return formula && structured.test(formula) ? null : formula;
+  })) ?? null };
 }
 
 (ready ? describe : describe.skip)("the built task pane in Chromium over the Excel double", () => {

@@ -23,7 +23,6 @@ describe("loading workbooks into the double", () => {
         [null, null, "=C4*2"],
       ],
       hiddenColumns: [3],
-      hiddenRows: [],
       mergedAreas: [{ row: 0, column: 1, rowCount: 1, columnCount: 3 }],
       tables: [{ name: "Register", rect: { row: 2, column: 1, rowCount: 2, columnCount: 3 }, showHeaders: true, showTotals: false, columnNames: ["Partner", "Invloed", "Score"] }],
       definedNames: [{ name: "Invloed_Kolom", rect: { row: 3, column: 2, rowCount: 1, columnCount: 1 } }],

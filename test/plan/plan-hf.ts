@@ -7,6 +7,7 @@ import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormul
 import { absoluteReference } from "../../src/core/plan/formulas";
 import type { PlanCell, WritePlan } from "../../src/core/plan/types";
 import type { CellValue, SheetSnapshot } from "../../src/core/types";
+import { formulaText } from "../../src/core/text";
 import { blockCells, insertedColumns } from "../../src/core/plan/blocks";
 
 /**
@@ -99,7 +100,7 @@ export class PlanWorkbook {
       cells.forEach((value, j) => {
         let column = snapshot.origin.column + j;
         if (insert && column >= insert.at) column += insert.count;
-        const content = snapshotContent(value, snapshot.formulas?.[i]?.[j] ?? null);
+        const content = snapshotContent(value, formulaText(snapshot.formulas?.[i]?.[j], value));
         if (content !== null) this.hf.setCellContents({ sheet, row: snapshot.origin.row + i, col: column }, content);
       }),
     );
@@ -178,7 +179,6 @@ export class PlanWorkbook {
       numberFormats: this.snapshot.numberFormats ? formats : null,
       formulas,
       hiddenColumns: this.snapshot.hiddenColumns.map((c) => shiftRect({ column: c }).column),
-      hiddenRows: [...this.snapshot.hiddenRows],
       mergedAreas: this.snapshot.mergedAreas.map(shiftRect),
       tables: this.snapshot.tables.map((tb) =>
         table && tb.name === table.tableName

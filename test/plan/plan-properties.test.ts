@@ -30,7 +30,7 @@ function withNotes(snapshot: SheetSnapshot, notes: { row: number; column: number
     ...snapshot,
     values,
     numberFormats: snapshot.numberFormats ? grid(snapshot.numberFormats, "General") : null,
-    formulas: snapshot.formulas ? grid<string | null>(snapshot.formulas, null) : null,
+    formulas: snapshot.formulas ? grid<CellValue>(snapshot.formulas, null) : null,
   };
 }
 

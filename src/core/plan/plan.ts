@@ -8,7 +8,7 @@ import type { OutputOptions } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { cellAt, formatAt } from "../locate";
 import { ON_LINE_TOLERANCE } from "../strategy";
-import { isBlank, isErrorValue } from "../text";
+import { isBlank, isErrorValue, isFormulaCell } from "../text";
 import {
   STRATEGY_KEYS,
   type Analysis,
@@ -138,8 +138,9 @@ export function labelTableFor(scale: Scale): [string, number][] | null {
 /** Non-empty cell (a value or a formula) at an absolute position. */
 export function snapshotCellIsUsed(snapshot: SheetSnapshot, row: number, column: number): boolean {
   if (!isBlank(cellAt(snapshot, row, column))) return true;
+  // A blank cell is used only when a formula gives the blank ("" for a constant is not).
   const formulas = snapshot.formulas?.[row - snapshot.origin.row];
-  return Boolean(formulas?.[column - snapshot.origin.column]);
+  return isFormulaCell(formulas?.[column - snapshot.origin.column], "");
 }
 
 /** The register columns this snapshot already has from an earlier run, found by their PK_Col_ names. */

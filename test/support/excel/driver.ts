@@ -286,8 +286,11 @@ export class WorkbookDriver {
     sheet.protected = !!init.protected;
   }
 
-  /** Loads a SheetSnapshot (what src/excel reads) as a one-sheet workbook, plus optional extra sheets. */
-  loadSnapshot(snapshot: SheetSnapshot, extra: Partial<WorkbookInit> = {}): void {
+  /**
+   * Loads a SheetSnapshot (what src/excel reads) as a one-sheet workbook, plus optional extra sheets;
+   * `hiddenRows` (0-based, absolute) hides rows, which a snapshot does not carry.
+   */
+  loadSnapshot(snapshot: SheetSnapshot & { hiddenRows?: number[] }, extra: Partial<WorkbookInit> = {}): void {
     const cells: CellInput[][] = snapshot.values.map((line, r) =>
       line.map((value, c) => {
         const formula = snapshot.formulas?.[r]?.[c];
@@ -307,7 +310,7 @@ export class WorkbookDriver {
           origin: formatLocal({ row: snapshot.origin.row, column: snapshot.origin.column, rowCount: 1, columnCount: 1 }),
           numberFormats: snapshot.numberFormats ?? undefined,
           hiddenColumns: snapshot.hiddenColumns,
-          hiddenRows: snapshot.hiddenRows,
+          hiddenRows: snapshot.hiddenRows ?? [],
           merged: snapshot.mergedAreas.map(at),
           tables: snapshot.tables.map((t) => ({ name: t.name, address: at(t.rect), showTotals: t.showTotals })),
           selection: snapshot.selection ? at(snapshot.selection) : undefined,

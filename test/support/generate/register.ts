@@ -63,7 +63,8 @@ export type GeneratedColumnKey =
 
 export interface GeneratedRegister {
   spec: Required<RegisterSpec>;
-  snapshot: SheetSnapshot;
+  /** The sheet as the adapter reads it, plus its hidden rows (which the adapter does not read) for the Excel double. */
+  snapshot: SheetSnapshot & { hiddenRows: number[] };
   /** One entry per partner row, top to bottom. */
   expected: ExpectedRow[];
   /** 0-based absolute header row. */
@@ -343,7 +344,7 @@ export function generateRegister(input: RegisterSpec): GeneratedRegister {
     values[note][0] = "Bron: afdeling Subsidies, scores vastgesteld in het partneroverleg";
   }
 
-  const snapshot: SheetSnapshot = {
+  const snapshot: GeneratedRegister["snapshot"] = {
     sheetName: spec.sheetName,
     origin: { row: 0, column: originColumn },
     values,
