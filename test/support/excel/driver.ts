@@ -169,6 +169,7 @@ export class WorkbookDriver {
   largestRequestBytes = 0;
   largestResponseBytes = 0;
   lastRequestBytes = 0;
+  lastResponseBytes = 0;
 
   get model(): WorkbookModel {
     return this.env.model;
@@ -195,6 +196,7 @@ export class WorkbookDriver {
       },
       recordSizes: (request, response) => {
         this.lastRequestBytes = request;
+        this.lastResponseBytes = response;
         this.largestRequestBytes = Math.max(this.largestRequestBytes, request);
         this.largestResponseBytes = Math.max(this.largestResponseBytes, response);
       },
@@ -230,6 +232,7 @@ export class WorkbookDriver {
     this.largestRequestBytes = 0;
     this.largestResponseBytes = 0;
     this.lastRequestBytes = 0;
+    this.lastResponseBytes = 0;
   }
 
   // ---------------------------------------------------------------- setting up
