@@ -29,6 +29,7 @@ export interface CaseResult {
   apply: {
     syncs: number;
     requestBytesTotal: number;
+    responseBytesTotal: number;
     largestRequestBytes: number;
     largestResponseBytes: number;
     withChart: boolean;
@@ -182,6 +183,7 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
     apply: {
       syncs: applySyncs,
       requestBytesTotal: office.meter.requestBytesTotal,
+      responseBytesTotal: office.meter.responseBytesTotal,
       largestRequestBytes: driver.largestRequestBytes,
       largestResponseBytes: driver.largestResponseBytes,
       withChart,

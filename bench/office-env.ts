@@ -11,11 +11,12 @@ export interface SyncMeter {
   /** Milliseconds spent inside context.sync() (the host's work, not the adapter's). */
   insideSyncMs: number;
   requestBytesTotal: number;
+  responseBytesTotal: number;
   largestRequestBytes: number;
   largestResponseBytes: number;
 }
 
-export const newMeter = (): SyncMeter => ({ syncs: 0, insideSyncMs: 0, requestBytesTotal: 0, largestRequestBytes: 0, largestResponseBytes: 0 });
+export const newMeter = (): SyncMeter => ({ syncs: 0, insideSyncMs: 0, requestBytesTotal: 0, responseBytesTotal: 0, largestRequestBytes: 0, largestResponseBytes: 0 });
 
 export interface BenchOffice {
   double: ReturnType<typeof createExcelDouble>;
@@ -44,7 +45,10 @@ export function benchOffice(excelApi: string): BenchOffice {
               const meter = office.meter;
               meter.insideSyncMs += performance.now() - started;
               meter.syncs += 1;
-              if (driver.requestCount > before) meter.requestBytesTotal += driver.lastRequestBytes;
+              if (driver.requestCount > before) {
+                meter.requestBytesTotal += driver.lastRequestBytes;
+                meter.responseBytesTotal += driver.lastResponseBytes;
+              }
               meter.largestRequestBytes = Math.max(meter.largestRequestBytes, driver.largestRequestBytes);
               meter.largestResponseBytes = Math.max(meter.largestResponseBytes, driver.largestResponseBytes);
             }
