@@ -16,7 +16,7 @@ import {
   requiredInfluence,
 } from "./strategy";
 import { columnLetter, displayText, isBlank, isErrorValue, isFormulaCell } from "./text";
-import { parseAmount, parseScore, parseYesNo, type ParsedScore } from "./values";
+import { memoizeTexts, parseAmount, parseScore, parseYesNo, type ParsedScore } from "./values";
 import {
   CONCEPT_KEYS,
   RegisterError,
@@ -24,6 +24,7 @@ import {
   type Analysis,
   type AnalysisSettings,
   type AnalysisWarning,
+  type CellValue,
   type ColumnMapping,
   type ConceptKey,
   type HeaderCellInfo,
@@ -82,7 +83,9 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const score = (r: number, c: number) => parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c));
   const influenceScores = scoresOf(snapshot, dataRows, influenceCol);
   const dependencyScores = scoresOf(snapshot, dataRows, dependencyCol);
-  const hasPartner = dataRows.map((r) => !isBlank(cellAt(snapshot, r, partnerCol)));
+  const rowCells = dataRows.map((r) => snapshot.values[r - origin.row]);
+  const partnerOffset = partnerCol - origin.column;
+  const hasPartner = rowCells.map((cells) => !isBlank(cellIn(cells, partnerOffset)));
   const influenceScale = detectScale(mapping.influence!.header, usable(influenceScores, hasPartner), settings.influenceScale);
   const dependencyScale = detectScale(mapping.dependency!.header, usable(dependencyScores, hasPartner), settings.dependencyScale);
   const line = settings.line ?? defaultAmbitionLine(influenceScale);
@@ -95,14 +98,23 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const subsidyCol = col("subsidy");
   const targetInfluenceCol = col("targetInfluence");
   const targetDependencyCol = col("targetDependency");
+  // Per analysis, so a cache never outlives the sheet it was filled from.
+  const yesNo = memoizeTexts(parseYesNo);
+  const amount = memoizeTexts(parseAmount);
   const registerTarget = (r: number, c: number | null, scale: Scale): number | null => {
     if (c === null) return null;
     const value = scoreOnScale(score(r, c), scale);
     return value !== null && onScale(value, scale) ? value : null;
   };
+  const offsetOf = (c: number | null) => (c === null ? -1 : c - origin.column);
+  const altOffset = offsetOf(altCol);
+  const goalOffset = offsetOf(goalCol);
+  const subsidyOffset = offsetOf(subsidyCol);
+  const hasTargets = targetInfluenceCol !== null || targetDependencyCol !== null;
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i];
-    const partnerValue = cellAt(snapshot, r, partnerCol);
+    const cells = rowCells[i];
+    const partnerValue = cellIn(cells, partnerOffset);
     const partner = displayText(partnerValue);
     let problem: Omit<SkippedRow, "message" | "row" | "partner"> | null = null;
     let problemScale: Scale | null = null;
@@ -128,12 +140,12 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     const gap = inf - required;
     const position = positionOf(gap, influenceScale);
     const highDependency = isHighDependency(dep, highDependencyAbove);
-    const alternativesDesirable = altCol !== null && parseYesNo(cellAt(snapshot, r, altCol)) === "yes";
+    const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
     const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
     const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
-    const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
-    const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
-    const goalValue = goalCol === null ? "" : cellAt(snapshot, r, goalCol);
+    const targetInfluence = hasTargets ? registerTarget(r, targetInfluenceCol, influenceScale) : null;
+    const targetDependency = hasTargets ? registerTarget(r, targetDependencyCol, dependencyScale) : null;
+    const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
     rows.push({
       row: r + 1,
       partner,
@@ -151,7 +163,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
         dependency: targetDependency ?? recommended.dependency,
         source: targetInfluence !== null || targetDependency !== null ? "register" : "recommended",
       },
-      subsidy: subsidyCol === null ? null : parseAmount(cellAt(snapshot, r, subsidyCol)),
+      subsidy: subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset)),
     });
   }
 
@@ -169,14 +181,22 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   };
 }
 
+/** A row array's cell, "" beyond its end (rows may be ragged). */
+function cellIn(cells: CellValue[], offset: number): CellValue {
+  const value = cells[offset];
+  return value === undefined ? "" : value;
+}
+
 /** The parsed score in `column` of each data row. */
 function scoresOf(snapshot: SheetSnapshot, dataRows: number[], column: number): ParsedScore[] {
   const offset = column - snapshot.origin.column;
   const scores = new Array<ParsedScore>(dataRows.length);
+  const textScore = memoizeTexts((text) => parseScore(text));
   for (let i = 0; i < dataRows.length; i++) {
     const row = dataRows[i] - snapshot.origin.row;
     const value = snapshot.values[row]?.[offset];
-    scores[i] = parseScore(value === undefined ? "" : value, snapshot.numberFormats?.[row]?.[offset] ?? null);
+    scores[i] =
+      typeof value === "string" ? textScore(value) : parseScore(value === undefined ? "" : value, snapshot.numberFormats?.[row]?.[offset] ?? null);
   }
   return scores;
 }

@@ -160,7 +160,26 @@ function plainNumberScore(value: number): ParsedScore {
   return Number.isInteger(value) && value >= 0 && value <= 100 && !Object.is(value, -0) ? WHOLE_SCORES[value] : { kind: "number", value, percent: false };
 }
 
-/** Reads one score cell; `numberFormat` tells percentages and dates apart from plain numbers. */
+/**
+ * Parse results per distinct text. A register's columns repeat their texts ("ja", "3,5",
+ * "€ 12.500,-") over thousands of rows, and a Map lookup costs less than trimming and regular
+ * expressions per cell. Non-text values go straight to `parse`; bounded for sheets of all-different texts.
+ */
+export function memoizeTexts<T>(parse: (value: CellValue | undefined) => T, limit = 100_000): (value: CellValue | undefined) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (typeof value !== "string") return parse(value);
+    let result = cache.get(value);
+    if (result === undefined) {
+      result = parse(value);
+      if (cache.size >= limit) cache.clear();
+      cache.set(value, result);
+    }
+    return result;
+  };
+}
+
+/** Reads one score cell; `numberFormat` tells percentages and dates apart from plain numbers (text ignores it). */
 export function parseScore(value: CellValue | undefined, numberFormat?: string | null): ParsedScore {
   if (isBlank(value)) return { kind: "blank" };
   if (isErrorValue(value)) return { kind: "error", text: String(value).trim() };
@@ -258,6 +277,8 @@ export const TOTAL_WORDS: readonly string[] = ["totaal", "totalen", "total", "to
 /** The first word of every total label (after normalising). */
 const TOTAL_FIRST_WORDS: readonly string[] = ["totaal", "totalen", "total", "totals", "grand", "eindtotaal", "subtotaal", "subtotal", "som", "sum"];
 const LONGEST_TOTAL_WORD = 10;
+/** Lower-case initials of TOTAL_FIRST_WORDS, as character codes. */
+const TOTAL_INITIALS: readonly number[] = [...new Set(TOTAL_FIRST_WORDS.map((w) => w.charCodeAt(0)))];
 
 function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -269,6 +290,9 @@ function isAsciiLetterOrDigit(code: number): boolean {
  * start holds non-ASCII text or "%", or a word a total label can begin with.
  */
 function surelyNoTotal(value: string): boolean {
+  // Most partner names start with a letter no total word starts with: decided on one character.
+  const initial = value.charCodeAt(0) | 0x20;
+  if (initial >= 97 && initial <= 122 && !TOTAL_INITIALS.includes(initial)) return true;
   let start = 0;
   for (; start < value.length; start++) {
     const code = value.charCodeAt(start);

@@ -6,7 +6,7 @@
  */
 import type { OutputOptions } from "../host";
 import { t, type MessageKey } from "../i18n";
-import { cellAt, formatAt } from "../locate";
+import { cellAt } from "../locate";
 import { ON_LINE_TOLERANCE } from "../strategy";
 import { isBlank, isErrorValue, isFormulaCell } from "../text";
 import {
@@ -154,11 +154,26 @@ export function existingPlannedColumns(snapshot: SheetSnapshot): Map<PlannedColu
 }
 
 function columnsAreFree(snapshot: SheetSnapshot, first: number, count: number): boolean {
-  const lastRow = snapshot.origin.row + snapshot.values.length - 1;
-  for (let r = snapshot.origin.row; r <= lastRow; r++) {
-    for (let c = first; c < first + count; c++) if (snapshotCellIsUsed(snapshot, r, c)) return false;
+  // Row arrays directly: this looks at every row of the sheet.
+  const from = first - snapshot.origin.column;
+  for (let r = 0; r < snapshot.values.length; r++) {
+    const values = snapshot.values[r];
+    const formulas = snapshot.formulas?.[r];
+    const to = Math.min(from + count, Math.max(values.length, formulas?.length ?? 0));
+    for (let c = Math.max(0, from); c < to; c++) {
+      if (!isBlank(values[c]) || isFormulaCell(formulas?.[c], "")) return false;
+    }
   }
   return true;
+}
+
+/** Whether a subsidy cell in the band holds text (then the amounts need a number column of ours). */
+function anyAmountIsText(snapshot: SheetSnapshot, band: { first: number; last: number }, column: number): boolean {
+  for (let r = band.first; r <= band.last; r++) {
+    const v = cellAt(snapshot, r, column);
+    if (typeof v === "string" && !isBlank(v) && !isErrorValue(v)) return true;
+  }
+  return false;
 }
 
 /** Contiguous row bands of the data rows, leaving out a totals row inside them. */
@@ -184,24 +199,34 @@ function contiguousRuns(columns: PlannedRegisterColumn[]): PlannedRegisterColumn
   return runs;
 }
 
-/** Consecutive rows of a band whose score cells are read alike (usually the whole band). */
+/**
+ * Consecutive rows of a band whose score cells are read alike (usually the whole band). Rows are
+ * compared by a number per row (one base-3 digit per column), so a row costs no array or string.
+ */
 function readingRuns(
+  snapshot: SheetSnapshot,
   band: { first: number; last: number },
-  readingsAt: (row: number) => NumberCellReading[],
+  columns: (number | null)[],
 ): { first: number; last: number; readings: NumberCellReading[] }[] {
-  const runs: { first: number; last: number; readings: NumberCellReading[]; key: string }[] = [];
+  const runs: { first: number; last: number; readings: NumberCellReading[]; code: number }[] = [];
+  const offsets = columns.map((column) => (column === null ? -1 : column - snapshot.origin.column));
+  const formats = snapshot.numberFormats;
   for (let r = band.first; r <= band.last; r++) {
-    const readings = readingsAt(r);
-    const key = readings.join(",");
+    const rowFormats = formats?.[r - snapshot.origin.row];
+    let code = 0;
+    for (let k = offsets.length - 1; k >= 0; k--) {
+      code = code * 3 + (offsets[k] < 0 || !rowFormats ? 0 : READING_CODES[readingOfFormat(rowFormats[offsets[k]])]);
+    }
     const last = runs[runs.length - 1];
-    if (last && last.key === key) last.last = r;
-    else runs.push({ first: r, last: r, readings, key });
+    if (last && last.code === code) last.last = r;
+    else runs.push({ first: r, last: r, code, readings: offsets.map((offset) => (offset < 0 || !rowFormats ? "plain" : readingOfFormat(rowFormats[offset]))) });
   }
   return runs;
 }
 
-function scoreReading(snapshot: SheetSnapshot, row: number, column: number): NumberCellReading {
-  const format = formatAt(snapshot, row, column);
+const READING_CODES: Record<NumberCellReading, number> = { plain: 0, percent: 1, date: 2 };
+
+function readingOfFormat(format: string | null | undefined): NumberCellReading {
   if (isDateFormat(format)) return "date";
   return isPercentFormat(format) ? "percent" : "plain";
 }
@@ -234,13 +259,7 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
   const targetDependencyColumn = userColumn("targetDependency");
 
   const bands = dataBands(analysis);
-  const dataRows = bands.flatMap((b) => Array.from({ length: b.last - b.first + 1 }, (_, i) => b.first + i));
-  const amountsAreText =
-    subsidyColumn !== null &&
-    dataRows.some((r) => {
-      const v = cellAt(snapshot, r, subsidyColumn);
-      return typeof v === "string" && !isBlank(v) && !isErrorValue(v);
-    });
+  const amountsAreText = subsidyColumn !== null && bands.some((band) => anyAmountIsText(snapshot, band, subsidyColumn));
   const keys = REGISTER_COLUMN_ORDER.filter((k) => k !== "subsidyAmount" || amountsAreText || existing.has("subsidyAmount"));
 
   // Where new columns go: right of the register, the table and any column of ours.
@@ -279,7 +298,8 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
   const dependencyLabels = labelTableFor(analysis.dependencyScale);
   const influenceAxis = INFLUENCE_AXIS_NAMES(influenceLabels !== null);
   const dependencyAxis = DEPENDENCY_AXIS_NAMES(dependencyLabels !== null);
-  const resultsByRow = new Map<number, PartnerResult>(analysis.rows.map((r) => [r.row - 1, r]));
+  // Values mode writes each partner's results; formulas mode needs none of them.
+  const resultsByRow = output.mode === "values" ? new Map<number, PartnerResult>(analysis.rows.map((r) => [r.row - 1, r])) : null;
 
   const columnByKey = new Map(columns.map((c) => [c.key, c.column]));
   const columnOf = (key: PlannedColumnKey) => columnByKey.get(key) ?? null;
@@ -289,7 +309,6 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
   const influenceRange = analysis.influenceScale.max - analysis.influenceScale.min;
   // The four score cells whose number format changes how a formula reads them, per row.
   const readColumns = [influenceColumn, dependencyColumn, targetInfluenceColumn, targetDependencyColumn];
-  const readingsAt = (r: number): NumberCellReading[] => readColumns.map((column) => (column === null ? "plain" : scoreReading(snapshot, r, column)));
   // One R1C1 formula per (column, readings): the same text in every row, built once.
   const formulaCache = new Map<string, string | null>();
   const formulaFor = (key: PlannedColumnKey, readings: NumberCellReading[]): string | null => {
@@ -359,13 +378,13 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
           sheetName: registerSheet,
           row: band.first,
           column: run[0].column,
-          cells: rows.map((r) => run.map((c) => valueCell(c.key, resultsByRow.get(r), language))),
+          cells: rows.map((r) => run.map((c) => valueCell(c.key, resultsByRow?.get(r), language))),
           columnNumberFormats: formats,
           bold: false,
         });
         return;
       }
-      readingRuns(band, readingsAt).forEach((rows, k) => {
+      readingRuns(snapshot, band, readColumns).forEach((rows, k) => {
         const formulas = run.map((c) => formulaFor(c.key, rows.readings));
         const rowCount = rows.last - rows.first + 1;
         const part = k === 0 ? id : `${id}.${k}`;
