@@ -57,7 +57,15 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const mappedOffsets = CONCEPT_KEYS.map(col)
     .filter((c): c is number => c !== null)
     .map((c) => c - origin.column);
+  // One pass finds the partner rows and reads what the scales are guessed from.
+  const partnerOffset = partnerCol - origin.column;
+  const influenceScore = scoreReader(snapshot, influenceCol);
+  const dependencyScore = scoreReader(snapshot, dependencyCol);
   const dataRows: number[] = [];
+  const rowCells: CellValue[][] = [];
+  const hasPartner: boolean[] = [];
+  const influenceScores: ParsedScore[] = [];
+  const dependencyScores: ParsedScore[] = [];
   for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
     if (r === location.totalsRow) continue;
     const cells = snapshot.values[r - origin.row];
@@ -70,7 +78,12 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
         entered = !isBlank(cells[c]) && !isFormulaCell(formulas?.[c], cells[c]);
       }
     }
-    if (entered) dataRows.push(r);
+    if (!entered) continue;
+    dataRows.push(r);
+    rowCells.push(cells);
+    hasPartner.push(!isBlank(cells[partnerOffset]));
+    influenceScores.push(influenceScore(cells, r));
+    dependencyScores.push(dependencyScore(cells, r));
   }
 
   if (dataRows.length === 0) {
@@ -81,11 +94,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   }
 
   const score = (r: number, c: number) => parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c));
-  const influenceScores = scoresOf(snapshot, dataRows, influenceCol);
-  const dependencyScores = scoresOf(snapshot, dataRows, dependencyCol);
-  const rowCells = dataRows.map((r) => snapshot.values[r - origin.row]);
-  const partnerOffset = partnerCol - origin.column;
-  const hasPartner = rowCells.map((cells) => !isBlank(cellIn(cells, partnerOffset)));
   const influenceScale = detectScale(mapping.influence!.header, usable(influenceScores, hasPartner), settings.influenceScale);
   const dependencyScale = detectScale(mapping.dependency!.header, usable(dependencyScores, hasPartner), settings.dependencyScale);
   const line = settings.line ?? defaultAmbitionLine(influenceScale);
@@ -187,18 +195,15 @@ function cellIn(cells: CellValue[], offset: number): CellValue {
   return value === undefined ? "" : value;
 }
 
-/** The parsed score in `column` of each data row. */
-function scoresOf(snapshot: SheetSnapshot, dataRows: number[], column: number): ParsedScore[] {
+/** Reads the score in `column` of a row (its cells and 0-based sheet row); texts are parsed once each. */
+function scoreReader(snapshot: SheetSnapshot, column: number): (cells: CellValue[], row: number) => ParsedScore {
   const offset = column - snapshot.origin.column;
-  const scores = new Array<ParsedScore>(dataRows.length);
   const textScore = memoizeTexts((text) => parseScore(text));
-  for (let i = 0; i < dataRows.length; i++) {
-    const row = dataRows[i] - snapshot.origin.row;
-    const value = snapshot.values[row]?.[offset];
-    scores[i] =
-      typeof value === "string" ? textScore(value) : parseScore(value === undefined ? "" : value, snapshot.numberFormats?.[row]?.[offset] ?? null);
-  }
-  return scores;
+  return (cells, row) => {
+    const value = cells[offset];
+    if (typeof value === "string") return textScore(value);
+    return parseScore(value === undefined ? "" : value, snapshot.numberFormats?.[row - snapshot.origin.row]?.[offset] ?? null);
+  };
 }
 
 /** Scores of rows that have a partner: what the scale is guessed from. */

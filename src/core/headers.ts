@@ -103,16 +103,25 @@ function computeHeaderWords(header: string): string[] {
 }
 
 // Header search looks at many cells that repeat (data rows above a header, re-runs): remember scores.
-const scoreCache = new Map<string, number>();
+/**
+ * Every concept's score per header text, keyed by the text itself: the header search asks for each
+ * cell of 300 rows and 8 concepts, and a key string per question cost more than the answer.
+ */
+const scoreCache = new Map<string, Partial<Record<ConceptKey, number>>>();
 
 /** How well `header` names `concept`: 0 = not at all, 100 = an exact synonym. */
 export function conceptScore(concept: ConceptKey, header: string): number {
-  const key = `${concept}\u0000${header}`;
-  const cached = scoreCache.get(key);
-  if (cached !== undefined) return cached;
-  if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
-  const score = computeConceptScore(concept, header);
-  scoreCache.set(key, score);
+  let scores = scoreCache.get(header);
+  if (!scores) {
+    if (scoreCache.size >= SCORE_CACHE_LIMIT) scoreCache.clear();
+    scores = {};
+    scoreCache.set(header, scores);
+  }
+  let score = scores[concept];
+  if (score === undefined) {
+    score = computeConceptScore(concept, header);
+    scores[concept] = score;
+  }
   return score;
 }
 

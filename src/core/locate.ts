@@ -177,10 +177,28 @@ export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixe
     scoreColumns.some((c) => !isBlank(cellAt(snapshot, r, c))) &&
     !isAnotherHeader(r);
 
+  // The common row (a partner and a score, no total label) is told by its own cells, without the
+  // closures above: this loop runs for every row of the register.
+  const partnerOffset = partnerColumn - snapshot.origin.column;
+  const firstOffset = firstColumn - snapshot.origin.column;
+  const scoreOffsets = scoreColumns.map((c) => c - snapshot.origin.column);
+  const isPlainPartnerRow = (cells: CellValue[] | undefined): boolean => {
+    if (!cells) return false;
+    const partner = cells[partnerOffset];
+    if (isBlank(partner) || isTotalLabel(partner)) return false;
+    if (firstOffset !== partnerOffset && isTotalLabel(cells[firstOffset])) return false;
+    for (let k = 0; k < scoreOffsets.length; k++) if (!isBlank(cells[scoreOffsets[k]])) return true;
+    return false;
+  };
+
   const sheetLastRow = lastRowOf(snapshot);
   let lastDataRow = headerRow;
   let totalsRow: number | null = null;
   for (let r = headerRow + 1; r <= sheetLastRow; r++) {
+    if (isPlainPartnerRow(snapshot.values[r - snapshot.origin.row])) {
+      lastDataRow = r;
+      continue;
+    }
     if (rowIsBlank(r)) {
       let next = r + 1;
       while (next <= sheetLastRow && rowIsBlank(next)) next++;

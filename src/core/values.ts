@@ -148,16 +148,18 @@ export function parseNumberText(text: string): number | null {
 }
 
 /**
- * Whole-number scores share one frozen result each: a register's score columns hold 100,000+ of
- * them, and objects that live as long as the analysis are what the garbage collector copies.
+ * Whole and half scores (0, 0.5 … 100) share one frozen result each: a register's score columns
+ * hold 100,000+ of them, and objects that live as long as the analysis are what the garbage
+ * collector copies.
  */
-const WHOLE_SCORES: readonly ParsedScore[] = Array.from({ length: 101 }, (_, value) => Object.freeze({ kind: "number" as const, value, percent: false }));
+const HALF_SCORES: readonly ParsedScore[] = Array.from({ length: 201 }, (_, twice) => Object.freeze({ kind: "number" as const, value: twice / 2, percent: false }));
 
 /** One frozen result per accepted label, for the same reason. */
 const LABEL_SCORES = new Map<string, ParsedScore>(Object.keys(LABEL_VALUES_5).map((label) => [label, Object.freeze({ kind: "label" as const, label })]));
 
 function plainNumberScore(value: number): ParsedScore {
-  return Number.isInteger(value) && value >= 0 && value <= 100 && !Object.is(value, -0) ? WHOLE_SCORES[value] : { kind: "number", value, percent: false };
+  const twice = value * 2;
+  return Number.isInteger(twice) && twice >= 0 && twice <= 200 && !Object.is(value, -0) ? HALF_SCORES[twice] : { kind: "number", value, percent: false };
 }
 
 /**
