@@ -1,7 +1,7 @@
 /**
  * Reading .xlsx and .csv files into the same SheetSnapshot that the add-in makes with Office.js:
  * values as Excel shows them (formula cells give their cached result), number formats, tables,
- * hidden rows and columns, merged areas.
+ * hidden columns, merged areas.
  */
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";

@@ -102,7 +102,7 @@ export type SheetEvent = { kind: "activated" | "selection-changed" | "data-chang
 export interface WorkbookHost {
   readonly language: Language;
   readonly theme: "light" | "dark";
-  /** A snapshot of the active sheet (used range, formats, tables, hidden rows/columns, selection). */
+  /** A snapshot of the active sheet (used range, formats, tables, hidden columns, selection). */
   readActiveSheet(): Promise<SheetSnapshot>;
   /**
    * Analyse the snapshot with `settings`, plan and write columns, parameters, summary and chart.
