@@ -2,10 +2,13 @@
  * Reading the active worksheet into a SheetSnapshot in a constant number of round trips:
  * sync 1 learns the shape (used range, tables, names, selection, merged areas), sync 2 reads the
  * cells and everything that depends on the shape. Only a used range larger than the response
- * budget (Excel on the web: 5 MB per response) is read in further row blocks, one sync per block.
+ * budget (Excel on the web: 5 MB per response) is read in further row blocks, one sync per block,
+ * each sized by what the rows already read measured: the count grows with bytes, not rows.
  */
 import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot, TableSnapshot } from "../core/types";
+import { rowJsonBytes } from "./bytes";
 import type { Requirements } from "./env";
+import { officeErrorCode } from "./errors";
 import { rectOf, sheetOfAddress, SyncCounter } from "./sync";
 
 export interface SnapshotOptions {
@@ -18,15 +21,18 @@ export interface SnapshotOptions {
 
 /**
  * Estimated bytes one cell costs in a response that carries values, numberFormat and formulas
- * (JSON text of a partner name twice plus a short format). Conservative, so a block stays under budget.
+ * (JSON text of a partner name twice plus a short format). Conservative, so the first block, sized
+ * before any cell was seen, stays under budget; it is about 2.7 times what generated registers cost.
  */
 export const ESTIMATED_BYTES_PER_CELL = 96;
 export const DEFAULT_RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
-
-interface CellBlock {
-  firstRow: number;
-  range: Excel.Range;
-}
+/**
+ * Blocks after the first are sized from the bytes per row measured on a sample of the rows read so
+ * far, times this margin (rows further down may hold longer text than the sample).
+ */
+export const MEASURED_SIZE_MARGIN = 1.25;
+/** Rows of each block whose bytes are counted (evenly spread): the cost does not grow with the block. */
+const SAMPLE_ROWS = 64;
 
 export async function readActiveSheetSnapshot(context: Excel.RequestContext, options: SnapshotOptions): Promise<SheetSnapshot> {
   const counter = options.counter ?? new SyncCounter(context);
@@ -59,13 +65,9 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   const columnCount = usedRange.columnCount;
 
   // --- Sync 2 (and more only for very large sheets): cells and shape-dependent facts --------------
-  const rowsPerBlock = Math.max(1, Math.floor(budget / (ESTIMATED_BYTES_PER_CELL * Math.max(1, columnCount))));
-  const blocks: CellBlock[] = [];
-  for (let firstRow = 0; firstRow < rowCount; firstRow += rowsPerBlock) {
-    const blockRows = Math.min(rowsPerBlock, rowCount - firstRow);
-    const range = usedRange.getCell(firstRow, 0).getResizedRange(blockRows - 1, columnCount - 1);
-    blocks.push({ firstRow, range });
-  }
+  // The first block rides with the rest of sync 2, sized by a conservative guess per cell (a sheet
+  // that fits is read in 2 syncs). The next blocks are sized by what the rows read so far measured.
+  const firstBlockRows = Math.max(1, Math.floor(budget / (ESTIMATED_BYTES_PER_CELL * Math.max(1, columnCount))));
 
   const tableParts = tables.items.map((table) => {
     const range = table.getRange();
@@ -95,17 +97,35 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   const formulas: CellValue[][] = [];
 
   // Each block is one response; the first one rides with the rest of sync 2.
-  for (let index = 0; index < blocks.length; index += 1) {
-    const block = blocks[index];
-    block.range.load("values,numberFormat,formulas");
-    await counter.sync();
-    appendRows(values, block.range.values as CellValue[][]);
-    appendRows(numberFormats, block.range.numberFormat as string[][]);
-    appendRows(formulas, block.range.formulas as CellValue[][]);
-    // Free the proxy's copy before the next block arrives.
-    block.range = undefined as unknown as Excel.Range;
-  }
-  if (blocks.length === 0) await counter.sync();
+  let rowsPerBlock = firstBlockRows;
+  let measuredRowBytes = 0;
+  let firstRow = 0;
+  do {
+    const blockRows = Math.min(rowsPerBlock, rowCount - firstRow);
+    const block = blockRows > 0 ? usedRange.getCell(firstRow, 0).getResizedRange(blockRows - 1, columnCount - 1) : null;
+    block?.load("values,numberFormat,formulas");
+    try {
+      await counter.sync();
+    } catch (error) {
+      // A later block whose rows turned out longer than measured: read it again in halves. (The
+      // first block carries the rest of sync 2, so its failure is the read's failure.)
+      if (firstRow === 0 || blockRows <= 1 || !isResponseTooLarge(error)) throw error;
+      rowsPerBlock = Math.ceil(blockRows / 2);
+      continue;
+    }
+    if (!block) break;
+    const blockValues = block.values as CellValue[][];
+    const blockFormats = block.numberFormat as string[][];
+    const blockFormulas = block.formulas as CellValue[][];
+    appendRows(values, blockValues);
+    appendRows(numberFormats, blockFormats);
+    appendRows(formulas, blockFormulas);
+    firstRow += blockRows;
+    if (firstRow < rowCount) {
+      measuredRowBytes = Math.max(measuredRowBytes, sampledRowBytes(blockValues, blockFormats, blockFormulas));
+      rowsPerBlock = Math.max(1, Math.floor(budget / (measuredRowBytes * MEASURED_SIZE_MARGIN)));
+    }
+  } while (firstRow < rowCount);
 
   const hiddenColumns = hiddenColumnProbes.read(origin.column);
 
@@ -144,6 +164,26 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
     selection,
     definedNames,
   };
+}
+
+/** Average response bytes of one row (values, numberFormat and formulas), from up to SAMPLE_ROWS rows. */
+function sampledRowBytes(values: CellValue[][], numberFormats: string[][], formulas: CellValue[][]): number {
+  const rows = values.length;
+  if (rows === 0) return 1;
+  const step = Math.max(1, Math.floor(rows / SAMPLE_ROWS));
+  let bytes = 0;
+  let sampled = 0;
+  for (let r = 0; r < rows; r += step) {
+    // Each row appears once in each of the three arrays, with a comma between rows.
+    bytes += rowJsonBytes(values[r]) + rowJsonBytes(numberFormats[r]) + rowJsonBytes(formulas[r]);
+    sampled += 1;
+  }
+  return Math.max(1, bytes / sampled);
+}
+
+function isResponseTooLarge(error: unknown): boolean {
+  const code = officeErrorCode(error);
+  return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit" || code === "OperationCellsExceedLimit";
 }
 
 /** Appends a block's rows (a loop, not push(...rows): one argument per row overflows the stack). */

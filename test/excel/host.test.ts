@@ -115,18 +115,41 @@ describe("reading the active sheet", () => {
     expect(snapshot.mergedAreas).toEqual([{ row: 0, column: 0, rowCount: 1, columnCount: 2 }]);
   });
 
-  test("a used range larger than the response budget is read in row blocks, same values", async () => {
-    const register = generateRegister({ partners: 400, seed: 3, layout: "range" });
-    const small = makeHarness(undefined, { payloadBudgetBytes: 64 * 1024 });
+  test("a used range larger than the response budget is read in row blocks sized by the rows read: every response under the budget, same values", async () => {
+    const budget = 64 * 1024;
+    const register = generateRegister({ partners: 1000, seed: 3, layout: "range" });
+    const small = makeHarness(undefined, { payloadBudgetBytes: budget });
     small.driver.loadSnapshot(register.snapshot);
     const before = small.driver.syncCount;
     const snapshot = await small.host.readActiveSheet();
     const syncs = small.driver.syncCount - before;
-    expect(syncs).toBeGreaterThan(2);
-    expect(small.driver.largestResponseBytes).toBeLessThan(64 * 1024 * 1.5);
+    expect(small.driver.largestResponseBytes).toBeLessThan(budget);
     const whole = makeHarness();
     whole.driver.loadSnapshot(register.snapshot);
     expect(snapshot.values).toEqual((await whole.host.readActiveSheet()).values);
+    // The whole sheet's bytes, as one response carried them.
+    const bytes = whole.driver.largestResponseBytes;
+    // The shape, the first block (sized by a conservative guess per cell), then blocks filled up to the
+    // budget less the 1.25 margin: one more sync at most for the rounding. A guess per cell for every
+    // block (~2.7 times the real size) took 15.
+    expect(syncs).toBeGreaterThan(2);
+    expect(syncs).toBeLessThanOrEqual(3 + Math.ceil((bytes * 1.25) / budget));
+  });
+
+  test("rows further down longer than those measured: a block over the limit is read again in halves, same values", async () => {
+    const budget = 16 * 1024;
+    const short = Array.from({ length: 200 }, (_, i) => [`Partner ${i}`, 3, 4]);
+    const long = Array.from({ length: 400 }, (_, i) => [`Partner ${200 + i} ${"met een lange naam ".repeat(12)}`, 3, 4]);
+    const cells = [["Partner", "Invloed", "Afhankelijkheid"], ...short, ...long];
+    const harness = makeHarness({ sheets: [{ name: "Blad1", cells }] }, { payloadBudgetBytes: budget });
+    // Excel would refuse any response over the budget.
+    harness.driver.setPayloadLimit(budget);
+    const snapshot = await harness.host.readActiveSheet();
+    // Excel refused at least one block (the double counts the refused response too) ...
+    expect(harness.driver.largestResponseBytes).toBeGreaterThan(budget);
+    // ... and the read went on in smaller blocks.
+    expect(snapshot.values).toEqual(harness.driver.values("Blad1", `A1:C${cells.length}`));
+    expect(snapshot.values).toHaveLength(cells.length);
   });
 });
 
