@@ -1,7 +1,8 @@
 /**
  * Applying a WritePlan through Office.js in a constant number of syncs:
- *   1. preflight: protection, the register still equals the snapshot the user saw, the planned
- *      target cells are empty or ours (their previous content goes into the undo journal);
+ *   1. preflight: protection, what the plan depends on in the register (see `registerDependsOn`)
+ *      still equals the snapshot the user saw, the planned target cells are empty or ours (their
+ *      previous content goes into the undo journal);
  *   2. structure (only when needed): create sheets, then insert columns / add table columns;
  *   3. writes: blocks, bold, column widths, names, conditional formats, the ownership record.
  * Blocks larger than the request budget add one sync per ~4 MB. If a step fails, `rollback`
@@ -23,6 +24,7 @@ import { cellAddress, columnLetter, formulaText, isBlank, isFormulaCell } from "
 import type { CellRect, CellValue, SheetSnapshot } from "../core/types";
 import type { ApplyProgress } from "../core/host";
 import type { Requirements } from "./env";
+import { jsonBytes } from "./bytes";
 import { HostFailureError, toHostFailure } from "./errors";
 import { quoteSheetName, SyncCounter } from "./sync";
 
@@ -36,8 +38,17 @@ const BYTES_PER_SMALL_OP = 250;
 export interface ApplyOptions {
   requirements: Requirements;
   counter?: SyncCounter;
-  /** The part of the sheet that must still equal `expected` (default: its whole used range). */
+  /** The register: the part of the sheet the plan was made from (default: the snapshot's whole used range). */
   registerRect?: CellRect;
+  /**
+   * What of `registerRect` the plan depends on, so that preflight reads back only that (default:
+   * all of it): `columns` over every row of the rect (the mapped ones), `rows` over its whole width
+   * (the header; rows whose being blank, a footnote or a totals row depends on every cell). The row
+   * below the rect is always compared over its whole width: a partner appended there changes the
+   * register. A cell outside these — a remarks column the analysis does not read — may change
+   * between read and apply without stopping the apply, since nothing planned depends on it.
+   */
+  registerDependsOn?: { columns: readonly number[]; rows: readonly number[] };
   /** Bytes one request/response may carry (default 4 MB, under the web's 5 MB). */
   requestBudgetBytes?: number;
   onStep?: (step: ApplyProgress["step"]) => void;
@@ -141,10 +152,8 @@ export async function applyPlan(
   const sheetOf = (name: string) => sheetProxies.get(name) ?? workbook.worksheets.getItem(name);
 
   const registerRect = options.registerRect ?? usedRectOf(expected);
-  // One row below the register too: a partner appended there changes the register.
-  const compareRect = { ...registerRect, rowCount: registerRect.rowCount + 1 };
   // Bands sized by what the snapshot says the cells hold, so each response stays under the budget.
-  const compareBands = rowBandsBySize(expected, compareRect, budget);
+  const compareBands = compareRegions(registerRect, options.registerDependsOn).flatMap((region) => rowBandsBySize(expected, region, budget));
   const compareProxies = compareBands.map((band) => ({
     band,
     range: registerSheet.getRangeByIndexes(band.row, band.column, band.rowCount, band.columnCount),
@@ -405,7 +414,7 @@ function checkCellBytes(expected: SheetSnapshot, sheetName: string, row: number,
   if (value === undefined) return 40;
   const formula = formulaText(expected.formulas?.[r]?.[c], value);
   const format = expected.numberFormats?.[r]?.[c];
-  return valueBytes(value) * 2 + (formula ? formula.length * 1.2 : 0) + (format ? format.length + 4 : 12) + 8;
+  return valueBytes(value) * 2 + (formula ? valueBytes(formula) : 0) + (format ? valueBytes(format) : 12) + 8;
 }
 
 /**
@@ -735,17 +744,49 @@ function usedRectOf(snapshot: SheetSnapshot): CellRect {
   };
 }
 
-/** Response bytes of one value as Office.js returns it (JSON), plus separators. */
+/** Response bytes of one value as Office.js returns it (JSON), plus its separator. */
 function valueBytes(value: unknown): number {
-  if (typeof value === "string") return value.length * 1.2 + 4;
-  if (typeof value === "number") return 24;
-  return 8;
+  return jsonBytes(value) + 1;
+}
+
+/** Above this many separate row runs, preflight compares the whole register instead (fewer ranges). */
+const MAX_COMPARED_ROW_RUNS = 500;
+
+/**
+ * The rectangles preflight compares with the snapshot: each run of adjacent `columns` over the
+ * register's rows, each run of adjacent `rows` (and the row below the register) over its width.
+ * Without `dependsOn`: the register and the row below it.
+ */
+function compareRegions(register: CellRect, dependsOn: ApplyOptions["registerDependsOn"]): CellRect[] {
+  const below = register.row + register.rowCount;
+  const whole = [{ ...register, rowCount: register.rowCount + 1 }];
+  if (!dependsOn) return whole;
+  const lastColumn = register.column + register.columnCount - 1;
+  const columns = runs(dependsOn.columns.filter((c) => c >= register.column && c <= lastColumn));
+  const rows = runs([...dependsOn.rows.filter((r) => r >= register.row && r < below), below]);
+  if (rows.length > MAX_COMPARED_ROW_RUNS) return whole;
+  return [
+    ...columns.map((run) => ({ row: register.row, column: run.first, rowCount: register.rowCount, columnCount: run.count })),
+    ...rows.map((run) => ({ row: run.first, column: register.column, rowCount: run.count, columnCount: register.columnCount })),
+  ];
+}
+
+/** Sorted distinct numbers as runs of adjacent ones. */
+function runs(numbers: readonly number[]): { first: number; count: number }[] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const result: { first: number; count: number }[] = [];
+  for (const n of sorted) {
+    const last = result[result.length - 1];
+    if (last && last.first + last.count === n) last.count += 1;
+    else result.push({ first: n, count: 1 });
+  }
+  return result;
 }
 
 /**
  * Row bands of `rect` whose values, as the snapshot holds them, are each under `budget` bytes.
- * `valueBytes` over-estimates JSON (strings 1.2×, every number 24 bytes), and the budget is 4 MB
- * of Excel on the web's 5 MB, so a band stays under the limit even when some cells changed.
+ * `valueBytes` counts the JSON the response will carry (UTF-8, escapes included), and the budget
+ * is 4 MB of Excel on the web's 5 MB, so a band stays under the limit even when some cells changed.
  * The number of bands grows with the register's size in bytes, not its rows.
  */
 function rowBandsBySize(expected: SheetSnapshot, rect: CellRect, budget: number): (CellRect & { bytes: number })[] {
@@ -755,7 +796,7 @@ function rowBandsBySize(expected: SheetSnapshot, rect: CellRect, budget: number)
   let bytes = 0;
   for (let r = 0; r < rect.rowCount; r += 1) {
     const line = expected.values[rect.row + r - expected.origin.row];
-    let rowBytes = 4;
+    let rowBytes = 3;
     for (let c = 0; c < rect.columnCount; c += 1) rowBytes += valueBytes(line?.[rect.column + c - expected.origin.column]);
     if (bytes + rowBytes > limit && r > first) {
       bands.push({ ...rect, row: rect.row + first, rowCount: r - first, bytes });

@@ -11,7 +11,8 @@ import type {
   StoredState,
   WorkbookHost,
 } from "../core/host";
-import type { AnalysisSettings, SheetSnapshot } from "../core/types";
+import { isBlank } from "../core/text";
+import { CONCEPT_KEYS, type Analysis, type AnalysisSettings, type CellRect, type SheetSnapshot } from "../core/types";
 import { globalOfficeEnv, Requirements, type OfficeEnv } from "./env";
 import { HostFailureError, toHostFailure } from "./errors";
 import type { CorePipeline } from "./pipeline";
@@ -96,6 +97,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
         rowCount: Math.max(location.lastDataRow, location.totalsRow ?? location.headerRow, location.headerRow) - location.headerRow + 1,
         columnCount: location.lastColumn - location.firstColumn + 1,
       };
+      const registerDependsOn = dependenciesOf(analysis, expected, registerRect);
       const summary = analysis.summary;
       const skipped = analysis.skipped;
       return run(async (context) => {
@@ -106,6 +108,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           requirements,
           counter,
           registerRect,
+          registerDependsOn,
           requestBudgetBytes: budget,
           onStep: (step) => report(step, step === "writing-parameters" ? 0.45 : 0.6),
           extension: charts,
@@ -200,6 +203,34 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       };
     },
   };
+}
+
+/**
+ * What of the register the analysis (and so the plan) was made from, for applyPlan's preflight to
+ * compare with the sheet: the mapped columns over every row, and over the whole width the header,
+ * the totals row and every row without scores — whether such a row is blank, a footnote, a totals
+ * row or a skipped row with a remark depends on all its cells. The other cells of a row with
+ * scores (a remarks or contact column) are not read back: editing them after the pane read the
+ * sheet does not stop the apply. One thing the analysis also reads there is not compared: "Totaal"
+ * typed into an unmapped first column of a row with scores (it would end the register).
+ */
+function dependenciesOf(analysis: Analysis, snapshot: SheetSnapshot, register: CellRect): { columns: number[]; rows: number[] } {
+  const columns = CONCEPT_KEYS.flatMap((concept) => {
+    const mapped = analysis.mapping[concept];
+    return mapped ? [mapped.column] : [];
+  });
+  const { location } = analysis;
+  const rows = [location.headerRow];
+  if (location.totalsRow !== null) rows.push(location.totalsRow);
+  const influence = analysis.mapping.influence?.column;
+  const dependency = analysis.mapping.dependency?.column;
+  const last = register.row + register.rowCount - 1;
+  for (let r = location.firstDataRow; r <= last; r += 1) {
+    const cells = snapshot.values[r - snapshot.origin.row];
+    const at = (column: number | undefined) => (column === undefined || !cells ? "" : cells[column - snapshot.origin.column]);
+    if (isBlank(at(influence)) && isBlank(at(dependency))) rows.push(r);
+  }
+  return { columns, rows };
 }
 
 /**

@@ -8,6 +8,7 @@ import { buildChartSpec } from "../../src/core/chart";
 import { isHostFailure, type HostFailure } from "../../src/core/host";
 import { columnName, PARAMETER_NAMES, planWrite } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core/types";
+import { switchOffFormulaEvaluation } from "../../bench/double-no-eval";
 import { generateRegister } from "../support/generate";
 import type { DoubleErrorCode } from "../support/excel";
 import { cellValue, csvCells, expectColumnsMatch, nameCell, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
@@ -280,6 +281,124 @@ describe("apply with the chart", () => {
     expect(small.syncs).toBeGreaterThan(normal.syncs);
     expect(chunkedHost.driver.largestRequestBytes).toBeLessThanOrEqual(limit);
     expect(chunkedHost.driver.snapshotAll()).toEqual(whole.driver.snapshotAll());
+  });
+});
+
+describe("preflight reads back only what the plan depends on", () => {
+  const budget = 32 * 1024;
+
+  /** A generated register read through a host with a small response budget, and its analysis. */
+  async function readWithSmallBudget(partners: number, options: { totalsRow?: boolean; footnote?: boolean } = {}) {
+    const harness = makeHarness(undefined, { payloadBudgetBytes: budget });
+    const register = generateRegister({ partners, seed: 12, layout: "range", hiddenRowRate: 0, ...options }).snapshot;
+    harness.driver.loadSnapshot(register);
+    // A note beside the title: the new columns are inserted (not written into free cells, which
+    // preflight would first read to see that they are still empty).
+    const right = register.origin.column + register.values[0].length + 1;
+    await harness.driver.setCell(register.sheetName, `${columnLetter(right)}1`, "Bijgewerkt op 1 maart");
+    const snapshot = await harness.host.readActiveSheet();
+    const analysis = analyzeSheet(snapshot, {});
+    expect(planWrite(snapshot, analysis, outputOptions()).registerColumns.kind).toBe("insert-columns");
+    return { harness, snapshot, analysis };
+  }
+
+  const mappedColumns = (analysis: Analysis) => Object.values(analysis.mapping).flatMap((mapped) => (mapped ? [mapped.column] : []));
+
+  /** Bytes of the register's cells in `columns`, from the header down, as JSON in UTF-8 (what a response carries). */
+  function registerBytes(snapshot: SheetSnapshot, analysis: Analysis, columns: number[]): number {
+    const { headerRow, lastDataRow, totalsRow } = analysis.location;
+    const rows = snapshot.values.slice(headerRow - snapshot.origin.row, Math.max(lastDataRow, totalsRow ?? 0) - snapshot.origin.row + 1);
+    return new TextEncoder().encode(JSON.stringify(rows.map((row) => columns.map((c) => row[c - snapshot.origin.column])))).length;
+  }
+
+  test("the mapped columns, not the whole register: the syncs before the writes follow their bytes, every response under the budget", async () => {
+    const { harness, snapshot, analysis } = await readWithSmallBudget(1500);
+    const { firstColumn, lastColumn } = analysis.location;
+    const all = Array.from({ length: lastColumn - firstColumn + 1 }, (_, i) => firstColumn + i);
+    // Some columns are not mapped (number, contact, remarks): reading them back would cost more.
+    const mapped = registerBytes(snapshot, analysis, mappedColumns(analysis));
+    const whole = registerBytes(snapshot, analysis, all);
+    expect(mapped).toBeLessThan(whole * 0.8);
+    harness.driver.resetCounters();
+    let syncsBeforeWrites = 0;
+    // Syncs and sizes only: the double stores the formulas unevaluated (the bench's switch; at 1,500
+    // rows HyperFormula would take most of a minute). That they compute right is tested elsewhere.
+    const restore = switchOffFormulaEvaluation();
+    const result = await harness.host
+      .apply(snapshot, {}, outputOptions(), (progress) => {
+        if (progress.step === "writing-parameters") syncsBeforeWrites = harness.driver.syncCount;
+      })
+      .finally(restore);
+    expect(result.columnHeaders.length).toBeGreaterThan(0);
+    // Preflight, then one sync for the structure. Preflight: the mapped columns' bytes in responses
+    // under the budget, one more for rounding (the header row and the row below are read across).
+    const preflight = syncsBeforeWrites - 1;
+    expect(preflight).toBeLessThanOrEqual(Math.ceil(mapped / budget) + 1);
+    expect(preflight).toBeLessThan(Math.ceil(whole / budget));
+    expect(harness.driver.largestResponseBytes).toBeLessThan(budget);
+  });
+
+  test.each<[string, (analysis: Analysis) => { column: number; row: number; value: string | number }]>([
+    ["a dependency score deep down the register", (analysis) => ({ column: analysis.mapping.dependency!.column, row: analysis.rows[analysis.rows.length - 20].row, value: 1 })],
+    ["a goal in the middle", (analysis) => ({ column: analysis.mapping.goal!.column, row: analysis.rows[700].row, value: "Iets anders" })],
+    ["a partner added in the row below", (analysis) => ({ column: analysis.mapping.partner!.column, row: analysis.location.lastDataRow + 2, value: "Nieuwe partner" })],
+  ])("%s changes the register: register-changed, naming the cell, nothing written", async (_label, edit) => {
+    const { harness, snapshot, analysis } = await readWithSmallBudget(1500, { totalsRow: false, footnote: false });
+    const { column, row, value } = edit(analysis);
+    const address = `${columnLetter(column)}${row}`;
+    await harness.driver.setCell(snapshot.sheetName, address, value);
+    const before = harness.driver.snapshotAll();
+    const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
+    expect(failure.code).toBe("register-changed");
+    expect(failure.details).toContain(address);
+    expect(harness.driver.snapshotAll()).toEqual(before);
+  });
+
+  /** A small register with a remarks column the analysis does not read, and a blank row between partners. */
+  function remarksRegister(): Harness {
+    return makeHarness({
+      sheets: [
+        {
+          name: "Register",
+          cells: [
+            ["Partner", "Invloed", "Afhankelijkheid", "Toelichting"],
+            ["Bibliotheek", 4, 2, "Loopt"],
+            ["School", 2, 5, ""],
+            ["", "", "", ""],
+            ["Welzijn", 3, 3, "Nieuw"],
+            ["Sportclub", 1, 4, ""],
+          ],
+        },
+      ],
+    });
+  }
+
+  test("a remark edited in an unmapped column after the read does not stop the apply, and stays as typed", async () => {
+    const harness = remarksRegister();
+    const snapshot = await harness.host.readActiveSheet();
+    const analysis = analyzeSheet(snapshot, {});
+    expect(mappedColumns(analysis)).not.toContain(3);
+    expect(analysis.rows.map((r) => r.partner)).toEqual(["Bibliotheek", "School", "Welzijn", "Sportclub"]);
+    await harness.driver.setCell("Register", "D2", "Afgerond");
+    await harness.driver.setCell("Register", "D3", "Gesprek gepland");
+    const result = await harness.host.apply(snapshot, {}, outputOptions());
+    expect(result.columnHeaders.length).toBeGreaterThan(0);
+    expect(harness.driver.value("Register", "D2")).toBe("Afgerond");
+    expect(harness.driver.value("Register", "D3")).toBe("Gesprek gepland");
+    expectColumnsMatch(harness, analysis);
+  });
+
+  test("but a remark that changes where the register ends (\"Totaal\" in its blank row) still stops it", async () => {
+    const harness = remarksRegister();
+    const snapshot = await harness.host.readActiveSheet();
+    // Typed into the blank row between partners, "Totaal" would end the register above Welzijn.
+    await harness.driver.setCell("Register", "D4", "Totaal");
+    expect(analyzeSheet(await harness.host.readActiveSheet(), {}).rows).toHaveLength(2);
+    const before = harness.driver.snapshotAll();
+    const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
+    expect(failure.code).toBe("register-changed");
+    expect(failure.details).toContain("D4");
+    expect(harness.driver.snapshotAll()).toEqual(before);
   });
 });
 
