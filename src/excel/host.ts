@@ -209,17 +209,18 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
  * What of the register the analysis (and so the plan) was made from, for applyPlan's preflight to
  * compare with the sheet: the mapped columns over every row, and over the whole width the header,
  * the totals row and every row without scores — whether such a row is blank, a footnote, a totals
- * row or a skipped row with a remark depends on all its cells. The other cells of a row with
- * scores (a remarks or contact column) are not read back: editing them after the pane read the
- * sheet does not stop the apply. One thing the analysis also reads there is not compared: "Totaal"
- * typed into an unmapped first column of a row with scores (it would end the register).
+ * row or a skipped row with a remark depends on all its cells. The register's first column is read
+ * too: "Totaal" typed there ends the register even in a row with scores. The other cells of a row
+ * with scores (a remarks or contact column) are not read back: editing them after the pane read the
+ * sheet does not stop the apply.
  */
 function dependenciesOf(analysis: Analysis, snapshot: SheetSnapshot, register: CellRect): { columns: number[]; rows: number[] } {
-  const columns = CONCEPT_KEYS.flatMap((concept) => {
+  const columns: number[] = CONCEPT_KEYS.flatMap((concept) => {
     const mapped = analysis.mapping[concept];
     return mapped ? [mapped.column] : [];
   });
   const { location } = analysis;
+  if (!columns.includes(location.firstColumn)) columns.push(location.firstColumn);
   const rows = [location.headerRow];
   if (location.totalsRow !== null) rows.push(location.totalsRow);
   const influence = analysis.mapping.influence?.column;

@@ -315,8 +315,9 @@ describe("preflight reads back only what the plan depends on", () => {
     const { harness, snapshot, analysis } = await readWithSmallBudget(1500);
     const { firstColumn, lastColumn } = analysis.location;
     const all = Array.from({ length: lastColumn - firstColumn + 1 }, (_, i) => firstColumn + i);
-    // Some columns are not mapped (number, contact, remarks): reading them back would cost more.
-    const mapped = registerBytes(snapshot, analysis, mappedColumns(analysis));
+    // Some columns are not mapped (contact, remarks): reading them back would cost more. The first
+    // column (a number here) is read as well: "Totaal" there ends a register.
+    const mapped = registerBytes(snapshot, analysis, [...new Set([...mappedColumns(analysis), firstColumn])]);
     const whole = registerBytes(snapshot, analysis, all);
     expect(mapped).toBeLessThan(whole * 0.8);
     harness.driver.resetCounters();
@@ -342,6 +343,7 @@ describe("preflight reads back only what the plan depends on", () => {
     ["a dependency score deep down the register", (analysis) => ({ column: analysis.mapping.dependency!.column, row: analysis.rows[analysis.rows.length - 20].row, value: 1 })],
     ["a goal in the middle", (analysis) => ({ column: analysis.mapping.goal!.column, row: analysis.rows[700].row, value: "Iets anders" })],
     ["a partner added in the row below", (analysis) => ({ column: analysis.mapping.partner!.column, row: analysis.location.lastDataRow + 2, value: "Nieuwe partner" })],
+    ["\"Totaal\" typed into the unmapped first column of a row with scores", (analysis) => ({ column: analysis.location.firstColumn, row: analysis.rows[900].row, value: "Totaal" })],
   ])("%s changes the register: register-changed, naming the cell, nothing written", async (_label, edit) => {
     const { harness, snapshot, analysis } = await readWithSmallBudget(1500, { totalsRow: false, footnote: false });
     const { column, row, value } = edit(analysis);
