@@ -143,7 +143,8 @@ async function main(): Promise<void> {
 const NOTES = [
   "ratio R+A+P: (adapter's own read time + analyzeSheet + planWrite) / JSON.stringify(values), medians.",
   "  The adapter's read time excludes the time inside context.sync() — that is Excel's (here the double's) work.",
-  "(analyse+plan): the same without the read.",
+  "(analyse+plan): the same without the read. analyse and plan are timed before the double is loaded, in a heap",
+  "  that holds only the sheet, as the task pane's does (the double's workbook takes gigabytes at 100,000 rows).",
   "syncs apply: context.sync() calls of one apply (all steps, the chart included); syncs chart: those after the chart step began",
   "  (n/a: the host reports no separate chart step; the chart is drawn inside the apply's syncs).",
   "largest req / resp: the largest request / response of read and apply, as the double estimates Office.js payloads.",
