@@ -1,0 +1,53 @@
+/** The cell predicates every reader path runs per cell: their fast paths must agree with their definitions. */
+import fc from "fast-check";
+import { formulaText, isBlank, isFormulaCell } from "../../src/core/text";
+import { memoizeTexts } from "../../src/core/values";
+
+const SEED = 20261129;
+const whitespace = ["", " ", "\t", "\n", "\u00a0", "\u1680", "\u2003", "\u3000", "\ufeff", "\u200b"];
+
+describe("isBlank", () => {
+  it("is true exactly for null, undefined and text that trims to nothing, whatever the characters", () => {
+    const text = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 6 }),
+      fc.array(fc.constantFrom(...whitespace), { maxLength: 5 }).map((parts) => parts.join("")),
+      fc.tuple(fc.constantFrom(...whitespace), fc.string({ unit: "binary", maxLength: 4 })).map(([space, rest]) => space + rest),
+    );
+    fc.assert(
+      fc.property(text, (value) => isBlank(value) === (value.trim() === "")),
+      { seed: SEED, numRuns: 2000 },
+    );
+    expect([null, undefined, 0, false].map((value) => isBlank(value))).toEqual([true, true, false, false]);
+  });
+});
+
+describe("isFormulaCell", () => {
+  it("tells a formula from a constant as Excel's range.formulas gives them", () => {
+    expect(isFormulaCell("=SUM(A1:A3)", 6)).toBe(true);
+    expect(isFormulaCell('=""', "")).toBe(true); // a formula that shows nothing
+    expect(isFormulaCell(5, 5)).toBe(false); // a number constant
+    expect(isFormulaCell("Bibliotheek", "Bibliotheek")).toBe(false);
+    expect(isFormulaCell("=Gemeente", "=Gemeente")).toBe(false); // text typed as '=Gemeente
+    expect(isFormulaCell("=", "=")).toBe(false);
+    expect(isFormulaCell(null, "x")).toBe(false); // a snapshot that marks constants null
+    expect(formulaText("=1+1", 2)).toBe("=1+1");
+    expect(formulaText("x", "x")).toBeNull();
+  });
+});
+
+describe("memoizeTexts", () => {
+  it("gives what the parser gives, asking it once per text, and passes other values through", () => {
+    const asked: unknown[] = [];
+    const parse = (value: unknown) => {
+      asked.push(value);
+      return typeof value === "string" ? value.length : -1;
+    };
+    const memo = memoizeTexts(parse, 3);
+    expect(["ja", "nee", "ja", "ja"].map(memo)).toEqual([2, 3, 2, 2]);
+    expect(asked).toEqual(["ja", "nee"]);
+    expect([7, 7].map(memo)).toEqual([-1, -1]);
+    expect(asked).toEqual(["ja", "nee", 7, 7]);
+    // Bounded: past the limit the cache starts again, the answers stay the same.
+    expect(["a", "b", "c", "d", "ja"].map(memo)).toEqual([1, 1, 1, 1, 2]);
+  });
+});
