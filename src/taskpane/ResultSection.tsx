@@ -33,8 +33,9 @@ const useStyles = makeStyles({
   },
   // Plain table elements styled like Fluent's small table: the pane only lists figures, and Fluent's
   // Table would add its package to the first download for a section shown only after an apply.
-  // overflowWrap "anywhere": at the narrowest pane a long word breaks rather than the table overflowing.
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere" },
+  // At the narrowest pane a long word ("opdrachtgeverschap") is hyphenated where the pane's language
+  // allows (FluentProvider sets lang), else broken anywhere rather than the table overflowing.
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere", hyphens: "auto" },
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   // Narrow side padding: at 320–360px every pixel goes to the strategy names.
   cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, textAlign: "start", verticalAlign: "middle" },
