@@ -34,8 +34,39 @@ export const MEASURED_SIZE_MARGIN = 1.25;
 /** Rows of each block whose bytes are counted (evenly spread): the cost does not grow with the block. */
 const SAMPLE_ROWS = 64;
 
+/** How much larger each new guess per cell is when Excel refused the first block (long texts at the top). */
+const FIRST_BLOCK_GUESS_GROWTH = 8;
+const FIRST_BLOCK_ATTEMPTS = 3;
+
+/** Thrown inside a read when Excel refused the first block: the read starts again with a larger guess. */
+class FirstBlockTooLarge extends Error {
+  constructor(readonly original: unknown) {
+    super("The first block of cells was too large for one response");
+  }
+}
+
 export async function readActiveSheetSnapshot(context: Excel.RequestContext, options: SnapshotOptions): Promise<SheetSnapshot> {
-  const counter = options.counter ?? new SyncCounter(context);
+  // The first block rides with the shape-dependent loads of sync 2, so a refusal fails all of them;
+  // the read starts again (one cheap shape sync more) with a guess per cell that many times larger.
+  const counted = { ...options, counter: options.counter ?? new SyncCounter(context) };
+  let bytesPerCell = ESTIMATED_BYTES_PER_CELL;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readWithFirstBlockGuess(context, counted, bytesPerCell);
+    } catch (error) {
+      if (!(error instanceof FirstBlockTooLarge)) throw error;
+      if (attempt === FIRST_BLOCK_ATTEMPTS) throw error.original;
+      bytesPerCell *= FIRST_BLOCK_GUESS_GROWTH;
+    }
+  }
+}
+
+async function readWithFirstBlockGuess(
+  context: Excel.RequestContext,
+  options: SnapshotOptions & { counter: SyncCounter },
+  bytesPerCell: number,
+): Promise<SheetSnapshot> {
+  const counter = options.counter;
   const requirements = options.requirements;
   const budget = options.responseBudgetBytes ?? DEFAULT_RESPONSE_BUDGET_BYTES;
   const workbook = context.workbook;
@@ -67,7 +98,7 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   // --- Sync 2 (and more only for very large sheets): cells and shape-dependent facts --------------
   // The first block rides with the rest of sync 2, sized by a conservative guess per cell (a sheet
   // that fits is read in 2 syncs). The next blocks are sized by what the rows read so far measured.
-  const firstBlockRows = Math.max(1, Math.floor(budget / (ESTIMATED_BYTES_PER_CELL * Math.max(1, columnCount))));
+  const firstBlockRows = Math.max(1, Math.floor(budget / (bytesPerCell * Math.max(1, columnCount))));
 
   const tableParts = tables.items.map((table) => {
     const range = table.getRange();
@@ -107,8 +138,9 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
     try {
       await counter.sync();
     } catch (error) {
-      // A later block whose rows turned out longer than measured: read it again in halves. (The
-      // first block carries the rest of sync 2, so its failure is the read's failure.)
+      // A later block whose rows turned out longer than measured: read it again in halves. The
+      // first block carries the rest of sync 2: the whole read starts again with a larger guess.
+      if (firstRow === 0 && blockRows > 1 && isResponseTooLarge(error)) throw new FirstBlockTooLarge(error);
       if (firstRow === 0 || blockRows <= 1 || !isResponseTooLarge(error)) throw error;
       rowsPerBlock = Math.ceil(blockRows / 2);
       continue;

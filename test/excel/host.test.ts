@@ -154,6 +154,21 @@ describe("reading the active sheet", () => {
   });
 });
 
+test("long texts at the top of the sheet: Excel refuses the first block, the read starts again with smaller blocks, same values", async () => {
+  const budget = 16 * 1024;
+  // About 1 KB a row: the first block, sized by a guess of ~100 bytes a cell, would be ~3 times the limit.
+  const cells = [
+    ["Partner", "Invloed", "Afhankelijkheid", "Toelichting"],
+    ...Array.from({ length: 120 }, (_, i) => [`Partner ${i}`, 3, 4, `Overleg ${i}: ${"uitgebreide toelichting bij de afspraken ".repeat(12)}`]),
+  ];
+  const harness = makeHarness({ sheets: [{ name: "Blad1", cells }] }, { payloadBudgetBytes: budget });
+  harness.driver.setPayloadLimit(budget);
+  const snapshot = await harness.host.readActiveSheet();
+  expect(harness.driver.largestResponseBytes).toBeGreaterThan(budget); // the refused first block
+  expect(snapshot.values).toEqual(harness.driver.values("Blad1", `A1:D${cells.length}`));
+  expect(analyzeSheet(snapshot).rows).toHaveLength(120);
+});
+
 describe("apply with the chart", () => {
   test("columns, chart series, bounds and labels per the spec; the chart follows a score edit and a parameter edit", async () => {
     const { harness } = seedOrGenerated();
