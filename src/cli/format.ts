@@ -1,6 +1,6 @@
 /** The CLI's two outputs: readable text in Dutch or English, and a JSON document. */
 import type { Language } from "../core/host";
-import { t } from "../core/i18n";
+import { t, warningText } from "../core/i18n";
 import { cellAddress, columnLetter } from "../core/text";
 import { CONCEPT_KEYS, STRATEGY_KEYS, type Analysis, type Scale, type SheetSnapshot } from "../core/types";
 
@@ -166,12 +166,7 @@ export function formatText({ analysis: a }: Loaded, lang: Language): string {
   );
   if (a.warnings.length > 0) {
     out.push("", `${t(lang, "cli.notes")}:`);
-    for (const w of a.warnings) {
-      const params = { ...(w.params ?? {}) };
-      if (w.code === "hidden-column" && typeof params.concept === "string") params.concept = t(lang, `concept.${params.concept}` as never);
-      if ("axis" in params) params.axis = t(lang, params.axis === "influence" ? "concept.influence" : "concept.dependency").toLowerCase();
-      out.push(`  - ${w.params ? t(lang, `warning.${w.code}`, params) : w.message}`);
-    }
+    for (const w of a.warnings) out.push(`  - ${warningText(lang, w)}`);
   }
   return `${out.join("\n")}\n`;
 }

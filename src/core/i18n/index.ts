@@ -1,4 +1,5 @@
 import type { Language } from "../host";
+import type { AnalysisWarning } from "../types";
 import { en, type MessageKey } from "./en";
 import { nl } from "./nl";
 
@@ -32,4 +33,16 @@ export function t(language: Language, key: MessageKey, params: Record<string, st
     text += (Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`) + template[i + 1];
   }
   return text;
+}
+
+/**
+ * An analysis warning in `language`: its parameters that name a concept or an axis are words of
+ * that language too ("invloed", not "influence").
+ */
+export function warningText(language: Language, warning: AnalysisWarning): string {
+  if (!warning.params) return warning.message;
+  const params = { ...warning.params };
+  if (warning.code === "hidden-column" && typeof params.concept === "string") params.concept = t(language, `concept.${params.concept}` as MessageKey);
+  if ("axis" in params) params.axis = t(language, params.axis === "influence" ? "concept.influence" : "concept.dependency").toLowerCase();
+  return t(language, `warning.${warning.code}`, params);
 }
