@@ -39,7 +39,7 @@ import {
 } from "./model";
 import { OptionsSection, type PaneOutput } from "./OptionsSection";
 import { MappingSection, NothingFound, RegisterSummary, ScaleSection } from "./RegisterSections";
-import { ResultSection, SkippedSection } from "./ResultSection";
+import { NoticesSection, ResultSection, SkippedSection } from "./ResultSection";
 
 /** How long typing in the line fields waits before the preview and analysis follow. */
 export const LINE_DEBOUNCE_MS = 200;
@@ -404,6 +404,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
       {outcome?.kind === "analysis" && shownLineDraft && lineCheck && (
         <>
           <RegisterSummary analysis={outcome.analysis} ownColumns={ownColumns} onReanalyse={() => void read()} />
+          <NoticesSection warnings={outcome.analysis.warnings} />
           <MappingSection analysis={outcome.analysis} headers={outcome.headers} onChange={onMapping} />
           <ScaleSection analysis={outcome.analysis} drafts={scaleDrafts} onDraft={onScaleDraft} invalid={scaleInvalid} />
           <LineSection

@@ -114,6 +114,21 @@ export const en = {
 
   "skipped.heading": "Skipped rows",
   "skipped.select": "Select row {row}",
+  "skipped.byReason": "Skipped rows per reason",
+  "skipped.reasonCount": "{reason}: {count}",
+  "skipped.shownOf": "The first {shown} of {count} skipped rows:",
+  "skipped.showMore": "Show {count} more",
+  "skipped.reason.missing-partner": "No partner name",
+  "skipped.reason.missing-influence": "No influence score",
+  "skipped.reason.missing-dependency": "No dependency score",
+  "skipped.reason.unusable-influence": "Influence is not a usable score",
+  "skipped.reason.unusable-dependency": "Dependency is not a usable score",
+  "skipped.reason.influence-out-of-scale": "Influence outside the scale",
+  "skipped.reason.dependency-out-of-scale": "Dependency outside the scale",
+  "skipped.reason.error-value": "A cell with an error value",
+
+  "notes.heading": "Notes on the register",
+  "notes.moreDuplicates": "…and {count} more partners that appear on more than one row.",
 
   "changed.title": "The register changed",
   "changed.body": "Sheet \"{sheet}\" was edited after it was analysed. Nothing is written until you ask.",

@@ -113,6 +113,21 @@ export const nl: Record<PaneMessageKey, string> = {
 
   "skipped.heading": "Overgeslagen rijen",
   "skipped.select": "Rij {row} selecteren",
+  "skipped.byReason": "Overgeslagen rijen per reden",
+  "skipped.reasonCount": "{reason}: {count}",
+  "skipped.shownOf": "De eerste {shown} van {count} overgeslagen rijen:",
+  "skipped.showMore": "Nog {count} tonen",
+  "skipped.reason.missing-partner": "Geen partnernaam",
+  "skipped.reason.missing-influence": "Geen invloedscore",
+  "skipped.reason.missing-dependency": "Geen afhankelijkheidsscore",
+  "skipped.reason.unusable-influence": "Invloed is geen bruikbare score",
+  "skipped.reason.unusable-dependency": "Afhankelijkheid is geen bruikbare score",
+  "skipped.reason.influence-out-of-scale": "Invloed buiten de schaal",
+  "skipped.reason.dependency-out-of-scale": "Afhankelijkheid buiten de schaal",
+  "skipped.reason.error-value": "Een cel met een foutwaarde",
+
+  "notes.heading": "Opmerkingen bij het register",
+  "notes.moreDuplicates": "…en nog {count} partners die op meer dan één rij staan.",
 
   "changed.title": "Het register is gewijzigd",
   "changed.body": "Blad \"{sheet}\" is bewerkt nadat het is geanalyseerd. Er wordt niets geschreven totdat u daarom vraagt.",
