@@ -4,7 +4,7 @@
  * their own modules; this file puts them together and applies the user's settings.
  */
 import { t } from "./i18n";
-import { cellAt, findRegister, formatAt, type FoundRegister } from "./locate";
+import { cellAt, cellIn, findRegister, formatAt, type FoundRegister } from "./locate";
 import { detectScale, onScale, scoreOnScale } from "./scales";
 import {
   chooseStrategy,
@@ -118,7 +118,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const altOffset = offsetOf(altCol);
   const goalOffset = offsetOf(goalCol);
   const subsidyOffset = offsetOf(subsidyCol);
-  const hasTargets = targetInfluenceCol !== null || targetDependencyCol !== null;
   for (let i = 0; i < dataRows.length; i++) {
     const r = dataRows[i];
     const cells = rowCells[i];
@@ -151,8 +150,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
     const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
     const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
-    const targetInfluence = hasTargets ? registerTarget(r, targetInfluenceCol, influenceScale) : null;
-    const targetDependency = hasTargets ? registerTarget(r, targetDependencyCol, dependencyScale) : null;
+    const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
+    const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
     const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
     rows.push({
       row: r + 1,
@@ -187,12 +186,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     summary: summarize(rows),
     warnings: collectWarnings(snapshot, mapping, rows, influenceScale, dependencyScale, [influenceScores, dependencyScores]),
   };
-}
-
-/** A row array's cell, "" beyond its end (rows may be ragged). */
-function cellIn(cells: CellValue[], offset: number): CellValue {
-  const value = cells[offset];
-  return value === undefined ? "" : value;
 }
 
 /** Reads the score in `column` of a row (its cells and 0-based sheet row); texts are parsed once each. */

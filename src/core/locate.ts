@@ -27,9 +27,13 @@ export interface FoundRegister {
 /** The value at an absolute 0-based cell, "" outside the snapshot. */
 export function cellAt(snapshot: SheetSnapshot, row: number, column: number): CellValue {
   const r = snapshot.values[row - snapshot.origin.row];
-  if (!r) return "";
-  const v = r[column - snapshot.origin.column];
-  return v === undefined ? "" : v;
+  return r ? cellIn(r, column - snapshot.origin.column) : "";
+}
+
+/** A row array's cell, "" beyond its end (rows may be ragged). */
+export function cellIn(cells: CellValue[], offset: number): CellValue {
+  const value = cells[offset];
+  return value === undefined ? "" : value;
 }
 
 /** The number format at an absolute 0-based cell, if known. */
