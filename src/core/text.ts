@@ -56,6 +56,14 @@ export function isFormulaCell(formula: CellValue | undefined, value: CellValue |
   return typeof formula === "string" && formula.length > 1 && formula.charCodeAt(0) === 61 && formula !== value;
 }
 
+/**
+ * Whether a cell holds something, from its value and its `formulas` entry: a value, or a formula
+ * even when it shows nothing (a constant "" or a space does not count).
+ */
+export function cellHoldsContent(value: CellValue | undefined, formula: CellValue | undefined): boolean {
+  return !isBlank(value) || isFormulaCell(formula, value);
+}
+
 /** The cell's formula text, or null for a constant (see isFormulaCell). */
 export function formulaText(formula: CellValue | undefined, value: CellValue | undefined): string | null {
   return isFormulaCell(formula, value) ? formula : null;

@@ -20,7 +20,7 @@ import {
   type PlannedConditionalFormat,
   type WritePlan,
 } from "../core/plan/types";
-import { cellAddress, columnLetter, formulaText, isBlank, isFormulaCell } from "../core/text";
+import { cellAddress, cellHoldsContent, columnLetter, formulaText, isBlank } from "../core/text";
 import type { CellRect, CellValue, SheetSnapshot } from "../core/types";
 import type { ApplyProgress } from "../core/host";
 import type { Requirements } from "./env";
@@ -460,8 +460,7 @@ function queueChecks(
       if (block.sheetName !== expected.sheetName) return false;
       const r = row - expected.origin.row;
       const c = column - expected.origin.column;
-      const value = (expected.values[r]?.[c] ?? "") as CellValue;
-      return isBlank(value) && !isFormulaCell(expected.formulas?.[r]?.[c], value);
+      return !cellHoldsContent(expected.values[r]?.[c], expected.formulas?.[r]?.[c]);
     };
     // Blocks whose existing values are kept are small (labels): never split.
     const splittable = isFillBlock(block) || !block.keepExistingValues;

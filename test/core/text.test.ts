@@ -1,6 +1,6 @@
 /** The cell predicates every reader path runs per cell: their fast paths must agree with their definitions. */
 import fc from "fast-check";
-import { formulaText, isBlank, isFormulaCell } from "../../src/core/text";
+import { cellHoldsContent, formulaText, isBlank, isFormulaCell } from "../../src/core/text";
 import { memoizeTexts } from "../../src/core/values";
 
 const SEED = 20261129;
@@ -32,6 +32,11 @@ describe("isFormulaCell", () => {
     expect(isFormulaCell(null, "x")).toBe(false); // a snapshot that marks constants null
     expect(formulaText("=1+1", 2)).toBe("=1+1");
     expect(formulaText("x", "x")).toBeNull();
+    // What a planned cell may not overwrite: a value, or a formula that shows nothing.
+    expect(cellHoldsContent("", '=""')).toBe(true);
+    expect(cellHoldsContent(" ", " ")).toBe(false);
+    expect(cellHoldsContent(undefined, undefined)).toBe(false);
+    expect(cellHoldsContent(0, 0)).toBe(true);
   });
 });
 

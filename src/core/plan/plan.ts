@@ -8,7 +8,7 @@ import type { OutputOptions } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { cellAt } from "../locate";
 import { ON_LINE_TOLERANCE } from "../strategy";
-import { isBlank, isErrorValue, isFormulaCell } from "../text";
+import { cellHoldsContent, isBlank, isErrorValue } from "../text";
 import {
   STRATEGY_KEYS,
   type Analysis,
@@ -137,10 +137,7 @@ export function labelTableFor(scale: Scale): [string, number][] | null {
 
 /** Non-empty cell (a value or a formula) at an absolute position. */
 export function snapshotCellIsUsed(snapshot: SheetSnapshot, row: number, column: number): boolean {
-  if (!isBlank(cellAt(snapshot, row, column))) return true;
-  // A blank cell is used only when a formula gives the blank ("" for a constant is not).
-  const formulas = snapshot.formulas?.[row - snapshot.origin.row];
-  return isFormulaCell(formulas?.[column - snapshot.origin.column], "");
+  return cellHoldsContent(cellAt(snapshot, row, column), snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column]);
 }
 
 /** The register columns this snapshot already has from an earlier run, found by their PK_Col_ names. */
@@ -161,7 +158,7 @@ function columnsAreFree(snapshot: SheetSnapshot, first: number, count: number): 
     const formulas = snapshot.formulas?.[r];
     const to = Math.min(from + count, Math.max(values.length, formulas?.length ?? 0));
     for (let c = Math.max(0, from); c < to; c++) {
-      if (!isBlank(values[c]) || isFormulaCell(formulas?.[c], "")) return false;
+      if (cellHoldsContent(values[c], formulas?.[c])) return false;
     }
   }
   return true;
