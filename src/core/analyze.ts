@@ -3,6 +3,7 @@
  * The pieces (finding the register, mapping headers, reading values, scales, the line) live in
  * their own modules; this file puts them together and applies the user's settings.
  */
+import { repeatedNames } from "./duplicates";
 import { t } from "./i18n";
 import { cellAt, cellIn, findRegister, formatAt, type FoundRegister } from "./locate";
 import { detectScale, onScale, scoreOnScale } from "./scales";
@@ -16,9 +17,11 @@ import {
   requiredInfluence,
 } from "./strategy";
 import { columnLetter, displayText, isBlank, isErrorValue, isFormulaCell } from "./text";
+import { newPartnerColumns, partnerRows, strategyIndex } from "./partners";
 import { memoizeTexts, parseAmount, parseScore, parseYesNo, type ParsedScore } from "./values";
 import {
   CONCEPT_KEYS,
+  PARTNER_FLAGS,
   RegisterError,
   STRATEGY_KEYS,
   type Analysis,
@@ -28,6 +31,7 @@ import {
   type ColumnMapping,
   type ConceptKey,
   type HeaderCellInfo,
+  type PartnerColumns,
   type PartnerResult,
   type Scale,
   type SheetSnapshot,
@@ -85,7 +89,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     influenceScores.push(influenceScore(cells, r));
     dependencyScores.push(dependencyScore(cells, r));
   }
-
   if (dataRows.length === 0) {
     throw new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
       sheet: snapshot.sheetName,
@@ -98,9 +101,10 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const dependencyScale = detectScale(mapping.dependency!.header, usable(dependencyScores, hasPartner), settings.dependencyScale);
   const line = settings.line ?? defaultAmbitionLine(influenceScale);
   const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
-
-  const rows: PartnerResult[] = [];
+  const partners = newPartnerColumns(dataRows.length);
   const skipped: SkippedRow[] = [];
+  const summary = emptySummary();
+  const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
   const altCol = col("alternativesDesirable");
   const goalCol = col("goal");
   const subsidyCol = col("subsidy");
@@ -149,31 +153,38 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     const highDependency = isHighDependency(dep, highDependencyAbove);
     const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
     const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
-    const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
     const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
     const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
     const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
-    rows.push({
-      row: r + 1,
-      partner,
-      goal: isBlank(goalValue) ? null : displayText(goalValue),
-      influence: inf,
-      dependency: dep,
-      requiredInfluence: required,
-      gap,
-      position,
-      highDependency,
-      alternativesDesirable,
-      strategy,
-      target: {
-        influence: targetInfluence ?? recommended.influence,
-        dependency: targetDependency ?? recommended.dependency,
-        source: targetInfluence !== null || targetDependency !== null ? "register" : "recommended",
-      },
-      subsidy: subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset)),
-    });
+    const subsidy = subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset));
+    // Written straight into the columns: no object per partner.
+    const at = partners.count++;
+    partners.row[at] = r + 1;
+    partners.partner[at] = partner;
+    partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
+    partners.influence[at] = inf;
+    partners.dependency[at] = dep;
+    partners.requiredInfluence[at] = required;
+    partners.gap[at] = gap;
+    // The recommendation is short-lived: only what outlives the loop costs the garbage collector.
+    const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
+    partners.targetInfluence[at] = targetInfluence ?? recommended.influence;
+    partners.targetDependency[at] = targetDependency ?? recommended.dependency;
+    partners.subsidy[at] = subsidy ?? NaN;
+    const strategyCode = strategyIndex(strategy);
+    partners.strategy[at] = strategyCode;
+    partners.flags[at] =
+      (position === "above" ? PARTNER_FLAGS.above : 0) |
+      (highDependency ? PARTNER_FLAGS.highDependency : 0) |
+      (alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) |
+      (targetInfluence !== null || targetDependency !== null ? PARTNER_FLAGS.targetFromRegister : 0);
+    const money = subsidy ?? 0;
+    count(tallies[strategyCode], money);
+    count(summary.byPosition[position], money);
+    count(summary.total, money);
   }
-
+  const warnings = collectWarnings(snapshot, mapping, partners, influenceScale, dependencyScale, [influenceScores, dependencyScores]);
+  let rows: PartnerResult[] | undefined;
   return {
     location,
     mapping,
@@ -181,10 +192,13 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     dependencyScale,
     line,
     highDependencyAbove,
-    rows,
+    partners,
+    get rows() {
+      return (rows ??= partnerRows(partners));
+    },
     skipped,
-    summary: summarize(rows),
-    warnings: collectWarnings(snapshot, mapping, rows, influenceScale, dependencyScale, [influenceScores, dependencyScores]),
+    summary,
+    warnings,
   };
 }
 
@@ -280,58 +294,24 @@ export function emptySummary(): Summary {
   };
 }
 
-/** Count and subsidy sum per strategy, per position and in total. */
-export function summarize(rows: PartnerResult[]): Summary {
-  const summary = emptySummary();
-  for (const row of rows) {
-    const amount = row.subsidy ?? 0;
-    count(summary.byStrategy[row.strategy], amount);
-    count(summary.byPosition[row.position], amount);
-    count(summary.total, amount);
-  }
-  return summary;
-}
-
 function count(tally: Tally, amount: number) {
   tally.count += 1;
   tally.subsidy += amount;
 }
 
-const SPACING_TO_NORMALISE = /\s\s|[^\S ]/;
-
-/** How duplicate names are compared: trimmed, any case, single spaces. */
-function partnerKey(partner: string): string {
-  const key = partner.trim().toLowerCase();
-  return SPACING_TO_NORMALISE.test(key) ? key.replace(/\s+/g, " ") : key;
-}
-
 function collectWarnings(
   snapshot: SheetSnapshot,
   mapping: ColumnMapping,
-  rows: PartnerResult[],
+  partners: PartnerColumns,
   influenceScale: Scale,
   dependencyScale: Scale,
   scoreLists: ParsedScore[][],
 ): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
-  // Linear however many duplicates: the index of each name's first row, and a list of rows only for
-  // names that repeat (a list per name would be garbage at 100,000 rows).
-  const firstIndex = new Map<string, number>();
-  const repeated = new Map<number, number[]>();
-  for (let i = 0; i < rows.length; i++) {
-    const key = partnerKey(rows[i].partner);
-    const first = firstIndex.get(key);
-    if (first === undefined) firstIndex.set(key, i);
-    else {
-      const sheetRows = repeated.get(first);
-      if (sheetRows) sheetRows.push(rows[i].row);
-      else repeated.set(first, [rows[first].row, rows[i].row]);
-    }
-  }
-  // In the order of each name's first row, as a user reads the sheet.
-  for (const first of [...repeated.keys()].sort((a, b) => a - b)) {
-    const sheetRows = repeated.get(first)!;
-    const params = { partner: rows[first].partner, rows: sheetRows.join(", ") };
+  const names = partners.count === partners.partner.length ? partners.partner : partners.partner.slice(0, partners.count);
+  for (const group of repeatedNames(names)) {
+    const sheetRows = group.map((i) => partners.row[i]);
+    const params = { partner: partners.partner[group[0]], rows: sheetRows.join(", ") };
     warnings.push({ code: "duplicate-partner", rows: sheetRows, message: t("en", "warning.duplicate-partner", params), params });
   }
   const hidden = new Set(snapshot.hiddenColumns);

@@ -193,6 +193,33 @@ export interface PartnerResult {
   subsidy: number | null;
 }
 
+/**
+ * Analysed partners, column by column: entry i of every column is the i-th partner in register
+ * order (`count` of them; the typed arrays may be longer). `partnerAt` in core/partners reads one
+ * as a PartnerResult.
+ */
+export interface PartnerColumns {
+  count: number;
+  /** 1-based sheet rows. */
+  row: Int32Array;
+  partner: string[];
+  goal: (string | null)[];
+  influence: Float64Array;
+  dependency: Float64Array;
+  requiredInfluence: Float64Array;
+  gap: Float64Array;
+  targetInfluence: Float64Array;
+  targetDependency: Float64Array;
+  /** NaN where the register has no amount. */
+  subsidy: Float64Array;
+  /** Index into STRATEGY_KEYS. */
+  strategy: Uint8Array;
+  /** PARTNER_FLAGS bits: above the line, high dependency, alternatives desirable, target from the register. */
+  flags: Uint8Array;
+}
+
+export const PARTNER_FLAGS = { above: 1, highDependency: 2, alternativesDesirable: 4, targetFromRegister: 8 } as const;
+
 export interface Tally {
   count: number;
   subsidy: number;
@@ -225,7 +252,14 @@ export interface Analysis {
   dependencyScale: Scale;
   line: AmbitionLine;
   highDependencyAbove: number;
-  rows: PartnerResult[];
+  /**
+   * The analysed partners as columns, in register order: what the plan, the chart and the pane
+   * read. One object per partner (numbers boxed one by one) cost more than the analysis itself
+   * at 100,000 partners.
+   */
+  partners: PartnerColumns;
+  /** The same partners as one object each, built when first read (the CLI and tests read these). */
+  readonly rows: PartnerResult[];
   skipped: SkippedRow[];
   summary: Summary;
   /** Non-fatal observations, e.g. duplicate partner names, hidden mapped columns. */

@@ -143,9 +143,10 @@ function buildChart(workbook: Excel.Workbook, spec: ChartSpec, binding: ChartBin
   line.format.line.color = spec.line.color;
   line.format.line.weight = 2;
 
-  const sizeByRow = new Map<number, number>();
-  for (const series of spec.series) for (const point of series.points) sizeByRow.set(point.row, point.markerSize);
   const sizePoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints;
+  // The spec's point objects are built only when sizes are set one by one.
+  const sizeByRow = new Map<number, number>();
+  if (sizePoints) for (const series of spec.series) for (const point of series.points) sizeByRow.set(point.row, point.markerSize);
 
   for (const seriesBinding of binding.series) {
     const style = spec.series.find((s) => s.strategy === seriesBinding.strategy)!;
@@ -167,11 +168,11 @@ function buildChart(workbook: Excel.Workbook, spec: ChartSpec, binding: ChartBin
     }
     // A label on the point in every strategy series: only the series that plots the partner now
     // shows it (#N/A points are not drawn), and it follows when Excel moves the partner.
-    for (const i of binding.labelledPoints) {
+    binding.labelledPoints.forEach((i, k) => {
       const point = series.points.getItemAt(i);
       point.hasDataLabel = true;
-      point.dataLabel.formula = `=${binding.labelCells[i]}`;
-    }
+      point.dataLabel.formula = `=${binding.labelCells[k]}`;
+    });
   }
 
   const threshold = chart.series.add(spec.threshold.name);

@@ -233,7 +233,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
   useEffect(() => {
     if (applyingRef.current) return; // the apply's own progress is being announced
     if (outcome?.kind === "analysis") {
-      setAnnouncement(p("register.announceFound", { sheet: outcome.analysis.location.sheetName, count: outcome.analysis.rows.length }));
+      setAnnouncement(p("register.announceFound", { sheet: outcome.analysis.location.sheetName, count: outcome.analysis.partners.count }));
     } else if (outcome?.kind === "register-error") {
       setAnnouncement(p("nothing.title"));
     }

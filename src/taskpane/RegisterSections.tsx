@@ -41,7 +41,7 @@ export function RegisterSummary({ analysis, ownColumns, onReanalyse }: RegisterS
   const styles = useStyles();
   const { location } = analysis;
   const address = registerAddress(analysis, ownColumns);
-  const count = new Intl.NumberFormat(locale).format(analysis.rows.length);
+  const count = new Intl.NumberFormat(locale).format(analysis.partners.count);
   return (
     <section aria-labelledby="register-heading" className={styles.stack}>
       <h2 id="register-heading">{p("register.heading")}</h2>

@@ -166,7 +166,8 @@ export function newColumnsOf(headerAddresses: readonly string[], snapshot: Sheet
 /** The distinct societal goals of the analysed partners, in a stable order. */
 export function goalsOf(analysis: Analysis): string[] {
   const goals = new Set<string>();
-  for (const row of analysis.rows) if (row.goal) goals.add(row.goal);
+  const { goal, count } = analysis.partners;
+  for (let i = 0; i < count; i++) if (goal[i]) goals.add(goal[i]!);
   return [...goals].sort((a, b) => a.localeCompare(b));
 }
 

@@ -62,13 +62,17 @@ describe(`chart data for the live Excel chart (${register.name} register)`, () =
       expect(xs[i]).toBe(r.dependency);
       if (r.strategy === "secure") expect(secureYs[i]).toBe(r.influence);
     }
-    const names = binding.labelCells.map((c) => readRange(book, c)[0]);
+    const names = readRange(book, binding.labelColumn);
     // Every register row has a point slot (a skipped row plots nowhere until a user fixes its score).
     const analysed = new Set(analysis.rows.map((r) => r.row));
     expect(binding.pointRows.map((row, i) => [row, names[i]]).filter(([row]) => analysed.has(row as number))).toEqual(analysis.rows.map((r) => [r.row, r.partner]));
     expect(binding.pointRows).toEqual(expect.arrayContaining(analysis.skipped.map((s) => s.row)));
     // Legend names come from the named label cells.
     expect(binding.series.map((s) => readRange(book, s.nameCell)[0])).toEqual(binding.series.map((s) => s.name));
+    // A labelled point's label cell holds its own partner's name.
+    expect(binding.labelledPoints.length).toBeGreaterThan(0);
+    expect(binding.labelCells.map((c) => readRange(book, c)[0])).toEqual(binding.labelledPoints.map((i) => names[i]));
+    expect(binding.labelledPoints.map((i) => binding.pointRows[i])).toEqual(data.specs[0].labelledRows);
   });
 
   it("line and threshold read the named parameter cells, and follow them when a user changes them", async () => {

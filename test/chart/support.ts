@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { STRATEGY_KEYS, type Analysis, type PartnerResult, type StrategyKey } from "../../src/core/types";
+import { partnerColumnsOf } from "../../src/core/partners";
 import { SHARED_FIXTURES } from "../support/fixtures";
 
 export const FIXTURES = SHARED_FIXTURES;
@@ -59,7 +60,7 @@ export function handBuiltAnalysis(rows: RowInput[], extra: Partial<Analysis> = {
   });
   const tally = () => ({ count: 0, subsidy: 0 });
   const byStrategy = Object.fromEntries(STRATEGY_KEYS.map((k) => [k, tally()])) as Analysis["summary"]["byStrategy"];
-  return {
+  const analysis: Omit<Analysis, "partners"> = {
     location: { sheetName: "Partners", tableName: null, headerRow: 0, firstDataRow: 1, lastDataRow: rows.length, firstColumn: 0, lastColumn: 5, totalsRow: null },
     mapping: {
       partner: { column: 0, header: "Partner", source: "auto" },
@@ -81,6 +82,7 @@ export function handBuiltAnalysis(rows: RowInput[], extra: Partial<Analysis> = {
     warnings: [],
     ...extra,
   };
+  return { ...analysis, partners: extra.partners ?? partnerColumnsOf(analysis.rows) };
 }
 
 /**

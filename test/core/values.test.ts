@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   LABEL_VALUES_3,
   LABEL_VALUES_5,
@@ -9,6 +10,7 @@ import {
   isTotalLabel,
   looksLikeFootnote,
   parseAmount,
+  parseAmountText,
   parseScore,
   parseYesNo,
 } from "../../src/core/values";
@@ -74,6 +76,22 @@ describe("amounts", () => {
 
   it("gives null for what is not an amount", () => {
     for (const text of ["", "n.v.t.", "#REF!", "1.2.3", "€"]) expect(parseAmount(text)).toBeNull();
+  });
+
+  it("reads every text of digits, separators, signs, brackets, spaces and € as the general reading does", () => {
+    // The one-scan reader serves most amounts; the general one (regular expressions) defines them.
+    const amountText = fc
+      .array(fc.constantFrom(..."0123456789.,,..--+()€  \u00a0".split(""), "EUR", "\t", "x"), { maxLength: 24 })
+      .map((parts) => parts.join(""));
+    const grouped = fc
+      .tuple(fc.constantFrom("", "€ ", "-€ ", "(", "+"), fc.integer({ min: 0, max: 99999 }), fc.array(fc.integer({ min: 0, max: 9999 }), { maxLength: 6 }), fc.constantFrom(".", ","), fc.constantFrom("", ",-", ".--", ",00", ".5", ",25", ")"))
+      .map(([lead, first, groups, sep, tail]) => lead + [String(first), ...groups.map((g) => String(g).padStart(3, "0"))].join(sep) + tail);
+    fc.assert(
+      fc.property(fc.oneof(amountText, grouped), (text) => {
+        expect(Object.is(parseAmount(text), parseAmountText(text))).toBe(true);
+      }),
+      { numRuns: 3000, seed: 20261129 },
+    );
   });
 });
 

@@ -53,10 +53,12 @@ export interface ChartBinding {
   series: SeriesBinding[];
   /** Point i of every strategy series is register data row `pointRows[i]` (1-based sheet row). */
   pointRows: number[];
-  /** Per point index: the cell with the partner's name, for a data label formula ("=" + cell). */
-  labelCells: string[];
+  /** The partner names, one cell per point (what the label cells below lie in). */
+  labelColumn: string;
   /** Indexes into pointRows of the points that carry a name label (the spec's label rule). */
   labelledPoints: number[];
+  /** Per labelled point (same order): the cell with the partner's name, for its data label formula ("=" + cell). */
+  labelCells: string[];
   line: { xValues: string; yValues: string };
   threshold: { xValues: string; yValues: string };
   /** One two-point series per arrow: from the partner's scores to its target columns. */
@@ -118,7 +120,8 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
   const targetDependencyColumn = planned("targetDependency");
 
   const registerRows = plan.lastDataRow >= plan.firstDataRow ? Array.from({ length: plan.lastDataRow - plan.firstDataRow + 1 }, (_, i) => plan.firstDataRow + i) : [];
-  const resultByRow = new Map(analysis.rows.map((r) => [r.row - 1, r]));
+  // Only values mode writes results: partner objects are built for it alone.
+  const resultByRow = live ? null : new Map(analysis.rows.map((r) => [r.row - 1, r]));
   const n = registerRows.length;
 
   block("caption", CAPTION_ROW, LINE_COLUMN, [[text(t(language, "chart.data.caption"))]], true);
@@ -152,7 +155,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
       FIRST_DATA_ROW,
       PARTNER_COLUMN,
       registerRows.map((r) => {
-        const result = resultByRow.get(r);
+        const result = resultByRow?.get(r);
         return [text(result?.partner ?? ""), numberOr(registerCell(r, dependencyColumn), result?.dependency)];
       }),
       false,
@@ -192,14 +195,15 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         }),
       );
     } else if (n > 0) {
+      const inThisChart = new Set(spec.series.flatMap((s) => s.points.map((p) => p.row)));
       block(
         `series-${chartIndex}`,
         FIRST_DATA_ROW,
         firstColumn,
         registerRows.map((r) => {
-          const result = resultByRow.get(r);
+          const result = resultByRow?.get(r);
           return STRATEGY_KEYS.map((k) => {
-            const inChart = result !== undefined && result.strategy === k && spec.series.some((s) => s.points.some((p) => p.row === result.row));
+            const inChart = result !== undefined && result.strategy === k && inThisChart.has(result.row);
             return inChart ? num(result!.influence) : NA;
           });
         }),
@@ -231,7 +235,8 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
     });
 
     const pointRows = registerRows.map((r) => r + 1);
-    const labelledRows = new Set(spec.series.flatMap((s) => s.points.filter((p) => p.labelled).map((p) => p.row)));
+    // Point i is register row firstDataRow + i: labelled rows map straight to their index.
+    const labelledPoints = spec.labelledRows.map((row) => row - 1 - plan.firstDataRow).filter((i) => i >= 0 && i < n);
     const placementColumn = options.placement === "parameter-sheet" ? c0 + lastDataColumn + 2 : Math.max(...plan.columns.map((c) => c.column)) + 2;
     const placementSheet = options.placement === "parameter-sheet" ? sheet : plan.registerSheet;
     const baseRow = options.placement === "parameter-sheet" ? HEADER_ROW : plan.headerRow;
@@ -245,8 +250,9 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         yValues: n > 0 ? columnRange(firstColumn + i, FIRST_DATA_ROW, n) : "",
       })),
       pointRows,
-      labelCells: registerRows.map((_, i) => cell(FIRST_DATA_ROW + i, PARTNER_COLUMN)),
-      labelledPoints: pointRows.flatMap((row, i) => (labelledRows.has(row) ? [i] : [])),
+      labelColumn: n > 0 ? columnRange(PARTNER_COLUMN, FIRST_DATA_ROW, n) : "",
+      labelledPoints,
+      labelCells: labelledPoints.map((i) => cell(FIRST_DATA_ROW + i, PARTNER_COLUMN)),
       line,
       threshold,
       movements,

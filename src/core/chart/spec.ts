@@ -3,7 +3,8 @@
  */
 import type { ChartOptions, Language } from "../host";
 import { t, type MessageKey } from "../i18n";
-import { STRATEGY_KEYS, type Analysis, type PartnerResult, type Scale } from "../types";
+import { isAbove, strategyAt, subsidyAt } from "../partners";
+import { PARTNER_FLAGS, STRATEGY_KEYS, type Analysis, type PartnerColumns, type Scale } from "../types";
 import { CHART_COLORS, STRATEGY_STYLES } from "./palette";
 import type { AxisSpec, ChartNotice, ChartPoint, ChartSpec, MovementSpec, StrategySeries } from "./types";
 
@@ -30,97 +31,122 @@ export type ChartSpecOptions = ChartOptions & { language: Language };
  */
 export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): ChartSpec[] {
   const language = options.language;
-  const groups: { goal: string | null; rows: PartnerResult[]; notices: ChartNotice[] }[] = [];
-  const hasGoalColumn = analysis.mapping.goal !== null || analysis.rows.some((r) => r.goal !== null);
+  const partners = analysis.partners;
+  // Groups hold partner indices (into analysis.partners), not objects: registers reach 100,000 partners.
+  const groups: { goal: string | null; members: number[]; notices: ChartNotice[] }[] = [];
+  const everyone = () => Array.from({ length: partners.count }, (_, i) => i);
+  const hasGoalColumn = analysis.mapping.goal !== null || partners.goal.some((g) => g !== null);
 
   if (options.perGoal) {
     if (!hasGoalColumn) {
-      groups.push({ goal: null, rows: analysis.rows, notices: [notice(language, "chart.notice.noGoalColumn", {})] });
+      groups.push({ goal: null, members: everyone(), notices: [notice(language, "chart.notice.noGoalColumn", {})] });
     } else {
-      const byGoal = new Map<string, { goal: string | null; rows: PartnerResult[] }>();
-      for (const row of analysis.rows) {
-        const key = goalKey(row.goal);
-        const group = byGoal.get(key) ?? { goal: row.goal === null || row.goal.trim() === "" ? null : row.goal.trim(), rows: [] };
-        group.rows.push(row);
-        byGoal.set(key, group);
+      const byGoal = new Map<string, { goal: string | null; members: number[] }>();
+      for (let i = 0; i < partners.count; i++) {
+        const goal = partners.goal[i];
+        const key = goalKey(goal);
+        let group = byGoal.get(key);
+        if (!group) {
+          group = { goal: goal === null || goal.trim() === "" ? null : goal.trim(), members: [] };
+          byGoal.set(key, group);
+        }
+        group.members.push(i);
       }
       for (const group of byGoal.values()) groups.push({ ...group, notices: [] });
-      if (groups.length === 0) groups.push({ goal: null, rows: [], notices: [] });
+      if (groups.length === 0) groups.push({ goal: null, members: [], notices: [] });
     }
   } else if (options.goal !== null && options.goal.trim() !== "") {
     const wanted = goalKey(options.goal);
-    const rows = analysis.rows.filter((r) => goalKey(r.goal) === wanted);
-    const notices = rows.length === 0 ? [notice(language, "chart.notice.goalEmpty", { goal: options.goal.trim() })] : [];
-    groups.push({ goal: options.goal.trim(), rows, notices });
+    const members: number[] = [];
+    for (let i = 0; i < partners.count; i++) if (goalKey(partners.goal[i]) === wanted) members.push(i);
+    const notices = members.length === 0 ? [notice(language, "chart.notice.goalEmpty", { goal: options.goal.trim() })] : [];
+    groups.push({ goal: options.goal.trim(), members, notices });
   } else {
-    groups.push({ goal: null, rows: analysis.rows, notices: [] });
+    groups.push({ goal: null, members: everyone(), notices: [] });
   }
 
   const usedNames = new Set<string>();
   return groups.map((group, index) => {
-    const spec = buildOne(analysis, options, group.goal, group.rows, index);
+    const spec = buildOne(analysis, options, group.goal, group.members, index);
     spec.notices.unshift(...group.notices);
     spec.name = uniqueName(spec.name, usedNames);
     return spec;
   });
 }
 
-function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | null, rows: PartnerResult[], index: number): ChartSpec {
+function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | null, members: number[], index: number): ChartSpec {
   const language = options.language;
+  const partners = analysis.partners;
   const notices: ChartNotice[] = [];
   const goalText = goal ?? (options.perGoal ? t(language, "chart.noGoal") : null);
 
-  const hasSubsidy = analysis.mapping.subsidy !== null && rows.some((r) => r.subsidy !== null);
+  let hasAmounts = false;
+  let maxSubsidy = 0;
+  let below = 0;
+  for (const i of members) {
+    const amount = partners.subsidy[i];
+    if (!Number.isNaN(amount)) hasAmounts = true;
+    if (amount > maxSubsidy) maxSubsidy = amount;
+    if (!isAbove(partners, i)) below++;
+  }
+  const hasSubsidy = analysis.mapping.subsidy !== null && hasAmounts;
   const sizeBySubsidy = options.sizeBySubsidy && hasSubsidy;
   if (options.sizeBySubsidy && !hasSubsidy) notices.push(notice(language, "chart.notice.noSubsidy", {}));
-  // A loop, not Math.max(...rows): spreading 100,000+ arguments overflows the stack.
-  const maxSubsidy = rows.reduce((max, r) => (r.subsidy !== null && r.subsidy > max ? r.subsidy : max), 0);
 
-  const { labelled, rule } = chooseLabels(rows, options.labels, hasSubsidy);
-  if (rows.length > 0 && labelled.size < rows.length && options.labels !== "none") {
+  const { labelled, rule } = chooseLabels(partners, members, below, options.labels, hasSubsidy);
+  if (members.length > 0 && labelled.size < members.length && options.labels !== "none") {
     notices.push(
       notice(language, "chart.notice.labelsLimited", {
         labelled: labelled.size,
-        total: rows.length,
+        total: members.length,
         rule: t(language, `chart.labelRule.${rule}` as MessageKey),
       }),
     );
   }
 
-  const points: ChartPoint[] = rows.map((r) => ({
-    row: r.row,
-    partner: r.partner,
-    goal: r.goal,
-    x: r.dependency,
-    y: r.influence,
-    strategy: r.strategy,
-    subsidy: r.subsidy,
-    markerSize: sizeBySubsidy ? subsidyMarkerSize(r.subsidy, maxSubsidy) : DEFAULT_MARKER_SIZE,
-    labelled: labelled.has(r),
-  }));
+  const pointOf = (i: number): ChartPoint => {
+    const subsidy = subsidyAt(partners, i);
+    return {
+      row: partners.row[i],
+      partner: partners.partner[i],
+      goal: partners.goal[i],
+      x: partners.dependency[i],
+      y: partners.influence[i],
+      strategy: strategyAt(partners, i),
+      subsidy,
+      markerSize: sizeBySubsidy ? subsidyMarkerSize(subsidy, maxSubsidy) : DEFAULT_MARKER_SIZE,
+      labelled: labelled.has(i),
+    };
+  };
+  // Points are built when a renderer reads them: the SVG draws them, while Excel's chart reads
+  // its points from the sheet and needs none of these objects.
+  const series: StrategySeries[] = STRATEGY_KEYS.map((strategy, code) => {
+    let points: ChartPoint[] | undefined;
+    return {
+      strategy,
+      name: t(language, `strategy.${strategy}` as MessageKey),
+      color: STRATEGY_STYLES[strategy].color,
+      marker: STRATEGY_STYLES[strategy].marker,
+      get points() {
+        return (points ??= members.filter((i) => partners.strategy[i] === code).map(pointOf));
+      },
+    };
+  });
+  const labelledRows = members.filter((i) => labelled.has(i)).map((i) => partners.row[i]);
 
-  const series: StrategySeries[] = STRATEGY_KEYS.map((strategy) => ({
-    strategy,
-    name: t(language, `strategy.${strategy}` as MessageKey),
-    color: STRATEGY_STYLES[strategy].color,
-    marker: STRATEGY_STYLES[strategy].marker,
-    points: points.filter((p) => p.strategy === strategy),
-  }));
-
-  const movements = options.movement ? chooseMovements(analysis, rows) : { shown: [], total: 0 };
+  const movements = options.movement ? chooseMovements(analysis, members) : { shown: [], total: 0 };
   if (movements.shown.length < movements.total) {
     notices.push(notice(language, "chart.notice.movementLimited", { shown: movements.shown.length, total: movements.total }));
   }
 
   const dep = analysis.dependencyScale;
   const inf = analysis.influenceScale;
-  const below = rows.filter((r) => r.position === "below").length;
   const name = goalText === null ? CHART_BASE_NAME : truncate(`${CHART_BASE_NAME} – ${goalText}`, MAX_NAME_LENGTH);
 
   return {
     name,
     title: goalText === null ? t(language, "chart.title") : t(language, "chart.titleGoal", { goal: goalText }),
-    subtitle: t(language, "chart.subtitle", { count: rows.length, below }),
+    subtitle: t(language, "chart.subtitle", { count: members.length, below }),
     language,
     goal,
     index,
@@ -149,7 +175,8 @@ function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | 
     sizeBySubsidy,
     labelRule: rule,
     labelledCount: labelled.size,
-    pointCount: points.length,
+    labelledRows,
+    pointCount: members.length,
     notices,
   };
 }
@@ -209,63 +236,86 @@ export function subsidyMarkerSize(subsidy: number | null, maxSubsidy: number): n
   return Math.max(MIN_SUBSIDY_MARKER_SIZE, MAX_SUBSIDY_MARKER_SIZE * Math.sqrt(subsidy / maxSubsidy));
 }
 
+/** Which partners carry their name: a set, or a rule that covers a whole group without listing it. */
+interface LabelChoice {
+  size: number;
+  has(partner: number): boolean;
+}
+
 function chooseLabels(
-  rows: PartnerResult[],
+  partners: PartnerColumns,
+  members: number[],
+  belowCount: number,
   requested: ChartOptions["labels"],
   hasSubsidy: boolean,
-): { labelled: Set<PartnerResult>; rule: ChartSpec["labelRule"] } {
-  const below = rows.filter((r) => r.position === "below");
-  const bySubsidy = (a: PartnerResult, b: PartnerResult) => (b.subsidy ?? 0) - (a.subsidy ?? 0) || a.gap - b.gap;
-  const byGap = (a: PartnerResult, b: PartnerResult) => a.gap - b.gap || (b.subsidy ?? 0) - (a.subsidy ?? 0);
+): { labelled: LabelChoice; rule: ChartSpec["labelRule"] } {
+  const amount = (i: number) => subsidyAt(partners, i) ?? 0;
+  const bySubsidy = (a: number, b: number) => amount(b) - amount(a) || partners.gap[a] - partners.gap[b];
+  const byGap = (a: number, b: number) => partners.gap[a] - partners.gap[b] || amount(b) - amount(a);
+  const all: LabelChoice = { size: members.length, has: () => true };
+  const below: LabelChoice = { size: belowCount, has: (i) => !isAbove(partners, i) };
+  const chosen = (from: Iterable<number>, compare: (a: number, b: number) => number) => new Set(smallest(from, AUTO_LABEL_LIMIT, compare));
   switch (requested) {
     case "none":
-      return { labelled: new Set(), rule: "none" };
+      return { labelled: { size: 0, has: () => false }, rule: "none" };
     case "all":
-      return { labelled: new Set(rows), rule: "all" };
+      return { labelled: all, rule: "all" };
     case "below-line":
-      return { labelled: new Set(below), rule: "below-line" };
+      return { labelled: below, rule: "below-line" };
     case "largest-subsidies":
-      if (!hasSubsidy) return { labelled: new Set(below), rule: "below-line" };
-      return {
-        labelled: new Set(rows.filter((r) => (r.subsidy ?? 0) > 0).sort(bySubsidy).slice(0, AUTO_LABEL_LIMIT)),
-        rule: "largest-subsidies",
-      };
+      if (!hasSubsidy) return { labelled: below, rule: "below-line" };
+      return { labelled: chosen(members.filter((i) => amount(i) > 0), bySubsidy), rule: "largest-subsidies" };
     case "auto":
     default:
-      if (rows.length <= AUTO_LABEL_LIMIT) return { labelled: new Set(rows), rule: "all" };
+      if (members.length <= AUTO_LABEL_LIMIT) return { labelled: all, rule: "all" };
       // Below the line is where action is needed; when even that is too many, the largest
       // amounts (or the deepest gaps without amounts) matter most.
-      if (below.length <= AUTO_LABEL_LIMIT) return { labelled: new Set(below), rule: "below-line" };
+      if (belowCount <= AUTO_LABEL_LIMIT) return { labelled: below, rule: "below-line" };
       return {
-        labelled: new Set([...below].sort(hasSubsidy ? bySubsidy : byGap).slice(0, AUTO_LABEL_LIMIT)),
+        labelled: chosen(members.filter((i) => !isAbove(partners, i)), hasSubsidy ? bySubsidy : byGap),
         rule: hasSubsidy ? "largest-subsidies" : "below-line",
       };
   }
 }
 
-function chooseMovements(analysis: Analysis, rows: PartnerResult[]): { shown: MovementSpec[]; total: number } {
+/**
+ * The first `count` of `items` in `compare` order, ties in their given order: what a stable sort
+ * and a slice give, without sorting 100,000 items to keep 25.
+ */
+export function smallest<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  if (count <= 0) return kept;
+  for (const item of items) {
+    if (kept.length === count && compare(item, kept[count - 1]) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1]) < 0) at--;
+    kept.splice(at, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
+}
+
+function chooseMovements(analysis: Analysis, members: number[]): { shown: MovementSpec[]; total: number } {
+  const partners = analysis.partners;
   const xRange = analysis.dependencyScale.max - analysis.dependencyScale.min || 1;
   const yRange = analysis.influenceScale.max - analysis.influenceScale.min || 1;
   const tolerance = 1e-9;
-  const moving = rows
-    .map((r) => {
-      const dx = (r.target.dependency - r.dependency) / xRange;
-      const dy = (r.target.influence - r.influence) / yRange;
-      return { r, distance: Math.hypot(dx, dy) };
-    })
-    .filter((m) => m.distance > tolerance);
-  // Keep the largest moves, then show them in register order.
-  const kept = new Set([...moving].sort((a, b) => b.distance - a.distance || a.r.row - b.r.row).slice(0, MOVEMENT_LIMIT).map((m) => m.r));
-  const shown = moving
-    .filter((m) => kept.has(m.r))
-    .map(({ r }) => ({
-      row: r.row,
-      partner: r.partner,
-      strategy: r.strategy,
-      color: STRATEGY_STYLES[r.strategy].color,
-      from: { x: r.dependency, y: r.influence },
-      to: { x: r.target.dependency, y: r.target.influence },
-      source: r.target.source,
-    }));
+  const distance = (i: number) =>
+    Math.hypot((partners.targetDependency[i] - partners.dependency[i]) / xRange, (partners.targetInfluence[i] - partners.influence[i]) / yRange);
+  const moving = members.filter((i) => distance(i) > tolerance);
+  // Keep the largest moves (ties: the upper row first), then show them in register order.
+  const kept = smallest(moving, MOVEMENT_LIMIT, (a, b) => distance(b) - distance(a) || partners.row[a] - partners.row[b]).sort((a, b) => a - b);
+  const shown = kept.map((i) => {
+    const strategy = strategyAt(partners, i);
+    return {
+      row: partners.row[i],
+      partner: partners.partner[i],
+      strategy,
+      color: STRATEGY_STYLES[strategy].color,
+      from: { x: partners.dependency[i], y: partners.influence[i] },
+      to: { x: partners.targetDependency[i], y: partners.targetInfluence[i] },
+      source: partners.flags[i] & PARTNER_FLAGS.targetFromRegister ? ("register" as const) : ("recommended" as const),
+    };
+  });
   return { shown, total: moving.length };
 }

@@ -115,6 +115,8 @@ export interface ChartSpec {
   sizeBySubsidy: boolean;
   labelRule: "all" | "below-line" | "largest-subsidies" | "none";
   labelledCount: number;
+  /** 1-based sheet rows of the labelled points, in register order. */
+  labelledRows: number[];
   pointCount: number;
   notices: ChartNotice[];
 }

@@ -1,0 +1,92 @@
+/** The pieces that keep a 100,000-partner analysis cheap: name grouping, columns, top-k, text caches. */
+import fc from "fast-check";
+import { smallest } from "../../src/core/chart/spec";
+import { analyzeSheet } from "../../src/core/analyze";
+import { nameKey, repeatedNames } from "../../src/core/duplicates";
+import { partnerColumnsOf, partnerRows } from "../../src/core/partners";
+import { memoizeTexts, parseAmount } from "../../src/core/values";
+import { sheet } from "./sheet";
+
+/** The plain reading: a Map of normalised names. */
+function repeatedByMap(names: string[]): number[][] {
+  const groups = new Map<string, number[]>();
+  names.forEach((name, i) => {
+    const key = nameKey(name);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1).sort((a, b) => a[0] - b[0]);
+}
+
+describe("repeated partner names", () => {
+  it("groups exactly the names a trimmed, case-blind, single-spaced comparison calls equal", () => {
+    // Few letters, so names repeat; spaces, tabs, no-break spaces, Latin-1 and other capitals, so normalising matters.
+    const letter = fc.constantFrom("a", "A", "b", "B", "é", "É", "ß", "ö", "Ö", "İ", "Σ", "σ", " ", "  ", "\t", "\u00a0", "\u2003", "1");
+    const name = fc.array(letter, { maxLength: 6 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.array(name, { maxLength: 60 }), (names) => {
+        expect(repeatedNames(names)).toEqual(repeatedByMap(names));
+      }),
+      { numRuns: 400, seed: 20261129 },
+    );
+  });
+
+  it("names the rows of a partner typed twice in different case and spacing", () => {
+    const analysis = analyzeSheet(
+      sheet([
+        ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)"],
+        ["Stichting De Linde", 3, 4],
+        ["Bibliotheek Oost", 2, 2],
+        ["  stichting  de LINDE ", 4, 4],
+      ]),
+    );
+    const duplicate = analysis.warnings.find((w) => w.code === "duplicate-partner");
+    expect(duplicate?.rows).toEqual([2, 4]);
+    expect(duplicate?.params?.partner).toBe("Stichting De Linde");
+  });
+});
+
+describe("partner columns", () => {
+  it("hold every field of every analysed partner, and give them back as objects", () => {
+    const analysis = analyzeSheet(
+      sheet([
+        ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Alternatieven wenselijk", "Subsidie", "Doel"],
+        ["A", 2, 4, "ja", "€ 12.500,-", "Participatie"],
+        ["B", 4.5, 1.5, "nee", "", ""],
+        ["C", 1, 5, "", 300, "Gezondheid"],
+      ]),
+    );
+    const rows = analysis.rows;
+    expect(rows.map((r) => [r.partner, r.strategy, r.subsidy, r.goal])).toEqual([
+      ["A", "reduce-dependency", 12500, "Participatie"],
+      ["B", "contract", null, null],
+      ["C", "raise-influence", 300, "Gezondheid"],
+    ]);
+    // Columns from objects and back again lose nothing.
+    expect(partnerRows(partnerColumnsOf(rows))).toEqual(rows);
+    expect(analysis.partners.count).toBe(3);
+  });
+});
+
+describe("smallest", () => {
+  it("keeps what a stable sort and a slice keep", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat()), { maxLength: 80 }), fc.integer({ min: 0, max: 30 }), (items, count) => {
+        const byFirst = (a: [number, number], b: [number, number]) => a[0] - b[0];
+        expect(smallest(items, count, byFirst)).toEqual([...items].sort(byFirst).slice(0, count));
+      }),
+      { numRuns: 300, seed: 20261129 },
+    );
+  });
+});
+
+describe("text caches", () => {
+  it("give the parser's answer whether the cache pays or is dropped", () => {
+    // Mostly different amounts: the cache is dropped after its trial; repeated ones: it stays.
+    const different = Array.from({ length: 3000 }, (_, i) => `€ ${i + 1}.${String(i % 1000).padStart(3, "0")},-`);
+    const repeated = Array.from({ length: 3000 }, (_, i) => `€ ${(i % 7) + 1}.000,-`);
+    for (const texts of [different, repeated, [...repeated, ...different, ...repeated]]) {
+      const cached = memoizeTexts(parseAmount);
+      expect(texts.map(cached)).toEqual(texts.map(parseAmount));
+    }
+  });
+});
