@@ -141,7 +141,7 @@ async function main(): Promise<void> {
 }
 
 const NOTES = [
-  "ratio R+A+P: (adapter's own read time + analyzeSheet + planWrite) / JSON.stringify(values), medians.",
+  "ratio R+A+P: (adapter's own read time + analyzeSheet + planWrite + planChartData) / JSON.stringify(values), medians.",
   "  The adapter's read time excludes the time inside context.sync() — that is Excel's (here the double's) work.",
   "(analyse+plan): the same without the read. analyse and plan are timed before the double is loaded, in a heap",
   "  that holds only the sheet, as the task pane's does (the double's workbook takes gigabytes at 100,000 rows).",

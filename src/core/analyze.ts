@@ -6,7 +6,7 @@
 import { repeatedNames } from "./duplicates";
 import { t } from "./i18n";
 import { cellAt, cellIn, findRegister, formatAt, type FoundRegister } from "./locate";
-import { detectScale, onScale, scoreOnScale } from "./scales";
+import { knownScale, onScale, scaleFromValues, scoreOnScale } from "./scales";
 import {
   chooseStrategy,
   defaultAmbitionLine,
@@ -24,6 +24,7 @@ import {
   PARTNER_FLAGS,
   RegisterError,
   STRATEGY_KEYS,
+  type AmbitionLine,
   type Analysis,
   type AnalysisSettings,
   type AnalysisWarning,
@@ -61,15 +62,26 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const mappedOffsets = CONCEPT_KEYS.map(col)
     .filter((c): c is number => c !== null)
     .map((c) => c - origin.column);
-  // One pass finds the partner rows and reads what the scales are guessed from.
+  // Scales the user set or the headers name are known before any row is read: then one pass reads
+  // and analyses each row. A scale guessed from the values needs every score first (two passes).
   const partnerOffset = partnerCol - origin.column;
   const influenceScore = scoreReader(snapshot, influenceCol);
   const dependencyScore = scoreReader(snapshot, dependencyCol);
+  const knownInfluenceScale = knownScale(mapping.influence!.header, settings.influenceScale);
+  const knownDependencyScale = knownScale(mapping.dependency!.header, settings.dependencyScale);
+  const partners = newPartnerColumns(Math.max(0, location.lastDataRow - location.firstDataRow + 1));
+  const skipped: SkippedRow[] = [];
+  const summary = emptySummary();
+  const mixedScales = { influence: new ScoreKinds(), dependency: new ScoreKinds() };
+  const rowAnalyser = (influenceScale: Scale, dependencyScale: Scale) => analyserOfRows(snapshot, settings, mapping, influenceScale, dependencyScale, partners, skipped, summary);
+  let analyseRow = knownInfluenceScale && knownDependencyScale ? rowAnalyser(knownInfluenceScale, knownDependencyScale) : null;
+  // Only for guessed scales: the rows and their scores, kept for the second pass.
   const dataRows: number[] = [];
   const rowCells: CellValue[][] = [];
-  const hasPartner: boolean[] = [];
+  const hasPartners: boolean[] = [];
   const influenceScores: ParsedScore[] = [];
   const dependencyScores: ParsedScore[] = [];
+  let enteredRows = 0;
   for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
     if (r === location.totalsRow) continue;
     const cells = snapshot.values[r - origin.row];
@@ -83,107 +95,36 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
       }
     }
     if (!entered) continue;
-    dataRows.push(r);
-    rowCells.push(cells);
-    hasPartner.push(!isBlank(cells[partnerOffset]));
-    influenceScores.push(influenceScore(cells, r));
-    dependencyScores.push(dependencyScore(cells, r));
+    enteredRows++;
+    const hasPartner = !isBlank(cells[partnerOffset]);
+    const influenceRead = influenceScore(cells, r);
+    const dependencyRead = dependencyScore(cells, r);
+    mixedScales.influence.note(influenceRead);
+    mixedScales.dependency.note(dependencyRead);
+    if (analyseRow) {
+      analyseRow(r, cells, hasPartner, influenceRead, dependencyRead);
+    } else {
+      dataRows.push(r);
+      rowCells.push(cells);
+      hasPartners.push(hasPartner);
+      influenceScores.push(influenceRead);
+      dependencyScores.push(dependencyRead);
+    }
   }
-  if (dataRows.length === 0) {
+  if (enteredRows === 0) {
     throw new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
       sheet: snapshot.sheetName,
       row: location.headerRow + 1,
     });
   }
-
-  const score = (r: number, c: number) => parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c));
-  const influenceScale = detectScale(mapping.influence!.header, usable(influenceScores, hasPartner), settings.influenceScale);
-  const dependencyScale = detectScale(mapping.dependency!.header, usable(dependencyScores, hasPartner), settings.dependencyScale);
-  const line = settings.line ?? defaultAmbitionLine(influenceScale);
-  const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
-  const partners = newPartnerColumns(dataRows.length);
-  const skipped: SkippedRow[] = [];
-  const summary = emptySummary();
-  const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
-  const altCol = col("alternativesDesirable");
-  const goalCol = col("goal");
-  const subsidyCol = col("subsidy");
-  const targetInfluenceCol = col("targetInfluence");
-  const targetDependencyCol = col("targetDependency");
-  // Per analysis, so a cache never outlives the sheet it was filled from.
-  const yesNo = memoizeTexts(parseYesNo);
-  const amount = memoizeTexts(parseAmount);
-  const registerTarget = (r: number, c: number | null, scale: Scale): number | null => {
-    if (c === null) return null;
-    const value = scoreOnScale(score(r, c), scale);
-    return value !== null && onScale(value, scale) ? value : null;
-  };
-  const offsetOf = (c: number | null) => (c === null ? -1 : c - origin.column);
-  const altOffset = offsetOf(altCol);
-  const goalOffset = offsetOf(goalCol);
-  const subsidyOffset = offsetOf(subsidyCol);
-  for (let i = 0; i < dataRows.length; i++) {
-    const r = dataRows[i];
-    const cells = rowCells[i];
-    const partnerValue = cellIn(cells, partnerOffset);
-    const partner = displayText(partnerValue);
-    let problem: Omit<SkippedRow, "message" | "row" | "partner"> | null = null;
-    let problemScale: Scale | null = null;
-    const influence = readAxis(influenceScores[i], influenceScale);
-    const dependency = readAxis(dependencyScores[i], dependencyScale);
-    if (isErrorValue(partnerValue)) problem = { reason: "error-value", column: columnLetter(partnerCol), value: partner };
-    else if (!hasPartner[i]) problem = { reason: "missing-partner", column: columnLetter(partnerCol), value: null };
-    else if (typeof influence === "string") {
-      problem = { reason: skipReason(influence, "influence"), column: columnLetter(influenceCol), value: problemText(influenceScores[i]) };
-      problemScale = influenceScale;
-    } else if (typeof dependency === "string") {
-      problem = { reason: skipReason(dependency, "dependency"), column: columnLetter(dependencyCol), value: problemText(dependencyScores[i]) };
-      problemScale = dependencyScale;
-    }
-    if (problem) {
-      const params = { row: r + 1, column: problem.column ?? "", value: problem.value ?? "", min: problemScale?.min ?? "", max: problemScale?.max ?? "" };
-      skipped.push({ row: r + 1, partner, ...problem, message: t("en", `skip.${problem.reason}`, params) });
-      continue;
-    }
-    const inf = influence as number;
-    const dep = dependency as number;
-    const required = requiredInfluence(dep, dependencyScale, line);
-    const gap = inf - required;
-    const position = positionOf(gap, influenceScale);
-    const highDependency = isHighDependency(dep, highDependencyAbove);
-    const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
-    const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
-    const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
-    const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
-    const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
-    const subsidy = subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset));
-    // Written straight into the columns: no object per partner.
-    const at = partners.count++;
-    partners.row[at] = r + 1;
-    partners.partner[at] = partner;
-    partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
-    partners.influence[at] = inf;
-    partners.dependency[at] = dep;
-    partners.requiredInfluence[at] = required;
-    partners.gap[at] = gap;
-    // The recommendation is short-lived: only what outlives the loop costs the garbage collector.
-    const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
-    partners.targetInfluence[at] = targetInfluence ?? recommended.influence;
-    partners.targetDependency[at] = targetDependency ?? recommended.dependency;
-    partners.subsidy[at] = subsidy ?? NaN;
-    const strategyCode = strategyIndex(strategy);
-    partners.strategy[at] = strategyCode;
-    partners.flags[at] =
-      (position === "above" ? PARTNER_FLAGS.above : 0) |
-      (highDependency ? PARTNER_FLAGS.highDependency : 0) |
-      (alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) |
-      (targetInfluence !== null || targetDependency !== null ? PARTNER_FLAGS.targetFromRegister : 0);
-    const money = subsidy ?? 0;
-    count(tallies[strategyCode], money);
-    count(summary.byPosition[position], money);
-    count(summary.total, money);
+  if (!analyseRow) {
+    const influenceScale = knownInfluenceScale ?? scaleFromValues(usable(influenceScores, hasPartners));
+    const dependencyScale = knownDependencyScale ?? scaleFromValues(usable(dependencyScores, hasPartners));
+    analyseRow = rowAnalyser(influenceScale, dependencyScale);
+    for (let i = 0; i < dataRows.length; i++) analyseRow(dataRows[i], rowCells[i], hasPartners[i], influenceScores[i], dependencyScores[i]);
   }
-  const warnings = collectWarnings(snapshot, mapping, partners, influenceScale, dependencyScale, [influenceScores, dependencyScores]);
+  const { influenceScale, dependencyScale, line, highDependencyAbove } = analyseRow;
+  const warnings = collectWarnings(snapshot, mapping, partners, influenceScale, dependencyScale, [mixedScales.influence.mixed, mixedScales.dependency.mixed]);
   let rows: PartnerResult[] | undefined;
   return {
     location,
@@ -200,6 +141,125 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     summary,
     warnings,
   };
+}
+
+/** Which kinds of score a column holds: numbers and labels together earn a warning. */
+class ScoreKinds {
+  private numbers = false;
+  private labels = false;
+  note(score: ParsedScore): void {
+    if (score.kind === "number") this.numbers = true;
+    else if (score.kind === "label") this.labels = true;
+  }
+  get mixed(): boolean {
+    return this.numbers && this.labels;
+  }
+}
+
+type RowAnalyser = ((r: number, cells: CellValue[], hasPartner: boolean, influenceRead: ParsedScore, dependencyRead: ParsedScore) => void) & {
+  influenceScale: Scale;
+  dependencyScale: Scale;
+  line: AmbitionLine;
+  highDependencyAbove: number;
+};
+
+/**
+ * Analyses one register row on the given scales: its results go straight into `partners` (no
+ * object per partner) and the summary, or it joins `skipped` with its reason.
+ */
+function analyserOfRows(
+  snapshot: SheetSnapshot,
+  settings: AnalysisSettings,
+  mapping: ColumnMapping,
+  influenceScale: Scale,
+  dependencyScale: Scale,
+  partners: PartnerColumns,
+  skipped: SkippedRow[],
+  summary: Summary,
+): RowAnalyser {
+  const { origin } = snapshot;
+  const line = settings.line ?? defaultAmbitionLine(influenceScale);
+  const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
+  const col = (concept: ConceptKey) => mapping[concept]?.column ?? null;
+  const offsetOf = (c: number | null) => (c === null ? -1 : c - origin.column);
+  const partnerCol = col("partner")!;
+  const influenceCol = col("influence")!;
+  const dependencyCol = col("dependency")!;
+  const partnerOffset = offsetOf(partnerCol);
+  const altOffset = offsetOf(col("alternativesDesirable"));
+  const goalOffset = offsetOf(col("goal"));
+  const subsidyOffset = offsetOf(col("subsidy"));
+  const targetInfluenceCol = col("targetInfluence");
+  const targetDependencyCol = col("targetDependency");
+  const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
+  // Per analysis, so a cache never outlives the sheet it was filled from.
+  const yesNo = memoizeTexts(parseYesNo);
+  const amount = memoizeTexts(parseAmount);
+  const registerTarget = (r: number, c: number | null, scale: Scale): number | null => {
+    if (c === null) return null;
+    const value = scoreOnScale(parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c)), scale);
+    return value !== null && onScale(value, scale) ? value : null;
+  };
+  const analyse = (r: number, cells: CellValue[], hasPartner: boolean, influenceRead: ParsedScore, dependencyRead: ParsedScore): void => {
+      const partnerValue = cellIn(cells, partnerOffset);
+      const partner = displayText(partnerValue);
+      let problem: Omit<SkippedRow, "message" | "row" | "partner"> | null = null;
+      let problemScale: Scale | null = null;
+      const influence = readAxis(influenceRead, influenceScale);
+      const dependency = readAxis(dependencyRead, dependencyScale);
+      if (isErrorValue(partnerValue)) problem = { reason: "error-value", column: columnLetter(partnerCol), value: partner };
+      else if (!hasPartner) problem = { reason: "missing-partner", column: columnLetter(partnerCol), value: null };
+      else if (typeof influence === "string") {
+        problem = { reason: skipReason(influence, "influence"), column: columnLetter(influenceCol), value: problemText(influenceRead) };
+        problemScale = influenceScale;
+      } else if (typeof dependency === "string") {
+        problem = { reason: skipReason(dependency, "dependency"), column: columnLetter(dependencyCol), value: problemText(dependencyRead) };
+        problemScale = dependencyScale;
+      }
+      if (problem) {
+        const params = { row: r + 1, column: problem.column ?? "", value: problem.value ?? "", min: problemScale?.min ?? "", max: problemScale?.max ?? "" };
+        skipped.push({ row: r + 1, partner, ...problem, message: t("en", `skip.${problem.reason}`, params) });
+        return;
+      }
+      const inf = influence as number;
+      const dep = dependency as number;
+      const required = requiredInfluence(dep, dependencyScale, line);
+      const gap = inf - required;
+      const position = positionOf(gap, influenceScale);
+      const highDependency = isHighDependency(dep, highDependencyAbove);
+      const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
+      const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
+      const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
+      const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
+      const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
+      const subsidy = subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset));
+      // Written straight into the columns: no object per partner.
+      const at = partners.count++;
+      partners.row[at] = r + 1;
+      partners.partner[at] = partner;
+      partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
+      partners.influence[at] = inf;
+      partners.dependency[at] = dep;
+      partners.requiredInfluence[at] = required;
+      partners.gap[at] = gap;
+      // The recommendation is short-lived: only what outlives the loop costs the garbage collector.
+      const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
+      partners.targetInfluence[at] = targetInfluence ?? recommended.influence;
+      partners.targetDependency[at] = targetDependency ?? recommended.dependency;
+      partners.subsidy[at] = subsidy ?? NaN;
+      const strategyCode = strategyIndex(strategy);
+      partners.strategy[at] = strategyCode;
+      partners.flags[at] =
+        (position === "above" ? PARTNER_FLAGS.above : 0) |
+        (highDependency ? PARTNER_FLAGS.highDependency : 0) |
+        (alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) |
+        (targetInfluence !== null || targetDependency !== null ? PARTNER_FLAGS.targetFromRegister : 0);
+      const money = subsidy ?? 0;
+      count(tallies[strategyCode], money);
+      count(summary.byPosition[position], money);
+      count(summary.total, money);
+  };
+  return Object.assign(analyse, { influenceScale, dependencyScale, line, highDependencyAbove });
 }
 
 /** Reads the score in `column` of a row (its cells and 0-based sheet row); texts are parsed once each. */
@@ -305,7 +365,7 @@ function collectWarnings(
   partners: PartnerColumns,
   influenceScale: Scale,
   dependencyScale: Scale,
-  scoreLists: ParsedScore[][],
+  mixedScales: [boolean, boolean],
 ): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
   const names = partners.count === partners.partner.length ? partners.partner : partners.partner.slice(0, partners.count);
@@ -331,8 +391,7 @@ function collectWarnings(
       const params = { axis, min: scale.min, max: scale.max };
       warnings.push({ code: "scale-guessed", rows: [], message: t("en", "warning.scale-guessed", params), params });
     }
-    const scores = scoreLists[i];
-    if (scores.some((s) => s.kind === "number") && scores.some((s) => s.kind === "label")) {
+    if (mixedScales[i]) {
       warnings.push({ code: "mixed-scale-values", rows: [], message: t("en", "warning.mixed-scale-values", { axis }), params: { axis } });
     }
   });

@@ -18,7 +18,11 @@ export const STANDARD_SCALES: readonly { min: number; max: number }[] = [
 
 const ENGLISH_LABELS = new Set(["low", "medium", "high", "very low", "very high"]);
 
-export function detectScale(header: string, scores: ParsedScore[], override?: AnalysisSettings["influenceScale"]): Scale {
+/**
+ * The scale when the user set it or the header names it ("Invloed (1-5)"); null when it has to be
+ * guessed from the values. Known scales let the analysis read each row once.
+ */
+export function knownScale(header: string, override?: AnalysisSettings["influenceScale"]): Scale | null {
   if (override) {
     if (!(Number.isFinite(override.min) && Number.isFinite(override.max) && override.max > override.min)) {
       throw new RegisterError("invalid-setting", `Scale ${override.min}–${override.max} is not a range from low to high.`);
@@ -28,7 +32,15 @@ export function detectScale(header: string, scores: ParsedScore[], override?: An
   }
   const hint = scaleHintFromHeader(header);
   if (hint) return { min: hint.min, max: hint.max, kind: hint.percent ? "percent" : "numeric", source: "header" };
+  return null;
+}
 
+export function detectScale(header: string, scores: readonly ParsedScore[], override?: AnalysisSettings["influenceScale"]): Scale {
+  return knownScale(header, override) ?? scaleFromValues(scores);
+}
+
+/** The scale guessed from a column's scores: labels, then percent formatting, then the smallest standard scale. */
+export function scaleFromValues(scores: readonly ParsedScore[]): Scale {
   // Plain loops: a register can have 100,000+ scores (no per-score arrays, no spreading into Math.min).
   const labels: string[] = [];
   let numberCount = 0;

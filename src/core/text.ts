@@ -80,5 +80,13 @@ export function isErrorValue(value: CellValue | undefined): boolean {
 export function displayText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(+value.toPrecision(12));
+  // A text with nothing to trim is returned as it is: the same string, not a copy that the
+  // analysis would keep for every partner.
+  if (typeof value === "string" && value.length > 0 && !mayBeSpace(value.charCodeAt(0)) && !mayBeSpace(value.charCodeAt(value.length - 1))) return value;
   return String(value).trim();
+}
+
+/** False for characters trim() surely keeps (below U+1680 only these are white space). */
+function mayBeSpace(code: number): boolean {
+  return code <= 32 || code === 0xa0 || code >= 0x1680;
 }

@@ -119,7 +119,8 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
   const targetInfluenceColumn = planned("targetInfluence");
   const targetDependencyColumn = planned("targetDependency");
 
-  const registerRows = plan.lastDataRow >= plan.firstDataRow ? Array.from({ length: plan.lastDataRow - plan.firstDataRow + 1 }, (_, i) => plan.firstDataRow + i) : [];
+  const registerRows: number[] = [];
+  for (let r = plan.firstDataRow; r <= plan.lastDataRow; r++) registerRows.push(r);
   // Only values mode writes results: partner objects are built for it alone.
   const resultByRow = live ? null : new Map(analysis.rows.map((r) => [r.row - 1, r]));
   const n = registerRows.length;

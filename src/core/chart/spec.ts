@@ -34,7 +34,11 @@ export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): C
   const partners = analysis.partners;
   // Groups hold partner indices (into analysis.partners), not objects: registers reach 100,000 partners.
   const groups: { goal: string | null; members: number[]; notices: ChartNotice[] }[] = [];
-  const everyone = () => Array.from({ length: partners.count }, (_, i) => i);
+  const everyone = () => {
+    const all: number[] = [];
+    for (let i = 0; i < partners.count; i++) all.push(i);
+    return all;
+  };
   const hasGoalColumn = analysis.mapping.goal !== null || partners.goal.some((g) => g !== null);
 
   if (options.perGoal) {
@@ -300,11 +304,18 @@ function chooseMovements(analysis: Analysis, members: number[]): { shown: Moveme
   const xRange = analysis.dependencyScale.max - analysis.dependencyScale.min || 1;
   const yRange = analysis.influenceScale.max - analysis.influenceScale.min || 1;
   const tolerance = 1e-9;
-  const distance = (i: number) =>
-    Math.hypot((partners.targetDependency[i] - partners.dependency[i]) / xRange, (partners.targetInfluence[i] - partners.influence[i]) / yRange);
-  const moving = members.filter((i) => distance(i) > tolerance);
+  // Squared distances by partner index (same order as distances), worked out once: the selection
+  // below compares them many times.
+  const distance = new Float64Array(partners.count);
+  const moving: number[] = [];
+  for (const i of members) {
+    const dx = (partners.targetDependency[i] - partners.dependency[i]) / xRange;
+    const dy = (partners.targetInfluence[i] - partners.influence[i]) / yRange;
+    distance[i] = dx * dx + dy * dy;
+    if (distance[i] > tolerance * tolerance) moving.push(i);
+  }
   // Keep the largest moves (ties: the upper row first), then show them in register order.
-  const kept = smallest(moving, MOVEMENT_LIMIT, (a, b) => distance(b) - distance(a) || partners.row[a] - partners.row[b]).sort((a, b) => a - b);
+  const kept = smallest(moving, MOVEMENT_LIMIT, (a, b) => distance[b] - distance[a] || partners.row[a] - partners.row[b]).sort((a, b) => a - b);
   const shown = kept.map((i) => {
     const strategy = strategyAt(partners, i);
     return {
