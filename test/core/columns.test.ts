@@ -2,6 +2,9 @@
 import fc from "fast-check";
 import { smallest } from "../../src/core/chart/spec";
 import { analyzeSheet } from "../../src/core/analyze";
+import { planChartData } from "../../src/core/chart/plan-data";
+import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
+import { planWrite } from "../../src/core/plan";
 import { nameKey, repeatedNames } from "../../src/core/duplicates";
 import { partnerColumnsOf, partnerRows } from "../../src/core/partners";
 import { memoizeTexts, parseAmount } from "../../src/core/values";
@@ -64,6 +67,28 @@ describe("partner columns", () => {
     // Columns from objects and back again lose nothing.
     expect(partnerRows(partnerColumnsOf(rows))).toEqual(rows);
     expect(analysis.partners.count).toBe(3);
+  });
+});
+
+describe("the live-formula path", () => {
+  it("plans the columns and the chart without building an object per partner", () => {
+    const snapshot = sheet([
+      ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Subsidie", "Doel"],
+      ...Array.from({ length: 40 }, (_, i) => [`Partner ${i}`, 1 + (i % 5), 1 + ((i * 3) % 5), 1000 * i, i % 2 ? "Participatie" : "Gezondheid"]),
+    ]);
+    const analysis = analyzeSheet(snapshot);
+    // What a 100,000-partner apply must not do: materialise the rows.
+    Object.defineProperty(analysis, "rows", {
+      get: () => {
+        throw new Error("rows built");
+      },
+    });
+    const output = { language: "nl" as const, mode: "formulas" as const, chart: { ...DEFAULT_CHART_OPTIONS, perGoal: true } };
+    const plan = planWrite(snapshot, analysis, output);
+    const data = planChartData(analysis, plan, { ...output.chart, language: "nl" });
+    expect(data.specs.map((s) => s.pointCount)).toEqual([20, 20]);
+    // 40 partners is more than the automatic label limit: some are labelled, each with its own name cell.
+    expect(data.bindings.every((b) => b.labelCells.length === b.labelledPoints.length && b.labelledPoints.length > 0)).toBe(true);
   });
 });
 
