@@ -35,10 +35,6 @@ export function knownScale(header: string, override?: AnalysisSettings["influenc
   return null;
 }
 
-export function detectScale(header: string, scores: readonly ParsedScore[], override?: AnalysisSettings["influenceScale"]): Scale {
-  return knownScale(header, override) ?? scaleFromValues(scores);
-}
-
 /** The scale guessed from a column's scores: labels, then percent formatting, then the smallest standard scale. */
 export function scaleFromValues(scores: readonly ParsedScore[]): Scale {
   // Plain loops: a register can have 100,000+ scores (no per-score arrays, no spreading into Math.min).

@@ -33,7 +33,7 @@ describe("known bugs in src/core (fixed; kept as regression cases)", () => {
   // src/core/locate.ts lastColumnOf: Math.max(0, ...snapshot.values.map(r => r.length)) spreads one
   // argument per sheet row; V8 overflows its stack at about 125,000 arguments. Any used range of
   // more than ~125,000 rows (130,000 partners, or 100 partners with 150,000 formatted blank rows
-  // below) fails with "RangeError: Maximum call stack size exceeded". src/core/scales.ts detectScale
+  // below) fails with "RangeError: Maximum call stack size exceeded". src/core/scales.ts scaleFromValues
   // (Math.min(...values) / Math.max(...values)) has the same limit when no header hint gives the scale.
   it("fixed (src/core/locate.ts): a sheet of 150,000 rows is analysed instead of overflowing the stack", () => {
     const register = generateRegister({ partners: 100, seed: 3, layout: "range" });
