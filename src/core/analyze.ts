@@ -17,11 +17,10 @@ import {
   requiredInfluence,
 } from "./strategy";
 import { columnLetter, displayText, isBlank, isErrorValue, isFormulaCell } from "./text";
-import { newPartnerColumns, partnerRows, strategyIndex } from "./partners";
+import { newPartnerColumns, partnerFlags, partnerRows, strategyIndex } from "./partners";
 import { memoizeTexts, parseAmount, parseScore, parseYesNo, type ParsedScore } from "./values";
 import {
   CONCEPT_KEYS,
-  PARTNER_FLAGS,
   RegisterError,
   STRATEGY_KEYS,
   type AmbitionLine,
@@ -249,11 +248,7 @@ function analyserOfRows(
       partners.subsidy[at] = subsidy ?? NaN;
       const strategyCode = strategyIndex(strategy);
       partners.strategy[at] = strategyCode;
-      partners.flags[at] =
-        (position === "above" ? PARTNER_FLAGS.above : 0) |
-        (highDependency ? PARTNER_FLAGS.highDependency : 0) |
-        (alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) |
-        (targetInfluence !== null || targetDependency !== null ? PARTNER_FLAGS.targetFromRegister : 0);
+      partners.flags[at] = partnerFlags(position, highDependency, alternativesDesirable, targetInfluence !== null || targetDependency !== null ? "register" : "recommended");
       const money = subsidy ?? 0;
       count(tallies[strategyCode], money);
       count(summary.byPosition[position], money);

@@ -3,8 +3,8 @@
  */
 import type { ChartOptions, Language } from "../host";
 import { t, type MessageKey } from "../i18n";
-import { isAbove, strategyAt, subsidyAt } from "../partners";
-import { PARTNER_FLAGS, STRATEGY_KEYS, type Analysis, type PartnerColumns, type Scale } from "../types";
+import { isAbove, strategyAt, subsidyAt, targetSourceAt } from "../partners";
+import { STRATEGY_KEYS, type Analysis, type PartnerColumns, type Scale } from "../types";
 import { CHART_COLORS, STRATEGY_STYLES } from "./palette";
 import type { AxisSpec, ChartNotice, ChartPoint, ChartSpec, MovementSpec, StrategySeries } from "./types";
 
@@ -304,18 +304,25 @@ function chooseMovements(analysis: Analysis, members: number[]): { shown: Moveme
   const xRange = analysis.dependencyScale.max - analysis.dependencyScale.min || 1;
   const yRange = analysis.influenceScale.max - analysis.influenceScale.min || 1;
   const tolerance = 1e-9;
-  // Squared distances by partner index (same order as distances), worked out once: the selection
-  // below compares them many times.
-  const distance = new Float64Array(partners.count);
+  // Squared distances (same order as distances) of the partners that move, worked out once: the
+  // selection below compares them many times. Kept per moving partner, not per partner of the
+  // register: a chart per goal sees only its own members.
   const moving: number[] = [];
+  const distances: number[] = [];
   for (const i of members) {
     const dx = (partners.targetDependency[i] - partners.dependency[i]) / xRange;
     const dy = (partners.targetInfluence[i] - partners.influence[i]) / yRange;
-    distance[i] = dx * dx + dy * dy;
-    if (distance[i] > tolerance * tolerance) moving.push(i);
+    const distance = dx * dx + dy * dy;
+    if (distance > tolerance * tolerance) {
+      moving.push(i);
+      distances.push(distance);
+    }
   }
   // Keep the largest moves (ties: the upper row first), then show them in register order.
-  const kept = smallest(moving, MOVEMENT_LIMIT, (a, b) => distance[b] - distance[a] || partners.row[a] - partners.row[b]).sort((a, b) => a - b);
+  const positions = moving.map((_, k) => k);
+  const kept = smallest(positions, MOVEMENT_LIMIT, (a, b) => distances[b] - distances[a] || partners.row[moving[a]] - partners.row[moving[b]])
+    .map((k) => moving[k])
+    .sort((a, b) => a - b);
   const shown = kept.map((i) => {
     const strategy = strategyAt(partners, i);
     return {
@@ -325,7 +332,7 @@ function chooseMovements(analysis: Analysis, members: number[]): { shown: Moveme
       color: STRATEGY_STYLES[strategy].color,
       from: { x: partners.dependency[i], y: partners.influence[i] },
       to: { x: partners.targetDependency[i], y: partners.targetInfluence[i] },
-      source: partners.flags[i] & PARTNER_FLAGS.targetFromRegister ? ("register" as const) : ("recommended" as const),
+      source: targetSourceAt(partners, i),
     };
   });
   return { shown, total: moving.length };
