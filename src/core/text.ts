@@ -44,8 +44,7 @@ export function isBlank(value: CellValue | undefined): boolean {
   if (typeof value !== "string") return value === null || value === undefined;
   if (value.length === 0) return true;
   // A text whose first character cannot be whitespace is not blank: no trimmed copy (a million cells).
-  const first = value.charCodeAt(0);
-  return first <= 32 || first === 0xa0 || first >= 0x1680 ? value.trim() === "" : false;
+  return mayBeSpace(value.charCodeAt(0)) ? value.trim() === "" : false;
 }
 
 /**
