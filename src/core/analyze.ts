@@ -3,7 +3,7 @@
  * The pieces (finding the register, mapping headers, reading values, scales, the line) live in
  * their own modules; this file puts them together and applies the user's settings.
  */
-import { repeatedNames } from "./duplicates";
+import { nameHash, repeatedNames } from "./duplicates";
 import { t } from "./i18n";
 import { cellAt, cellIn, findRegister, formatAt, type FoundRegister } from "./locate";
 import { knownScale, onScale, scaleFromValues, scoreOnScale } from "./scales";
@@ -49,81 +49,23 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const found = findRegister(snapshot, settings);
   const mapping = toColumnMapping(found, settings);
   const { location } = found;
-  const col = (concept: ConceptKey) => mapping[concept]?.column ?? null;
-  const partnerCol = col("partner")!;
-  const influenceCol = col("influence")!;
-  const dependencyCol = col("dependency")!;
-
-  // Every row with something typed in it is analysed or skipped; a blank row is not a partner. Cells
-  // that only show a formula's result (a row number, our own output columns) do not make a row a partner.
-  // Per-row work reads the row arrays directly (no closures or lookups per cell): registers reach 100,000 rows.
-  const { origin } = snapshot;
-  const mappedOffsets = CONCEPT_KEYS.map(col)
-    .filter((c): c is number => c !== null)
-    .map((c) => c - origin.column);
-  // Scales the user set or the headers name are known before any row is read: then one pass reads
-  // and analyses each row. A scale guessed from the values needs every score first (two passes).
-  const partnerOffset = partnerCol - origin.column;
-  const influenceScore = scoreReader(snapshot, influenceCol);
-  const dependencyScore = scoreReader(snapshot, dependencyCol);
-  const knownInfluenceScale = knownScale(mapping.influence!.header, settings.influenceScale);
-  const knownDependencyScale = knownScale(mapping.dependency!.header, settings.dependencyScale);
-  const partners = newPartnerColumns(Math.max(0, location.lastDataRow - location.firstDataRow + 1));
-  const skipped: SkippedRow[] = [];
-  const summary = emptySummary();
-  const mixedScales = { influence: new ScoreKinds(), dependency: new ScoreKinds() };
-  const rowAnalyser = (influenceScale: Scale, dependencyScale: Scale) => analyserOfRows(snapshot, settings, mapping, influenceScale, dependencyScale, partners, skipped, summary);
-  let analyseRow = knownInfluenceScale && knownDependencyScale ? rowAnalyser(knownInfluenceScale, knownDependencyScale) : null;
-  // Only for guessed scales: the rows and their scores, kept for the second pass.
-  const dataRows: number[] = [];
-  const rowCells: CellValue[][] = [];
-  const hasPartners: boolean[] = [];
-  const influenceScores: ParsedScore[] = [];
-  const dependencyScores: ParsedScore[] = [];
-  let enteredRows = 0;
-  for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
-    if (r === location.totalsRow) continue;
-    const cells = snapshot.values[r - origin.row];
-    if (!cells) continue;
-    let entered = false;
-    for (let k = 0; !entered && k < mappedOffsets.length; k++) entered = !isBlank(cells[mappedOffsets[k]]);
-    if (!entered) {
-      const formulas = snapshot.formulas?.[r - origin.row];
-      for (let c = location.firstColumn - origin.column; !entered && c <= location.lastColumn - origin.column; c++) {
-        entered = !isBlank(cells[c]) && !isFormulaCell(formulas?.[c], cells[c]);
-      }
-    }
-    if (!entered) continue;
-    enteredRows++;
-    const hasPartner = !isBlank(cells[partnerOffset]);
-    const influenceRead = influenceScore(cells, r);
-    const dependencyRead = dependencyScore(cells, r);
-    mixedScales.influence.note(influenceRead);
-    mixedScales.dependency.note(dependencyRead);
-    if (analyseRow) {
-      analyseRow(r, cells, hasPartner, influenceRead, dependencyRead);
-    } else {
-      dataRows.push(r);
-      rowCells.push(cells);
-      hasPartners.push(hasPartner);
-      influenceScores.push(influenceRead);
-      dependencyScores.push(dependencyRead);
-    }
-  }
-  if (enteredRows === 0) {
+  // Two passes, each one tight loop: registers reach 100,000 rows, where a closure call and a
+  // ParsedScore handed over per row cost more than the parsing. The first pass finds the rows that
+  // hold something and reads their scores; the second analyses them on the scales.
+  const entered = readEnteredRows(snapshot, mapping, location);
+  if (entered.count === 0) {
     throw new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
       sheet: snapshot.sheetName,
       row: location.headerRow + 1,
     });
   }
-  if (!analyseRow) {
-    const influenceScale = knownInfluenceScale ?? scaleFromValues(usable(influenceScores, hasPartners));
-    const dependencyScale = knownDependencyScale ?? scaleFromValues(usable(dependencyScores, hasPartners));
-    analyseRow = rowAnalyser(influenceScale, dependencyScale);
-    for (let i = 0; i < dataRows.length; i++) analyseRow(dataRows[i], rowCells[i], hasPartners[i], influenceScores[i], dependencyScores[i]);
-  }
-  const { influenceScale, dependencyScale, line, highDependencyAbove } = analyseRow;
-  const warnings = collectWarnings(snapshot, mapping, partners, influenceScale, dependencyScale, [mixedScales.influence.mixed, mixedScales.dependency.mixed]);
+  // A scale the user set or the header names ("Invloed (1-5)") wins; else it is guessed from the scores.
+  const influenceScale = knownScale(mapping.influence!.header, settings.influenceScale) ?? scaleFromValues(usable(entered.influence, entered.hasPartner));
+  const dependencyScale = knownScale(mapping.dependency!.header, settings.dependencyScale) ?? scaleFromValues(usable(entered.dependency, entered.hasPartner));
+  const line = settings.line ?? defaultAmbitionLine(influenceScale);
+  const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
+  const { partners, nameHashes, skipped, summary } = analyseRows(snapshot, mapping, entered, { influenceScale, dependencyScale, line, highDependencyAbove });
+  const warnings = collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(entered.influenceKinds), mixedKinds(entered.dependencyKinds)]);
   let rows: PartnerResult[] | undefined;
   return {
     location,
@@ -142,54 +84,119 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   };
 }
 
-/** Which kinds of score a column holds: numbers and labels together earn a warning. */
-class ScoreKinds {
-  private numbers = false;
-  private labels = false;
-  note(score: ParsedScore): void {
-    if (score.kind === "number") this.numbers = true;
-    else if (score.kind === "label") this.labels = true;
-  }
-  get mixed(): boolean {
-    return this.numbers && this.labels;
-  }
+/** The register rows with something typed in them, and their scores as read (not yet on a scale). */
+interface EnteredRows {
+  count: number;
+  /** 0-based sheet rows. */
+  row: Int32Array;
+  cells: CellValue[][];
+  hasPartner: boolean[];
+  influence: ParsedScore[];
+  dependency: ParsedScore[];
+  /** SCORE_NUMBER | SCORE_LABEL bits: which kinds each score column holds. */
+  influenceKinds: number;
+  dependencyKinds: number;
 }
 
-type RowAnalyser = ((r: number, cells: CellValue[], hasPartner: boolean, influenceRead: ParsedScore, dependencyRead: ParsedScore) => void) & {
+const SCORE_NUMBER = 1;
+const SCORE_LABEL = 2;
+function kindBit(score: ParsedScore): number {
+  return score.kind === "number" ? SCORE_NUMBER : score.kind === "label" ? SCORE_LABEL : 0;
+}
+/** Numbers and labels in one score column earn a warning. */
+function mixedKinds(kinds: number): boolean {
+  return kinds === (SCORE_NUMBER | SCORE_LABEL);
+}
+
+/**
+ * Every row with something typed in it is analysed or skipped; a blank row is not a partner. Cells
+ * that only show a formula's result (a row number, our own output columns) do not make a row a partner.
+ */
+function readEnteredRows(snapshot: SheetSnapshot, mapping: ColumnMapping, location: FoundRegister["location"]): EnteredRows {
+  const { origin } = snapshot;
+  const offsetOf = (concept: ConceptKey) => mapping[concept]!.column - origin.column;
+  const partnerOffset = offsetOf("partner");
+  const influenceOffset = offsetOf("influence");
+  const dependencyOffset = offsetOf("dependency");
+  const mappedOffsets = CONCEPT_KEYS.filter((concept) => mapping[concept]).map(offsetOf);
+  const formats = snapshot.numberFormats;
+  // Per analysis, so a cache never outlives the sheet it was filled from.
+  const influenceText = memoizeTexts((text) => parseScore(text));
+  const dependencyText = memoizeTexts((text) => parseScore(text));
+  const capacity = Math.max(0, location.lastDataRow - location.firstDataRow + 1);
+  const entered: EnteredRows = {
+    count: 0,
+    row: new Int32Array(capacity),
+    cells: [],
+    hasPartner: [],
+    influence: [],
+    dependency: [],
+    influenceKinds: 0,
+    dependencyKinds: 0,
+  };
+  for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
+    if (r === location.totalsRow) continue;
+    const cells = snapshot.values[r - origin.row];
+    if (!cells) continue;
+    const hasPartner = !isBlank(cells[partnerOffset]);
+    if (!hasPartner && !holdsInput(snapshot, location, mappedOffsets, cells, r)) continue;
+    const influenceValue = cells[influenceOffset];
+    const dependencyValue = cells[dependencyOffset];
+    // Text is parsed once per distinct text; a number needs its format (a percentage, a date).
+    const formatRow = formats && (typeof influenceValue !== "string" || typeof dependencyValue !== "string") ? formats[r - origin.row] : undefined;
+    const influence = typeof influenceValue === "string" ? influenceText(influenceValue) : parseScore(influenceValue, formatRow?.[influenceOffset] ?? null);
+    const dependency = typeof dependencyValue === "string" ? dependencyText(dependencyValue) : parseScore(dependencyValue, formatRow?.[dependencyOffset] ?? null);
+    entered.influenceKinds |= kindBit(influence);
+    entered.dependencyKinds |= kindBit(dependency);
+    entered.row[entered.count++] = r;
+    entered.cells.push(cells);
+    entered.hasPartner.push(hasPartner);
+    entered.influence.push(influence);
+    entered.dependency.push(dependency);
+  }
+  return entered;
+}
+
+/** Whether a row without a partner name holds input: a mapped cell, or any typed (not computed) cell of the register. */
+function holdsInput(snapshot: SheetSnapshot, location: FoundRegister["location"], mappedOffsets: number[], cells: CellValue[], r: number): boolean {
+  const { origin } = snapshot;
+  for (const offset of mappedOffsets) if (!isBlank(cells[offset])) return true;
+  const formulas = snapshot.formulas?.[r - origin.row];
+  for (let c = location.firstColumn - origin.column; c <= location.lastColumn - origin.column; c++) {
+    if (!isBlank(cells[c]) && !isFormulaCell(formulas?.[c], cells[c])) return true;
+  }
+  return false;
+}
+
+interface Scales {
   influenceScale: Scale;
   dependencyScale: Scale;
   line: AmbitionLine;
   highDependencyAbove: number;
-};
+}
 
 /**
- * Analyses one register row on the given scales: its results go straight into `partners` (no
- * object per partner) and the summary, or it joins `skipped` with its reason.
+ * Analyses the entered rows on the scales: results go straight into partner columns (no object
+ * per partner) and the summary; a row that cannot be analysed joins `skipped` with its reason.
  */
-function analyserOfRows(
+function analyseRows(
   snapshot: SheetSnapshot,
-  settings: AnalysisSettings,
   mapping: ColumnMapping,
-  influenceScale: Scale,
-  dependencyScale: Scale,
-  partners: PartnerColumns,
-  skipped: SkippedRow[],
-  summary: Summary,
-): RowAnalyser {
+  entered: EnteredRows,
+  { influenceScale, dependencyScale, line, highDependencyAbove }: Scales,
+): { partners: PartnerColumns; nameHashes: Int32Array; skipped: SkippedRow[]; summary: Summary } {
   const { origin } = snapshot;
-  const line = settings.line ?? defaultAmbitionLine(influenceScale);
-  const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
-  const col = (concept: ConceptKey) => mapping[concept]?.column ?? null;
-  const offsetOf = (c: number | null) => (c === null ? -1 : c - origin.column);
-  const partnerCol = col("partner")!;
-  const influenceCol = col("influence")!;
-  const dependencyCol = col("dependency")!;
-  const partnerOffset = offsetOf(partnerCol);
-  const altOffset = offsetOf(col("alternativesDesirable"));
-  const goalOffset = offsetOf(col("goal"));
-  const subsidyOffset = offsetOf(col("subsidy"));
-  const targetInfluenceCol = col("targetInfluence");
-  const targetDependencyCol = col("targetDependency");
+  const offsetOf = (concept: ConceptKey) => (mapping[concept] ? mapping[concept].column - origin.column : -1);
+  const partnerOffset = offsetOf("partner");
+  const altOffset = offsetOf("alternativesDesirable");
+  const goalOffset = offsetOf("goal");
+  const subsidyOffset = offsetOf("subsidy");
+  const targetInfluenceCol = mapping.targetInfluence?.column ?? null;
+  const targetDependencyCol = mapping.targetDependency?.column ?? null;
+  const partners = newPartnerColumns(entered.count);
+  const nameHashes = new Int32Array(entered.count);
+  const skipped: SkippedRow[] = [];
+  const summary = emptySummary();
   const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
   // Per analysis, so a cache never outlives the sheet it was filled from.
   const yesNo = memoizeTexts(parseYesNo);
@@ -199,73 +206,69 @@ function analyserOfRows(
     const value = scoreOnScale(parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c)), scale);
     return value !== null && onScale(value, scale) ? value : null;
   };
-  const analyse = (r: number, cells: CellValue[], hasPartner: boolean, influenceRead: ParsedScore, dependencyRead: ParsedScore): void => {
-      const partnerValue = cellIn(cells, partnerOffset);
-      const partner = displayText(partnerValue);
-      let problem: Omit<SkippedRow, "message" | "row" | "partner"> | null = null;
-      let problemScale: Scale | null = null;
-      const influence = readAxis(influenceRead, influenceScale);
-      const dependency = readAxis(dependencyRead, dependencyScale);
-      if (isErrorValue(partnerValue)) problem = { reason: "error-value", column: columnLetter(partnerCol), value: partner };
-      else if (!hasPartner) problem = { reason: "missing-partner", column: columnLetter(partnerCol), value: null };
-      else if (typeof influence === "string") {
-        problem = { reason: skipReason(influence, "influence"), column: columnLetter(influenceCol), value: problemText(influenceRead) };
-        problemScale = influenceScale;
-      } else if (typeof dependency === "string") {
-        problem = { reason: skipReason(dependency, "dependency"), column: columnLetter(dependencyCol), value: problemText(dependencyRead) };
-        problemScale = dependencyScale;
-      }
-      if (problem) {
-        const params = { row: r + 1, column: problem.column ?? "", value: problem.value ?? "", min: problemScale?.min ?? "", max: problemScale?.max ?? "" };
-        skipped.push({ row: r + 1, partner, ...problem, message: t("en", `skip.${problem.reason}`, params) });
-        return;
-      }
-      const inf = influence as number;
-      const dep = dependency as number;
-      const required = requiredInfluence(dep, dependencyScale, line);
-      const gap = inf - required;
-      const position = positionOf(gap, influenceScale);
-      const highDependency = isHighDependency(dep, highDependencyAbove);
-      const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
-      const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
-      const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
-      const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
-      const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
-      const subsidy = subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset));
-      // Written straight into the columns: no object per partner.
-      const at = partners.count++;
-      partners.row[at] = r + 1;
-      partners.partner[at] = partner;
-      partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
-      partners.influence[at] = inf;
-      partners.dependency[at] = dep;
-      partners.requiredInfluence[at] = required;
-      partners.gap[at] = gap;
-      // The recommendation is short-lived: only what outlives the loop costs the garbage collector.
-      const recommended = recommendedTarget(strategy, { influence: inf, dependency: dep }, dependencyScale, line, highDependencyAbove);
-      partners.targetInfluence[at] = targetInfluence ?? recommended.influence;
-      partners.targetDependency[at] = targetDependency ?? recommended.dependency;
-      partners.subsidy[at] = subsidy ?? NaN;
-      const strategyCode = strategyIndex(strategy);
-      partners.strategy[at] = strategyCode;
-      partners.flags[at] = partnerFlags(position, highDependency, alternativesDesirable, targetInfluence !== null || targetDependency !== null ? "register" : "recommended");
-      const money = subsidy ?? 0;
-      count(tallies[strategyCode], money);
-      count(summary.byPosition[position], money);
-      count(summary.total, money);
-  };
-  return Object.assign(analyse, { influenceScale, dependencyScale, line, highDependencyAbove });
+  for (let i = 0; i < entered.count; i++) {
+    const r = entered.row[i];
+    const cells = entered.cells[i];
+    const partnerValue = cellIn(cells, partnerOffset);
+    const influence = readAxis(entered.influence[i], influenceScale);
+    const dependency = readAxis(entered.dependency[i], dependencyScale);
+    if (typeof influence === "string" || typeof dependency === "string" || !entered.hasPartner[i] || isErrorValue(partnerValue)) {
+      skipped.push(skippedRow(mapping, r, partnerValue, entered.hasPartner[i], [influence, entered.influence[i], influenceScale], [dependency, entered.dependency[i], dependencyScale]));
+      continue;
+    }
+    const required = requiredInfluence(dependency, dependencyScale, line);
+    const gap = influence - required;
+    const position = positionOf(gap, influenceScale);
+    const highDependency = isHighDependency(dependency, highDependencyAbove);
+    const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
+    const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
+    const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
+    const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
+    const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
+    const subsidy = subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset));
+    const at = partners.count++;
+    partners.row[at] = r + 1;
+    const partner = displayText(partnerValue);
+    partners.partner[at] = partner;
+    nameHashes[at] = nameHash(partner);
+    partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
+    partners.influence[at] = influence;
+    partners.dependency[at] = dependency;
+    partners.requiredInfluence[at] = required;
+    partners.gap[at] = gap;
+    // The recommendation is short-lived: only what outlives the loop costs the garbage collector.
+    const recommended = recommendedTarget(strategy, { influence, dependency }, dependencyScale, line, highDependencyAbove);
+    partners.targetInfluence[at] = targetInfluence ?? recommended.influence;
+    partners.targetDependency[at] = targetDependency ?? recommended.dependency;
+    partners.subsidy[at] = subsidy ?? NaN;
+    const strategyCode = strategyIndex(strategy);
+    partners.strategy[at] = strategyCode;
+    partners.flags[at] = partnerFlags(position, highDependency, alternativesDesirable, targetInfluence !== null || targetDependency !== null ? "register" : "recommended");
+    const money = subsidy ?? 0;
+    count(tallies[strategyCode], money);
+    count(summary.byPosition[position], money);
+    count(summary.total, money);
+  }
+  return { partners, nameHashes, skipped, summary };
 }
 
-/** Reads the score in `column` of a row (its cells and 0-based sheet row); texts are parsed once each. */
-function scoreReader(snapshot: SheetSnapshot, column: number): (cells: CellValue[], row: number) => ParsedScore {
-  const offset = column - snapshot.origin.column;
-  const textScore = memoizeTexts((text) => parseScore(text));
-  return (cells, row) => {
-    const value = cells[offset];
-    if (typeof value === "string") return textScore(value);
-    return parseScore(value === undefined ? "" : value, snapshot.numberFormats?.[row - snapshot.origin.row]?.[offset] ?? null);
-  };
+type AxisRead = [read: number | AxisProblem, score: ParsedScore, scale: Scale];
+
+/** Why a row is skipped, checked in the order a user fixes a row: its name, then influence, then dependency. */
+function skippedRow(mapping: ColumnMapping, r: number, partnerValue: CellValue, hasPartner: boolean, influence: AxisRead, dependency: AxisRead): SkippedRow {
+  const partner = displayText(partnerValue);
+  const letter = (concept: ConceptKey) => columnLetter(mapping[concept]!.column);
+  let problem: Omit<SkippedRow, "message" | "row" | "partner">;
+  let problemScale: Scale | null = null;
+  if (isErrorValue(partnerValue)) problem = { reason: "error-value", column: letter("partner"), value: partner };
+  else if (!hasPartner) problem = { reason: "missing-partner", column: letter("partner"), value: null };
+  else {
+    const [axis, [read, score, scale]] = typeof influence[0] === "string" ? (["influence", influence] as const) : (["dependency", dependency] as const);
+    problem = { reason: skipReason(read as AxisProblem, axis), column: letter(axis), value: problemText(score) };
+    problemScale = scale;
+  }
+  const params = { row: r + 1, column: problem.column ?? "", value: problem.value ?? "", min: problemScale?.min ?? "", max: problemScale?.max ?? "" };
+  return { row: r + 1, partner, ...problem, message: t("en", `skip.${problem.reason}`, params) };
 }
 
 /** Scores of rows that have a partner: what the scale is guessed from. */
@@ -358,13 +361,14 @@ function collectWarnings(
   snapshot: SheetSnapshot,
   mapping: ColumnMapping,
   partners: PartnerColumns,
+  nameHashes: Int32Array,
   influenceScale: Scale,
   dependencyScale: Scale,
   mixedScales: [boolean, boolean],
 ): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
   const names = partners.count === partners.partner.length ? partners.partner : partners.partner.slice(0, partners.count);
-  for (const group of repeatedNames(names)) {
+  for (const group of repeatedNames(names, nameHashes)) {
     const sheetRows = group.map((i) => partners.row[i]);
     const params = { partner: partners.partner[group[0]], rows: sheetRows.join(", ") };
     warnings.push({ code: "duplicate-partner", rows: sheetRows, message: t("en", "warning.duplicate-partner", params), params });
