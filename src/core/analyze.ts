@@ -198,6 +198,7 @@ function analyseRows(
   const skipped: SkippedRow[] = [];
   const summary = emptySummary();
   const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
+  const { above: aboveTally, below: belowTally } = summary.byPosition;
   // Per analysis, so a cache never outlives the sheet it was filled from.
   const yesNo = memoizeTexts(parseYesNo);
   const amount = memoizeTexts(parseAmount);
@@ -246,7 +247,7 @@ function analyseRows(
     partners.flags[at] = partnerFlags(position, highDependency, alternativesDesirable, targetInfluence !== null || targetDependency !== null ? "register" : "recommended");
     const money = subsidy ?? 0;
     count(tallies[strategyCode], money);
-    count(summary.byPosition[position], money);
+    count(position === "above" ? aboveTally : belowTally, money);
     count(summary.total, money);
   }
   return { partners, nameHashes, skipped, summary };

@@ -48,7 +48,8 @@ function lastRowOf(snapshot: SheetSnapshot): number {
 function lastColumnOf(snapshot: SheetSnapshot): number {
   // A loop, not Math.max(...rows): spreading one argument per row overflows the stack above ~125,000 rows.
   let width = 0;
-  for (const r of snapshot.values) if (r.length > width) width = r.length;
+  const rows = snapshot.values;
+  for (let i = 0; i < rows.length; i++) if (rows[i].length > width) width = rows[i].length;
   return snapshot.origin.column + width - 1;
 }
 

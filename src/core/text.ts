@@ -72,7 +72,10 @@ const EXCEL_ERROR = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|
 
 /** True for Excel error values as `range.values` gives them ("#REF!", "#N/A" …). */
 export function isErrorValue(value: CellValue | undefined): boolean {
-  return typeof value === "string" && value.includes("#") && EXCEL_ERROR.test(value.trim());
+  if (typeof value !== "string" || value.length === 0) return false;
+  // An error value starts with "#" once trimmed: most texts are ruled out by their first character.
+  const first = value.charCodeAt(0);
+  return (first === 35 || mayBeSpace(first)) && EXCEL_ERROR.test(value.trim());
 }
 
 /** The cell as a user would read it, for messages. */

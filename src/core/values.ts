@@ -430,8 +430,8 @@ function surelyNoTotal(value: string): boolean {
   }
   if (start === value.length) return true;
   let end = start;
-  while (end < value.length && isAsciiLetterOrDigit(value.charCodeAt(end))) end++;
-  if (end - start > LONGEST_TOTAL_WORD) return true;
+  // A word longer than any total word decides it: no need to read the rest ("Stichting…").
+  while (end < value.length && isAsciiLetterOrDigit(value.charCodeAt(end))) if (++end - start > LONGEST_TOTAL_WORD) return true;
   const word = value.slice(start, end).toLowerCase();
   // A non-ASCII character right after the word may still belong to it ("Totaäl" normalises to "totaal").
   const wordMayGoOn = end < value.length && value.charCodeAt(end) >= 128;

@@ -1,6 +1,6 @@
 /** The cell predicates every reader path runs per cell: their fast paths must agree with their definitions. */
 import fc from "fast-check";
-import { cellHoldsContent, formulaText, isBlank, isFormulaCell } from "../../src/core/text";
+import { cellHoldsContent, formulaText, isBlank, isErrorValue, isFormulaCell } from "../../src/core/text";
 import { memoizeTexts } from "../../src/core/values";
 
 const SEED = 20261129;
@@ -18,6 +18,24 @@ describe("isBlank", () => {
       { seed: SEED, numRuns: 2000 },
     );
     expect([null, undefined, 0, false].map((value) => isBlank(value))).toEqual([true, true, false, false]);
+  });
+});
+
+describe("isErrorValue", () => {
+  it("agrees with its definition (an Excel error once trimmed, any case) whatever surrounds it", () => {
+    const errors = ["#REF!", "#N/A", "#DIV/0!", "#value!", "#NAME?", "#SPILL!", "#GETTING_DATA"];
+    const text = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 8 }),
+      fc.tuple(fc.array(fc.constantFrom(...whitespace), { maxLength: 2 }), fc.constantFrom(...errors), fc.array(fc.constantFrom(...whitespace, "x"), { maxLength: 2 })).map(
+        ([before, error, after]) => before.join("") + error + after.join(""),
+      ),
+    );
+    const definition = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!)$/i;
+    fc.assert(
+      fc.property(text, (value) => isErrorValue(value) === definition.test(value.trim())),
+      { seed: SEED, numRuns: 2000 },
+    );
+    expect([" #REF!", "\u00a0#N/A ", "Partner #1", "#REF! x", 7, null].map((value) => isErrorValue(value))).toEqual([true, true, false, false, false, false]);
   });
 });
 
