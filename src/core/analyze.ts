@@ -370,9 +370,7 @@ function collectWarnings(
   const warnings: AnalysisWarning[] = [];
   const names = partners.count === partners.partner.length ? partners.partner : partners.partner.slice(0, partners.count);
   for (const group of repeatedNames(names, nameHashes)) {
-    const sheetRows = group.map((i) => partners.row[i]);
-    const params = { partner: partners.partner[group[0]], rows: sheetRows.join(", ") };
-    warnings.push({ code: "duplicate-partner", rows: sheetRows, message: t("en", "warning.duplicate-partner", params), params });
+    warnings.push(duplicateWarning(partners.partner[group[0]], group.map((i) => partners.row[i])));
   }
   const hidden = new Set(snapshot.hiddenColumns);
   for (const concept of CONCEPT_KEYS) {
@@ -396,6 +394,25 @@ function collectWarnings(
     }
   });
   return warnings;
+}
+
+/**
+ * A partner named on several rows. Its texts are written when first read: a large register can
+ * repeat thousands of names, while the pane shows the first few.
+ */
+function duplicateWarning(partner: string, sheetRows: number[]): AnalysisWarning {
+  let params: Record<string, string | number> | undefined;
+  let message: string | undefined;
+  return {
+    code: "duplicate-partner",
+    rows: sheetRows,
+    get params() {
+      return (params ??= { partner, rows: sheetRows.join(", ") });
+    },
+    get message() {
+      return (message ??= t("en", "warning.duplicate-partner", this.params));
+    },
+  };
 }
 
 /** The register's header cells (column index and text), for the task pane's mapping dropdowns. */

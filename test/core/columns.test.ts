@@ -45,6 +45,9 @@ describe("repeated partner names", () => {
     const duplicate = analysis.warnings.find((w) => w.code === "duplicate-partner");
     expect(duplicate?.rows).toEqual([2, 4]);
     expect(duplicate?.params?.partner).toBe("Stichting De Linde");
+    // Written when first read, and still part of the warning as data (the CLI's --json).
+    expect(duplicate?.message).toBe('Partner "Stichting De Linde" appears on rows 2, 4.');
+    expect(JSON.parse(JSON.stringify(duplicate))).toEqual({ code: "duplicate-partner", rows: [2, 4], params: { partner: "Stichting De Linde", rows: "2, 4" }, message: duplicate?.message });
   });
 });
 
