@@ -120,6 +120,28 @@ describe(`chart data for the live Excel chart (${register.name} register)`, () =
     expect(new Set(data.bindings.map((b) => b.placement.anchorCell)).size).toBe(data.bindings.length);
   });
 
+  it.each([
+    ["formulas", { perGoal: true }],
+    ["values", {}],
+  ] as const)("every chart has one point per register data row, in sheet order, beside its name (%s mode)", async (mode, chart) => {
+    const { snapshot, analysis, plan, data, book } = await setUp(chart, mode);
+    const dataRows = plan.lastDataRow - plan.firstDataRow + 1;
+    expect(dataRows).toBeGreaterThan(1);
+    const partnerColumn = analysis.mapping.partner!.column - snapshot.origin.column;
+    for (const binding of data.bindings) {
+      const names = readRange(book, binding.labelColumn);
+      expect(binding.pointRows).toHaveLength(dataRows);
+      expect(readRange(book, binding.series[0].yValues)).toHaveLength(dataRows);
+      expect(binding.pointRows.every((row, i) => i === 0 || row === binding.pointRows[i - 1] + 1)).toBe(true);
+      // Register cells as the name column shows them (a formula there appends "").
+      const registerNames = binding.pointRows.map((row) => {
+        const value = snapshot.values[row - 1 - snapshot.origin.row][partnerColumn];
+        return mode === "formulas" ? String(value ?? "") : (analysis.rows.find((r) => r.row === row)?.partner ?? "");
+      });
+      expect(names).toEqual(registerNames);
+    }
+  });
+
   it("values mode: the same points, written as numbers and #N/A", async () => {
     const { analysis, data, book } = await setUp({}, "values");
     for (const k of STRATEGY_KEYS) expect(plottedRows(book, data, 0, k)).toEqual(rowsWith(analysis, k));

@@ -126,6 +126,8 @@ describe("chart specification from hand-built analyses", () => {
     const notShown = spec.series.flatMap((s) => s.points).filter((p) => !p.labelled);
     expect(Math.max(...notShown.map((p) => p.subsidy!))).toBeLessThanOrEqual(smallestShown);
     expect(spec.labelRule).toBe("largest-subsidies");
+    // The adapter's label cells follow labelledRows: the labelled points, in register order.
+    expect(spec.labelledRows).toEqual(labelled.map((p) => p.row).sort((x, y) => x - y));
   });
 
   it("labels none: nothing labelled and no notice (the user chose it)", () => {
@@ -150,6 +152,14 @@ describe("chart specification from hand-built analyses", () => {
     const shortestShown = Math.min(...spec.movements.map((m) => m.to.y - m.from.y));
     const longestHidden = Math.max(...moving.filter((r) => !spec.movements.some((m) => m.row === r.row)).map((r) => r.target.influence - r.influence));
     expect(longestHidden).toBeLessThanOrEqual(shortestShown);
+    // Equal moves (P0 and P50 …) keep the upper row; arrows come in register order.
+    const byMoveThenRow = [...moving].sort((x, y) => y.target.influence - y.influence - (x.target.influence - x.influence) || x.row - y.row);
+    expect(spec.movements.map((m) => m.row)).toEqual(
+      byMoveThenRow
+        .slice(0, MOVEMENT_LIMIT)
+        .map((r) => r.row)
+        .sort((x, y) => x - y),
+    );
     expect(spec.notices).toContainEqual(expect.objectContaining({ key: "chart.notice.movementLimited", params: { shown: MOVEMENT_LIMIT, total: moving.length } }));
   });
 

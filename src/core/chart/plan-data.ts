@@ -119,11 +119,12 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
   const targetInfluenceColumn = planned("targetInfluence");
   const targetDependencyColumn = planned("targetDependency");
 
+  const n = Math.max(0, plan.lastDataRow - plan.firstDataRow + 1);
+  // Only values mode writes a row of cells per register row (formulas mode fills columns), and
+  // only it writes results: its row list and partner objects are built for it alone.
   const registerRows: number[] = [];
-  for (let r = plan.firstDataRow; r <= plan.lastDataRow; r++) registerRows.push(r);
-  // Only values mode writes results: partner objects are built for it alone.
+  if (!live) for (let r = plan.firstDataRow; r <= plan.lastDataRow; r++) registerRows.push(r);
   const resultByRow = live ? null : new Map(analysis.rows.map((r) => [r.row - 1, r]));
-  const n = registerRows.length;
 
   block("caption", CAPTION_ROW, LINE_COLUMN, [[text(t(language, "chart.data.caption"))]], true);
 
@@ -235,7 +236,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
       return binding;
     });
 
-    const pointRows = registerRows.map((r) => r + 1);
+    let pointRows: number[] | undefined;
     // Point i is register row firstDataRow + i: labelled rows map straight to their index.
     const labelledPoints = spec.labelledRows.map((row) => row - 1 - plan.firstDataRow).filter((i) => i >= 0 && i < n);
     const placementColumn = options.placement === "parameter-sheet" ? c0 + lastDataColumn + 2 : Math.max(...plan.columns.map((c) => c.column)) + 2;
@@ -250,7 +251,14 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         xValues: n > 0 ? columnRange(X_COLUMN, FIRST_DATA_ROW, n) : "",
         yValues: n > 0 ? columnRange(firstColumn + i, FIRST_DATA_ROW, n) : "",
       })),
-      pointRows,
+      // Built on first read: only the adapter's per-point marker sizes (and tests) need the list.
+      get pointRows() {
+        if (pointRows === undefined) {
+          pointRows = [];
+          for (let i = 0; i < n; i++) pointRows.push(plan.firstDataRow + i + 1);
+        }
+        return pointRows;
+      },
       labelColumn: n > 0 ? columnRange(PARTNER_COLUMN, FIRST_DATA_ROW, n) : "",
       labelledPoints,
       labelCells: labelledPoints.map((i) => cell(FIRST_DATA_ROW + i, PARTNER_COLUMN)),

@@ -32,11 +32,10 @@ export type ChartSpecOptions = ChartOptions & { language: Language };
 export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): ChartSpec[] {
   const language = options.language;
   const partners = analysis.partners;
-  // Groups hold partner indices (into analysis.partners), not objects: registers reach 100,000 partners.
-  const groups: { goal: string | null; members: number[]; notices: ChartNotice[] }[] = [];
+  const groups: { goal: string | null; members: Members; notices: ChartNotice[] }[] = [];
   const everyone = () => {
-    const all: number[] = [];
-    for (let i = 0; i < partners.count; i++) all.push(i);
+    const all = new Int32Array(partners.count);
+    for (let i = 0; i < all.length; i++) all[i] = i;
     return all;
   };
   const hasGoalColumn = analysis.mapping.goal !== null || partners.goal.some((g) => g !== null);
@@ -78,21 +77,19 @@ export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): C
   });
 }
 
-function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | null, members: number[], index: number): ChartSpec {
+/**
+ * A group's partners as indices into analysis.partners, ascending (register order), not objects:
+ * registers reach 100,000 partners. Typed for a whole register, an array for a goal's share.
+ */
+type Members = ArrayLike<number>;
+
+function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | null, members: Members, index: number): ChartSpec {
   const language = options.language;
   const partners = analysis.partners;
   const notices: ChartNotice[] = [];
   const goalText = goal ?? (options.perGoal ? t(language, "chart.noGoal") : null);
 
-  let hasAmounts = false;
-  let maxSubsidy = 0;
-  let below = 0;
-  for (const i of members) {
-    const amount = partners.subsidy[i];
-    if (!Number.isNaN(amount)) hasAmounts = true;
-    if (amount > maxSubsidy) maxSubsidy = amount;
-    if (!isAbove(partners, i)) below++;
-  }
+  const { hasAmounts, maxSubsidy, below } = memberTotals(partners, members);
   const hasSubsidy = analysis.mapping.subsidy !== null && hasAmounts;
   const sizeBySubsidy = options.sizeBySubsidy && hasSubsidy;
   if (options.sizeBySubsidy && !hasSubsidy) notices.push(notice(language, "chart.notice.noSubsidy", {}));
@@ -132,11 +129,17 @@ function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | 
       color: STRATEGY_STYLES[strategy].color,
       marker: STRATEGY_STYLES[strategy].marker,
       get points() {
-        return (points ??= members.filter((i) => partners.strategy[i] === code).map(pointOf));
+        if (points === undefined) {
+          points = [];
+          for (let k = 0; k < members.length; k++) if (partners.strategy[members[k]] === code) points.push(pointOf(members[k]));
+        }
+        return points;
       },
     };
   });
-  const labelledRows = members.filter((i) => labelled.has(i)).map((i) => partners.row[i]);
+  const labelledRows: number[] = [];
+  const labelCandidates = labelled.listed ?? members;
+  for (let k = 0; k < labelCandidates.length; k++) if (labelled.has(labelCandidates[k])) labelledRows.push(partners.row[labelCandidates[k]]);
 
   const movements = options.movement ? chooseMovements(analysis, members) : { shown: [], total: 0 };
   if (movements.shown.length < movements.total) {
@@ -240,15 +243,32 @@ export function subsidyMarkerSize(subsidy: number | null, maxSubsidy: number): n
   return Math.max(MIN_SUBSIDY_MARKER_SIZE, MAX_SUBSIDY_MARKER_SIZE * Math.sqrt(subsidy / maxSubsidy));
 }
 
-/** Which partners carry their name: a set, or a rule that covers a whole group without listing it. */
+/** What the chart needs to know of all members, in one pass. */
+function memberTotals(partners: PartnerColumns, members: Members): { hasAmounts: boolean; maxSubsidy: number; below: number } {
+  let hasAmounts = false;
+  let maxSubsidy = 0;
+  let below = 0;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k];
+    const amount = partners.subsidy[i];
+    if (!Number.isNaN(amount)) hasAmounts = true;
+    if (amount > maxSubsidy) maxSubsidy = amount;
+    if (!isAbove(partners, i)) below++;
+  }
+  return { hasAmounts, maxSubsidy, below };
+}
+
+/** Which partners carry their name: a few listed, or a rule that covers a whole group without listing it. */
 interface LabelChoice {
   size: number;
   has(partner: number): boolean;
+  /** The labelled partners in member order when they are listed; null for a rule. */
+  listed: number[] | null;
 }
 
 function chooseLabels(
   partners: PartnerColumns,
-  members: number[],
+  members: Members,
   belowCount: number,
   requested: ChartOptions["labels"],
   hasSubsidy: boolean,
@@ -256,19 +276,24 @@ function chooseLabels(
   const amount = (i: number) => subsidyAt(partners, i) ?? 0;
   const bySubsidy = (a: number, b: number) => amount(b) - amount(a) || partners.gap[a] - partners.gap[b];
   const byGap = (a: number, b: number) => partners.gap[a] - partners.gap[b] || amount(b) - amount(a);
-  const all: LabelChoice = { size: members.length, has: () => true };
-  const below: LabelChoice = { size: belowCount, has: (i) => !isAbove(partners, i) };
-  const chosen = (from: Iterable<number>, compare: (a: number, b: number) => number) => new Set(smallest(from, AUTO_LABEL_LIMIT, compare));
+  const all: LabelChoice = { size: members.length, has: () => true, listed: null };
+  const below: LabelChoice = { size: belowCount, has: (i) => !isAbove(partners, i), listed: null };
+  const chosen = (from: Iterable<number>, compare: (a: number, b: number) => number): LabelChoice => {
+    // Members are ascending partner indices, so sorted indices are member order.
+    const listed = smallest(from, AUTO_LABEL_LIMIT, compare).sort((a, b) => a - b);
+    const set = new Set(listed);
+    return { size: set.size, has: (i) => set.has(i), listed };
+  };
   switch (requested) {
     case "none":
-      return { labelled: { size: 0, has: () => false }, rule: "none" };
+      return { labelled: { size: 0, has: () => false, listed: [] }, rule: "none" };
     case "all":
       return { labelled: all, rule: "all" };
     case "below-line":
       return { labelled: below, rule: "below-line" };
     case "largest-subsidies":
       if (!hasSubsidy) return { labelled: below, rule: "below-line" };
-      return { labelled: chosen(members.filter((i) => amount(i) > 0), bySubsidy), rule: "largest-subsidies" };
+      return { labelled: chosen(membersWhere(members, (i) => amount(i) > 0), bySubsidy), rule: "largest-subsidies" };
     case "auto":
     default:
       if (members.length <= AUTO_LABEL_LIMIT) return { labelled: all, rule: "all" };
@@ -276,7 +301,7 @@ function chooseLabels(
       // amounts (or the deepest gaps without amounts) matter most.
       if (belowCount <= AUTO_LABEL_LIMIT) return { labelled: below, rule: "below-line" };
       return {
-        labelled: chosen(members.filter((i) => !isAbove(partners, i)), hasSubsidy ? bySubsidy : byGap),
+        labelled: chosen(membersWhere(members, (i) => !isAbove(partners, i)), hasSubsidy ? bySubsidy : byGap),
         rule: hasSubsidy ? "largest-subsidies" : "below-line",
       };
   }
@@ -299,30 +324,48 @@ export function smallest<T>(items: Iterable<T>, count: number, compare: (a: T, b
   return kept;
 }
 
-function chooseMovements(analysis: Analysis, members: number[]): { shown: MovementSpec[]; total: number } {
+/** The members `keep` accepts, in order; typed, so a register's worth stays out of the JS heap. */
+function membersWhere(members: Members, keep: (i: number) => boolean): Int32Array {
+  const kept = new Int32Array(members.length);
+  let count = 0;
+  for (let k = 0; k < members.length; k++) if (keep(members[k])) kept[count++] = members[k];
+  return kept.subarray(0, count);
+}
+
+/**
+ * Fills `distances` with each member's squared distance to its targets, both axes scaled to 0–1
+ * (by position in members), and `moving` with the positions of the members that move. Returns how
+ * many move.
+ */
+function measureMoves(analysis: Analysis, members: Members, distances: Float64Array, moving: Int32Array): number {
   const partners = analysis.partners;
   const xRange = analysis.dependencyScale.max - analysis.dependencyScale.min || 1;
   const yRange = analysis.influenceScale.max - analysis.influenceScale.min || 1;
   const tolerance = 1e-9;
-  // Squared distances (same order as distances) of the partners that move, worked out once: the
-  // selection below compares them many times. Kept per moving partner, not per partner of the
-  // register: a chart per goal sees only its own members.
-  const moving: number[] = [];
-  const distances: number[] = [];
-  for (const i of members) {
+  let movingCount = 0;
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k];
     const dx = (partners.targetDependency[i] - partners.dependency[i]) / xRange;
     const dy = (partners.targetInfluence[i] - partners.influence[i]) / yRange;
-    const distance = dx * dx + dy * dy;
-    if (distance > tolerance * tolerance) {
-      moving.push(i);
-      distances.push(distance);
-    }
+    distances[k] = dx * dx + dy * dy;
+    if (distances[k] > tolerance * tolerance) moving[movingCount++] = k;
   }
-  // Keep the largest moves (ties: the upper row first), then show them in register order.
-  const positions = moving.map((_, k) => k);
-  const kept = smallest(positions, MOVEMENT_LIMIT, (a, b) => distances[b] - distances[a] || partners.row[moving[a]] - partners.row[moving[b]])
-    .map((k) => moving[k])
-    .sort((a, b) => a - b);
+  return movingCount;
+}
+
+function chooseMovements(analysis: Analysis, members: Members): { shown: MovementSpec[]; total: number } {
+  const partners = analysis.partners;
+  // Worked out once, the selection compares them many times. Typed: up to a register's worth.
+  const distances = new Float64Array(members.length);
+  const moving = new Int32Array(members.length);
+  const movingCount = measureMoves(analysis, members, distances, moving);
+  // Keep the largest moves (ties: the upper row first), then show them in register order. The
+  // comparison answers ±1 rather than a difference of doubles, which would be a heap number per call.
+  const byMove = (a: number, b: number) =>
+    distances[b] > distances[a] ? 1 : distances[b] < distances[a] ? -1 : partners.row[members[a]] - partners.row[members[b]];
+  const kept = smallest(moving.subarray(0, movingCount), MOVEMENT_LIMIT, byMove)
+    .sort((a, b) => a - b)
+    .map((k) => members[k]);
   const shown = kept.map((i) => {
     const strategy = strategyAt(partners, i);
     return {
@@ -335,5 +378,5 @@ function chooseMovements(analysis: Analysis, members: number[]): { shown: Moveme
       source: targetSourceAt(partners, i),
     };
   });
-  return { shown, total: moving.length };
+  return { shown, total: movingCount };
 }
