@@ -13,7 +13,8 @@ import {
   defaultHighDependencyAbove,
   isHighDependency,
   positionOf,
-  recommendedTarget,
+  recommendedDependency,
+  recommendedInfluence,
   requiredInfluence,
 } from "./strategy";
 import { columnLetter, displayText, isBlank, isErrorValue, isFormulaCell } from "./text";
@@ -60,8 +61,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     });
   }
   // A scale the user set or the header names ("Invloed (1-5)") wins; else it is guessed from the scores.
-  const influenceScale = knownScale(mapping.influence!.header, settings.influenceScale) ?? scaleFromValues(usable(entered.influence, entered.hasPartner));
-  const dependencyScale = knownScale(mapping.dependency!.header, settings.dependencyScale) ?? scaleFromValues(usable(entered.dependency, entered.hasPartner));
+  const influenceScale = knownScale(mapping.influence!.header, settings.influenceScale) ?? scaleFromValues(usable(entered, entered.influence));
+  const dependencyScale = knownScale(mapping.dependency!.header, settings.dependencyScale) ?? scaleFromValues(usable(entered, entered.dependency));
   const line = settings.line ?? defaultAmbitionLine(influenceScale);
   const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
   const { partners, nameHashes, skipped, summary } = analyseRows(snapshot, mapping, entered, { influenceScale, dependencyScale, line, highDependencyAbove });
@@ -90,7 +91,7 @@ interface EnteredRows {
   /** 0-based sheet rows. */
   row: Int32Array;
   cells: CellValue[][];
-  hasPartner: boolean[];
+  hasPartner: Uint8Array;
   influence: ParsedScore[];
   dependency: ParsedScore[];
   /** SCORE_NUMBER | SCORE_LABEL bits: which kinds each score column holds. */
@@ -124,13 +125,14 @@ function readEnteredRows(snapshot: SheetSnapshot, mapping: ColumnMapping, locati
   const influenceText = memoizeTexts((text) => parseScore(text));
   const dependencyText = memoizeTexts((text) => parseScore(text));
   const capacity = Math.max(0, location.lastDataRow - location.firstDataRow + 1);
+  // Sized for every register row and filled front to back: growing by push would copy them.
   const entered: EnteredRows = {
     count: 0,
     row: new Int32Array(capacity),
-    cells: [],
-    hasPartner: [],
-    influence: [],
-    dependency: [],
+    cells: new Array<CellValue[]>(capacity),
+    hasPartner: new Uint8Array(capacity),
+    influence: new Array<ParsedScore>(capacity),
+    dependency: new Array<ParsedScore>(capacity),
     influenceKinds: 0,
     dependencyKinds: 0,
   };
@@ -148,11 +150,12 @@ function readEnteredRows(snapshot: SheetSnapshot, mapping: ColumnMapping, locati
     const dependency = typeof dependencyValue === "string" ? dependencyText(dependencyValue) : parseScore(dependencyValue, formatRow?.[dependencyOffset] ?? null);
     entered.influenceKinds |= kindBit(influence);
     entered.dependencyKinds |= kindBit(dependency);
-    entered.row[entered.count++] = r;
-    entered.cells.push(cells);
-    entered.hasPartner.push(hasPartner);
-    entered.influence.push(influence);
-    entered.dependency.push(dependency);
+    const at = entered.count++;
+    entered.row[at] = r;
+    entered.cells[at] = cells;
+    entered.hasPartner[at] = hasPartner ? 1 : 0;
+    entered.influence[at] = influence;
+    entered.dependency[at] = dependency;
   }
   return entered;
 }
@@ -213,8 +216,9 @@ function analyseRows(
     const partnerValue = cellIn(cells, partnerOffset);
     const influence = readAxis(entered.influence[i], influenceScale);
     const dependency = readAxis(entered.dependency[i], dependencyScale);
-    if (typeof influence === "string" || typeof dependency === "string" || !entered.hasPartner[i] || isErrorValue(partnerValue)) {
-      skipped.push(skippedRow(mapping, r, partnerValue, entered.hasPartner[i], [influence, entered.influence[i], influenceScale], [dependency, entered.dependency[i], dependencyScale]));
+    const hasPartner = entered.hasPartner[i] === 1;
+    if (typeof influence === "string" || typeof dependency === "string" || !hasPartner || isErrorValue(partnerValue)) {
+      skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, [influence, entered.influence[i], influenceScale], [dependency, entered.dependency[i], dependencyScale]));
       continue;
     }
     const required = requiredInfluence(dependency, dependencyScale, line);
@@ -237,10 +241,8 @@ function analyseRows(
     partners.dependency[at] = dependency;
     partners.requiredInfluence[at] = required;
     partners.gap[at] = gap;
-    // The recommendation is short-lived: only what outlives the loop costs the garbage collector.
-    const recommended = recommendedTarget(strategy, { influence, dependency }, dependencyScale, line, highDependencyAbove);
-    partners.targetInfluence[at] = targetInfluence ?? recommended.influence;
-    partners.targetDependency[at] = targetDependency ?? recommended.dependency;
+    partners.targetInfluence[at] = targetInfluence ?? recommendedInfluence(strategy, influence, dependency, dependencyScale, line);
+    partners.targetDependency[at] = targetDependency ?? recommendedDependency(strategy, influence, dependency, dependencyScale, line, highDependencyAbove);
     partners.subsidy[at] = subsidy ?? NaN;
     const strategyCode = strategyIndex(strategy);
     partners.strategy[at] = strategyCode;
@@ -250,6 +252,7 @@ function analyseRows(
     count(position === "above" ? aboveTally : belowTally, money);
     count(summary.total, money);
   }
+  partners.partner.length = partners.goal.length = partners.count;
   return { partners, nameHashes, skipped, summary };
 }
 
@@ -273,8 +276,10 @@ function skippedRow(mapping: ColumnMapping, r: number, partnerValue: CellValue, 
 }
 
 /** Scores of rows that have a partner: what the scale is guessed from. */
-function usable(scores: ParsedScore[], hasPartner: boolean[]): ParsedScore[] {
-  return hasPartner.includes(false) ? scores.filter((_, i) => hasPartner[i]) : scores;
+function usable(entered: EnteredRows, scores: ParsedScore[]): ParsedScore[] {
+  const kept: ParsedScore[] = [];
+  for (let i = 0; i < entered.count; i++) if (entered.hasPartner[i] === 1) kept.push(scores[i]);
+  return kept;
 }
 
 type AxisProblem = "missing" | "unusable" | "out-of-scale" | "error";
@@ -368,8 +373,7 @@ function collectWarnings(
   mixedScales: [boolean, boolean],
 ): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
-  const names = partners.count === partners.partner.length ? partners.partner : partners.partner.slice(0, partners.count);
-  for (const group of repeatedNames(names, nameHashes)) {
+  for (const group of repeatedNames(partners.partner, nameHashes)) {
     warnings.push(duplicateWarning(partners.partner[group[0]], group.map((i) => partners.row[i])));
   }
   const hidden = new Set(snapshot.hiddenColumns);

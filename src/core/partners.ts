@@ -9,9 +9,9 @@ export function newPartnerColumns(capacity: number): PartnerColumns {
   return {
     count: 0,
     row: new Int32Array(capacity),
-    // Filled front to back: `new Array(capacity)` would be a slow dictionary above ~100,000 entries.
-    partner: [],
-    goal: [],
+    // Sized up front (growing by push copies them several times); analyzeSheet trims them to count.
+    partner: new Array<string>(capacity),
+    goal: new Array<string | null>(capacity),
     influence: new Float64Array(capacity),
     dependency: new Float64Array(capacity),
     requiredInfluence: new Float64Array(capacity),

@@ -3,9 +3,11 @@ import {
   defaultAmbitionLine,
   defaultHighDependencyAbove,
   positionOf,
-  recommendedTarget,
+  recommendedDependency,
+  recommendedInfluence,
   requiredInfluence,
 } from "../../src/core/strategy";
+import type { StrategyKey } from "../../src/core/types";
 
 const oneToFive = { min: 1, max: 5 };
 
@@ -54,6 +56,10 @@ describe("strategies (framework.md's table)", () => {
 
 describe("where a partner should move", () => {
   const line = { atLowestDependency: 2, atHighestDependency: 4 };
+  const recommendedTarget = (strategy: StrategyKey, point: { influence: number; dependency: number }, scale: typeof oneToFive, ambition: typeof line, threshold: number) => ({
+    influence: recommendedInfluence(strategy, point.influence, point.dependency, scale, ambition),
+    dependency: recommendedDependency(strategy, point.influence, point.dependency, scale, ambition, threshold),
+  });
   it("goes straight up to the line when influence must rise", () => {
     expect(recommendedTarget("raise-influence", { influence: 2, dependency: 4 }, oneToFive, line, 3)).toEqual({ influence: 3.5, dependency: 4 });
   });

@@ -158,7 +158,7 @@ export interface RegisterTarget {
   reading: NumberCellReading;
 }
 
-/** core: recommendedTarget's influence — up to the line for raise/strengthen, else stay. */
+/** core: recommendedInfluence — up to the line for raise/strengthen, else stay. */
 export function targetInfluenceFormula(
   refs: { influenceScore: string; dependencyScore: string; required: string; gap: string; alternatives: string | null },
   registerTarget: RegisterTarget | null,
@@ -170,7 +170,7 @@ export function targetInfluenceFormula(
 }
 
 /**
- * core: recommendedTarget's dependency — for reduce-dependency, left to where the partner's
+ * core: recommendedDependency — for reduce-dependency, left to where the partner's
  * influence meets the line (not below the scale's minimum), or the threshold, whichever is lower.
  */
 export function targetDependencyFormula(
