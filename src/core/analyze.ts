@@ -53,19 +53,42 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   // Two passes, each one tight loop: registers reach 100,000 rows, where a closure call and a
   // ParsedScore handed over per row cost more than the parsing. The first pass finds the rows that
   // hold something and reads their scores; the second analyses them on the scales.
-  const entered = readEnteredRows(snapshot, mapping, location);
-  if (entered.count === 0) {
-    throw new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
+  const { entered, readRows } = enteredRowReader(snapshot, mapping, location);
+  const noData = () =>
+    new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
       sheet: snapshot.sheetName,
       row: location.headerRow + 1,
     });
+  const scalesOf = (influenceScale: Scale, dependencyScale: Scale): Scales => ({
+    influenceScale,
+    dependencyScale,
+    line: settings.line ?? defaultAmbitionLine(influenceScale),
+    highDependencyAbove: settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale),
+  });
+  // A scale the user set or the header names ("Invloed (1-5)") wins; else it is guessed from all the scores.
+  const knownInfluence = knownScale(mapping.influence!.header, settings.influenceScale);
+  const knownDependency = knownScale(mapping.dependency!.header, settings.dependencyScale);
+  let scales: Scales;
+  let analyser: ReturnType<typeof rowAnalyser>;
+  if (knownInfluence && knownDependency) {
+    // Both passes a block of rows at a time: the second finds the cells the first read still in the CPU cache.
+    scales = scalesOf(knownInfluence, knownDependency);
+    analyser = rowAnalyser(snapshot, mapping, entered, entered.row.length, scales);
+    for (let first = location.firstDataRow; first <= location.lastDataRow; first += BLOCK_ROWS) {
+      const analysed = entered.count;
+      readRows(first, Math.min(location.lastDataRow, first + BLOCK_ROWS - 1));
+      analyser.analyseRows(analysed, entered.count);
+    }
+    if (entered.count === 0) throw noData();
+  } else {
+    readRows(location.firstDataRow, location.lastDataRow);
+    if (entered.count === 0) throw noData();
+    scales = scalesOf(knownInfluence ?? scaleFromValues(usable(entered, entered.influence)), knownDependency ?? scaleFromValues(usable(entered, entered.dependency)));
+    analyser = rowAnalyser(snapshot, mapping, entered, entered.count, scales);
+    analyser.analyseRows(0, entered.count);
   }
-  // A scale the user set or the header names ("Invloed (1-5)") wins; else it is guessed from the scores.
-  const influenceScale = knownScale(mapping.influence!.header, settings.influenceScale) ?? scaleFromValues(usable(entered, entered.influence));
-  const dependencyScale = knownScale(mapping.dependency!.header, settings.dependencyScale) ?? scaleFromValues(usable(entered, entered.dependency));
-  const line = settings.line ?? defaultAmbitionLine(influenceScale);
-  const highDependencyAbove = settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale);
-  const { partners, nameHashes, skipped, summary } = analyseRows(snapshot, mapping, entered, { influenceScale, dependencyScale, line, highDependencyAbove });
+  const { influenceScale, dependencyScale, line, highDependencyAbove } = scales;
+  const { partners, nameHashes, skipped, summary } = analyser.finish();
   const warnings = collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(entered.influenceKinds), mixedKinds(entered.dependencyKinds)]);
   let rows: PartnerResult[] | undefined;
   return {
@@ -84,6 +107,9 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     warnings,
   };
 }
+
+/** Rows read and then analysed together when the scales are known (their cells stay in the CPU cache in between). */
+const BLOCK_ROWS = 1024;
 
 /** The register rows with something typed in them, and their scores as read (not yet on a scale). */
 interface EnteredRows {
@@ -113,7 +139,7 @@ function mixedKinds(kinds: number): boolean {
  * Every row with something typed in it is analysed or skipped; a blank row is not a partner. Cells
  * that only show a formula's result (a row number, our own output columns) do not make a row a partner.
  */
-function readEnteredRows(snapshot: SheetSnapshot, mapping: ColumnMapping, location: FoundRegister["location"]): EnteredRows {
+function enteredRowReader(snapshot: SheetSnapshot, mapping: ColumnMapping, location: FoundRegister["location"]): { entered: EnteredRows; readRows(first: number, last: number): void } {
   const { origin } = snapshot;
   const offsetOf = (concept: ConceptKey) => mapping[concept]!.column - origin.column;
   const partnerOffset = offsetOf("partner");
@@ -136,28 +162,30 @@ function readEnteredRows(snapshot: SheetSnapshot, mapping: ColumnMapping, locati
     influenceKinds: 0,
     dependencyKinds: 0,
   };
-  for (let r = location.firstDataRow; r <= location.lastDataRow; r++) {
-    if (r === location.totalsRow) continue;
-    const cells = snapshot.values[r - origin.row];
-    if (!cells) continue;
-    const hasPartner = !isBlank(cells[partnerOffset]);
-    if (!hasPartner && !holdsInput(snapshot, location, mappedOffsets, cells, r)) continue;
-    const influenceValue = cells[influenceOffset];
-    const dependencyValue = cells[dependencyOffset];
-    // Text is parsed once per distinct text; a number needs its format (a percentage, a date).
-    const formatRow = formats && (typeof influenceValue !== "string" || typeof dependencyValue !== "string") ? formats[r - origin.row] : undefined;
-    const influence = typeof influenceValue === "string" ? influenceText(influenceValue) : parseScore(influenceValue, formatRow?.[influenceOffset] ?? null);
-    const dependency = typeof dependencyValue === "string" ? dependencyText(dependencyValue) : parseScore(dependencyValue, formatRow?.[dependencyOffset] ?? null);
-    entered.influenceKinds |= kindBit(influence);
-    entered.dependencyKinds |= kindBit(dependency);
-    const at = entered.count++;
-    entered.row[at] = r;
-    entered.cells[at] = cells;
-    entered.hasPartner[at] = hasPartner ? 1 : 0;
-    entered.influence[at] = influence;
-    entered.dependency[at] = dependency;
-  }
-  return entered;
+  const readRows = (first: number, last: number) => {
+    for (let r = first; r <= last; r++) {
+      if (r === location.totalsRow) continue;
+      const cells = snapshot.values[r - origin.row];
+      if (!cells) continue;
+      const hasPartner = !isBlank(cells[partnerOffset]);
+      if (!hasPartner && !holdsInput(snapshot, location, mappedOffsets, cells, r)) continue;
+      const influenceValue = cells[influenceOffset];
+      const dependencyValue = cells[dependencyOffset];
+      // Text is parsed once per distinct text; a number needs its format (a percentage, a date).
+      const formatRow = formats && (typeof influenceValue !== "string" || typeof dependencyValue !== "string") ? formats[r - origin.row] : undefined;
+      const influence = typeof influenceValue === "string" ? influenceText(influenceValue) : parseScore(influenceValue, formatRow?.[influenceOffset] ?? null);
+      const dependency = typeof dependencyValue === "string" ? dependencyText(dependencyValue) : parseScore(dependencyValue, formatRow?.[dependencyOffset] ?? null);
+      entered.influenceKinds |= kindBit(influence);
+      entered.dependencyKinds |= kindBit(dependency);
+      const at = entered.count++;
+      entered.row[at] = r;
+      entered.cells[at] = cells;
+      entered.hasPartner[at] = hasPartner ? 1 : 0;
+      entered.influence[at] = influence;
+      entered.dependency[at] = dependency;
+    }
+  };
+  return { entered, readRows };
 }
 
 /** Whether a row without a partner name holds input: a mapped cell, or any typed (not computed) cell of the register. */
@@ -178,16 +206,24 @@ interface Scales {
   highDependencyAbove: number;
 }
 
+interface AnalysedRows {
+  partners: PartnerColumns;
+  nameHashes: Int32Array;
+  skipped: SkippedRow[];
+  summary: Summary;
+}
+
 /**
- * Analyses the entered rows on the scales: results go straight into partner columns (no object
+ * Analyses the entered rows on the scales, a range of them at a time: results go straight into partner columns (no object
  * per partner) and the summary; a row that cannot be analysed joins `skipped` with its reason.
  */
-function analyseRows(
+function rowAnalyser(
   snapshot: SheetSnapshot,
   mapping: ColumnMapping,
   entered: EnteredRows,
+  capacity: number,
   { influenceScale, dependencyScale, line, highDependencyAbove }: Scales,
-): { partners: PartnerColumns; nameHashes: Int32Array; skipped: SkippedRow[]; summary: Summary } {
+): { analyseRows(from: number, to: number): void; finish(): AnalysedRows } {
   const { origin } = snapshot;
   const offsetOf = (concept: ConceptKey) => (mapping[concept] ? mapping[concept].column - origin.column : -1);
   const partnerOffset = offsetOf("partner");
@@ -196,8 +232,8 @@ function analyseRows(
   const subsidyOffset = offsetOf("subsidy");
   const targetInfluenceCol = mapping.targetInfluence?.column ?? null;
   const targetDependencyCol = mapping.targetDependency?.column ?? null;
-  const partners = newPartnerColumns(entered.count);
-  const nameHashes = new Int32Array(entered.count);
+  const partners = newPartnerColumns(capacity);
+  const nameHashes = new Int32Array(capacity);
   const skipped: SkippedRow[] = [];
   const summary = emptySummary();
   const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
@@ -210,50 +246,55 @@ function analyseRows(
     const value = scoreOnScale(parseScore(cellAt(snapshot, r, c), formatAt(snapshot, r, c)), scale);
     return value !== null && onScale(value, scale) ? value : null;
   };
-  for (let i = 0; i < entered.count; i++) {
-    const r = entered.row[i];
-    const cells = entered.cells[i];
-    const partnerValue = cellIn(cells, partnerOffset);
-    const influence = readAxis(entered.influence[i], influenceScale);
-    const dependency = readAxis(entered.dependency[i], dependencyScale);
-    const hasPartner = entered.hasPartner[i] === 1;
-    if (typeof influence === "string" || typeof dependency === "string" || !hasPartner || isErrorValue(partnerValue)) {
-      skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, [influence, entered.influence[i], influenceScale], [dependency, entered.dependency[i], dependencyScale]));
-      continue;
+  const analyseRows = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const r = entered.row[i];
+      const cells = entered.cells[i];
+      const partnerValue = cellIn(cells, partnerOffset);
+      const influence = readAxis(entered.influence[i], influenceScale);
+      const dependency = readAxis(entered.dependency[i], dependencyScale);
+      const hasPartner = entered.hasPartner[i] === 1;
+      if (typeof influence === "string" || typeof dependency === "string" || !hasPartner || isErrorValue(partnerValue)) {
+        skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, [influence, entered.influence[i], influenceScale], [dependency, entered.dependency[i], dependencyScale]));
+        continue;
+      }
+      const required = requiredInfluence(dependency, dependencyScale, line);
+      const gap = influence - required;
+      const position = positionOf(gap, influenceScale);
+      const highDependency = isHighDependency(dependency, highDependencyAbove);
+      const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
+      const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
+      const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
+      const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
+      const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
+      const subsidy = subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset));
+      const at = partners.count++;
+      partners.row[at] = r + 1;
+      const partner = displayText(partnerValue);
+      partners.partner[at] = partner;
+      nameHashes[at] = nameHash(partner);
+      partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
+      partners.influence[at] = influence;
+      partners.dependency[at] = dependency;
+      partners.requiredInfluence[at] = required;
+      partners.gap[at] = gap;
+      partners.targetInfluence[at] = targetInfluence ?? recommendedInfluence(strategy, influence, dependency, dependencyScale, line);
+      partners.targetDependency[at] = targetDependency ?? recommendedDependency(strategy, influence, dependency, dependencyScale, line, highDependencyAbove);
+      partners.subsidy[at] = subsidy ?? NaN;
+      const strategyCode = strategyIndex(strategy);
+      partners.strategy[at] = strategyCode;
+      partners.flags[at] = partnerFlags(position, highDependency, alternativesDesirable, targetInfluence !== null || targetDependency !== null ? "register" : "recommended");
+      const money = subsidy ?? 0;
+      count(tallies[strategyCode], money);
+      count(position === "above" ? aboveTally : belowTally, money);
+      count(summary.total, money);
     }
-    const required = requiredInfluence(dependency, dependencyScale, line);
-    const gap = influence - required;
-    const position = positionOf(gap, influenceScale);
-    const highDependency = isHighDependency(dependency, highDependencyAbove);
-    const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
-    const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
-    const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
-    const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
-    const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
-    const subsidy = subsidyOffset < 0 ? null : amount(cellIn(cells, subsidyOffset));
-    const at = partners.count++;
-    partners.row[at] = r + 1;
-    const partner = displayText(partnerValue);
-    partners.partner[at] = partner;
-    nameHashes[at] = nameHash(partner);
-    partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
-    partners.influence[at] = influence;
-    partners.dependency[at] = dependency;
-    partners.requiredInfluence[at] = required;
-    partners.gap[at] = gap;
-    partners.targetInfluence[at] = targetInfluence ?? recommendedInfluence(strategy, influence, dependency, dependencyScale, line);
-    partners.targetDependency[at] = targetDependency ?? recommendedDependency(strategy, influence, dependency, dependencyScale, line, highDependencyAbove);
-    partners.subsidy[at] = subsidy ?? NaN;
-    const strategyCode = strategyIndex(strategy);
-    partners.strategy[at] = strategyCode;
-    partners.flags[at] = partnerFlags(position, highDependency, alternativesDesirable, targetInfluence !== null || targetDependency !== null ? "register" : "recommended");
-    const money = subsidy ?? 0;
-    count(tallies[strategyCode], money);
-    count(position === "above" ? aboveTally : belowTally, money);
-    count(summary.total, money);
-  }
-  partners.partner.length = partners.goal.length = partners.count;
-  return { partners, nameHashes, skipped, summary };
+  };
+  const finish = (): AnalysedRows => {
+    partners.partner.length = partners.goal.length = partners.count;
+    return { partners, nameHashes, skipped, summary };
+  };
+  return { analyseRows, finish };
 }
 
 type AxisRead = [read: number | AxisProblem, score: ParsedScore, scale: Scale];

@@ -9,6 +9,7 @@ import { nameKey, repeatedNames } from "../../src/core/duplicates";
 import { partnerColumnsOf, partnerRows } from "../../src/core/partners";
 import { memoizeTexts, parseAmount } from "../../src/core/values";
 import { sheet } from "./sheet";
+import { generateRegister } from "../support/generate";
 
 /** The plain reading: a Map of normalised names. */
 function repeatedByMap(names: string[]): number[][] {
@@ -70,6 +71,28 @@ describe("partner columns", () => {
     // Columns from objects and back again lose nothing.
     expect(partnerRows(partnerColumnsOf(rows))).toEqual(rows);
     expect(analysis.partners.count).toBe(3);
+  });
+});
+
+describe("registers longer than a block of rows", () => {
+  it("give the same results whether the scales are named (read and analysed block by block) or guessed (two whole passes)", () => {
+    const register = generateRegister({ partners: 2_600, seed: 11, layout: "range" });
+    const named = analyzeSheet(register.snapshot);
+    // The same sheet with "(1-5)" taken out of the score headers: the scales are guessed from all scores first.
+    const unnamed = structuredClone(register.snapshot);
+    const headerCells = unnamed.values[register.headerRow - unnamed.origin.row];
+    for (const key of ["influence", "dependency"] as const) {
+      const offset = register.columns[key] - unnamed.origin.column;
+      headerCells[offset] = String(headerCells[offset]).replace(/\s*\(.*\)/, "");
+    }
+    const guessed = analyzeSheet(unnamed);
+    expect([named.influenceScale.source, guessed.influenceScale.source]).toEqual(["header", "labels"]);
+    expect(named.rows).toEqual(guessed.rows);
+    expect(named.skipped).toEqual(guessed.skipped);
+    expect(named.summary).toEqual(guessed.summary);
+    // And what the generator wrote down while making the sheet.
+    expect(named.rows.map((r) => r.row)).toEqual(register.expected.filter((e) => e.skip === null).map((e) => e.row));
+    expect(named.skipped.map((s) => [s.row, s.reason])).toEqual(register.expected.filter((e) => e.skip !== null).map((e) => [e.row, e.skip]));
   });
 });
 
