@@ -134,7 +134,8 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
 
   // Read: the adapter's own time is the wall time minus the time the double spends in sync().
   // When the read fails (or the double is skipped), the generated snapshot stands in for it.
-  const readRuns = partners >= 100_000 ? 1 : 3;
+  // Three reads at every size: one read at 100,000 rows varied from 27 to 44 ms between runs (a GC pause lands in one or another).
+  const readRuns = 3;
   const readOwn: number[] = [];
   const readTotal: number[] = [];
   let snapshot: SheetSnapshot = register.snapshot;
