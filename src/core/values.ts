@@ -73,37 +73,42 @@ export type ParsedScore =
 /** Names Excel and LibreOffice give the default format in various languages. */
 const GENERAL_FORMATS = new Set(["general", "standaard", "standard", "algemeen", "@"]);
 
+/** How Excel shows a number in a cell of some format: as a date or time, as a percentage, or plainly. */
+export type NumberReading = "plain" | "percent" | "date";
+
 /**
- * Format answers per format string: a score column has one or two formats, but asking per cell ran
+ * Readings per format string: a score column has one or two formats, but asking per cell ran
  * several regular expressions per row. Bounded so a sheet of all-different formats cannot grow it.
  */
 const FORMAT_CACHE_LIMIT = 10_000;
-interface FormatCache {
-  answers: Map<string, boolean>;
-  /** The format asked last: consecutive cells of a column mostly share it. */
-  last: string | null;
-  lastAnswer: boolean;
-}
-const dateFormats: FormatCache = { answers: new Map(), last: null, lastAnswer: false };
-const percentFormats: FormatCache = { answers: new Map(), last: null, lastAnswer: false };
+const formatReadings = new Map<string, NumberReading>();
+/** The format asked last: consecutive cells of a column mostly share it. */
+let lastFormat: string | null = null;
+let lastReading: NumberReading = "plain";
 
-function cachedFormatTest(cache: FormatCache, format: string, test: (format: string) => boolean): boolean {
-  if (format === cache.last) return cache.lastAnswer;
-  let answer = cache.answers.get(format);
-  if (answer === undefined) {
-    if (cache.answers.size >= FORMAT_CACHE_LIMIT) cache.answers.clear();
-    answer = test(format);
-    cache.answers.set(format, answer);
+/** How a number in a cell with `format` reads (one cached answer per distinct format). */
+export function numberFormatReading(format: string | null | undefined): NumberReading {
+  if (!format) return "plain";
+  if (format === lastFormat) return lastReading;
+  let reading = formatReadings.get(format);
+  if (reading === undefined) {
+    if (formatReadings.size >= FORMAT_CACHE_LIMIT) formatReadings.clear();
+    reading = showsDate(format) ? "date" : showsPercent(format) ? "percent" : "plain";
+    formatReadings.set(format, reading);
   }
-  cache.last = format;
-  cache.lastAnswer = answer;
-  return answer;
+  lastFormat = format;
+  lastReading = reading;
+  return reading;
 }
 
 /** True for number formats that show a date or time (a date typed in a score column is not a score). */
 export function isDateFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  return cachedFormatTest(dateFormats, format, showsDate);
+  return numberFormatReading(format) === "date";
+}
+
+/** True for number formats that show a percentage (and no date). */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return numberFormatReading(format) === "percent";
 }
 
 function showsDate(format: string): boolean {
@@ -114,11 +119,6 @@ function showsDate(format: string): boolean {
     .replace(/\\./g, "")
     .replace(/[_*]./g, "");
   return /[dmyhs]/i.test(stripped) && !/^[#0.,\s%€$E+-]*$/i.test(stripped);
-}
-
-export function isPercentFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  return cachedFormatTest(percentFormats, format, showsPercent);
 }
 
 function showsPercent(format: string): boolean {
@@ -198,8 +198,9 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
   if (isErrorValue(value)) return { kind: "error", text: String(value).trim() };
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "unusable", text: String(value) };
-    if (isDateFormat(numberFormat)) return { kind: "unusable", text: serialToIsoDate(value) ?? displayText(value) };
-    if (isPercentFormat(numberFormat)) return { kind: "number", value: value * 100, percent: true };
+    const reading = numberFormatReading(numberFormat);
+    if (reading === "date") return { kind: "unusable", text: serialToIsoDate(value) ?? displayText(value) };
+    if (reading === "percent") return { kind: "number", value: value * 100, percent: true };
     return plainNumberScore(value);
   }
   if (typeof value === "boolean") return { kind: "unusable", text: value ? "TRUE" : "FALSE" };

@@ -9,6 +9,7 @@
 import { ON_LINE_TOLERANCE } from "../strategy";
 import { columnLetter } from "../text";
 import type { CellRect } from "../types";
+import type { NumberReading } from "../values";
 import { PARAMETER_NAMES as P, positionLabelName, strategyLabelName } from "./names";
 
 /** A number as a plain decimal literal ("0.000000001"): HyperFormula does not parse "1E-9". */
@@ -67,7 +68,7 @@ export const DEPENDENCY_AXIS_NAMES = (withLabels: boolean): AxisNames => ({
 });
 
 /** How the cell's own number format makes the core read a number (values.ts parseScore). */
-export type NumberCellReading = "plain" | "percent" | "date";
+export type NumberCellReading = NumberReading;
 
 /**
  * The score in `ref` as a number in scale units, or "" — like parseScore + scoreOnScale:

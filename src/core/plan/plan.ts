@@ -19,7 +19,7 @@ import {
   type Scale,
   type SheetSnapshot,
 } from "../types";
-import { isDateFormat, isPercentFormat, LABEL_VALUES_3, LABEL_VALUES_5, YES_WORDS } from "../values";
+import { LABEL_VALUES_3, LABEL_VALUES_5, numberFormatReading, YES_WORDS } from "../values";
 import {
   absoluteCell,
   absoluteReference,
@@ -208,31 +208,18 @@ function readingRuns(
   const runs: { first: number; last: number; readings: NumberCellReading[]; code: number }[] = [];
   const offsets = columns.map((column) => (column === null ? -1 : column - snapshot.origin.column));
   const formats = snapshot.numberFormats;
-  // One lookup per cell: a register has a handful of distinct formats over 100,000 rows.
-  const codes = new Map<string, number>();
-  const codeOf = (format: string | null | undefined): number => {
-    if (!format) return 0;
-    let code = codes.get(format);
-    if (code === undefined) codes.set(format, (code = READING_CODES[readingOfFormat(format)]));
-    return code;
-  };
   for (let r = band.first; r <= band.last; r++) {
     const rowFormats = formats?.[r - snapshot.origin.row];
     let code = 0;
-    for (let k = offsets.length - 1; k >= 0; k--) code = code * 3 + (offsets[k] < 0 || !rowFormats ? 0 : codeOf(rowFormats[offsets[k]]));
+    for (let k = offsets.length - 1; k >= 0; k--) code = code * 3 + (offsets[k] < 0 || !rowFormats ? 0 : READING_CODES[numberFormatReading(rowFormats[offsets[k]])]);
     const last = runs[runs.length - 1];
     if (last && last.code === code) last.last = r;
-    else runs.push({ first: r, last: r, code, readings: offsets.map((offset) => (offset < 0 || !rowFormats ? "plain" : readingOfFormat(rowFormats[offset]))) });
+    else runs.push({ first: r, last: r, code, readings: offsets.map((offset) => (offset < 0 || !rowFormats ? "plain" : numberFormatReading(rowFormats[offset]))) });
   }
   return runs;
 }
 
 const READING_CODES: Record<NumberCellReading, number> = { plain: 0, percent: 1, date: 2 };
-
-function readingOfFormat(format: string | null | undefined): NumberCellReading {
-  if (isDateFormat(format)) return "date";
-  return isPercentFormat(format) ? "percent" : "plain";
-}
 
 /** Plan everything Partnerkaart writes for `analysis` of `snapshot`. */
 export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: OutputOptions): WritePlan {
