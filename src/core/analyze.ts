@@ -53,7 +53,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   // Two passes, each one tight loop: registers reach 100,000 rows, where a closure call and a
   // ParsedScore handed over per row cost more than the parsing. The first pass finds the rows that
   // hold something and reads their scores; the second analyses them on the scales.
-  const { entered, readRows } = enteredRowReader(snapshot, mapping, location);
+  const registerRows = Math.max(0, location.lastDataRow - location.firstDataRow + 1);
   const noData = () =>
     new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
       sheet: snapshot.sheetName,
@@ -70,18 +70,26 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const knownDependency = knownScale(mapping.dependency!.header, settings.dependencyScale);
   let scales: Scales;
   let analyser: ReturnType<typeof rowAnalyser>;
+  let entered: EnteredRows;
   if (knownInfluence && knownDependency) {
-    // Both passes a block of rows at a time: the second finds the cells the first read still in the CPU cache.
+    // Both passes a block of rows at a time: the second finds the cells the first read still in the
+    // CPU cache, and the entered rows are kept for one block only.
+    const reader = enteredRowReader(snapshot, mapping, location, Math.min(BLOCK_ROWS, registerRows));
+    entered = reader.entered;
     scales = scalesOf(knownInfluence, knownDependency);
-    analyser = rowAnalyser(snapshot, mapping, entered, entered.row.length, scales);
+    analyser = rowAnalyser(snapshot, mapping, entered, registerRows, scales);
+    let enteredRows = 0;
     for (let first = location.firstDataRow; first <= location.lastDataRow; first += BLOCK_ROWS) {
-      const analysed = entered.count;
-      readRows(first, Math.min(location.lastDataRow, first + BLOCK_ROWS - 1));
-      analyser.analyseRows(analysed, entered.count);
+      entered.count = 0;
+      reader.readRows(first, Math.min(location.lastDataRow, first + BLOCK_ROWS - 1));
+      analyser.analyseRows(0, entered.count);
+      enteredRows += entered.count;
     }
-    if (entered.count === 0) throw noData();
+    if (enteredRows === 0) throw noData();
   } else {
-    readRows(location.firstDataRow, location.lastDataRow);
+    const reader = enteredRowReader(snapshot, mapping, location, registerRows);
+    entered = reader.entered;
+    reader.readRows(location.firstDataRow, location.lastDataRow);
     if (entered.count === 0) throw noData();
     scales = scalesOf(knownInfluence ?? scaleFromValues(usable(entered, entered.influence)), knownDependency ?? scaleFromValues(usable(entered, entered.dependency)));
     analyser = rowAnalyser(snapshot, mapping, entered, entered.count, scales);
@@ -139,7 +147,12 @@ function mixedKinds(kinds: number): boolean {
  * Every row with something typed in it is analysed or skipped; a blank row is not a partner. Cells
  * that only show a formula's result (a row number, our own output columns) do not make a row a partner.
  */
-function enteredRowReader(snapshot: SheetSnapshot, mapping: ColumnMapping, location: FoundRegister["location"]): { entered: EnteredRows; readRows(first: number, last: number): void } {
+function enteredRowReader(
+  snapshot: SheetSnapshot,
+  mapping: ColumnMapping,
+  location: FoundRegister["location"],
+  capacity: number,
+): { entered: EnteredRows; readRows(first: number, last: number): void } {
   const { origin } = snapshot;
   const offsetOf = (concept: ConceptKey) => mapping[concept]!.column - origin.column;
   const partnerOffset = offsetOf("partner");
@@ -150,8 +163,7 @@ function enteredRowReader(snapshot: SheetSnapshot, mapping: ColumnMapping, locat
   // Per analysis, so a cache never outlives the sheet it was filled from.
   const influenceText = memoizeTexts((text) => parseScore(text));
   const dependencyText = memoizeTexts((text) => parseScore(text));
-  const capacity = Math.max(0, location.lastDataRow - location.firstDataRow + 1);
-  // Sized for every register row and filled front to back: growing by push would copy them.
+  // Sized up front (for a block, or every register row) and filled front to back: growing by push would copy them.
   const entered: EnteredRows = {
     count: 0,
     row: new Int32Array(capacity),
