@@ -92,7 +92,7 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
   if (!formulaEvaluation) switchOffFormulaEvaluation();
   allowExcelSheetHeight();
   // Odd counts, so a median is one measured run; more at 100,000, where a 2-core machine's noise is largest.
-  const runs = partners >= 100_000 ? 11 : partners >= 10_000 ? 7 : 9;
+  const runs = partners >= 100_000 ? 21 : partners >= 10_000 ? 15 : 9;
   const generated = generateRegister({ partners, seed: SEED, layout });
   // Cell values as Office.js delivers them: parsed from JSON (flat strings, none shared between
   // cells), not the generator's concatenated ones, which hash and compare at other speeds.

@@ -409,6 +409,8 @@ const TOTAL_FIRST_WORDS: readonly string[] = ["totaal", "totalen", "total", "tot
 const LONGEST_TOTAL_WORD = 10;
 /** Lower-case initials of TOTAL_FIRST_WORDS, as character codes. */
 const TOTAL_INITIALS: readonly number[] = [...new Set(TOTAL_FIRST_WORDS.map((w) => w.charCodeAt(0)))];
+/** Their first two letters, as (first << 8 | second) codes. */
+const TOTAL_PREFIXES: readonly number[] = [...new Set(TOTAL_FIRST_WORDS.map((w) => (w.charCodeAt(0) << 8) | w.charCodeAt(1)))];
 
 function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -422,7 +424,12 @@ function isAsciiLetterOrDigit(code: number): boolean {
 function surelyNoTotal(value: string): boolean {
   // Most partner names start with a letter no total word starts with: decided on one character.
   const initial = value.charCodeAt(0) | 0x20;
-  if (initial >= 97 && initial <= 122 && !TOTAL_INITIALS.includes(initial)) return true;
+  if (initial >= 97 && initial <= 122) {
+    if (!TOTAL_INITIALS.includes(initial)) return true;
+    // Two letters no total word starts with ("St" of "Stichting") decide it as well.
+    const second = value.charCodeAt(1) | 0x20;
+    if (second >= 97 && second <= 122 && !TOTAL_PREFIXES.includes((initial << 8) | second)) return true;
+  }
   let start = 0;
   for (; start < value.length; start++) {
     const code = value.charCodeAt(start);

@@ -4,6 +4,7 @@ import {
   LABEL_VALUES_5,
   LABELS_5_NL,
   NO_WORDS,
+  TOTAL_WORDS,
   YES_WORDS,
   isDateFormat,
   isPercentFormat,
@@ -108,6 +109,19 @@ describe("yes/no", () => {
 });
 
 describe("register edges", () => {
+  it("tells a total label by its shortcuts exactly as by its definition (normalised text against the total words)", () => {
+    const definition = (text: string) => {
+      const n = normalizeText(text);
+      return TOTAL_WORDS.includes(n) || /^(totaal|total|eindtotaal|subtotaal)\b/.test(n);
+    };
+    const piece = fc.constantFrom("Totaal", "TOTAL", "totalen", "Grand total", "Eindtotaal", "subtotaal", "Som", "sum", "Stichting", "Sportclub", "Theater", "Ein", "Tö", "S", "T", "ä", "é", " ", ":", "-", "%", "2026", "x");
+    const text = fc.oneof(fc.array(piece, { maxLength: 4 }).map((parts) => parts.join("")), fc.string({ unit: "grapheme", maxLength: 10 }));
+    fc.assert(
+      fc.property(text, (value) => isTotalLabel(value) === definition(value)),
+      { seed: 20261129, numRuns: 3000 },
+    );
+  });
+
   it("recognises totals rows and footnotes", () => {
     expect(isTotalLabel("Totaal")).toBe(true);
     expect(isTotalLabel("TOTAL:")).toBe(true);
