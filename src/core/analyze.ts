@@ -324,8 +324,18 @@ function skippedRow(mapping: ColumnMapping, r: number, partnerValue: CellValue, 
     problem = { reason: skipReason(read as AxisProblem, axis), column: letter(axis), value: problemText(score) };
     problemScale = scale;
   }
+  const reason = problem.reason;
   const params = { row: r + 1, column: problem.column ?? "", value: problem.value ?? "", min: problemScale?.min ?? "", max: problemScale?.max ?? "" };
-  return { row: r + 1, partner, ...problem, message: t("en", `skip.${problem.reason}`, params) };
+  // The English message is written when first read (the CLI, logs): the pane words the reason itself.
+  let message: string | undefined;
+  return {
+    row: r + 1,
+    partner,
+    ...problem,
+    get message() {
+      return (message ??= t("en", `skip.${reason}`, params));
+    },
+  };
 }
 
 /** Scores of rows that have a partner: what the scale is guessed from. */
