@@ -122,10 +122,11 @@ async function readWithFirstBlockGuess(
   const legacySelection = selectionAreas ? null : workbook.getSelectedRange();
   if (legacySelection) legacySelection.load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
 
-  // Excel's arrays are kept as they come (no copy per cell): the core reads `formulas` as Excel gives it.
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  const formulas: CellValue[][] = [];
+  // Excel's rows are kept as they come (no copy per cell): the core reads `formulas` as Excel gives it.
+  // Sized up front and filled by index: 100,000 rows pushed one by one into three arrays copy them as they grow.
+  const values = new Array<CellValue[]>(rowCount);
+  const numberFormats = new Array<string[]>(rowCount);
+  const formulas = new Array<CellValue[]>(rowCount);
 
   // Each block is one response; the first one rides with the rest of sync 2.
   let rowsPerBlock = firstBlockRows;
@@ -149,9 +150,9 @@ async function readWithFirstBlockGuess(
     const blockValues = block.values as CellValue[][];
     const blockFormats = block.numberFormat as string[][];
     const blockFormulas = block.formulas as CellValue[][];
-    appendRows(values, blockValues);
-    appendRows(numberFormats, blockFormats);
-    appendRows(formulas, blockFormulas);
+    placeRows(values, blockValues, firstRow);
+    placeRows(numberFormats, blockFormats, firstRow);
+    placeRows(formulas, blockFormulas, firstRow);
     firstRow += blockRows;
     if (firstRow < rowCount) {
       measuredRowBytes = Math.max(measuredRowBytes, sampledRowBytes(blockValues, blockFormats, blockFormulas));
@@ -218,9 +219,9 @@ function isResponseTooLarge(error: unknown): boolean {
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit" || code === "OperationCellsExceedLimit";
 }
 
-/** Appends a block's rows (a loop, not push(...rows): one argument per row overflows the stack). */
-function appendRows<T>(target: T[][], rows: T[][]): void {
-  for (let r = 0; r < rows.length; r += 1) target.push(rows[r]);
+/** Puts a block's rows in place from row `at` (a loop, not splice(...rows): one argument per row overflows the stack). */
+function placeRows<T>(target: T[][], rows: T[][], at: number): void {
+  for (let r = 0; r < rows.length; r += 1) target[at + r] = rows[r];
 }
 
 function columnProbes(usedRange: Excel.Range, columnCount: number) {
