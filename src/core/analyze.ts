@@ -50,9 +50,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const found = findRegister(snapshot, settings);
   const mapping = toColumnMapping(found, settings);
   const { location } = found;
-  // Two passes, each one tight loop: registers reach 100,000 rows, where a closure call and a
-  // ParsedScore handed over per row cost more than the parsing. The first pass finds the rows that
-  // hold something and reads their scores; the second analyses them on the scales.
+  // Two passes, each one tight loop (registers reach 100,000 rows): the first finds the rows that
+  // hold something and reads their scores, the second analyses them on the scales.
   const registerRows = Math.max(0, location.lastDataRow - location.firstDataRow + 1);
   const noData = () =>
     new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
@@ -226,8 +225,9 @@ interface AnalysedRows {
 }
 
 /**
- * Analyses the entered rows on the scales, a range of them at a time: results go straight into partner columns (no object
- * per partner) and the summary; a row that cannot be analysed joins `skipped` with its reason.
+ * Analyses the entered rows on the scales, a range of them at a time: results go straight into
+ * partner columns (no object per partner) and the summary; a row that cannot be analysed joins
+ * `skipped` with its reason.
  */
 function rowAnalyser(
   snapshot: SheetSnapshot,
