@@ -63,12 +63,13 @@ export function parseYesNo(value: CellValue | undefined): YesNo {
 }
 
 /** What a score cell holds. Numbers are raw: a percent-formatted 0.35 is reported as 35 with `percent`. */
-export type ParsedScore =
+export type ParsedScore = Readonly<
   | { kind: "blank" }
   | { kind: "error"; text: string }
   | { kind: "number"; value: number; percent: boolean }
   | { kind: "label"; label: string }
-  | { kind: "unusable"; text: string };
+  | { kind: "unusable"; text: string }
+>;
 
 /**
  * Every ParsedScore has the same fields in the same order (those its kind lacks are undefined), so
@@ -170,7 +171,7 @@ export function parseNumberText(text: string): number | null {
  */
 const HALF_SCORES: readonly ParsedScore[] = Array.from({ length: 201 }, (_, twice) => numberScore(twice / 2, false));
 
-/** One frozen result per accepted label, for the same reason. */
+/** One shared result per accepted label, for the same reason. */
 const LABEL_SCORES = new Map<string, ParsedScore>(Object.keys(LABEL_VALUES_5).map((label) => [label, labelScore(label)]));
 
 function plainNumberScore(value: number): ParsedScore {

@@ -211,7 +211,9 @@ function readingRuns(
   for (let r = band.first; r <= band.last; r++) {
     const rowFormats = formats?.[r - snapshot.origin.row];
     let code = 0;
-    for (let k = offsets.length - 1; k >= 0; k--) code = code * 3 + (offsets[k] < 0 || !rowFormats ? 0 : READING_CODES[numberFormatReading(rowFormats[offsets[k]])]);
+    for (let k = offsets.length - 1; k >= 0; k--) {
+      code = code * 3 + (offsets[k] < 0 || !rowFormats ? 0 : READING_CODES[numberFormatReading(rowFormats[offsets[k]])]);
+    }
     const last = runs[runs.length - 1];
     if (last && last.code === code) last.last = r;
     else runs.push({ first: r, last: r, code, readings: offsets.map((offset) => (offset < 0 || !rowFormats ? "plain" : numberFormatReading(rowFormats[offset]))) });
