@@ -165,7 +165,7 @@ export function parseNumberText(text: string): number | null {
 }
 
 /**
- * Whole and half scores (0, 0.5 … 100) share one frozen result each: a register's score columns
+ * Whole and half scores (0, 0.5 … 100) share one result each: a register's score columns
  * hold 100,000+ of them, and objects that live as long as the analysis are what the garbage
  * collector copies.
  */
