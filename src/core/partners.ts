@@ -95,10 +95,10 @@ export function partnerAt(columns: PartnerColumns, i: number): PartnerResult {
     dependency: columns.dependency[i],
     requiredInfluence: columns.requiredInfluence[i],
     gap: columns.gap[i],
-    position: flags & PARTNER_FLAGS.above ? "above" : "below",
+    position: isAbove(columns, i) ? "above" : "below",
     highDependency: (flags & PARTNER_FLAGS.highDependency) !== 0,
     alternativesDesirable: (flags & PARTNER_FLAGS.alternativesDesirable) !== 0,
-    strategy: STRATEGY_KEYS[columns.strategy[i]],
+    strategy: strategyAt(columns, i),
     target: {
       influence: columns.targetInfluence[i],
       dependency: columns.targetDependency[i],
