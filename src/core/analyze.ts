@@ -18,10 +18,11 @@ import {
   requiredInfluence,
 } from "./strategy";
 import { columnLetter, displayText, isBlank, isErrorValue, isFormulaCell } from "./text";
-import { newPartnerColumns, partnerFlags, partnerRows, strategyIndex } from "./partners";
+import { newPartnerColumns, partnerRows, strategyIndex } from "./partners";
 import { memoizeTexts, parseAmount, parseScore, parseYesNo, type ParsedScore } from "./values";
 import {
   CONCEPT_KEYS,
+  PARTNER_FLAGS,
   RegisterError,
   STRATEGY_KEYS,
   type AmbitionLine,
@@ -234,7 +235,7 @@ function rowAnalyser(
   mapping: ColumnMapping,
   entered: EnteredRows,
   capacity: number,
-  { influenceScale, dependencyScale, line, highDependencyAbove }: Scales,
+  scales: Scales,
 ): { analyseRows(from: number, to: number): void; finish(): AnalysedRows } {
   const { origin } = snapshot;
   const offsetOf = (concept: ConceptKey) => (mapping[concept] ? mapping[concept].column - origin.column : -1);
@@ -248,8 +249,7 @@ function rowAnalyser(
   const nameHashes = new Int32Array(capacity);
   const skipped: SkippedRow[] = [];
   const summary = emptySummary();
-  const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
-  const { above: aboveTally, below: belowTally } = summary.byPosition;
+  const { influenceScale, dependencyScale } = scales;
   // Per analysis, so a cache never outlives the sheet it was filled from.
   const yesNo = memoizeTexts(parseYesNo);
   const amount = memoizeTexts(parseAmount);
@@ -259,6 +259,9 @@ function rowAnalyser(
     return value !== null && onScale(value, scale) ? value : null;
   };
   const analyseRows = (from: number, to: number) => {
+    const first = partners.count;
+    // The cells first; the framework's arithmetic then runs over the new partners' number columns
+    // in a loop of its own, small enough for the compiler to inline it without boxing a number.
     for (let i = from; i < to; i++) {
       const r = entered.row[i];
       const cells = entered.cells[i];
@@ -270,12 +273,7 @@ function rowAnalyser(
         skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, [influence, entered.influence[i], influenceScale], [dependency, entered.dependency[i], dependencyScale]));
         continue;
       }
-      const required = requiredInfluence(dependency, dependencyScale, line);
-      const gap = influence - required;
-      const position = positionOf(gap, influenceScale);
-      const highDependency = isHighDependency(dependency, highDependencyAbove);
       const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
-      const strategy = chooseStrategy(position, highDependency, alternativesDesirable);
       const targetInfluence = registerTarget(r, targetInfluenceCol, influenceScale);
       const targetDependency = registerTarget(r, targetDependencyCol, dependencyScale);
       const goalValue = goalOffset < 0 ? "" : cellIn(cells, goalOffset);
@@ -288,25 +286,56 @@ function rowAnalyser(
       partners.goal[at] = isBlank(goalValue) ? null : displayText(goalValue);
       partners.influence[at] = influence;
       partners.dependency[at] = dependency;
-      partners.requiredInfluence[at] = required;
-      partners.gap[at] = gap;
-      partners.targetInfluence[at] = targetInfluence ?? recommendedInfluence(strategy, influence, dependency, dependencyScale, line);
-      partners.targetDependency[at] = targetDependency ?? recommendedDependency(strategy, influence, dependency, dependencyScale, line, highDependencyAbove);
+      // NaN: no target in the register, the framework recommends one.
+      partners.targetInfluence[at] = targetInfluence ?? NaN;
+      partners.targetDependency[at] = targetDependency ?? NaN;
       partners.subsidy[at] = subsidy ?? NaN;
-      const strategyCode = strategyIndex(strategy);
-      partners.strategy[at] = strategyCode;
-      partners.flags[at] = partnerFlags(position, highDependency, alternativesDesirable, targetInfluence !== null || targetDependency !== null ? "register" : "recommended");
-      const money = subsidy ?? 0;
-      count(tallies[strategyCode], money);
-      count(position === "above" ? aboveTally : belowTally, money);
-      count(summary.total, money);
+      partners.flags[at] = (alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) | (targetInfluence !== null || targetDependency !== null ? PARTNER_FLAGS.targetFromRegister : 0);
     }
+    placeOnLine(partners, first, partners.count, scales, summary);
   };
   const finish = (): AnalysedRows => {
     partners.partner.length = partners.goal.length = partners.count;
     return { partners, nameHashes, skipped, summary };
   };
   return { analyseRows, finish };
+}
+
+/** Strategy codes by case: above the line (1), high dependency (2), alternatives desirable (4). */
+const STRATEGY_BY_CASE: Uint8Array = Uint8Array.from({ length: 8 }, (_, bits) =>
+  strategyIndex(chooseStrategy(bits & 1 ? "above" : "below", (bits & 2) !== 0, (bits & 4) !== 0)),
+);
+
+/**
+ * The framework applied to partners first…end, whose scores, subsidy, register targets (NaN for
+ * none) and alternatives flag are in place: required influence, gap, position, strategy, the
+ * recommended target where the register names none, and the summary's tallies.
+ */
+function placeOnLine(partners: PartnerColumns, first: number, end: number, { influenceScale, dependencyScale, line, highDependencyAbove }: Scales, summary: Summary): void {
+  const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
+  const { above: aboveTally, below: belowTally } = summary.byPosition;
+  for (let at = first; at < end; at++) {
+    const influence = partners.influence[at];
+    const dependency = partners.dependency[at];
+    const required = requiredInfluence(dependency, dependencyScale, line);
+    const gap = influence - required;
+    const above = positionOf(gap, influenceScale) === "above";
+    const highDependency = isHighDependency(dependency, highDependencyAbove);
+    const flags = partners.flags[at] | (above ? PARTNER_FLAGS.above : 0) | (highDependency ? PARTNER_FLAGS.highDependency : 0);
+    const strategyCode = STRATEGY_BY_CASE[flags & (PARTNER_FLAGS.above | PARTNER_FLAGS.highDependency | PARTNER_FLAGS.alternativesDesirable)];
+    const strategy = STRATEGY_KEYS[strategyCode];
+    partners.requiredInfluence[at] = required;
+    partners.gap[at] = gap;
+    if (Number.isNaN(partners.targetInfluence[at])) partners.targetInfluence[at] = recommendedInfluence(strategy, influence, dependency, dependencyScale, line);
+    if (Number.isNaN(partners.targetDependency[at])) partners.targetDependency[at] = recommendedDependency(strategy, influence, dependency, dependencyScale, line, highDependencyAbove);
+    partners.strategy[at] = strategyCode;
+    partners.flags[at] = flags;
+    const subsidy = partners.subsidy[at];
+    const money = Number.isNaN(subsidy) ? 0 : subsidy;
+    count(tallies[strategyCode], money);
+    count(above ? aboveTally : belowTally, money);
+    count(summary.total, money);
+  }
 }
 
 type AxisRead = [read: number | AxisProblem, score: ParsedScore, scale: Scale];
