@@ -90,6 +90,29 @@ export function ownRegisters(): NamedRegister[] {
   const percent = sheet("Percent", { row: 0, column: 0 }, percentValues, {
     numberFormats: percentValues.map((r, i) => r.map((_, j) => (i > 0 && (j === 1 || j === 2) ? "0%" : "General"))),
   });
+  // Formats that change from row to row (a percentage, a date typed in a score column, plain numbers
+  // between them): the formulas come in runs of rows, each reading its cells as Excel shows them.
+  const formatValues: CellValue[][] = [
+    ["Partner", "Invloed (0-100)", "Afhankelijkheid (1-5)", "Beoogde invloed"],
+    ["Bibliotheek", 35, 2, ""],
+    ["Jongerenwerk", 0.6, 3, 0.9],
+    ["Sportbedrijf", 0.8, 45000, ""],
+    ["Taalhuis", 70, 4, 80],
+    ["Wooncorporatie", "45%", 5, ""],
+    ["Museum", 0.2, 1, ""],
+    ["Theater", 55, 2.5, ""],
+  ];
+  const rowFormats: string[][] = [
+    ["General", "General", "General", "General"],
+    ["General", "General", "General", "General"],
+    ["General", "0%", "General", "0%"],
+    ["General", "0%", "d-m-yyyy", "General"],
+    ["General", "0", "0.0", "General"],
+    ["General", "@", "General", "General"],
+    ["General", "0.0%", "General", "General"],
+    ["General", "General", "General", "General"],
+  ];
+  const formats = sheet("Formats", { row: 0, column: 0 }, formatValues, { numberFormats: rowFormats });
   const tableValues: CellValue[][] = [
     ["Partnerregister", "", "", "", "", "", "", ""],
     ["", "", "", "", "", "", "", ""],
@@ -113,6 +136,7 @@ export function ownRegisters(): NamedRegister[] {
     { name: "own: labels", snapshot: labels },
     { name: "own: percentages", snapshot: percent },
     { name: "own: table with a note beside it", snapshot: tabled },
+    { name: "own: number formats that change from row to row", snapshot: formats },
   ];
 }
 

@@ -71,7 +71,7 @@ export const DEPENDENCY_AXIS_NAMES = (withLabels: boolean): AxisNames => ({
 export type NumberCellReading = NumberReading;
 
 /**
- * The score in `ref` as a number in scale units, or "" — like parseScore + scoreOnScale:
+ * The score in `ref` as a number in scale units, or #N/A — like parseScore + scoreOnScale:
  * booleans and date-formatted numbers are unusable; percent-formatted numbers count ×100; text
  * with a decimal comma or point and an optional "%" is a number; a label is looked up in the
  * label table (case-insensitive, spaces trimmed). SUMPRODUCT rather than MATCH: MATCH would treat
@@ -79,14 +79,21 @@ export type NumberCellReading = NumberReading;
  */
 export function parsedScoreExpression(ref: string, axis: AxisNames, reading: NumberCellReading): string {
   const trimmed = `TRIM(${ref}&"")`;
-  const numberCell = reading === "date" ? `""` : reading === "percent" ? `${ref}*100` : ref;
+  const numberCell = reading === "date" ? NO_SCORE : reading === "percent" ? `${ref}*100` : ref;
   const numberText = `NUMBERVALUE(SUBSTITUTE(SUBSTITUTE(${trimmed},"%",""),",","."),".",",")`;
   const label =
     axis.labelWords && axis.labelValues
-      ? `IF(SUMPRODUCT(--(${axis.labelWords}=${trimmed}))=0,"",SUMPRODUCT(--(${axis.labelWords}=${trimmed}),${axis.labelValues}))`
-      : `""`;
-  return `IF(ISLOGICAL(${ref}),"",IF(ISNUMBER(${ref}),${numberCell},IF(${trimmed}="","",IFERROR(${numberText},${label}))))`;
+      ? `IF(SUMPRODUCT(--(${axis.labelWords}=${trimmed}))=0,${NO_SCORE},SUMPRODUCT(--(${axis.labelWords}=${trimmed}),${axis.labelValues}))`
+      : NO_SCORE;
+  return `IF(ISLOGICAL(${ref}),${NO_SCORE},IF(ISNUMBER(${ref}),${numberCell},IF(${trimmed}="",${NO_SCORE},IFERROR(${numberText},${label}))))`;
 }
+
+/**
+ * What parsedScoreExpression gives for a cell without a score: an error, which every engine carries
+ * through arithmetic. "" would not do: Excel's ""-1 is #VALUE!, but HyperFormula and Google Sheets
+ * count "" as 0, and 0 lies on a 0–10 scale, so a blank register target would win over the recommendation.
+ */
+const NO_SCORE = "NA()";
 
 /**
  * "The value lies on the scale" (core: onScale, min - tol <= v <= max + tol) written as one distance
@@ -96,7 +103,7 @@ function onScaleTest(value: string, axis: AxisNames): string {
   return `ABS(${value}-(${axis.min}+${axis.max})/2)<=(${axis.max}-${axis.min})/2+${TOLERANCE_LITERAL}*(${axis.max}-${axis.min})`;
 }
 
-/** The parsed score when it lies on the scale, else "" (text makes ABS fail: IFERROR gives ""). */
+/** The parsed score when it lies on the scale, else "" (no score makes ABS fail: IFERROR gives ""). */
 export function onScaleScoreExpression(ref: string, axis: AxisNames, reading: NumberCellReading): string {
   const v = parsedScoreExpression(ref, axis, reading);
   return `IFERROR(IF(${onScaleTest(v, axis)},${v},""),"")`;
