@@ -205,23 +205,32 @@ function readingRuns(
   band: { first: number; last: number },
   columns: (number | null)[],
 ): { first: number; last: number; readings: NumberCellReading[] }[] {
-  const runs: { first: number; last: number; readings: NumberCellReading[]; code: number }[] = [];
-  const offsets = columns.map((column) => (column === null ? -1 : column - snapshot.origin.column));
+  const runs: { first: number; last: number; readings: NumberCellReading[] }[] = [];
+  // Only the columns the register has; a row is read 100,000 times over, so no array per row.
+  const offsets = columns.map((column) => (column === null ? -1 : column - snapshot.origin.column)).filter((offset) => offset >= 0);
+  const at = columns.map((column) => (column === null ? -1 : offsets.indexOf(column - snapshot.origin.column)));
   const formats = snapshot.numberFormats;
+  let runCode = -1;
   for (let r = band.first; r <= band.last; r++) {
     const rowFormats = formats?.[r - snapshot.origin.row];
     let code = 0;
-    for (let k = offsets.length - 1; k >= 0; k--) {
-      code = code * 3 + (offsets[k] < 0 || !rowFormats ? 0 : READING_CODES[numberFormatReading(rowFormats[offsets[k]])]);
+    if (rowFormats) for (let k = 0; k < offsets.length; k++) code = code * 3 + readingDigit(numberFormatReading(rowFormats[offsets[k]]));
+    if (code === runCode) {
+      runs[runs.length - 1].last = r;
+      continue;
     }
-    const last = runs[runs.length - 1];
-    if (last && last.code === code) last.last = r;
-    else runs.push({ first: r, last: r, code, readings: offsets.map((offset) => (offset < 0 || !rowFormats ? "plain" : numberFormatReading(rowFormats[offset]))) });
+    runCode = code;
+    const readings = offsets.map((_, k) => READINGS[Math.floor(code / 3 ** (offsets.length - 1 - k)) % 3]);
+    runs.push({ first: r, last: r, readings: at.map((k) => (k < 0 ? "plain" : readings[k])) });
   }
   return runs;
 }
 
-const READING_CODES: Record<NumberCellReading, number> = { plain: 0, percent: 1, date: 2 };
+/** A cell's reading as one base-3 digit (its index here): plain is 0, so a row without formats is all plain. */
+const READINGS: readonly NumberCellReading[] = ["plain", "percent", "date"];
+function readingDigit(reading: NumberCellReading): number {
+  return reading === "plain" ? 0 : reading === "percent" ? 1 : 2;
+}
 
 /** Plan everything Partnerkaart writes for `analysis` of `snapshot`. */
 export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: OutputOptions): WritePlan {
@@ -347,6 +356,8 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
     }
   };
 
+  // Read once per band, not once per run of columns: it reads a number format of every row.
+  const readingRunsOfBand = output.mode === "values" ? [] : bands.map((band) => readingRuns(snapshot, band, readColumns));
   for (const run of contiguousRuns(columns)) {
     const runId = run.map((c) => c.key).join("+");
     blocks.push({
@@ -376,7 +387,7 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
         });
         return;
       }
-      readingRuns(snapshot, band, readColumns).forEach((rows, k) => {
+      readingRunsOfBand[b].forEach((rows, k) => {
         const formulas = run.map((c) => formulaFor(c.key, rows.readings));
         const rowCount = rows.last - rows.first + 1;
         const part = k === 0 ? id : `${id}.${k}`;
