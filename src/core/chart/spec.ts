@@ -33,16 +33,11 @@ export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): C
   const language = options.language;
   const partners = analysis.partners;
   const groups: { goal: string | null; members: Members; notices: ChartNotice[] }[] = [];
-  const everyone = () => {
-    const all = new Int32Array(partners.count);
-    for (let i = 0; i < all.length; i++) all[i] = i;
-    return all;
-  };
   const hasGoalColumn = analysis.mapping.goal !== null || partners.goal.some((g) => g !== null);
 
   if (options.perGoal) {
     if (!hasGoalColumn) {
-      groups.push({ goal: null, members: everyone(), notices: [notice(language, "chart.notice.noGoalColumn", {})] });
+      groups.push({ goal: null, members: allMembers(partners), notices: [notice(language, "chart.notice.noGoalColumn", {})] });
     } else {
       const byGoal = new Map<string, { goal: string | null; members: number[] }>();
       for (let i = 0; i < partners.count; i++) {
@@ -65,7 +60,7 @@ export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): C
     const notices = members.length === 0 ? [notice(language, "chart.notice.goalEmpty", { goal: options.goal.trim() })] : [];
     groups.push({ goal: options.goal.trim(), members, notices });
   } else {
-    groups.push({ goal: null, members: everyone(), notices: [] });
+    groups.push({ goal: null, members: allMembers(partners), notices: [] });
   }
 
   const usedNames = new Set<string>();
@@ -82,6 +77,28 @@ export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): C
  * registers reach 100,000 partners. Typed for a whole register, an array for a goal's share.
  */
 type Members = ArrayLike<number>;
+
+/**
+ * Every partner as Members, kept per register: a new 100,000-entry array on every call costs more
+ * in garbage collection (its memory lies outside the JS heap) than filling it does. Never written to.
+ */
+const allMembersOf = new WeakMap<PartnerColumns, Int32Array>();
+
+function allMembers(partners: PartnerColumns): Members {
+  let all = allMembersOf.get(partners);
+  if (all === undefined || all.length !== partners.count) {
+    all = indicesBelow(partners.count);
+    allMembersOf.set(partners, all);
+  }
+  return all;
+}
+
+/** 0, 1 … count - 1. The loop has a function of its own (see offerLabelCandidates). */
+function indicesBelow(count: number): Int32Array {
+  const indices = new Int32Array(count);
+  for (let i = 0; i < count; i++) indices[i] = i;
+  return indices;
+}
 
 function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | null, members: Members, index: number): ChartSpec {
   const language = options.language;
@@ -273,14 +290,13 @@ function chooseLabels(
   requested: ChartOptions["labels"],
   hasSubsidy: boolean,
 ): { labelled: LabelChoice; rule: ChartSpec["labelRule"] } {
-  const amount = (i: number) => subsidyAt(partners, i) ?? 0;
-  const bySubsidy = (a: number, b: number) => amount(b) - amount(a) || partners.gap[a] - partners.gap[b];
-  const byGap = (a: number, b: number) => partners.gap[a] - partners.gap[b] || amount(b) - amount(a);
   const all: LabelChoice = { size: members.length, has: () => true, listed: null };
   const below: LabelChoice = { size: belowCount, has: (i) => !isAbove(partners, i), listed: null };
-  const chosen = (from: Iterable<number>, compare: (a: number, b: number) => number): LabelChoice => {
-    // Members are ascending partner indices, so sorted indices are member order.
-    const listed = smallest(from, AUTO_LABEL_LIMIT, compare).sort((a, b) => a - b);
+  const chosen = (candidates: LabelCandidates, order: LabelOrder): LabelChoice => {
+    const leaders = new Leaders(AUTO_LABEL_LIMIT);
+    offerLabelCandidates(partners, members, candidates, order, leaders);
+    // Members are ascending partner indices, so ascending indices are member order.
+    const listed = leaders.ascending();
     const set = new Set(listed);
     return { size: set.size, has: (i) => set.has(i), listed };
   };
@@ -293,7 +309,7 @@ function chooseLabels(
       return { labelled: below, rule: "below-line" };
     case "largest-subsidies":
       if (!hasSubsidy) return { labelled: below, rule: "below-line" };
-      return { labelled: chosen(membersWhere(members, (i) => amount(i) > 0), bySubsidy), rule: "largest-subsidies" };
+      return { labelled: chosen("positive-subsidy", "subsidy"), rule: "largest-subsidies" };
     case "auto":
     default:
       if (members.length <= AUTO_LABEL_LIMIT) return { labelled: all, rule: "all" };
@@ -301,43 +317,91 @@ function chooseLabels(
       // amounts (or the deepest gaps without amounts) matter most.
       if (belowCount <= AUTO_LABEL_LIMIT) return { labelled: below, rule: "below-line" };
       return {
-        labelled: chosen(membersWhere(members, (i) => !isAbove(partners, i)), hasSubsidy ? bySubsidy : byGap),
+        labelled: chosen("below-line", hasSubsidy ? "subsidy" : "gap"),
         rule: hasSubsidy ? "largest-subsidies" : "below-line",
       };
   }
 }
 
 /**
- * The first `count` of `items` in `compare` order, ties in their given order: what a stable sort
- * and a slice give, without sorting 100,000 items to keep 25.
+ * Keeps the `count` least of the items offered, by a primary then a secondary key, ties in the
+ * order offered: what a stable sort and a slice keep, without sorting 100,000 items to keep 25,
+ * and on keys worked out once instead of a comparison callback.
+ * The chart offers up to a register's worth of partners to keep 25, and a callback comparing
+ * doubles (subsidyAt's number | null, differences) can cost a heap number per comparison.
  */
-export function smallest<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
-  const kept: T[] = [];
-  if (count <= 0) return kept;
-  for (const item of items) {
-    if (kept.length === count && compare(item, kept[count - 1]) >= 0) continue;
-    let at = kept.length;
-    while (at > 0 && compare(item, kept[at - 1]) < 0) at--;
-    kept.splice(at, 0, item);
-    if (kept.length > count) kept.pop();
-  }
-  return kept;
-}
+export class Leaders {
+  private readonly items: Int32Array;
+  private readonly primary: Float64Array;
+  private readonly secondary: Float64Array;
+  private length = 0;
 
-/** The members `keep` accepts, in order; typed, so a register's worth stays out of the JS heap. */
-function membersWhere(members: Members, keep: (i: number) => boolean): Int32Array {
-  const kept = new Int32Array(members.length);
-  let count = 0;
-  for (let k = 0; k < members.length; k++) if (keep(members[k])) kept[count++] = members[k];
-  return kept.subarray(0, count);
+  constructor(private readonly count: number) {
+    this.items = new Int32Array(count);
+    this.primary = new Float64Array(count);
+    this.secondary = new Float64Array(count);
+  }
+
+  offer(item: number, primary: number, secondary: number): void {
+    const count = this.count;
+    const full = this.length === count;
+    // Most offers lose to the last one kept: one comparison.
+    if (full && (count === 0 || !precedes(primary, secondary, this.primary[count - 1], this.secondary[count - 1]))) return;
+    // A new slot, or the last one's, which drops out; then move up past the items this one precedes.
+    let at = full ? count - 1 : this.length++;
+    while (at > 0 && precedes(primary, secondary, this.primary[at - 1], this.secondary[at - 1])) {
+      this.items[at] = this.items[at - 1];
+      this.primary[at] = this.primary[at - 1];
+      this.secondary[at] = this.secondary[at - 1];
+      at--;
+    }
+    this.items[at] = item;
+    this.primary[at] = primary;
+    this.secondary[at] = secondary;
+  }
+
+  /** The items kept, ascending (not in key order). */
+  ascending(): number[] {
+    return Array.from(this.items.subarray(0, this.length)).sort((a, b) => a - b);
+  }
 }
 
 /**
- * Fills `distances` with each member's squared distance to its targets, both axes scaled to 0–1
- * (by position in members), and `moving` with the positions of the members that move. Returns how
- * many move.
+ * Whether keys (p, s) come before (q, t). A primary key that is neither less nor greater (equal,
+ * or NaN) falls through to the secondary, as `difference || difference` does in a comparison.
  */
-function measureMoves(analysis: Analysis, members: Members, distances: Float64Array, moving: Int32Array): number {
+function precedes(p: number, s: number, q: number, t: number): boolean {
+  return p < q || (!(p > q) && s < t);
+}
+
+type LabelCandidates = "positive-subsidy" | "below-line";
+/** "subsidy": the largest amount first (no amount counts as 0), then the deepest gap; "gap": the other way round. */
+type LabelOrder = "subsidy" | "gap";
+
+/**
+ * Offers the candidates among the members to `leaders` (partner indices), in `order`.
+ * The loop has a function of its own: code after it would make Node's optimiser bail out on every call.
+ */
+function offerLabelCandidates(partners: PartnerColumns, members: Members, candidates: LabelCandidates, order: LabelOrder, leaders: Leaders): void {
+  const belowOnly = candidates === "below-line";
+  const subsidyFirst = order === "subsidy";
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k];
+    const stored = partners.subsidy[i];
+    const amount = Number.isNaN(stored) ? 0 : stored;
+    if (belowOnly ? isAbove(partners, i) : !(amount > 0)) continue;
+    const gap = partners.gap[i];
+    // The amount negated: the largest is the least key.
+    leaders.offer(i, subsidyFirst ? -amount : gap, subsidyFirst ? gap : -amount);
+  }
+}
+
+/**
+ * Offers each moving member (its position in members) to `leaders`, largest move first, ties the
+ * upper row first; a move is the squared distance to its targets, both axes scaled to 0–1. Returns
+ * how many move.
+ */
+function measureMoves(analysis: Analysis, members: Members, leaders: Leaders): number {
   const partners = analysis.partners;
   const xRange = analysis.dependencyScale.max - analysis.dependencyScale.min || 1;
   const yRange = analysis.influenceScale.max - analysis.influenceScale.min || 1;
@@ -347,25 +411,21 @@ function measureMoves(analysis: Analysis, members: Members, distances: Float64Ar
     const i = members[k];
     const dx = (partners.targetDependency[i] - partners.dependency[i]) / xRange;
     const dy = (partners.targetInfluence[i] - partners.influence[i]) / yRange;
-    distances[k] = dx * dx + dy * dy;
-    if (distances[k] > tolerance * tolerance) moving[movingCount++] = k;
+    const distance = dx * dx + dy * dy;
+    if (distance > tolerance * tolerance) {
+      movingCount++;
+      leaders.offer(k, -distance, partners.row[i]);
+    }
   }
   return movingCount;
 }
 
 function chooseMovements(analysis: Analysis, members: Members): { shown: MovementSpec[]; total: number } {
   const partners = analysis.partners;
-  // Worked out once, the selection compares them many times. Typed: up to a register's worth.
-  const distances = new Float64Array(members.length);
-  const moving = new Int32Array(members.length);
-  const movingCount = measureMoves(analysis, members, distances, moving);
-  // Keep the largest moves (ties: the upper row first), then show them in register order. The
-  // comparison answers ±1 rather than a difference of doubles, which would be a heap number per call.
-  const byMove = (a: number, b: number) =>
-    distances[b] > distances[a] ? 1 : distances[b] < distances[a] ? -1 : partners.row[members[a]] - partners.row[members[b]];
-  const kept = smallest(moving.subarray(0, movingCount), MOVEMENT_LIMIT, byMove)
-    .sort((a, b) => a - b)
-    .map((k) => members[k]);
+  // Keep the largest moves, then show them in register order.
+  const leaders = new Leaders(MOVEMENT_LIMIT);
+  const movingCount = measureMoves(analysis, members, leaders);
+  const kept = leaders.ascending().map((k) => members[k]);
   const shown = kept.map((i) => {
     const strategy = strategyAt(partners, i);
     return {
