@@ -134,13 +134,17 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
 
   // Read: the adapter's own time is the wall time minus the time the double spends in sync().
   // When the read fails (or the double is skipped), the generated snapshot stands in for it.
-  // Three reads at every size: one read at 100,000 rows varied from 27 to 44 ms between runs (a GC pause lands in one or another).
+  // Three reads at every size, the median counts: the first runs the adapter's code before it is
+  // compiled (~50 ms at 100,000 rows against ~10 ms after). Each starts from a collected heap:
+  // otherwise the collector's work on the double's workbook (gigabytes, and the garbage of loading
+  // it) lands in the adapter's time (a median of 34 ms in one run), as it never would in a task pane.
   const readRuns = 3;
   const readOwn: number[] = [];
   const readTotal: number[] = [];
   let snapshot: SheetSnapshot = register.snapshot;
   let read = { syncs: 0, largestRequestBytes: 0, largestResponseBytes: 0, error: useDouble ? null : "not measured" } as CaseResult["read"];
   for (let i = 0; useDouble && i < readRuns && read.error === null; i++) {
+    gc();
     driver.resetCounters();
     office.meter = newMeter();
     started = performance.now();
