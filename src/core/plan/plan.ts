@@ -207,8 +207,7 @@ function readingRuns(
 ): { first: number; last: number; readings: NumberCellReading[] }[] {
   const runs: { first: number; last: number; readings: NumberCellReading[] }[] = [];
   // Only the columns the register has; a row is read 100,000 times over, so no array per row.
-  const offsets = columns.map((column) => (column === null ? -1 : column - snapshot.origin.column)).filter((offset) => offset >= 0);
-  const at = columns.map((column) => (column === null ? -1 : offsets.indexOf(column - snapshot.origin.column)));
+  const offsets = columns.filter((column): column is number => column !== null).map((column) => column - snapshot.origin.column);
   const formats = snapshot.numberFormats;
   let runCode = -1;
   for (let r = band.first; r <= band.last; r++) {
@@ -220,14 +219,13 @@ function readingRuns(
       continue;
     }
     runCode = code;
-    const readings = offsets.map((_, k) => READINGS[Math.floor(code / 3 ** (offsets.length - 1 - k)) % 3]);
-    runs.push({ first: r, last: r, readings: at.map((k) => (k < 0 ? "plain" : readings[k])) });
+    const readings = columns.map((column) => (column === null || !rowFormats ? "plain" : numberFormatReading(rowFormats[column - snapshot.origin.column])));
+    runs.push({ first: r, last: r, readings });
   }
   return runs;
 }
 
-/** A cell's reading as one base-3 digit (its index here): plain is 0, so a row without formats is all plain. */
-const READINGS: readonly NumberCellReading[] = ["plain", "percent", "date"];
+/** A cell's reading as one base-3 digit: plain is 0, so a row without formats is all plain. */
 function readingDigit(reading: NumberCellReading): number {
   return reading === "plain" ? 0 : reading === "percent" ? 1 : 2;
 }
