@@ -54,6 +54,8 @@ export interface CaseResult {
     apply: number;
   };
   ratio: { readAnalysePlan: number; analysePlan: number };
+  /** At 100,000 partners: (analyse+plan) / JSON.stringify in each process whose core times were taken; the median one's times are reported. */
+  coreProcessRatios?: number[];
   memory: { retainedHeapDeltaBytes: number; maxRssBytes: number };
   analysed: number;
   skipped: number;
@@ -88,27 +90,36 @@ function exposeGc(): () => void {
   return runInNewContext("gc") as () => void;
 }
 
-export async function runCase(partners: number, layout: "range" | "table", useDouble = true): Promise<CaseResult> {
-  const gc = exposeGc();
-  const formulaEvaluation = partners <= EVALUATION_LIMIT;
-  if (!formulaEvaluation) switchOffFormulaEvaluation();
-  allowExcelSheetHeight();
-  // Odd counts, so a median is one measured run; more at 100,000, where a 2-core machine's noise is largest.
-  const runs = partners >= 100_000 ? 21 : partners >= 10_000 ? 15 : 9;
+/** The generated register as Office.js would deliver it, and what the add-in plans for it. */
+function prepare(partners: number, layout: "range" | "table") {
   const generated = generateRegister({ partners, seed: SEED, layout });
   // Cell values as Office.js delivers them: parsed from JSON (flat strings, none shared between
   // cells), not the generator's concatenated ones, which hash and compare at other speeds.
   const register = { ...generated, snapshot: JSON.parse(JSON.stringify(generated.snapshot)) as typeof generated.snapshot };
   const output: OutputOptions = { language: "nl", mode: "formulas", chart: { ...DEFAULT_CHART_OPTIONS } };
-
-  // The core first, in a heap that holds only the sheet, as the task pane's does: the double's
-  // workbook (gigabytes at 100,000 rows) would make every garbage collection of the core dearer.
-  // "Plan" is all the host plans before its first sync: the write plan and the chart's data.
   const sheet = register.snapshot;
+  // "Plan" is all the host plans before its first sync: the write plan and the chart's data.
   const planAll = (analysis: ReturnType<typeof analyzeSheet>, snapshot: SheetSnapshot = sheet) => {
     const plan = planWrite(snapshot, analysis, output);
     return { plan, chart: planChartData(analysis, plan, { ...output.chart, language: output.language }) };
   };
+  return { register, output, sheet, planAll };
+}
+
+export interface CoreTimes {
+  json: number;
+  analyse: number;
+  plan: number;
+  analysePlan: number;
+}
+
+/** Odd counts, so a median is one measured run; more at 100,000, where a 2-core machine's noise is largest. */
+function runsAt(partners: number): number {
+  return partners >= 100_000 ? 21 : partners >= 10_000 ? 15 : 9;
+}
+
+/** Median times of JSON.stringify, analysis and planning, in turns, in this process. */
+function coreTimes({ sheet, planAll }: ReturnType<typeof prepare>, runs: number): CoreTimes {
   const analysis = analyzeSheet(sheet);
   const [json, analyse, plan, analysePlan] = timeMedians(runs, {
     json: () => JSON.stringify(sheet.values),
@@ -116,6 +127,27 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
     plan: () => planAll(analysis),
     analysePlan: () => planAll(analyzeSheet(sheet)),
   });
+  return { json, analyse, plan, analysePlan };
+}
+
+/** Only the core's times, for a process of their own (see run.ts: the median of several processes). */
+export function runCoreTimes(partners: number, layout: "range" | "table"): CoreTimes {
+  return coreTimes(prepare(partners, layout), runsAt(partners));
+}
+
+export async function runCase(partners: number, layout: "range" | "table", useDouble = true): Promise<CaseResult> {
+  const gc = exposeGc();
+  const formulaEvaluation = partners <= EVALUATION_LIMIT;
+  if (!formulaEvaluation) switchOffFormulaEvaluation();
+  allowExcelSheetHeight();
+  const runs = runsAt(partners);
+  const prepared = prepare(partners, layout);
+  const { register, output, sheet, planAll } = prepared;
+
+  // The core first, in a heap that holds only the sheet, as the task pane's does: the double's
+  // workbook (gigabytes at 100,000 rows) would make every garbage collection of the core dearer.
+  const { json, analyse, plan, analysePlan } = coreTimes(prepared, runs);
+  const analysis = analyzeSheet(sheet);
 
   // Memory retained by what one apply holds: the snapshot, the analysis and the plan.
   gc();
