@@ -118,16 +118,7 @@ export function numberFormatReading(format: string | null | undefined): NumberRe
   return reading;
 }
 
-/** True for number formats that show a date or time (a date typed in a score column is not a score). */
-export function isDateFormat(format: string | null | undefined): boolean {
-  return numberFormatReading(format) === "date";
-}
-
-/** True for number formats that show a percentage (and no date). */
-export function isPercentFormat(format: string | null | undefined): boolean {
-  return numberFormatReading(format) === "percent";
-}
-
+/** Formats that show a date or time (a date typed in a score column is not a score). */
 function showsDate(format: string): boolean {
   if (GENERAL_FORMATS.has(format.trim().toLowerCase())) return false;
   const stripped = format

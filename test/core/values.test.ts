@@ -6,10 +6,9 @@ import {
   NO_WORDS,
   TOTAL_WORDS,
   YES_WORDS,
-  isDateFormat,
-  isPercentFormat,
   isTotalLabel,
   looksLikeFootnote,
+  numberFormatReading,
   parseAmount,
   parseAmountText,
   parseScore,
@@ -145,11 +144,11 @@ describe("text helpers", () => {
 
 describe("number formats", () => {
   it("tells dates from numbers, whatever the default format is called", () => {
-    for (const f of ["dd-mm-yyyy", "m/d/yyyy", "d mmmm yyyy", "[$-413]d-mmm-jj;@", "hh:mm"]) expect(isDateFormat(f)).toBe(true);
+    for (const f of ["dd-mm-yyyy", "m/d/yyyy", "d mmmm yyyy", "[$-413]d-mmm-jj;@", "hh:mm"]) expect(numberFormatReading(f)).toBe("date");
     for (const f of ["General", "Standaard", "0%", "#,##0.00", '"€" #,##0', "_-€ * #,##0.00_-", '0 "dagen"', "0.0E+00", "@"]) {
-      expect(isDateFormat(f)).toBe(false);
+      expect(numberFormatReading(f)).not.toBe("date");
     }
-    expect(isPercentFormat("0.0%")).toBe(true);
-    expect(isPercentFormat('0 "%"')).toBe(false);
+    expect(numberFormatReading("0.0%")).toBe("percent");
+    expect(numberFormatReading('0 "%"')).not.toBe("percent");
   });
 });
