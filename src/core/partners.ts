@@ -2,7 +2,7 @@
  * PartnerColumns (see core/types): building them, and reading one partner or all of them as
  * PartnerResult objects for code that wants a partner at a time.
  */
-import { PARTNER_FLAGS, STRATEGY_KEYS, type PartnerColumns, type PartnerResult, type Position, type StrategyKey } from "./types";
+import { PARTNER_FLAGS, STRATEGY_KEYS, type PartnerColumns, type PartnerResult, type StrategyKey } from "./types";
 
 /** Empty columns with room for `capacity` partners. */
 export function newPartnerColumns(capacity: number): PartnerColumns {
@@ -44,17 +44,11 @@ export function pushPartner(columns: PartnerColumns, result: PartnerResult): voi
   columns.targetDependency[i] = result.target.dependency;
   columns.subsidy[i] = result.subsidy ?? NaN;
   columns.strategy[i] = strategyIndex(result.strategy);
-  columns.flags[i] = partnerFlags(result.position, result.highDependency, result.alternativesDesirable, result.target.source);
-}
-
-/** The PARTNER_FLAGS bits of one partner. */
-export function partnerFlags(position: Position, highDependency: boolean, alternativesDesirable: boolean, targetSource: TargetSource): number {
-  return (
-    (position === "above" ? PARTNER_FLAGS.above : 0) |
-    (highDependency ? PARTNER_FLAGS.highDependency : 0) |
-    (alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) |
-    (targetSource === "register" ? PARTNER_FLAGS.targetFromRegister : 0)
-  );
+  columns.flags[i] =
+    (result.position === "above" ? PARTNER_FLAGS.above : 0) |
+    (result.highDependency ? PARTNER_FLAGS.highDependency : 0) |
+    (result.alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) |
+    (result.target.source === "register" ? PARTNER_FLAGS.targetFromRegister : 0);
 }
 
 type TargetSource = PartnerResult["target"]["source"];
