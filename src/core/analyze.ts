@@ -5,7 +5,7 @@
  */
 import { nameHash, repeatedNames } from "./duplicates";
 import { t } from "./i18n";
-import { cellAt, cellIn, findRegister, formatAt, type FoundRegister } from "./locate";
+import { cellAt, cellIn, formatAt, locateRegister, locationOf, type LocatedRegister } from "./locate";
 import { knownScale, onScale, scaleFromValues, scoreOnScale } from "./scales";
 import {
   chooseStrategy,
@@ -48,16 +48,13 @@ export { columnLetter, columnIndex, cellAddress } from "./text";
 /** Analyse the register on `snapshot`. Throws RegisterError when it cannot be analysed at all. */
 export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings = {}): Analysis {
   validateSettings(snapshot, settings);
-  const found = findRegister(snapshot, settings);
-  const mapping = toColumnMapping(found, settings);
-  const { location } = found;
-  // Two passes, each one tight loop (registers reach 100,000 rows): the first finds the rows that
-  // hold something and reads their scores, the second analyses them on the scales.
-  const registerRows = Math.max(0, location.lastDataRow - location.firstDataRow + 1);
+  const located = locateRegister(snapshot, settings);
+  const mapping = toColumnMapping(located, settings);
+  const { start, end } = located;
   const noData = () =>
-    new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: location.headerRow + 1 }), {
+    new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: start.headerRow + 1 }), {
       sheet: snapshot.sheetName,
-      row: location.headerRow + 1,
+      row: start.headerRow + 1,
     });
   const scalesOf = (influenceScale: Scale, dependencyScale: Scale): Scales => ({
     influenceScale,
@@ -65,6 +62,17 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     line: settings.line ?? defaultAmbitionLine(influenceScale),
     highDependencyAbove: settings.highDependencyAbove ?? defaultHighDependencyAbove(dependencyScale),
   });
+  // A block of rows at a time: the end of the register is scanned for, the rows with something in
+  // them are read, and (when the scales are known) analysed, each step finding the cells the one
+  // before read still in the CPU cache. Registers reach 100,000 rows.
+  const mostRows = Math.max(0, end.lastPossibleRow - start.firstDataRow + 1);
+  const forEachBlock = (read: (first: number, last: number) => void) => {
+    for (let first = start.firstDataRow; !(end.done && first > end.lastDataRow); first += BLOCK_ROWS) {
+      const last = first + BLOCK_ROWS - 1;
+      end.scanThrough(last);
+      read(first, Math.min(last, end.lastDataRow));
+    }
+  };
   // A scale the user set or the header names ("Invloed (1-5)") wins; else it is guessed from all the scores.
   const knownInfluence = knownScale(mapping.influence!.header, settings.influenceScale);
   const knownDependency = knownScale(mapping.dependency!.header, settings.dependencyScale);
@@ -72,29 +80,29 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   let analyser: ReturnType<typeof rowAnalyser>;
   let entered: EnteredRows;
   if (knownInfluence && knownDependency) {
-    // Both passes a block of rows at a time: the second finds the cells the first read still in the
-    // CPU cache, and the entered rows are kept for one block only.
-    const reader = enteredRowReader(snapshot, mapping, location, Math.min(BLOCK_ROWS, registerRows));
+    // The entered rows are kept for one block only.
+    const reader = enteredRowReader(snapshot, mapping, start, Math.min(BLOCK_ROWS, mostRows));
     entered = reader.entered;
     scales = scalesOf(knownInfluence, knownDependency);
-    analyser = rowAnalyser(snapshot, mapping, entered, registerRows, scales);
+    analyser = rowAnalyser(snapshot, mapping, entered, mostRows, scales);
     let enteredRows = 0;
-    for (let first = location.firstDataRow; first <= location.lastDataRow; first += BLOCK_ROWS) {
+    forEachBlock((first, last) => {
       entered.count = 0;
-      reader.readRows(first, Math.min(location.lastDataRow, first + BLOCK_ROWS - 1));
+      reader.readRows(first, last);
       analyser.analyseRows(0, entered.count);
       enteredRows += entered.count;
-    }
+    });
     if (enteredRows === 0) throw noData();
   } else {
-    const reader = enteredRowReader(snapshot, mapping, location, registerRows);
+    const reader = enteredRowReader(snapshot, mapping, start, mostRows);
     entered = reader.entered;
-    reader.readRows(location.firstDataRow, location.lastDataRow);
+    forEachBlock(reader.readRows);
     if (entered.count === 0) throw noData();
     scales = scalesOf(knownInfluence ?? scaleFromValues(usable(entered, entered.influence)), knownDependency ?? scaleFromValues(usable(entered, entered.dependency)));
     analyser = rowAnalyser(snapshot, mapping, entered, entered.count, scales);
     analyser.analyseRows(0, entered.count);
   }
+  const location = locationOf(located);
   const { influenceScale, dependencyScale, line, highDependencyAbove } = scales;
   const { partners, nameHashes, skipped, summary } = analyser.finish();
   const warnings = collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(entered.influenceKinds), mixedKinds(entered.dependencyKinds)]);
@@ -116,7 +124,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   };
 }
 
-/** Rows read and then analysed together when the scales are known (their cells stay in the CPU cache in between). */
+/** Rows scanned, read and analysed together (their cells stay in the CPU cache in between). */
 const BLOCK_ROWS = 1024;
 
 /** The register rows with something typed in them, and their scores as read (not yet on a scale). */
@@ -150,7 +158,7 @@ function mixedKinds(kinds: number): boolean {
 function enteredRowReader(
   snapshot: SheetSnapshot,
   mapping: ColumnMapping,
-  location: FoundRegister["location"],
+  start: LocatedRegister["start"],
   capacity: number,
 ): { entered: EnteredRows; readRows(first: number, last: number): void } {
   const { origin } = snapshot;
@@ -176,11 +184,10 @@ function enteredRowReader(
   };
   const readRows = (first: number, last: number) => {
     for (let r = first; r <= last; r++) {
-      if (r === location.totalsRow) continue;
       const cells = snapshot.values[r - origin.row];
       if (!cells) continue;
       const hasPartner = !isBlank(cells[partnerOffset]);
-      if (!hasPartner && !holdsInput(snapshot, location, mappedOffsets, cells, r)) continue;
+      if (!hasPartner && !holdsInput(snapshot, start, mappedOffsets, cells, r)) continue;
       const influenceValue = cells[influenceOffset];
       const dependencyValue = cells[dependencyOffset];
       // Text is parsed once per distinct text; a number needs its format (a percentage, a date).
@@ -201,7 +208,7 @@ function enteredRowReader(
 }
 
 /** Whether a row without a partner name holds input: a mapped cell, or any typed (not computed) cell of the register. */
-function holdsInput(snapshot: SheetSnapshot, location: FoundRegister["location"], mappedOffsets: number[], cells: CellValue[], r: number): boolean {
+function holdsInput(snapshot: SheetSnapshot, location: LocatedRegister["start"], mappedOffsets: number[], cells: CellValue[], r: number): boolean {
   const { origin } = snapshot;
   for (const offset of mappedOffsets) if (!isBlank(cells[offset])) return true;
   const formulas = snapshot.formulas?.[r - origin.row];
@@ -410,7 +417,7 @@ function problemText(parsed: ParsedScore): string | null {
   }
 }
 
-function toColumnMapping(found: FoundRegister, settings: AnalysisSettings): ColumnMapping {
+function toColumnMapping(found: LocatedRegister, settings: AnalysisSettings): ColumnMapping {
   const mapping = {} as ColumnMapping;
   for (const concept of CONCEPT_KEYS) {
     const m = found.mapping[concept];
@@ -513,6 +520,7 @@ function duplicateWarning(partner: string, sheetRows: number[]): AnalysisWarning
 
 /** The register's header cells (column index and text), for the task pane's mapping dropdowns. */
 export function registerHeaders(snapshot: SheetSnapshot, settings: AnalysisSettings = {}): HeaderCellInfo[] {
-  const found = findRegister(snapshot, settings);
+  // The header row is all it needs: where the rows end is not looked for.
+  const found = locateRegister(snapshot, settings);
   return found.headers.map((h) => ({ column: h.column, letter: columnLetter(h.column), header: h.header }));
 }
