@@ -277,7 +277,7 @@ function rowAnalyser(
       const dependency = readAxis(entered.dependency[i], dependencyScale);
       const hasPartner = entered.hasPartner[i] === 1;
       if (typeof influence === "string" || typeof dependency === "string" || !hasPartner || isErrorValue(partnerValue)) {
-        skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, [influence, entered.influence[i], influenceScale], [dependency, entered.dependency[i], dependencyScale]));
+        skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, influence, entered, i, scales));
         continue;
       }
       const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
@@ -345,33 +345,56 @@ function placeOnLine(partners: PartnerColumns, first: number, end: number, { inf
   }
 }
 
-type AxisRead = [read: number | AxisProblem, score: ParsedScore, scale: Scale];
-
 /** Why a row is skipped, checked in the order a user fixes a row: its name, then influence, then dependency. */
-function skippedRow(mapping: ColumnMapping, r: number, partnerValue: CellValue, hasPartner: boolean, influence: AxisRead, dependency: AxisRead): SkippedRow {
+function skippedRow(
+  mapping: ColumnMapping,
+  r: number,
+  partnerValue: CellValue,
+  hasPartner: boolean,
+  influence: number | AxisProblem,
+  entered: EnteredRows,
+  i: number,
+  scales: Scales,
+): SkippedRow {
   const partner = displayText(partnerValue);
   const letter = (concept: ConceptKey) => columnLetter(mapping[concept]!.column);
-  let problem: Omit<SkippedRow, "message" | "row" | "partner">;
-  let problemScale: Scale | null = null;
-  if (isErrorValue(partnerValue)) problem = { reason: "error-value", column: letter("partner"), value: partner };
-  else if (!hasPartner) problem = { reason: "missing-partner", column: letter("partner"), value: null };
-  else {
-    const [axis, [read, score, scale]] = typeof influence[0] === "string" ? (["influence", influence] as const) : (["dependency", dependency] as const);
-    problem = { reason: skipReason(read as AxisProblem, axis), column: letter(axis), value: problemText(score) };
-    problemScale = scale;
+  if (isErrorValue(partnerValue)) return new SkippedRowRecord(r + 1, partner, "error-value", letter("partner"), partner);
+  if (!hasPartner) return new SkippedRowRecord(r + 1, partner, "missing-partner", letter("partner"), null);
+  // Not the partner: the influence cell when it is at fault, else the dependency cell.
+  const axis = typeof influence === "string" ? "influence" : "dependency";
+  const score = axis === "influence" ? entered.influence[i] : entered.dependency[i];
+  const scale = axis === "influence" ? scales.influenceScale : scales.dependencyScale;
+  const problem = readAxis(score, scale) as AxisProblem;
+  const outside = problem === "out-of-scale";
+  return new SkippedRowRecord(r + 1, partner, skipReason(problem, axis), letter(axis), problemText(score), outside ? scale.min : null, outside ? scale.max : null);
+}
+
+/**
+ * A skipped row as a class, not an object literal with a getter: a register can skip thousands of
+ * rows, and a literal with an accessor and a closure per row cost ~1 µs each.
+ */
+class SkippedRowRecord implements SkippedRow {
+  constructor(
+    readonly row: number,
+    readonly partner: string,
+    readonly reason: SkipReason,
+    readonly column: string | null,
+    readonly value: string | null,
+    /** The bounds of the scale a score lies outside of (they are in the message). */
+    readonly min: number | null = null,
+    readonly max: number | null = null,
+  ) {}
+
+  /** In English, written when read (the CLI, logs): the pane words the reason itself. */
+  get message(): string {
+    const params = { row: this.row, column: this.column ?? "", value: this.value ?? "", min: this.min ?? "", max: this.max ?? "" };
+    return t("en", `skip.${this.reason}`, params);
   }
-  const reason = problem.reason;
-  const params = { row: r + 1, column: problem.column ?? "", value: problem.value ?? "", min: problemScale?.min ?? "", max: problemScale?.max ?? "" };
-  // The English message is written when first read (the CLI, logs): the pane words the reason itself.
-  let message: string | undefined;
-  return {
-    row: r + 1,
-    partner,
-    ...problem,
-    get message() {
-      return (message ??= t("en", `skip.${reason}`, params));
-    },
-  };
+
+  /** As JSON, a SkippedRow with its message. */
+  toJSON(): SkippedRow {
+    return { row: this.row, partner: this.partner, reason: this.reason, column: this.column, value: this.value, message: this.message };
+  }
 }
 
 /** Scores of rows that have a partner: what the scale is guessed from. */
@@ -473,7 +496,7 @@ function collectWarnings(
 ): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
   for (const group of repeatedNames(partners.partner, nameHashes)) {
-    warnings.push(duplicateWarning(partners.partner[group[0]], group.map((i) => partners.row[i])));
+    warnings.push(new DuplicateWarning(partners.partner[group[0]], group.map((i) => partners.row[i])));
   }
   const hidden = new Set(snapshot.hiddenColumns);
   for (const concept of CONCEPT_KEYS) {
@@ -500,22 +523,28 @@ function collectWarnings(
 }
 
 /**
- * A partner named on several rows. Its texts are written when first read: a large register can
- * repeat thousands of names, while the pane shows the first few.
+ * A partner named on several rows. Its texts are written when read (the pane shows the first few of
+ * what can be thousands of repeated names), and it is a class for the same reason as SkippedRowRecord.
  */
-function duplicateWarning(partner: string, sheetRows: number[]): AnalysisWarning {
-  let params: Record<string, string | number> | undefined;
-  let message: string | undefined;
-  return {
-    code: "duplicate-partner",
-    rows: sheetRows,
-    get params() {
-      return (params ??= { partner, rows: sheetRows.join(", ") });
-    },
-    get message() {
-      return (message ??= t("en", "warning.duplicate-partner", this.params));
-    },
-  };
+class DuplicateWarning implements AnalysisWarning {
+  readonly code = "duplicate-partner";
+  constructor(
+    readonly partner: string,
+    readonly rows: number[],
+  ) {}
+
+  get params(): Record<string, string | number> {
+    return { partner: this.partner, rows: this.rows.join(", ") };
+  }
+
+  get message(): string {
+    return t("en", "warning.duplicate-partner", this.params);
+  }
+
+  /** As JSON, an AnalysisWarning with its texts. */
+  toJSON(): AnalysisWarning {
+    return { code: this.code, rows: this.rows, params: this.params, message: this.message };
+  }
 }
 
 /** The register's header cells (column index and text), for the task pane's mapping dropdowns. */

@@ -153,6 +153,13 @@ describe("a messy register", () => {
     ]);
   });
 
+  it("words a skipped row in English for the CLI and logs, as text and in its JSON", () => {
+    const outside = a.skipped.find((s) => s.row === 13)!;
+    expect(outside.message).toBe("row 13: influence 7 in column C lies outside the scale 1–5");
+    expect(JSON.parse(JSON.stringify(outside))).toEqual({ row: 13, partner: outside.partner, reason: "influence-out-of-scale", column: "C", value: "7", message: outside.message });
+    expect(a.skipped.find((s) => s.row === 10)!.message).toBe("row 10: column C holds the error #REF!");
+  });
+
   it("warns about the partner that appears twice and the hidden subsidy column", () => {
     expect(a.warnings).toEqual(
       expect.arrayContaining([expect.objectContaining({ code: "duplicate-partner", rows: [5, 14] }), expect.objectContaining({ code: "hidden-column" })]),
