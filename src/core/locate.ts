@@ -172,12 +172,8 @@ function locationOfTable(snapshot: SheetSnapshot, table: TableSnapshot, fixed: A
   };
 }
 
-/** A plain range whose header is `headerRow`: its columns and where its partners end. */
-export function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixed: AnalysisSettings["mapping"] = {}): FoundRegister {
-  return scanned(rangeFrom(snapshot, headerRow, fixed));
-}
-
-function rangeFrom(snapshot: SheetSnapshot, headerRow: number, fixed: AnalysisSettings["mapping"] = {}): LocatedRegister {
+/** A plain range whose header is `headerRow`: its columns, and a scan for where its partners end. */
+function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixed: AnalysisSettings["mapping"] = {}): LocatedRegister {
   const allHeaders = headerCells(snapshot, headerRow);
   const fullMapping = mapHeaders(allHeaders, fixed);
   const mappedColumns = Object.values(fullMapping)
@@ -318,7 +314,7 @@ export function locateRegister(snapshot: SheetSnapshot, settings: AnalysisSettin
       throw new RegisterError("invalid-setting", `Header row ${settings.headerRow} is not a sheet row.`, { sheet: snapshot.sheetName });
     }
     const table = snapshot.tables.find((t) => t.showHeaders && t.rect.row === settings.headerRow);
-    return checked(snapshot, table ? locationOfTable(snapshot, table, fixed) : rangeFrom(snapshot, settings.headerRow, fixed));
+    return checked(snapshot, table ? locationOfTable(snapshot, table, fixed) : locationOfRange(snapshot, settings.headerRow, fixed));
   }
 
   const tableCandidates = snapshot.tables
@@ -341,7 +337,7 @@ export function locateRegister(snapshot: SheetSnapshot, settings: AnalysisSettin
     if (cells.length < 2) continue;
     const mapping = mapHeaders(cells, fixed);
     const found = requiredCount(mapping);
-    if (found === REQUIRED_CONCEPTS.length) rangeCandidates.push(rangeFrom(snapshot, r, fixed));
+    if (found === REQUIRED_CONCEPTS.length) rangeCandidates.push(locationOfRange(snapshot, r, fixed));
     else if (found === 2 && (!bestPartial || mappingScore(mapping) > mappingScore(bestPartial.mapping))) {
       bestPartial = { headerRow: r, mapping };
     }
