@@ -3,7 +3,7 @@
  * range anywhere (below titles, merged cells, blank rows), ending at a totals row, a blank row
  * followed by no more partners, or a footnote.
  */
-import { headerCellsOfRow, mapHeaders, type HeaderCell } from "./headers";
+import { conceptScore, headerCellsOfRow, mapHeaders, MIN_CONCEPT_SCORE, type HeaderCell } from "./headers";
 import { COLUMN_NAME_PREFIX } from "./plan/names";
 import { isBlank } from "./text";
 import { isTotalLabel, looksLikeFootnote } from "./values";
@@ -84,13 +84,6 @@ export function formatAt(snapshot: SheetSnapshot, row: number, column: number): 
 
 function lastRowOf(snapshot: SheetSnapshot): number {
   return snapshot.origin.row + snapshot.values.length - 1;
-}
-function lastColumnOf(snapshot: SheetSnapshot): number {
-  // A loop, not Math.max(...rows): spreading one argument per row overflows the stack above ~125,000 rows.
-  let width = 0;
-  const rows = snapshot.values;
-  for (let i = 0; i < rows.length; i++) if (rows[i].length > width) width = rows[i].length;
-  return snapshot.origin.column + width - 1;
 }
 
 function tableHeaders(snapshot: SheetSnapshot, table: TableSnapshot): HeaderCell[] {
@@ -184,8 +177,10 @@ function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixed: Anal
   let lastColumn = seedColumns.length ? seedColumns.reduce((a, b) => Math.max(a, b)) : snapshot.origin.column;
   const headerText = (c: number) => !isBlank(cellAt(snapshot, headerRow, c));
   while (firstColumn > snapshot.origin.column && headerText(firstColumn - 1)) firstColumn--;
-  const sheetLastColumn = lastColumnOf(snapshot);
-  while (lastColumn < sheetLastColumn && headerText(lastColumn + 1)) lastColumn++;
+  // The header row's own cells bound it (beyond them every cell reads as blank): measuring the
+  // sheet's widest row would read all 100,000 rows once more.
+  const headerLastColumn = snapshot.origin.column + (snapshot.values[headerRow - snapshot.origin.row]?.length ?? 0) - 1;
+  while (lastColumn < headerLastColumn && headerText(lastColumn + 1)) lastColumn++;
   const headers = allHeaders.filter((h) => h.column >= firstColumn && h.column <= lastColumn);
   const mapping = mapHeaders(headers, fixed);
 
@@ -323,6 +318,7 @@ export function locateRegister(snapshot: SheetSnapshot, settings: AnalysisSettin
     .filter((c) => requiredCount(c.mapping) === REQUIRED_CONCEPTS.length);
   if (tableCandidates.length > 0) return checked(snapshot, pickBest(snapshot, tableCandidates));
 
+  const anyFixed = Object.values(fixed).some((column) => column !== undefined);
   const rangeCandidates: LocatedRegister[] = [];
   let bestPartial: { headerRow: number; mapping: AutoMapping } | null = null;
   const firstRow = snapshot.origin.row;
@@ -335,6 +331,9 @@ export function locateRegister(snapshot: SheetSnapshot, settings: AnalysisSettin
   for (const r of [...rowsToSearch].sort((a, b) => a - b)) {
     const cells = headerCells(snapshot, r).filter((h) => isNaN(Number(h.header.replace(",", "."))));
     if (cells.length < 2) continue;
+    // Most of the 300 rows are data: rows naming fewer than two of the required concepts are passed
+    // over before the full mapping (exact: mapping only takes cells that score this much).
+    if (!anyFixed && REQUIRED_CONCEPTS.filter((concept) => cells.some((h) => conceptScore(concept, h.header) >= MIN_CONCEPT_SCORE)).length < 2) continue;
     const mapping = mapHeaders(cells, fixed);
     const found = requiredCount(mapping);
     if (found === REQUIRED_CONCEPTS.length) rangeCandidates.push(locationOfRange(snapshot, r, fixed));
