@@ -88,7 +88,14 @@ export function displayText(value: CellValue | undefined): string {
   return String(value).trim();
 }
 
-/** False for characters trim() surely keeps (below U+1680 only these are white space). */
+/**
+ * Whether trim() may remove this character: the control characters and space up to U+0020, and
+ * ECMAScript's other white space (U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+ * U+3000, U+FEFF). Exact above U+0020, so "€ 12.500" is ruled out by its first character: a
+ * euro amount in every row of a register used to cost a trim and a regular expression.
+ */
 function mayBeSpace(code: number): boolean {
-  return code <= 32 || code === 0xa0 || code >= 0x1680;
+  if (code <= 32) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }

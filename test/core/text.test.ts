@@ -1,6 +1,6 @@
 /** The cell predicates every reader path runs per cell: their fast paths must agree with their definitions. */
 import fc from "fast-check";
-import { cellHoldsContent, formulaText, isBlank, isErrorValue, isFormulaCell } from "../../src/core/text";
+import { cellHoldsContent, displayText, formulaText, isBlank, isErrorValue, isFormulaCell } from "../../src/core/text";
 import { memoizeTexts } from "../../src/core/values";
 
 const SEED = 20261129;
@@ -18,6 +18,20 @@ describe("isBlank", () => {
       { seed: SEED, numRuns: 2000 },
     );
     expect([null, undefined, 0, false].map((value) => isBlank(value))).toEqual([true, true, false, false]);
+  });
+});
+
+describe("the white space the predicates skip", () => {
+  it("is exactly what trim() removes, for every UTF-16 code unit", () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      const space = ch.trim() === "";
+      if (isBlank(ch) !== space || isBlank(`${ch}x`) || displayText(`${ch}x${ch}`) !== `${ch}x${ch}`.trim() || isErrorValue(`${ch}#N/A`) !== space) {
+        wrong.push(code.toString(16));
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
 
