@@ -277,7 +277,7 @@ function rowAnalyser(
       const dependency = readAxis(entered.dependency[i], dependencyScale);
       const hasPartner = entered.hasPartner[i] === 1;
       if (typeof influence === "string" || typeof dependency === "string" || !hasPartner || isErrorValue(partnerValue)) {
-        skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, influence, entered, i, scales));
+        skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, influence, dependency, entered, i, scales));
         continue;
       }
       const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
@@ -352,6 +352,7 @@ function skippedRow(
   partnerValue: CellValue,
   hasPartner: boolean,
   influence: number | AxisProblem,
+  dependency: number | AxisProblem,
   entered: EnteredRows,
   i: number,
   scales: Scales,
@@ -364,7 +365,7 @@ function skippedRow(
   const axis = typeof influence === "string" ? "influence" : "dependency";
   const score = axis === "influence" ? entered.influence[i] : entered.dependency[i];
   const scale = axis === "influence" ? scales.influenceScale : scales.dependencyScale;
-  const problem = readAxis(score, scale) as AxisProblem;
+  const problem = (axis === "influence" ? influence : dependency) as AxisProblem;
   const outside = problem === "out-of-scale";
   return new SkippedRowRecord(r + 1, partner, skipReason(problem, axis), letter(axis), problemText(score), outside ? scale.min : null, outside ? scale.max : null);
 }
