@@ -342,7 +342,8 @@ export function locateRegister(snapshot: SheetSnapshot, settings: AnalysisSettin
     }
   }
   if (rangeCandidates.length > 0) return checked(snapshot, pickBest(snapshot, rangeCandidates));
-  if (bestPartial) throw missingColumn(snapshot, bestPartial);
+  // A best partial header row lacks a required column: requireColumns throws for it.
+  if (bestPartial) requireColumns(snapshot, bestPartial);
   throw new RegisterError(
     "no-register",
     `No partner register found on sheet "${snapshot.sheetName}": no header row with a partner, influence and dependency column.`,
@@ -377,16 +378,15 @@ function pickBest(snapshot: SheetSnapshot, candidates: LocatedRegister[]): Locat
 }
 
 function checked(snapshot: SheetSnapshot, located: LocatedRegister): LocatedRegister {
-  const missing = missingColumn(snapshot, { headerRow: located.start.headerRow, mapping: located.mapping });
-  if (missing) throw missing;
+  requireColumns(snapshot, { headerRow: located.start.headerRow, mapping: located.mapping });
   return located;
 }
 
-/** The error for a header row without one of the required columns; null when it has them all. */
-function missingColumn(snapshot: SheetSnapshot, { headerRow, mapping }: { headerRow: number; mapping: AutoMapping }): RegisterError | null {
+/** Throws RegisterError "missing-column" when the header row lacks one of the required columns. */
+function requireColumns(snapshot: SheetSnapshot, { headerRow, mapping }: { headerRow: number; mapping: AutoMapping }): void {
   const concept = REQUIRED_CONCEPTS.find((c) => !mapping[c]);
-  if (concept === undefined) return null;
-  return new RegisterError(
+  if (concept === undefined) return;
+  throw new RegisterError(
     "missing-column",
     `Sheet "${snapshot.sheetName}": the register has no ${concept} column (header row ${headerRow + 1}).`,
     { sheet: snapshot.sheetName, concept, row: headerRow + 1 },
