@@ -208,11 +208,11 @@ function enteredRowReader(
 }
 
 /** Whether a row without a partner name holds input: a mapped cell, or any typed (not computed) cell of the register. */
-function holdsInput(snapshot: SheetSnapshot, location: LocatedRegister["start"], mappedOffsets: number[], cells: CellValue[], r: number): boolean {
+function holdsInput(snapshot: SheetSnapshot, start: LocatedRegister["start"], mappedOffsets: number[], cells: CellValue[], r: number): boolean {
   const { origin } = snapshot;
   for (const offset of mappedOffsets) if (!isBlank(cells[offset])) return true;
   const formulas = snapshot.formulas?.[r - origin.row];
-  for (let c = location.firstColumn - origin.column; c <= location.lastColumn - origin.column; c++) {
+  for (let c = start.firstColumn - origin.column; c <= start.lastColumn - origin.column; c++) {
     if (!isBlank(cells[c]) && !isFormulaCell(formulas?.[c], cells[c])) return true;
   }
   return false;
