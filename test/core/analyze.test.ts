@@ -147,6 +147,11 @@ describe("finding the register", () => {
     expect(error!.details.sheet).toBe("Blad1");
   });
 
+  it("names the missing column of a header row that has two of the three", () => {
+    const values: CellValue[][] = [["Partnerregister"], ["Partner", "Invloed (1-5)", "Opmerking"], ["Stichting De Linde", 4, "goed"]];
+    expect(() => analyzeSheet(sheet(values))).toThrow(expect.objectContaining({ code: "missing-column", details: { sheet: "Blad1", concept: "dependency", row: 2 } }));
+  });
+
   it("gives the pane the register's headers with their columns", () => {
     const headers = registerHeaders(sheet(tableValues, { tables }), { tableName: "Rechts" });
     expect(headers).toEqual([
