@@ -1,6 +1,7 @@
 export * from "./types";
-export { planWrite, labelTableFor, existingPlannedColumns, REGISTER_COLUMN_ORDER, PARAMETER_LAYOUT } from "./plan";
-export { plannedTargetsOverlapUserContent, userCellsTargetedByPlan, type UserCellConflict } from "./check";
+export { planWrite, labelTableFor, candidateOwnColumns, REGISTER_COLUMN_ORDER, PARAMETER_LAYOUT } from "./plan";
+export { foreignTargets, snapshotView, userCellsTargetedByPlan, type UserCellConflict, type WorkbookView } from "./check";
+export * from "./ownership";
 export { describePlan, type PlanDescription } from "./describe";
 export { splitBlockByBytes, cellPayloadBytes, OFFICE_REQUEST_BUDGET_BYTES } from "./chunks";
 export { toFileFormula, quoteSheetName, absoluteReference, XLFN_FUNCTIONS } from "./formulas";

@@ -2,6 +2,8 @@
  * The workbook names Partnerkaart writes. Every name starts with PK_ so a re-run recognises its
  * own, and each points at one absolute rectangle (see WritePlan.names).
  */
+import type { Language } from "../host";
+import { t, type MessageKey } from "../i18n";
 import type { StrategyKey, Position } from "../types";
 import type { PlannedColumnKey } from "./types";
 
@@ -62,4 +64,23 @@ export function columnKeyOfName(name: string): PlannedColumnKey | null {
     if (name.toLowerCase() === `pk_col_${part.toLowerCase()}`) return key;
   }
   return null;
+}
+
+export const HEADER_KEYS: Record<PlannedColumnKey, MessageKey> = {
+  influenceScore: "column.influenceScore",
+  dependencyScore: "column.dependencyScore",
+  requiredInfluence: "column.requiredInfluence",
+  gap: "column.gap",
+  position: "column.position",
+  strategy: "column.strategy",
+  targetInfluence: "column.targetInfluence",
+  targetDependency: "column.targetDependency",
+  subsidyAmount: "column.subsidyAmount",
+};
+
+const LANGUAGES: readonly Language[] = ["nl", "en"];
+
+/** Our header for a register column in every language: what proves a column header ours. */
+export function ourColumnHeaders(key: PlannedColumnKey): string[] {
+  return LANGUAGES.map((language) => t(language, HEADER_KEYS[key]));
 }

@@ -4,7 +4,7 @@
  * gap highlight — as a WritePlan that the Office.js adapter and the exceljs writer apply.
  * Pure: the same snapshot and analysis always give the same plan.
  */
-import type { OutputOptions } from "../host";
+import type { Language, OutputOptions } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { cellAt } from "../locate";
 import { ON_LINE_TOLERANCE } from "../strategy";
@@ -39,7 +39,8 @@ import {
   type NumberCellReading,
   type RegisterTarget,
 } from "./formulas";
-import { columnKeyOfName, columnName, PARAMETER_NAMES, PARAMETER_SHEET_NAME, positionLabelName, strategyLabelName } from "./names";
+import { columnKeyOfName, columnName, HEADER_KEYS, ourColumnHeaders, PARAMETER_NAMES, PARAMETER_SHEET_NAME, positionLabelName, strategyLabelName } from "./names";
+import { columnIsOurs, type CellContent, type OwnedColumnProof } from "./ownership";
 import { PLAN_COLORS } from "./palette";
 import { r1c1ToA1 } from "./r1c1";
 import type {
@@ -68,17 +69,6 @@ export const REGISTER_COLUMN_ORDER: readonly PlannedColumnKey[] = [
   "subsidyAmount",
 ];
 
-const HEADER_KEYS: Record<PlannedColumnKey, MessageKey> = {
-  influenceScore: "column.influenceScore",
-  dependencyScore: "column.dependencyScore",
-  requiredInfluence: "column.requiredInfluence",
-  gap: "column.gap",
-  position: "column.position",
-  strategy: "column.strategy",
-  targetInfluence: "column.targetInfluence",
-  targetDependency: "column.targetDependency",
-  subsidyAmount: "column.subsidyAmount",
-};
 
 const NUMBER_FORMATS: Record<PlannedColumnKey, string | null> = {
   influenceScore: "General",
@@ -120,6 +110,8 @@ const SETTINGS: { name: string; caption: MessageKey; value: (a: Analysis) => num
 ];
 
 const POSITIONS: readonly Position[] = ["above", "below"];
+const LANGUAGES: readonly Language[] = ["nl", "en"];
+const READINGS: readonly NumberCellReading[] = ["plain", "percent", "date"];
 
 const text = (value: string): PlanCell => ({ kind: "text", value });
 const num = (value: number): PlanCell => ({ kind: "number", value });
@@ -140,14 +132,39 @@ export function snapshotCellIsUsed(snapshot: SheetSnapshot, row: number, column:
   return cellHoldsContent(cellAt(snapshot, row, column), snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column]);
 }
 
-/** The register columns this snapshot already has from an earlier run, found by their PK_Col_ names. */
-export function existingPlannedColumns(snapshot: SheetSnapshot): Map<PlannedColumnKey, number> {
-  const found = new Map<PlannedColumnKey, number>();
+/**
+ * Where a re-run should look for its own columns: the columns its PK_Col_ names point at, and header
+ * cells that hold one of our headers. Only hints: `planWrite` reuses a column only when its content
+ * proves it ours (`ownership.ts`).
+ */
+export function candidateOwnColumns(snapshot: SheetSnapshot, headerRow: number): Map<PlannedColumnKey, OwnColumnCandidate> {
+  const found = new Map<PlannedColumnKey, OwnColumnCandidate>();
   for (const ref of snapshot.definedNames ?? []) {
     const key = columnKeyOfName(ref.name);
-    if (key && !found.has(key)) found.set(key, ref.rect.column);
+    if (key && !found.has(key) && ref.rect.row === headerRow) found.set(key, { column: ref.rect.column, named: true });
+  }
+  const taken = new Set([...found.values()].map((c) => c.column));
+  const headerCells = snapshot.values[headerRow - snapshot.origin.row] ?? [];
+  for (const key of REGISTER_COLUMN_ORDER) {
+    if (found.has(key)) continue;
+    const headers = ourColumnHeaders(key);
+    const index = headerCells.findIndex((v, i) => typeof v === "string" && headers.includes(v.trim()) && !taken.has(snapshot.origin.column + i));
+    if (index >= 0) {
+      found.set(key, { column: snapshot.origin.column + index, named: false });
+      taken.add(snapshot.origin.column + index);
+    }
   }
   return found;
+}
+
+/**
+ * A column that may be ours. `named`: a PK_Col_ name points at its header. Numbers and labels prove
+ * a column ours only together with such a name (a user's own "Invloed (score)" column holds numbers
+ * too); formulas of our shape prove it on their own.
+ */
+export interface OwnColumnCandidate {
+  column: number;
+  named: boolean;
 }
 
 function columnsAreFree(snapshot: SheetSnapshot, first: number, count: number): boolean {
@@ -256,12 +273,22 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
   const registerSheet = location.sheetName;
   const parameterSheet = registerSheet === PARAMETER_SHEET_NAME ? `${PARAMETER_SHEET_NAME} 2` : PARAMETER_SHEET_NAME;
 
-  const existing = existingPlannedColumns(snapshot);
-  const ours = new Set(existing.values());
-  // Our own columns are never the user's data, even when a header reads like a concept.
+  // Mapped register columns are the user's input; one that carries our header is a mistake to stop at.
+  const candidates = candidateOwnColumns(snapshot, location.headerRow);
+  const snapshotCell = (row: number, column: number): CellContent => ({
+    value: cellAt(snapshot, row, column),
+    formula: snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column],
+  });
   const userColumn = (concept: ConceptKey): number | null => {
     const column = analysis.mapping[concept]?.column ?? null;
-    return column === null || ours.has(column) ? null : column;
+    if (column === null) return null;
+    for (const [key, own] of candidates) {
+      if (own.column !== column) continue;
+      const header = snapshotCell(location.headerRow, column).value;
+      if (own.named && typeof header === "string" && ourColumnHeaders(key).includes(header.trim())) return null;
+      candidates.delete(key);
+    }
+    return column;
   };
   const partnerColumn = userColumn("partner");
   const influenceColumn = userColumn("influence");
@@ -278,68 +305,35 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
 
   const bands = dataBands(analysis);
   const amountsAreText = subsidyColumn !== null && bands.some((band) => anyAmountIsText(snapshot, band, subsidyColumn));
-  const keys = REGISTER_COLUMN_ORDER.filter((k) => k !== "subsidyAmount" || amountsAreText || existing.has("subsidyAmount"));
-
-  // Where new columns go: right of the register, the table and any column of ours.
   const table = location.tableName ? (snapshot.tables.find((tb) => tb.name === location.tableName) ?? null) : null;
   const tableEnd = table ? table.rect.column + table.rect.columnCount - 1 : -1;
-  const newKeys = keys.filter((k) => !existing.has(k));
-  const start = Math.max(location.lastColumn, tableEnd, ...ours) + 1;
-  const free = columnsAreFree(snapshot, start, newKeys.length);
   const headerOf = (key: PlannedColumnKey) => t(language, HEADER_KEYS[key]);
-  let registerColumns: RegisterColumnsAction;
-  if (newKeys.length === 0) {
-    registerColumns = { kind: "existing-columns", sheetName: registerSheet, columns: keys.map((k) => existing.get(k)!) };
-  } else if (table && start === tableEnd + 1) {
-    registerColumns = {
-      kind: "add-table-columns",
-      sheetName: registerSheet,
-      tableName: table.name,
-      firstColumn: start,
-      headers: newKeys.map(headerOf),
-      ...(free ? {} : { insertColumnsFirst: newKeys.length }),
-    };
-  } else if (!free) {
-    registerColumns = { kind: "insert-columns", sheetName: registerSheet, atColumn: start, count: newKeys.length };
-  } else {
-    registerColumns = { kind: "none", sheetName: registerSheet };
-  }
-
-  const columns: PlannedRegisterColumn[] = keys.map((key) => ({
-    key,
-    column: existing.get(key) ?? start + newKeys.indexOf(key),
-    header: headerOf(key),
-    name: columnName(key),
-  }));
 
   const influenceLabels = labelTableFor(analysis.influenceScale);
   const dependencyLabels = labelTableFor(analysis.dependencyScale);
   const influenceAxis = INFLUENCE_AXIS_NAMES(influenceLabels !== null);
   const dependencyAxis = DEPENDENCY_AXIS_NAMES(dependencyLabels !== null);
-  // Values mode writes each partner's results; formulas mode needs none of them.
-  const resultsByRow = output.mode === "values" ? new Map<number, PartnerResult>(analysis.rows.map((r) => [r.row - 1, r])) : null;
 
-  const columnByKey = new Map(columns.map((c) => [c.key, c.column]));
-  const columnOf = (key: PlannedColumnKey) => columnByKey.get(key) ?? null;
-
-  const blocks: PlanBlock[] = [];
-  const conditionalFormats: PlannedConditionalFormat[] = [];
-  const influenceRange = analysis.influenceScale.max - analysis.influenceScale.min;
-  // The four score cells whose number format changes how a formula reads them, per row.
-  const readColumns = [influenceColumn, dependencyColumn, targetInfluenceColumn, targetDependencyColumn];
-  // One R1C1 formula per (column, readings): the same text in every row, built once.
-  const formulaCache = new Map<string, string | null>();
-  const formulaFor = (key: PlannedColumnKey, readings: NumberCellReading[]): string | null => {
-    const cacheKey = `${key}|${readings.join(",")}`;
-    let cached = formulaCache.get(cacheKey);
-    if (cached === undefined) {
-      cached = registerFormula(key, readings);
-      formulaCache.set(cacheKey, cached);
-    }
-    return cached;
+  /** The columns, left to right, when `existing` are reused: new ones go right of the register, the table and any column of ours. */
+  const placeColumns = (existing: ReadonlyMap<PlannedColumnKey, number>) => {
+    const keys = REGISTER_COLUMN_ORDER.filter((k) => k !== "subsidyAmount" || amountsAreText || existing.has("subsidyAmount"));
+    const newKeys = keys.filter((k) => !existing.has(k));
+    const start = Math.max(location.lastColumn, tableEnd, ...existing.values()) + 1;
+    const columns: PlannedRegisterColumn[] = keys.map((key) => ({
+      key,
+      column: existing.get(key) ?? start + newKeys.indexOf(key),
+      header: headerOf(key),
+      name: columnName(key),
+    }));
+    return { keys, newKeys, start, columns, columnByKey: new Map(columns.map((c) => [c.key, c.column])) };
   };
-  const registerFormula = (key: PlannedColumnKey, [influenceReading, dependencyReading, targetInfluenceReading, targetDependencyReading]: NumberCellReading[]): string | null => {
-    const ref = (k: PlannedColumnKey) => rowRelative(columnOf(k)!);
+
+  const registerFormula = (
+    columnByKey: ReadonlyMap<PlannedColumnKey, number>,
+    key: PlannedColumnKey,
+    [influenceReading, dependencyReading, targetInfluenceReading, targetDependencyReading]: readonly NumberCellReading[],
+  ): string | null => {
+    const ref = (k: PlannedColumnKey) => rowRelative(columnByKey.get(k)!);
     const partner = rowRelative(partnerColumn);
     const alternatives = alternativesColumn === null ? null : rowRelative(alternativesColumn);
     const target = (column: number | null, axis: typeof influenceAxis, reading: NumberCellReading): RegisterTarget | null =>
@@ -371,6 +365,87 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
         // No subsidy column any more: the old amount column is emptied.
         return subsidyColumn === null ? null : subsidyAmountFormula(rowRelative(subsidyColumn));
     }
+  };
+
+  /** What column `key` may hold and still be ours: every formula this version writes there, or values. */
+  const proofOf = (layout: ReturnType<typeof placeColumns>, key: PlannedColumnKey): OwnedColumnProof => {
+    const named = candidates.get(key)?.named ?? false;
+    const formulas = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      for (const reading of READINGS) {
+        const readings = Array<NumberCellReading>(4).fill("plain");
+        readings[i] = reading;
+        const f = registerFormula(layout.columnByKey, key, readings);
+        if (f !== null) formulas.add(f);
+      }
+    }
+    const labels =
+      key === "position"
+        ? LANGUAGES.flatMap((l) => POSITIONS.map((p) => t(l, `position.${p}`)))
+        : key === "strategy"
+          ? LANGUAGES.flatMap((l) => STRATEGY_KEYS.map((k) => t(l, `strategy.${k}`)))
+          : [];
+    return {
+      key,
+      column: layout.columnByKey.get(key)!,
+      headers: ourColumnHeaders(key),
+      formulasR1C1: [...formulas],
+      values: !named ? "none" : labels.length > 0 ? "label" : "number",
+      labels,
+    };
+  };
+
+  // Reuse a column of an earlier run only when its content proves it ours; a column that does not
+  // changes the formulas of those that refer to it, so prove again until nothing more drops out.
+  const existing = new Map([...candidates].map(([key, c]) => [key, c.column]));
+  let layout = placeColumns(existing);
+  for (;;) {
+    const unproven = [...existing.keys()].filter((key) => !columnIsOurs(proofOf(layout, key), location.headerRow, bands, snapshotCell));
+    if (unproven.length === 0) break;
+    for (const key of unproven) existing.delete(key);
+    layout = placeColumns(existing);
+  }
+  const { keys, newKeys, start, columns, columnByKey } = layout;
+  const free = columnsAreFree(snapshot, start, newKeys.length);
+  let registerColumns: RegisterColumnsAction;
+  if (newKeys.length === 0) {
+    registerColumns = { kind: "existing-columns", sheetName: registerSheet, columns: keys.map((k) => existing.get(k)!) };
+  } else if (table && start === tableEnd + 1) {
+    registerColumns = {
+      kind: "add-table-columns",
+      sheetName: registerSheet,
+      tableName: table.name,
+      firstColumn: start,
+      headers: newKeys.map(headerOf),
+      ...(free ? {} : { insertColumnsFirst: newKeys.length }),
+    };
+  } else if (!free) {
+    registerColumns = { kind: "insert-columns", sheetName: registerSheet, atColumn: start, count: newKeys.length };
+  } else {
+    registerColumns = { kind: "none", sheetName: registerSheet };
+  }
+  const columnProofs = keys.map((key) => proofOf(layout, key));
+
+  // Values mode writes each partner's results; formulas mode needs none of them.
+  const resultsByRow = output.mode === "values" ? new Map<number, PartnerResult>(analysis.rows.map((r) => [r.row - 1, r])) : null;
+
+  const columnOf = (key: PlannedColumnKey) => columnByKey.get(key) ?? null;
+
+  const blocks: PlanBlock[] = [];
+  const conditionalFormats: PlannedConditionalFormat[] = [];
+  const influenceRange = analysis.influenceScale.max - analysis.influenceScale.min;
+  // The four score cells whose number format changes how a formula reads them, per row.
+  const readColumns = [influenceColumn, dependencyColumn, targetInfluenceColumn, targetDependencyColumn];
+  // One R1C1 formula per (column, readings): the same text in every row, built once.
+  const formulaCache = new Map<string, string | null>();
+  const formulaFor = (key: PlannedColumnKey, readings: NumberCellReading[]): string | null => {
+    const cacheKey = `${key}|${readings.join(",")}`;
+    let cached = formulaCache.get(cacheKey);
+    if (cached === undefined) {
+      cached = registerFormula(columnByKey, key, readings);
+      formulaCache.set(cacheKey, cached);
+    }
+    return cached;
   };
 
   // Read once per band, not once per run of columns: it reads a number format of every row.
@@ -446,10 +521,10 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
     names.push({ name, sheetName, rect, exists: knownNames.has(name.toLowerCase()), comment });
   for (const c of columns) addName(c.name, registerSheet, { row: location.headerRow, column: c.column, rowCount: 1, columnCount: 1 }, c.header);
 
-  const parameterBlocks = planParameterSheet(parameterSheet, analysis, output, {
+  const parameterContext = (add: ParameterContext["addName"]): ParameterContext => ({
     influenceLabels,
     dependencyLabels,
-    addName,
+    addName: add,
     strategyRange: rangeOfColumn(registerSheet, columnOf("strategy")!, analysis),
     positionRange: rangeOfColumn(registerSheet, columnOf("position")!, analysis),
     amountRange:
@@ -459,7 +534,17 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
           ? rangeOfColumn(registerSheet, subsidyColumn, analysis)
           : null,
   });
+  const parameterBlocks = planParameterSheet(parameterSheet, analysis, output, parameterContext(addName));
   blocks.push(...parameterBlocks);
+  // The parameter sheet as other languages and modes write it: an earlier run's cells are ours too.
+  const parameterVariants: Record<string, PlanCell[][][]> = {};
+  for (const language of LANGUAGES) {
+    for (const mode of ["formulas", "values"] as const) {
+      for (const variant of planParameterSheet(parameterSheet, analysis, { ...output, language, mode }, parameterContext(() => undefined))) {
+        (parameterVariants[variant.id] ??= []).push(variant.cells);
+      }
+    }
+  }
 
   const newColumnSet = new Set(newKeys);
   const columnWidths: ColumnWidth[] = [
@@ -486,6 +571,12 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
     columnWidths,
     names,
     conditionalFormats,
+    ownership: {
+      columns: columnProofs,
+      parameterTitles: LANGUAGES.map((language) => t(language, "parameters.title")),
+      parameterTitleCell: { row: PARAMETER_LAYOUT.titleRow, column: PARAMETER_LAYOUT.captionColumn },
+      parameterVariants,
+    },
   };
 }
 

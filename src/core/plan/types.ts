@@ -16,6 +16,7 @@
  * Additive changes only from here on: other modules are built against these types.
  */
 import type { CellRect } from "../types";
+import type { PlanOwnership } from "./ownership";
 
 /**
  * One cell to write.
@@ -199,6 +200,8 @@ export interface WritePlan {
   columnWidths: ColumnWidth[];
   names: PlannedName[];
   conditionalFormats: PlannedConditionalFormat[];
+  /** What proves each target ours (`ownership.ts`): every applier checks a non-empty target against it. */
+  ownership: PlanOwnership;
 }
 
 /**
