@@ -3,6 +3,7 @@
  * Office.js; tests implement it over the in-memory Excel double. The pane never sees `Excel`.
  * Pure types: no Office, no React.
  */
+import type { ForeignTarget } from "./plan/ownership";
 import type { AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
 
 export type Language = "nl" | "en";
@@ -79,6 +80,7 @@ export const HOST_FAILURE_CODES = [
   "protected-sheet",
   "cell-edit-mode",
   "register-changed",
+  "foreign-content",
   "item-not-found",
   "payload-too-large",
   "invalid-argument",
@@ -95,6 +97,8 @@ export interface HostFailure {
   code: HostFailureCode;
   details: string;
   sheet?: string;
+  /** For "foreign-content": the cell, sheet or name that is not Partnerkaart's. */
+  target?: ForeignTarget;
 }
 
 export type SheetEvent = { kind: "activated" | "selection-changed" | "data-changed"; sheetName: string };

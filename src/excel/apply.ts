@@ -4,12 +4,21 @@
  *      still equals the snapshot the user saw, the planned target cells are empty or ours (their
  *      previous content goes into the undo journal);
  *   2. structure (only when needed): create sheets, then insert columns / add table columns;
- *   3. writes: blocks, bold, column widths, names, conditional formats, the ownership record.
+ *   3. writes: blocks, bold, column widths, names, conditional formats.
  * Blocks larger than the request budget add one sync per ~4 MB. If a step fails, `rollback`
  * restores the journal (one inspection sync and one undo sync) and the original error is thrown.
  */
 import { blockRect, insertedColumns, isFillBlock } from "../core/plan/blocks";
 import { splitBlockByBytes, cellPayloadBytes, fillPayloadBytes } from "../core/plan/chunks";
+import {
+  foreignCell,
+  foreignNames,
+  foreignParameterSheet,
+  foreignTargetMessage,
+  plannedCellIsOurs,
+  type CellContent,
+  type ForeignTarget,
+} from "../core/plan/ownership";
 import {
   charsToPoints,
   textNeedsProtection,
@@ -28,8 +37,6 @@ import { jsonBytes } from "./bytes";
 import { HostFailureError, toHostFailure } from "./errors";
 import { quoteSheetName, SyncCounter } from "./sync";
 
-/** Workbook setting listing the rectangles the last apply wrote (so a re-run knows its own cells). */
-export const OWNED_SETTING_KEY = "Partnerkaart.owned";
 export const DEFAULT_REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 /** Rough request sizes of one name or one small property write (path and arguments as JSON). */
 const BYTES_PER_NAME = 400;
@@ -69,13 +76,6 @@ export interface AppliedPlan {
   rollback(): Promise<void>;
 }
 
-interface OwnedRect {
-  sheet: string;
-  row: number;
-  column: number;
-  rowCount: number;
-  columnCount: number;
-}
 
 /** What a block replaced, to put back on rollback. */
 interface CellJournal {
@@ -104,7 +104,6 @@ interface Journal {
   widths: { sheetName: string; column: number; previousPoints: number }[];
   /** Planned conditional formats, and whether their rect held one before (a re-run: ours). */
   conditionalFormats: { format: PlannedConditionalFormat; hadFormats: boolean }[];
-  ownedPrevious: string | null;
   /** How far the apply got: "preflight" | "structure" | "writes" | "done". */
   stage: "preflight" | "structure" | "writes" | "done";
 }
@@ -128,7 +127,6 @@ export async function applyPlan(
     names: [],
     widths: [],
     conditionalFormats: [],
-    ownedPrevious: null,
     stage: "preflight",
   };
 
@@ -163,10 +161,6 @@ export async function applyPlan(
   const table = action.kind === "add-table-columns" ? workbook.tables.getItem(action.tableName) : null;
   const tableColumnCount = table ? table.columns.getCount() : null;
   const tableRect = action.kind === "add-table-columns" ? expected.tables.find((t) => t.name === action.tableName)?.rect : undefined;
-
-  const owned = new OwnedCells(plan);
-  const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SETTING_KEY);
-  ownedSetting.load("value");
 
   const namesBefore = plan.names.map((planned) => {
     const item = workbook.names.getItemOrNullObject(planned.name);
@@ -220,16 +214,16 @@ export async function applyPlan(
       );
     }
   }
-  if (!ownedSetting.isNullObject) {
-    journal.ownedPrevious = typeof ownedSetting.value === "string" ? ownedSetting.value : JSON.stringify(ownedSetting.value);
-    owned.addRecorded(journal.ownedPrevious);
-  }
-  const keptValues = new Map<PlanBlock, unknown[][]>();
-  verifyChecks(earlyChecks, owned, journal, keptValues);
   journal.names = namesBefore.map(({ planned, item }) => ({
     name: planned.name,
     previousFormula: item.isNullObject ? null : item.formula,
   }));
+  // A PK_ name that points elsewhere may be the user's (or used by the user's formulas): never repointed.
+  const repointed = foreignNames(plan, new Map(journal.names.flatMap((n) => (n.previousFormula === null ? [] : [[n.name, n.previousFormula] as const]))));
+  if (repointed.length > 0) throw foreignTargetFailure(repointed[0], plan.registerSheet);
+  const keptValues = new Map<PlanBlock, unknown[][]>();
+  // Sheets known before the apply: the register sheet (never the parameter sheet's title).
+  verifyChecks(plan, earlyChecks, () => ({ value: "", formula: "" }), journal, keptValues);
 
   const created = new Set(maybeMissing.filter((s) => s.proxy.isNullObject).map((s) => s.name));
   const reused = maybeMissing.filter((s) => !s.proxy.isNullObject);
@@ -259,6 +253,17 @@ export async function applyPlan(
   // Sheets that existed but were not known before: the parameter sheet, a few hundred cells.
   const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect, expected, budget, false);
   for (const check of lateChecks) check.load();
+  // An existing parameter sheet must be ours (its title cell says so) or empty (ownership.ts).
+  const parameterSheetProbe = (() => {
+    const sheet = reused.find((s) => s.name === plan.parameterSheet)?.proxy;
+    if (!sheet) return null;
+    const { row, column } = plan.ownership.parameterTitleCell;
+    const title = sheet.getRangeByIndexes(row, column, 1, 1);
+    title.load("values,formulas");
+    const used = sheet.getUsedRangeOrNullObject(false);
+    used.load("address");
+    return { title, used };
+  })();
   for (const { proxy } of reused) proxy.protection.load("protected");
   const formatsBefore = plan.conditionalFormats.map((format) => {
     if (created.has(format.sheetName)) return { format, count: null };
@@ -303,7 +308,13 @@ export async function applyPlan(
     for (const { name, proxy } of reused) {
       if (proxy.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${name}" is protected.`, name);
     }
-    verifyChecks(lateChecks, owned, journal, keptValues);
+    const parameterTitle: CellContent | null =
+      parameterSheetProbe && !parameterSheetProbe.used.isNullObject
+        ? { value: (parameterSheetProbe.title.values as CellValue[][])[0][0], formula: (parameterSheetProbe.title.formulas as CellValue[][])[0][0] }
+        : null;
+    const foreignSheet = parameterTitle && foreignParameterSheet(plan, parameterTitle, false);
+    if (foreignSheet) throw foreignTargetFailure(foreignSheet, plan.parameterSheet);
+    verifyChecks(plan, lateChecks, (sheetName) => (sheetName === plan.parameterSheet && parameterTitle) || { value: "", formula: "" }, journal, keptValues);
   } catch (error) {
     return fail(error);
   }
@@ -353,11 +364,9 @@ export async function applyPlan(
         pendingBytes += bandBytes;
       }
     }
-    // Widths, highlights, the ownership record and the charts close the batch: a sync first if
-    // they would push it over the budget.
-    const ownedRecord = JSON.stringify(ownedRectsOf(plan));
+    // Widths, highlights and the charts close the batch: a sync first if they would push it over the budget.
     const trailingBytes =
-      plan.columnWidths.length * BYTES_PER_SMALL_OP + plan.conditionalFormats.length * 4 * BYTES_PER_SMALL_OP + ownedRecord.length + (options.extension?.estimatedBytes ?? 0);
+      plan.columnWidths.length * BYTES_PER_SMALL_OP + plan.conditionalFormats.length * 4 * BYTES_PER_SMALL_OP + (options.extension?.estimatedBytes ?? 0);
     if (pendingBytes > 0 && pendingBytes + trailingBytes > budget) await counter.sync();
     for (const width of plan.columnWidths) {
       sheetOf(width.sheetName).getRangeByIndexes(0, width.column, 1, 1).getEntireColumn().format.columnWidth = charsToPoints(width.widthChars);
@@ -367,7 +376,6 @@ export async function applyPlan(
       target.conditionalFormats.clearAll();
       addConditionalFormat(target, format);
     }
-    workbook.settings.add(OWNED_SETTING_KEY, ownedRecord);
     options.extension?.queueWrites();
     await counter.sync();
   } catch (error) {
@@ -488,8 +496,14 @@ function queueChecks(
   return checks;
 }
 
-/** Every non-empty target cell must be ours (or already hold what we write); journal the rest. */
-function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, keptValues: Map<PlanBlock, unknown[][]>): void {
+/** Every non-empty target cell must be Partnerkaart's by its content (ownership.ts); journal the rest. */
+function verifyChecks(
+  plan: WritePlan,
+  checks: CellCheck[],
+  titleOf: (sheetName: string) => CellContent,
+  journal: Journal,
+  keptValues: Map<PlanBlock, unknown[][]>,
+): void {
   for (const { block, offset, before, range, empty } of checks) {
     const fill = isFillBlock(block);
     if (empty) {
@@ -507,20 +521,17 @@ function verifyChecks(checks: CellCheck[], owned: OwnedCells, journal: Journal, 
       continue;
     }
     const current = (fill ? range.formulasR1C1 : range.formulas) as unknown[][];
+    const values = range.values as unknown[][];
     const whole = blockRect(block);
     const rect = { ...whole, row: whole.row + offset, rowCount: before.rowCount };
-    for (let r = 0; r < rect.rowCount; r += 1) {
-      for (let c = 0; c < rect.columnCount; c += 1) {
-        const existing = current[r][c];
-        if (isBlank(existing as CellValue)) continue;
-        if (owned.contains(block.sheetName, rect.row + r, rect.column + c)) continue;
-        const planned: PlanCell = fill ? { kind: "formula", formula: block.formulasR1C1[c] } : block.cells[offset + r][c];
-        if (sameContent(planned, existing)) continue;
-        throw new HostFailureError(
-          "register-changed",
-          `Cell ${block.sheetName}!${cellAddress(before.row + r, before.column + c)} holds content that is not Partnerkaart's; nothing was written.`,
-          block.sheetName,
-        );
+    // User-editable cells (labels, yes words) are kept as they are, never overwritten.
+    if (!(!fill && block.keepExistingValues)) {
+      for (let r = 0; r < rect.rowCount; r += 1) {
+        for (let c = 0; c < rect.columnCount; c += 1) {
+          const content: CellContent = { value: values[r][c] as CellValue, formula: current[r][c] as CellValue };
+          if (plannedCellIsOurs(plan, block, rect.row + r, rect.column + c, content, () => titleOf(block.sheetName))) continue;
+          throw foreignTargetFailure(foreignCell(block.sheetName, before.row + r, before.column + c, content), block.sheetName);
+        }
       }
     }
     journal.cells.push({
@@ -615,19 +626,6 @@ export function gridValue(cell: PlanCell): GridValue {
   }
 }
 
-function sameContent(cell: PlanCell, existing: unknown): boolean {
-  switch (cell.kind) {
-    case "formula":
-      return typeof existing === "string" && existing.replace(/\s+/g, "") === cell.formula.replace(/\s+/g, "");
-    case "number":
-    case "boolean":
-    case "text":
-      return existing === cell.value;
-    case "empty":
-      return isBlank(existing as CellValue);
-  }
-}
-
 function estimateBandBytes(band: CellBlock): number {
   let bytes = 0;
   for (const row of band.cells) for (const cell of row) bytes += cellPayloadBytes(cell);
@@ -636,6 +634,13 @@ function estimateBandBytes(band: CellBlock): number {
     bytes += perRow * band.cells.length;
   }
   return bytes;
+}
+
+/** The refusal when a target is not Partnerkaart's (ownership.ts): nothing has been written yet. */
+function foreignTargetFailure(target: ForeignTarget, sheet: string): HostFailureError {
+  const failure = new HostFailureError("foreign-content", foreignTargetMessage("en", target), target.kind === "name" ? sheet : target.sheetName);
+  failure.target = target;
+  return failure;
 }
 
 function absoluteAddress(rect: CellRect): string {
@@ -647,48 +652,6 @@ function absoluteAddress(rect: CellRect): string {
 // ---------------------------------------------------------------------------------------------
 // Ownership and coordinates
 // ---------------------------------------------------------------------------------------------
-
-/** Cells Partnerkaart wrote before: the last apply's record, existing PK_ names, existing columns. */
-class OwnedCells {
-  private readonly rects: OwnedRect[] = [];
-
-  constructor(plan: WritePlan) {
-    for (const name of plan.names) if (name.exists) this.rects.push({ sheet: name.sheetName, ...name.rect });
-    const action = plan.registerColumns;
-    if (action.kind === "existing-columns") {
-      const lastRow = Math.max(plan.lastDataRow, plan.headerRow);
-      for (const column of action.columns) {
-        this.rects.push({ sheet: action.sheetName, row: plan.headerRow, column, rowCount: lastRow - plan.headerRow + 1, columnCount: 1 });
-      }
-    }
-  }
-
-  addRecorded(json: string | null): void {
-    if (!json) return;
-    try {
-      const parsed = JSON.parse(json) as unknown;
-      if (!Array.isArray(parsed)) return;
-      for (const item of parsed) {
-        const rect = item as Partial<OwnedRect>;
-        if (typeof rect.sheet === "string" && [rect.row, rect.column, rect.rowCount, rect.columnCount].every(Number.isInteger)) {
-          this.rects.push(rect as OwnedRect);
-        }
-      }
-    } catch {
-      // A damaged record only means fewer cells count as ours: safe.
-    }
-  }
-
-  contains(sheet: string, row: number, column: number): boolean {
-    return this.rects.some(
-      (rect) => rect.sheet === sheet && row >= rect.row && row < rect.row + rect.rowCount && column >= rect.column && column < rect.column + rect.columnCount,
-    );
-  }
-}
-
-function ownedRectsOf(plan: WritePlan): OwnedRect[] {
-  return plan.blocks.map((block) => ({ sheet: block.sheetName, ...blockRect(block) }));
-}
 
 /** Whole columns the structure step inserts on the register sheet, if any. */
 function insertedWholeColumns(plan: WritePlan): { sheetName: string; atColumn: number; count: number } | null {
@@ -849,8 +812,6 @@ async function rollbackJournal(
     return { item, previousFormula };
   });
   const tableCount = journal.tableColumns ? workbook.tables.getItem(journal.tableColumns.tableName).columns.getCount() : null;
-  const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SETTING_KEY);
-  ownedSetting.load("key");
   // Widths: only those that really changed are put back (a write may have failed before them).
   const widthsNow = journal.stage === "writes"
     ? journal.widths.map((width) => {
@@ -916,10 +877,6 @@ async function rollbackJournal(
       if (previousFormula === null) item.delete();
       else item.formula = previousFormula;
     }
-    if (journal.ownedPrevious === null) {
-      if (!ownedSetting.isNullObject) ownedSetting.delete();
-    }
-    else workbook.settings.add(OWNED_SETTING_KEY, journal.ownedPrevious);
   }
   if (journal.tableColumns && tableCount && originalTableColumns !== null) {
     const table = workbook.tables.getItem(journal.tableColumns.tableName);

@@ -12,6 +12,8 @@ export class HostFailureError extends Error implements HostFailure {
   readonly code: FailureCode;
   readonly details: string;
   readonly sheet?: string;
+  /** For "foreign-content": what is not Partnerkaart's. */
+  target?: HostFailure["target"];
   /** The error Office.js (or core) threw, for logs. */
   readonly original?: unknown;
 

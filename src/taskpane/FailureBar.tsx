@@ -1,6 +1,7 @@
 import { forwardRef, useId, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { HostFailure } from "../core/host";
+import { foreignTargetMessage } from "../core/plan/ownership";
 import { useTexts } from "./i18n";
 
 const useStyles = makeStyles({
@@ -25,7 +26,7 @@ export const FailureBar = forwardRef<HTMLDivElement, FailureBarProps>(function F
   { failure, fallbackSheet, onDismiss },
   ref,
 ) {
-  const { p } = useTexts();
+  const { p, language } = useTexts();
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const detailsId = useId();
@@ -35,7 +36,7 @@ export const FailureBar = forwardRef<HTMLDivElement, FailureBarProps>(function F
     <MessageBar intent="error" layout="multiline" ref={ref} tabIndex={-1} role="alert">
       <MessageBarBody>
         <MessageBarTitle>{p("failure.title")}</MessageBarTitle>
-        {p(`failure.${failure.code}`, { sheetRef })}
+        {p(`failure.${failure.code}`, { sheetRef, foreign: failure.target ? foreignTargetMessage(language, failure.target) : p("failure.foreign-content.generic") })}
         <div>
           <Button appearance="transparent" size="small" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
             {p("failure.details")}

@@ -86,7 +86,7 @@ function analyse(snapshot: SheetSnapshot, settings: AnalysisSettings): Outcome {
 }
 
 function toFailure(error: unknown, sheet: string | undefined): HostFailure {
-  if (isHostFailure(error)) return { code: error.code, details: error.details, sheet: error.sheet ?? sheet };
+  if (isHostFailure(error)) return { code: error.code, details: error.details, sheet: error.sheet ?? sheet, ...(error.target ? { target: error.target } : {}) };
   const details = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { code: "unknown", details, sheet };
 }

@@ -479,8 +479,10 @@ describe("failures leave the workbook exactly as it was", () => {
     await harness.driver.setCell(snapshot.sheetName, address, "Notitie van de gebruiker");
     const before = harness.driver.snapshotAll();
     const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
-    expect(failure.code).toBe("register-changed");
-    expect(failure.details).toContain(address);
+    // Not "the register changed": the message names the cell and what it holds.
+    expect(failure.code).toBe("foreign-content");
+    expect(failure.details).toContain(`${snapshot.sheetName}!${address}`);
+    expect(failure.details).toContain("Notitie van de gebruiker");
     expect(harness.driver.snapshotAll()).toEqual(before);
     expect(harness.driver.value(snapshot.sheetName, address)).toBe("Notitie van de gebruiker");
   });
@@ -495,7 +497,7 @@ describe("failures leave the workbook exactly as it was", () => {
     const address = `${columnLetter(data.column + 2)}${data.row + 2001}`;
     await harness.driver.setCell(snapshot.sheetName, address, "Notitie");
     const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
-    expect(failure.code).toBe("register-changed");
+    expect(failure.code).toBe("foreign-content");
     expect(failure.details).toContain(address);
     expect(harness.driver.value(snapshot.sheetName, address)).toBe("Notitie");
     expect(harness.driver.value(snapshot.sheetName, `${columnLetter(data.column)}${data.row + 1}`)).toBe("");

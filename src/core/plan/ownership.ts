@@ -15,7 +15,9 @@
  * - a name: it must already point where the plan puts it; a `PK_` name pointing elsewhere is left alone
  *   and the apply is refused, since it may be the user's or may be used by the user's formulas.
  */
-import { columnLetter, isBlank, isFormulaCell } from "../text";
+import type { Language } from "../host";
+import { t } from "../i18n";
+import { cellAddress, columnLetter, isBlank, isFormulaCell } from "../text";
 import type { CellRect, CellValue } from "../types";
 import { blockRect, isFillBlock } from "./blocks";
 import { quoteSheetName } from "./formulas";
@@ -65,7 +67,9 @@ export type ForeignTarget =
 // Formulas compared by shape
 // ---------------------------------------------------------------------------------------------
 
-const A1_REFERENCE = /(?<![A-Za-z0-9_.!'\]])(?:'(?:[^']|'')+'|[A-Za-z0-9_.]+)?!?\$?[A-Z]{1,3}\$?\d+(?![A-Za-z0-9_(.])/g;
+// Sheet prefixes go first: the shape does not say which sheet a reference reads.
+const SHEET_PREFIX = /(?:'(?:[^']|'')+'|(?<![A-Za-z0-9_.])[A-Za-z0-9_.]+)!/g;
+const A1_REFERENCE = /(?<![A-Za-z0-9_.])\$?[A-Z]{1,3}\$?\d+(?![A-Za-z0-9_(.])/g;
 // Engines print numbers their own way (0.000000001, 1e-9, 1E-09): compared as numbers.
 const NUMBER_LITERAL = /(?<![A-Za-z0-9_.§])(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![A-Za-z0-9_(])/g;
 const R1C1_REFERENCE = /(?<![A-Za-z0-9_.])R(?:\[-?\d+\]|\d+)?C(?:\[-?\d+\]|\d+)?(?![A-Za-z0-9_(.])/g;
@@ -80,6 +84,7 @@ export function formulaShape(formula: string): string {
     .replace(/^=/, "")
     .replace(/_xlfn\./gi, "")
     .replace(/\s+/g, "")
+    .replace(SHEET_PREFIX, "")
     .replace(R1C1_REFERENCE, "§")
     .replace(A1_REFERENCE, "§")
     .replace(NUMBER_LITERAL, (literal) => String(Number(literal)))
@@ -245,4 +250,16 @@ export function foreignNames(plan: WritePlan, existing: ReadonlyMap<string, stri
     }
   }
   return foreign;
+}
+
+/** What the user reads when the rule refuses: the thing, what it holds, and what to do. */
+export function foreignTargetMessage(language: Language, target: ForeignTarget): string {
+  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+  const what =
+    target.kind === "cell"
+      ? t(language, "foreign.cell", { sheet: target.sheetName, cell: cellAddress(target.row, target.column), content: short(target.content) })
+      : target.kind === "sheet"
+        ? t(language, "foreign.sheet", { sheet: target.sheetName, content: short(target.content) })
+        : t(language, "foreign.name", { name: target.name, pointsTo: target.pointsTo, plannedTo: target.plannedTo });
+  return t(language, "foreign.refused", { what, advice: t(language, `foreign.advice.${target.kind}`) });
 }

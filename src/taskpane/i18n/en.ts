@@ -141,6 +141,8 @@ export const en = {
   "failure.protected-sheet": "Partnerkaart cannot write to {sheetRef}: it is protected. Unprotect it (Review > Unprotect Sheet) and try again.",
   "failure.cell-edit-mode": "Excel is busy editing a cell. Press Enter or Esc in the cell and try again.",
   "failure.register-changed": "The register on {sheetRef} changed after it was analysed. Analyse again, check the result and apply again.",
+  "failure.foreign-content": "Partnerkaart stopped before writing on {sheetRef}. {foreign}",
+  "failure.foreign-content.generic": "A cell it would have to overwrite does not hold Partnerkaart's content.",
   "failure.item-not-found": "Something on {sheetRef} was removed or renamed in the meantime. Analyse again and retry.",
   "failure.payload-too-large": "The register on {sheetRef} is too large for Excel to handle in one request. Try Values only or a smaller register.",
   "failure.invalid-argument": "Excel refused a value Partnerkaart tried to write on {sheetRef}. Please report the technical details.",

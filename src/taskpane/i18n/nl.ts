@@ -142,6 +142,8 @@ export const nl: Record<PaneMessageKey, string> = {
   "failure.cell-edit-mode": "Excel is bezig met het bewerken van een cel. Druk in de cel op Enter of Esc en probeer het opnieuw.",
   "failure.register-changed":
     "Het register op {sheetRef} is gewijzigd nadat het is geanalyseerd. Analyseer opnieuw, controleer het resultaat en pas opnieuw toe.",
+  "failure.foreign-content": "Partnerkaart is gestopt voordat er iets op {sheetRef} werd geschreven. {foreign}",
+  "failure.foreign-content.generic": "Een cel die overschreven zou moeten worden, bevat geen inhoud van Partnerkaart.",
   "failure.item-not-found": "Iets op {sheetRef} is intussen verwijderd of hernoemd. Analyseer opnieuw en probeer het nog eens.",
   "failure.payload-too-large":
     "Het register op {sheetRef} is te groot voor Excel om in één keer te verwerken. Kies Alleen waarden of een kleiner register.",
