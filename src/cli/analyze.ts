@@ -13,7 +13,7 @@ import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types"
 import { formatJson, formatText } from "./format";
 import { InputError, readCsv, readXlsx } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
-import { writeResultXlsx } from "./write-xlsx";
+import { OutputRefusedError, writeResultXlsx } from "./write-xlsx";
 
 export const SAMPLE_REGISTER = resolve(__dirname, "../../samples/voorbeeld-register.xlsx");
 
@@ -176,6 +176,7 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     if (options.out) {
       const output = { language: options.lang, mode: "formulas" as const, chart: DEFAULT_CHART_OPTIONS };
       await writeResultXlsx(file, loaded.snapshot, loaded.analysis, output, options.out).catch((error: unknown) => {
+        if (error instanceof OutputRefusedError) throw new CliError(error.message);
         throw new CliError(`--out ${options.out}: ${(error as Error).message}`);
       });
     }

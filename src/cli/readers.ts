@@ -24,7 +24,7 @@ export function excelSerial(date: Date): number {
   return (date.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
 }
 
-function plainValue(value: ExcelJS.CellValue): CellValue {
+export function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof Date) return excelSerial(value);
@@ -42,7 +42,7 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
-function formulaOf(value: ExcelJS.CellValue): string | null {
+export function formulaOf(value: ExcelJS.CellValue): string | null {
   if (value && typeof value === "object" && ("formula" in value || "sharedFormula" in value)) {
     const f = (value as ExcelJS.CellFormulaValue).formula ?? (value as ExcelJS.CellSharedFormulaValue).sharedFormula;
     return f ? `=${f}` : null;

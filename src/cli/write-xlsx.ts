@@ -4,14 +4,18 @@
  * one sheet, every cell text as typed. The formulas are the plan's, with the file format's
  * `_xlfn.` prefixes; a program that opens the file (Excel, LibreOffice) computes them.
  */
-import { extname } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { extname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { OutputOptions } from "../core/host";
+import { t } from "../core/i18n";
+import { foreignTargets } from "../core/plan/check";
+import { foreignTargetMessage } from "../core/plan/ownership";
 import { planWrite } from "../core/plan/plan";
 import type { WritePlan } from "../core/plan/types";
-import { userCellsTargetedByPlan } from "../core/plan/check";
 import type { Analysis, SheetSnapshot } from "../core/types";
 import { applyPlanToWorkbook } from "./xlsx/apply-plan";
+import { insertBlockers, partsThatWouldBeLost, workbookView } from "./xlsx/guard";
 import { definedNamesOnSheet } from "./readers";
 
 export interface WrittenResult {
@@ -38,9 +42,24 @@ async function sourceWorkbook(inputFile: string, snapshot: SheetSnapshot): Promi
   return workbook;
 }
 
+/** A refusal of `--out`, in the user's language; nothing was written. */
+export class OutputRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OutputRefusedError";
+  }
+}
+
+const samePath = (a: string, b: string) => {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+};
+
 /**
  * Plans and writes the result of `analysis` on `snapshot` (read from `inputFile`) to `out`.
- * Refuses — before writing anything — a plan that would overwrite a user's cell.
+ * Refuses, before writing anything: writing over the input, a workbook with parts the writer would
+ * drop, any target that is not Partnerkaart's (core/plan/ownership.ts), and a column insert that
+ * would leave formulas, merges and the like behind.
  */
 export async function writeResultXlsx(
   inputFile: string,
@@ -49,14 +68,23 @@ export async function writeResultXlsx(
   output: OutputOptions,
   out: string,
 ): Promise<WrittenResult> {
+  const language = output.language;
   if (extname(out).toLowerCase() !== ".xlsx") throw new Error(`--out "${out}": the result must be an .xlsx file.`);
+  if (samePath(inputFile, out)) throw new OutputRefusedError(t(language, "cli.error.out-is-input", { file: out }));
+  const extension = extname(inputFile).toLowerCase();
+  if (extension === ".xlsx" || extension === ".xlsm") {
+    const lost = await partsThatWouldBeLost(inputFile);
+    if (lost.length > 0) throw new OutputRefusedError(t(language, "cli.error.out-would-lose", { file: inputFile, parts: lost.join(", ") }));
+  }
   const workbook = await sourceWorkbook(inputFile, snapshot);
   const withNames: SheetSnapshot = { ...snapshot, definedNames: snapshot.definedNames ?? definedNamesOnSheet(workbook, snapshot.sheetName) };
   const plan = planWrite(withNames, analysis, output);
-  const conflicts = userCellsTargetedByPlan(withNames, plan);
-  if (conflicts.length > 0) {
-    const c = conflicts[0];
-    throw new Error(`Sheet "${c.sheetName}": writing would overwrite the user's cell at row ${c.row + 1}, column ${c.column + 1} ("${c.value}"); nothing was written.`);
+  const foreign = foreignTargets(plan, workbookView(workbook), 1);
+  if (foreign.length > 0) throw new OutputRefusedError(foreignTargetMessage(language, foreign[0]));
+  const blockers = insertBlockers(workbook, plan);
+  if (blockers.length > 0) {
+    const things = blockers.slice(0, 5).join(", ") + (blockers.length > 5 ? ` (+${blockers.length - 5})` : "");
+    throw new OutputRefusedError(t(language, "cli.error.insert-blocked", { sheet: plan.registerSheet, things }));
   }
   applyPlanToWorkbook(workbook, plan);
   await workbook.xlsx.writeFile(out);

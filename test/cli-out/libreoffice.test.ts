@@ -172,7 +172,7 @@ maybe(
 
       const cases: Case[] = [];
       for (const { input, lang } of inputs) {
-        const out = join(dir, `${basename(input).replace(/\.[^.]+$/, "")}.xlsx`);
+        const out = join(dir, `${basename(input).replace(/\.[^.]+$/, "")}.result.xlsx`);
         const json = JSON.parse(await run([input, "--json", "--lang", lang, "--out", out])) as JsonResult;
         cases.push({ name: basename(input), input, lang, out, json });
       }

@@ -13,7 +13,7 @@ import { ON_LINE_TOLERANCE } from "../../src/core/strategy";
 import { PARAMETER_SHEET_NAME } from "../../src/core/plan/names";
 import { planWrite } from "../../src/core/plan/plan";
 import { textNeedsProtection, type CellBlock, type PlannedColumnKey, type WritePlan } from "../../src/core/plan/types";
-import type { CellValue, SheetSnapshot } from "../../src/core/types";
+import { STRATEGY_KEYS, type CellValue, type SheetSnapshot } from "../../src/core/types";
 import { PlanWorkbook } from "./plan-hf";
 import { ownRegisters, sheet } from "./registers";
 import { blockCells } from "../../src/core/plan/blocks";
@@ -210,4 +210,22 @@ test("the tolerance is written as a plain decimal that every engine reads as the
   expect(Number(TOLERANCE_LITERAL)).toBe(ON_LINE_TOLERANCE);
   expect(decimalLiteral(0.25)).toBe("0.25");
   expect(decimalLiteral(-12.5)).toBe("-12.5");
+});
+
+test("summary counts and money stay right when a strategy label is renamed to text a COUNTIFS criterion would misread", () => {
+  const snapshot = plain();
+  const analysis = analyzeSheet(snapshot);
+  const plan = planWrite(snapshot, analysis, output());
+  const wb = new PlanWorkbook(snapshot, plan);
+  const renamed = ["<= 2 jaar contract", "Versterken ~ vervangen", "=Borgen", "* opdracht", "? invloed"];
+  const keys = ["contract", "strengthen-or-replace", "secure", "raise-influence", "reduce-dependency"] as const;
+  keys.forEach((key, i) => wb.setNamed(`PK_Label_${key.replace(/-/g, "_")}`, renamed[i]));
+  const summary = plan.blocks.find((b) => b.id === "summary.strategies")!;
+  STRATEGY_KEYS.forEach((key, i) => {
+    const tally = analysis.summary.byStrategy[key];
+    expect([wb.value(plan.parameterSheet, summary.row + i, summary.column + 1), wb.value(plan.parameterSheet, summary.row + i, summary.column + 2)]).toEqual([
+      tally.count,
+      tally.subsidy,
+    ]);
+  });
 });

@@ -215,12 +215,18 @@ export function subsidyAmountFormula(subsidyRef: string): string {
 }
 
 /** Summary: partners whose `labelRange` cell equals the label in `criterionRef`. */
+/**
+ * Partners whose label equals the summary row's label. SUMPRODUCT with "=" rather than COUNTIFS: a
+ * COUNTIFS criterion reads a renamed label such as "<= 2 jaar" or "Versterken ~ vervangen" as an
+ * operator or a wildcard; "=" compares the texts themselves, like the register's other lookups.
+ */
 export function countFormula(labelRange: string, criterionRef: string): string {
-  return `=COUNTIFS(${labelRange},${criterionRef})`;
+  return `=SUMPRODUCT(--(${labelRange}=${criterionRef}))`;
 }
 
+/** Subsidy of the partners whose label equals the row's label (text and blank amounts count as 0, as in SUMIFS). */
 export function sumFormula(amountRange: string, labelRange: string, criterionRef: string): string {
-  return `=SUMIFS(${amountRange},${labelRange},${criterionRef})`;
+  return `=SUMPRODUCT(--(${labelRange}=${criterionRef}),${amountRange})`;
 }
 
 /** Functions added to Excel after 2007 that the .xlsx file format writes with the `_xlfn.` prefix. */
