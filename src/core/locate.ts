@@ -4,8 +4,8 @@
  * followed by no more partners, or a footnote.
  */
 import { conceptScore, headerCellsOfRow, mapHeaders, MIN_CONCEPT_SCORE, type HeaderCell } from "./headers";
-import { COLUMN_NAME_PREFIX } from "./plan/names";
-import { isBlank } from "./text";
+import { columnKeyOfName, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "./plan/names";
+import { isBlank, isFormulaCell } from "./text";
 import { isTotalLabel, looksLikeFootnote } from "./values";
 import type { AnalysisSettings, CellValue, ConceptKey, RegisterLocation, SheetSnapshot, TableSnapshot } from "./types";
 import { RegisterError } from "./types";
@@ -89,27 +89,48 @@ function lastRowOf(snapshot: SheetSnapshot): number {
 function tableHeaders(snapshot: SheetSnapshot, table: TableSnapshot): HeaderCell[] {
   return withoutOwnOutput(
     snapshot,
+    table.rect.row,
     table.columnNames.map((header, i) => ({ column: table.rect.column + i, header })),
   );
 }
 
-/** The columns Partnerkaart wrote on this sheet: their header cell carries a PK_Col_ name. */
+/** Every header Partnerkaart writes over its columns, in every language. */
+const OUR_HEADERS: ReadonlySet<string> = new Set(REGISTER_COLUMN_KEYS.flatMap(ourColumnHeaders));
+
+/**
+ * The columns Partnerkaart wrote on this sheet that a PK_Col_ name points at, when the header cell
+ * holds our header for that column (names are hints: a stray name does not hide a user's column).
+ */
 export function ownOutputColumns(snapshot: SheetSnapshot | null): Set<number> {
-  const prefix = COLUMN_NAME_PREFIX.toLowerCase();
-  return new Set((snapshot?.definedNames ?? []).filter((n) => n.name.toLowerCase().startsWith(prefix)).map((n) => n.rect.column));
+  const own = new Set<number>();
+  for (const name of snapshot?.definedNames ?? []) {
+    const key = columnKeyOfName(name.name);
+    const header = key && snapshot ? cellAt(snapshot, name.rect.row, name.rect.column) : null;
+    if (key && typeof header === "string" && ourColumnHeaders(key).includes(header.trim())) own.add(name.rect.column);
+  }
+  return own;
 }
 
 /**
  * Drops the columns Partnerkaart wrote itself, so a re-run never mistakes its own "Target
- * influence" or score columns for the register's input.
+ * influence" or score columns for the register's input: those its names point at, and those under
+ * one of our headers whose first cell below holds a formula (the names may have been deleted).
+ * planWrite proves each such column cell by cell before it writes there (plan/ownership.ts).
  */
-function withoutOwnOutput(snapshot: SheetSnapshot, headers: HeaderCell[]): HeaderCell[] {
+function withoutOwnOutput(snapshot: SheetSnapshot, headerRow: number, headers: HeaderCell[]): HeaderCell[] {
   const own = ownOutputColumns(snapshot);
-  return own.size === 0 ? headers : headers.filter((h) => !own.has(h.column));
+  const below = headerRow + 1 - snapshot.origin.row;
+  const isOurs = (h: HeaderCell) => {
+    if (own.has(h.column)) return true;
+    if (!OUR_HEADERS.has(h.header.trim())) return false;
+    const c = h.column - snapshot.origin.column;
+    return isFormulaCell(snapshot.formulas?.[below]?.[c], snapshot.values[below]?.[c]);
+  };
+  return headers.some(isOurs) ? headers.filter((h) => !isOurs(h)) : headers;
 }
 
 function headerCells(snapshot: SheetSnapshot, row: number, firstColumn?: number, lastColumn?: number): HeaderCell[] {
-  return withoutOwnOutput(snapshot, headerCellsOfRow(snapshot.values, snapshot.origin, row, firstColumn, lastColumn));
+  return withoutOwnOutput(snapshot, row, headerCellsOfRow(snapshot.values, snapshot.origin, row, firstColumn, lastColumn));
 }
 
 function requiredCount(mapping: AutoMapping): number {

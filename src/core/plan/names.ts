@@ -66,6 +66,19 @@ export function columnKeyOfName(name: string): PlannedColumnKey | null {
   return null;
 }
 
+/** Every register column Partnerkaart writes. */
+export const REGISTER_COLUMN_KEYS: readonly PlannedColumnKey[] = [
+  "influenceScore",
+  "dependencyScore",
+  "requiredInfluence",
+  "gap",
+  "position",
+  "strategy",
+  "targetInfluence",
+  "targetDependency",
+  "subsidyAmount",
+];
+
 export const HEADER_KEYS: Record<PlannedColumnKey, MessageKey> = {
   influenceScore: "column.influenceScore",
   dependencyScore: "column.dependencyScore",
