@@ -112,6 +112,24 @@ const SETTINGS: { name: string; caption: MessageKey; value: (a: Analysis) => num
 const POSITIONS: readonly Position[] = ["above", "below"];
 const LANGUAGES: readonly Language[] = ["nl", "en"];
 const READINGS: readonly NumberCellReading[] = ["plain", "percent", "date"];
+const PLAIN_READINGS: readonly NumberCellReading[] = ["plain", "plain", "plain", "plain"];
+/** Which of the four read score cells (influence, dependency, target influence, target dependency) a column's formula reads. */
+const READING_INDEX: Record<PlannedColumnKey, number | null> = {
+  influenceScore: 0,
+  dependencyScore: 1,
+  requiredInfluence: null,
+  gap: null,
+  position: null,
+  strategy: null,
+  targetInfluence: 2,
+  targetDependency: 3,
+  subsidyAmount: null,
+};
+/** What values mode writes in the text columns, in every language. */
+const OUR_LABELS: Partial<Record<PlannedColumnKey, string[]>> = {
+  position: LANGUAGES.flatMap((l) => POSITIONS.map((p) => t(l, `position.${p}`))),
+  strategy: LANGUAGES.flatMap((l) => STRATEGY_KEYS.map((k) => t(l, `strategy.${k}`))),
+};
 
 const text = (value: string): PlanCell => ({ kind: "text", value });
 const num = (value: number): PlanCell => ({ kind: "number", value });
@@ -370,26 +388,16 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
   /** What column `key` may hold and still be ours: every formula this version writes there, or values. */
   const proofOf = (layout: ReturnType<typeof placeColumns>, key: PlannedColumnKey): OwnedColumnProof => {
     const named = candidates.get(key)?.named ?? false;
-    const formulas = new Set<string>();
-    for (let i = 0; i < 4; i++) {
-      for (const reading of READINGS) {
-        const readings = Array<NumberCellReading>(4).fill("plain");
-        readings[i] = reading;
-        const f = registerFormula(layout.columnByKey, key, readings);
-        if (f !== null) formulas.add(f);
-      }
-    }
-    const labels =
-      key === "position"
-        ? LANGUAGES.flatMap((l) => POSITIONS.map((p) => t(l, `position.${p}`)))
-        : key === "strategy"
-          ? LANGUAGES.flatMap((l) => STRATEGY_KEYS.map((k) => t(l, `strategy.${k}`)))
-          : [];
+    // A column's formula changes only with the reading of the one score cell it reads, if any.
+    const readingIndex = READING_INDEX[key];
+    const variants = readingIndex === null ? [PLAIN_READINGS] : READINGS.map((reading) => PLAIN_READINGS.map((r, i) => (i === readingIndex ? reading : r)));
+    const formulas = [...new Set(variants.map((readings) => registerFormula(layout.columnByKey, key, readings)).filter((f): f is string => f !== null))];
+    const labels = OUR_LABELS[key] ?? [];
     return {
       key,
       column: layout.columnByKey.get(key)!,
       headers: ourColumnHeaders(key),
-      formulasR1C1: [...formulas],
+      formulasR1C1: formulas,
       values: !named ? "none" : labels.length > 0 ? "label" : "number",
       labels,
     };
