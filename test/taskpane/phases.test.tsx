@@ -219,3 +219,32 @@ test("the line's handles by keyboard: one step per arrow, ten per Page key; the 
   await screen.findByRole("heading", { name: "Result" });
   expect(host.applies[0].settings).toMatchObject({ line: { atLowestDependency: 1, atHighestDependency: 3.1 }, highDependencyAbove: 3.5 });
 });
+
+test("the whole flow with the keyboard alone: open the line, move it, apply, reach the result", async () => {
+  const u = user();
+  const host = new FakeWorkbookHost({ sheets: [hintedSheet()] });
+  render(<App host={host} />);
+  await screen.findByRole("region", { name: "Register" });
+  const focusOn = async (name: string | RegExp, role: "button" | "slider" = "button") => {
+    const target = screen.getByRole(role, { name });
+    for (let presses = 0; document.activeElement !== target; presses++) {
+      if (presses > 20) throw new Error(`Tab never reached ${String(name)}`);
+      await u.tab();
+    }
+  };
+  await focusOn("Ambition line");
+  await u.keyboard("{Enter}");
+  const low = await screen.findByRole("slider", { name: "Line at the lowest dependency" });
+  await focusOn("Line at the lowest dependency", "slider");
+  await u.keyboard("{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}{ArrowDown}");
+  expect(low).toHaveAttribute("aria-valuenow", "1.5");
+  // Back up to the primary action and press it.
+  for (let presses = 0; document.activeElement !== screen.getByRole("button", { name: "Analyse and write" }); presses++) {
+    if (presses > 20) throw new Error("Shift+Tab never reached Analyse and write");
+    await u.tab({ shift: true });
+  }
+  await u.keyboard("{Enter}");
+  const heading = await screen.findByRole("heading", { name: "Result" });
+  await waitFor(() => expect(heading).toHaveFocus());
+  expect(host.applies[0].settings.line).toEqual({ atLowestDependency: 1.5, atHighestDependency: 4 });
+});
