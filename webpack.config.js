@@ -162,7 +162,9 @@ module.exports = (_env, argv) => {
       splitChunks: {
         chunks: "all",
         cacheGroups: {
-          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", priority: 10, reuseExistingChunk: true },
+          // Only what the first screen needs: packages used only by lazily loaded parts (the line
+          // editor's fields, the options' radios) go into those parts' chunks, not the first download.
+          vendor: { test: /[\\/]node_modules[\\/]/, name: "vendor", chunks: "initial", priority: 10, reuseExistingChunk: true },
         },
       },
       runtimeChunk: false,

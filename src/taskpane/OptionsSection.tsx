@@ -1,9 +1,8 @@
 import { memo } from "react";
 import { Checkbox, Field, Radio, RadioGroup, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { ChartOptions, LabelRule, OutputOptions } from "../core/host";
+import type { ChartOptions, LabelRule } from "../core/host";
 import { useTexts } from "./i18n";
-
-export type PaneOutput = Omit<OutputOptions, "language">;
+import type { PaneOutput } from "./state";
 
 const LABEL_RULES: readonly LabelRule[] = ["auto", "all", "below-line", "largest-subsidies", "none"];
 const ALL_GOALS = "";
@@ -27,8 +26,7 @@ export const OptionsSection = memo(function OptionsSection({ output, goals, onCh
   const setChart = (change: Partial<ChartOptions>) => onChange({ ...output, chart: { ...chart, ...change } });
   const chartOff = !chart.enabled;
   return (
-    <section aria-labelledby="options-heading" className={styles.stack}>
-      <h2 id="options-heading">{p("options.heading")}</h2>
+    <div className={styles.stack}>
       <Field label={p("options.mode")}>
         <RadioGroup value={output.mode} onChange={(_, data) => onChange({ ...output, mode: data.value as PaneOutput["mode"] })}>
           <Radio value="formulas" label={p("options.mode.formulas")} />
@@ -91,6 +89,6 @@ export const OptionsSection = memo(function OptionsSection({ output, goals, onCh
           </Select>
         </Field>
       </div>
-    </section>
+    </div>
   );
 });

@@ -1,20 +1,8 @@
 import { memo } from "react";
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { CONCEPT_KEYS, type Analysis, type ConceptKey, type HeaderCellInfo, type RegisterError, type Scale } from "../core/types";
+import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CONCEPT_KEYS, type Analysis, type ConceptKey, type HeaderCellInfo, type Scale } from "../core/types";
 import { useTexts } from "./i18n";
-import { formatUserNumber, registerAddress, type ScaleDraft } from "./model";
+import { formatUserNumber, type ScaleDraft } from "./model";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -28,70 +16,6 @@ const useStyles = makeStyles({
 });
 
 const NONE = "none";
-
-interface RegisterSummaryProps {
-  analysis: Analysis;
-  /** Columns an earlier apply added (they are left out of the register's address). */
-  ownColumns: ReadonlySet<number>;
-  onReanalyse: () => void;
-}
-
-export function RegisterSummary({ analysis, ownColumns, onReanalyse }: RegisterSummaryProps) {
-  const { p, locale } = useTexts();
-  const styles = useStyles();
-  const { location } = analysis;
-  const address = registerAddress(analysis, ownColumns);
-  const count = new Intl.NumberFormat(locale).format(analysis.partners.count);
-  return (
-    <section aria-labelledby="register-heading" className={styles.stack}>
-      <h2 id="register-heading">{p("register.heading")}</h2>
-      <Text>
-        {location.tableName
-          ? p("register.foundTable", { table: location.tableName, sheet: location.sheetName, address })
-          : p("register.foundRange", { sheet: location.sheetName, address })}
-      </Text>
-      <Text>{p("register.partners", { count })}</Text>
-      <Text>{analysis.skipped.length > 0 ? p("register.skippedCount", { count: analysis.skipped.length }) : p("register.noneSkipped")}</Text>
-      <div>
-        <Button onClick={onReanalyse}>{p("register.reread")}</Button>
-      </div>
-    </section>
-  );
-}
-
-interface NothingFoundProps {
-  error: RegisterError;
-  sheetName: string;
-  hasCorrections: boolean;
-  onReanalyse: () => void;
-  onResetCorrections: () => void;
-}
-
-/** What to do when no register could be analysed: the core's reason, then how to fix it. */
-export function NothingFound({ error, sheetName, hasCorrections, onReanalyse, onResetCorrections }: NothingFoundProps) {
-  const { p, c } = useTexts();
-  const { details } = error;
-  const reason = c(`error.${error.code}`, {
-    sheet: details.sheet ?? sheetName,
-    concept: details.concept ? c(`concept.${details.concept}`) : "",
-    row: details.row ?? "",
-    column: details.column ?? "",
-    detail: error.message,
-  });
-  return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{p("nothing.title")}</MessageBarTitle>
-        <p>{reason}</p>
-        <p>{p("nothing.help")}</p>
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={onReanalyse}>{p("register.reread")}</Button>
-        {hasCorrections && <Button onClick={onResetCorrections}>{p("nothing.resetCorrections")}</Button>}
-      </MessageBarActions>
-    </MessageBar>
-  );
-}
 
 interface MappingSectionProps {
   analysis: Analysis;
@@ -109,8 +33,7 @@ export const MappingSection = memo(function MappingSection({ analysis, headers, 
   const styles = useStyles();
   const optionText = (h: HeaderCellInfo) => p("mapping.columnOption", { letter: h.letter, header: h.header });
   return (
-    <section aria-labelledby="mapping-heading" className={styles.stack}>
-      <h2 id="mapping-heading">{p("mapping.heading")}</h2>
+    <div className={styles.stack}>
       <Text className={styles.muted}>{p("mapping.hint")}</Text>
       {CONCEPT_KEYS.map((concept) => {
         const mapped = analysis.mapping[concept];
@@ -138,7 +61,7 @@ export const MappingSection = memo(function MappingSection({ analysis, headers, 
           </Field>
         );
       })}
-    </section>
+    </div>
   );
 });
 
@@ -150,14 +73,12 @@ interface ScaleSectionProps {
 }
 
 export function ScaleSection({ analysis, drafts, onDraft, invalid }: ScaleSectionProps) {
-  const { p } = useTexts();
   const styles = useStyles();
   return (
-    <section aria-labelledby="scale-heading" className={styles.stack}>
-      <h2 id="scale-heading">{p("scale.heading")}</h2>
+    <div className={styles.stack}>
       <ScaleFields axis="influence" scale={analysis.influenceScale} draft={drafts.influence} onDraft={onDraft} invalid={!!invalid.influence} />
       <ScaleFields axis="dependency" scale={analysis.dependencyScale} draft={drafts.dependency} onDraft={onDraft} invalid={!!invalid.dependency} />
-    </section>
+    </div>
   );
 }
 

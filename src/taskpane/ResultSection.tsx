@@ -1,19 +1,11 @@
-import { forwardRef, useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { useEffect, useRef } from "react";
+import { MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { StrategyChange } from "../core/changes";
 import { STRATEGY_STYLES } from "../core/chart/palette";
 import type { ApplyResult, ChartOptions } from "../core/host";
-import { warningText } from "../core/i18n";
-import { STRATEGY_KEYS, type AnalysisWarning, type Position, type Scale, type SheetSnapshot, type SkippedRow, type SkipReason } from "../core/types";
-import { useTexts, type Texts } from "./i18n";
-import { formatUserNumber, newColumnsOf } from "./model";
+import { STRATEGY_KEYS, type Position, type SheetSnapshot, type Summary } from "../core/types";
+import { useTexts } from "./i18n";
+import { newColumnsOf } from "./model";
 
 const POSITIONS: readonly Position[] = ["above", "below"];
 
@@ -34,9 +26,9 @@ const useStyles = makeStyles({
   },
   // Plain table elements styled like Fluent's small table: the pane only lists figures, and Fluent's
   // Table would add its package to the first download for a section shown only after an apply.
-  // At the narrowest pane a long word ("opdrachtgeverschap") is hyphenated where the pane's language
-  // allows (FluentProvider sets lang), else broken anywhere rather than the table overflowing.
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, overflowWrap: "anywhere", hyphens: "auto" },
+  // Words are never broken inside ("opdrachtgeverschap"): a small size keeps the longest strategy
+  // name, its count and its amount on a 320 px pane; names wrap between words only.
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, overflowWrap: "normal", wordBreak: "normal", hyphens: "manual" },
   row: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   // Narrow side padding: at 320–360px every pixel goes to the strategy names.
   cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, textAlign: "start", verticalAlign: "middle" },
@@ -58,13 +50,20 @@ interface ResultSectionProps {
   chartPlacement: ChartOptions["placement"];
   /** The sheet as read after apply: the new columns' header texts come from it. */
   snapshot: SheetSnapshot | null;
+  /** The partners whose strategy this apply changed against the one before; null after the first. */
+  changes: { count: number; first: StrategyChange[] } | null;
+  /** A new number asks for focus on the heading (after each apply), so a screen reader reads the result next. */
+  focusRequest: number | null;
 }
 
-/** Counts and subsidy per strategy and per position, and the host's notices. The heading takes focus after apply. */
-export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(function ResultSection({ result, chartPlacement, snapshot }, headingRef) {
-  const { p, c, any, locale } = useTexts();
+/** Counts and subsidy per strategy and per position, what changed, and the host's notices. */
+export function ResultSection({ result, chartPlacement, snapshot, changes, focusRequest }: ResultSectionProps) {
+  const { p, any } = useTexts();
   const styles = useStyles();
-  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusRequest !== null) headingRef.current?.focus();
+  }, [focusRequest]);
   const { summary } = result;
   const newColumns = newColumnsOf(result.columnHeaders, snapshot?.sheetName === result.sheetName ? snapshot : null);
   const chartSheet = chartPlacement === "parameter-sheet" ? result.parameterSheet : result.sheetName;
@@ -89,8 +88,35 @@ export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(
         <Text>{p("result.charts", { sheet: chartSheet, names: result.chartNames.map((name) => `"${name}"`).join(", ") })}</Text>
       )}
 
-      <h3 id="by-strategy-heading">{p("result.byStrategy")}</h3>
-      <table className={styles.table} aria-labelledby="by-strategy-heading">
+      <FiguresTables summary={summary} idPrefix="result" />
+      <ChangesList changes={changes} heading={p("result.changed")} none={p("result.changedNone")} />
+
+      {result.notices.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <h3>{p("result.notices")}</h3>
+            <ul className={styles.list}>
+              {result.notices.map((notice, index) => (
+                <li key={index}>{any(notice.key, notice.params)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+
+/** Count and subsidy per strategy (with the chart's colours) and per position, as two small tables. */
+export function FiguresTables({ summary, idPrefix, headings }: { summary: Summary; idPrefix: string; headings?: { byStrategy: string; byPosition: string } }) {
+  const { p, c, locale } = useTexts();
+  const styles = useStyles();
+  const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+  return (
+    <>
+      <h3 id={`${idPrefix}-by-strategy`}>{headings?.byStrategy ?? p("result.byStrategy")}</h3>
+      <table className={styles.table} aria-labelledby={`${idPrefix}-by-strategy`}>
         <thead>
           <tr className={styles.row}>
             <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{p("result.col.strategy")}</th>
@@ -120,8 +146,8 @@ export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(
         </tbody>
       </table>
 
-      <h3 id="by-position-heading">{p("result.byPosition")}</h3>
-      <table className={styles.table} aria-labelledby="by-position-heading">
+      <h3 id={`${idPrefix}-by-position`}>{headings?.byPosition ?? p("result.byPosition")}</h3>
+      <table className={styles.table} aria-labelledby={`${idPrefix}-by-position`}>
         <thead>
           <tr className={styles.row}>
             <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{p("result.col.position")}</th>
@@ -140,122 +166,31 @@ export const ResultSection = forwardRef<HTMLHeadingElement, ResultSectionProps>(
         </tbody>
       </table>
 
-      {result.notices.length > 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <h3>{p("result.notices")}</h3>
-            <ul className={styles.list}>
-              {result.notices.map((notice, index) => (
-                <li key={index}>{any(notice.key, notice.params)}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-    </section>
-  );
-});
-
-/** A skipped row's reason in the user's language, with the scale for out-of-scale scores. */
-export function skipReasonText(texts: Texts, skipped: SkippedRow, scales: { influence: Scale; dependency: Scale } | null): string {
-  const scale = skipped.reason === "dependency-out-of-scale" ? scales?.dependency : scales?.influence;
-  return texts.c(`skip.${skipped.reason}`, {
-    row: skipped.row,
-    column: skipped.column ?? "?",
-    value: skipped.value ?? "",
-    min: scale ? formatUserNumber(scale.min, texts.locale) : "?",
-    max: scale ? formatUserNumber(scale.max, texts.locale) : "?",
-  });
-}
-
-interface SkippedSectionProps {
-  skipped: SkippedRow[];
-  scales: { influence: Scale; dependency: Scale } | null;
-  onSelectRow: (row: number) => void;
-}
-
-/**
- * Skipped rows listed a page at a time: a register of 100,000 rows can skip thousands, and a
- * list item with a button for each would make the pane slow to draw and long to scroll. Past a
- * page, the counts per reason come first: they tell what to fix in the register.
- */
-export const SKIPPED_PAGE = 50;
-
-export function SkippedSection({ skipped, scales, onSelectRow }: SkippedSectionProps) {
-  const texts = useTexts();
-  const styles = useStyles();
-  const [shown, setShown] = useState(SKIPPED_PAGE);
-  useEffect(() => setShown(SKIPPED_PAGE), [skipped]);
-  const byReason = useMemo(() => {
-    const counts = new Map<SkipReason, number>();
-    for (const row of skipped) counts.set(row.reason, (counts.get(row.reason) ?? 0) + 1);
-    return [...counts];
-  }, [skipped]);
-  if (skipped.length === 0) return null;
-  const format = (n: number) => new Intl.NumberFormat(texts.locale).format(n);
-  const paged = skipped.length > SKIPPED_PAGE;
-  const remaining = skipped.length - shown;
-  return (
-    <section aria-labelledby="skipped-heading" className={styles.stack}>
-      <h2 id="skipped-heading">{texts.p("skipped.heading")}</h2>
-      {paged && (
-        <>
-          <h3 id="skipped-reasons-heading">{texts.p("skipped.byReason")}</h3>
-          <ul className={styles.list} aria-labelledby="skipped-reasons-heading">
-            {byReason.map(([reason, count]) => (
-              <li key={reason}>
-                <Text>{texts.p("skipped.reasonCount", { reason: texts.p(`skipped.reason.${reason}`), count: format(count) })}</Text>
-              </li>
-            ))}
-          </ul>
-          <Text>{texts.p("skipped.shownOf", { shown: format(Math.min(shown, skipped.length)), count: format(skipped.length) })}</Text>
-        </>
-      )}
-      <ul className={styles.list}>
-        {skipped.slice(0, shown).map((row) => (
-          <li key={`${row.row}-${row.reason}`}>
-            <Text>{skipReasonText(texts, row, scales)}</Text>{" "}
-            <Button size="small" appearance="secondary" onClick={() => onSelectRow(row.row)}>
-              {texts.p("skipped.select", { row: row.row })}
-            </Button>
-          </li>
-        ))}
-      </ul>
-      {remaining > 0 && (
-        <div>
-          <Button onClick={() => setShown((n) => n + SKIPPED_PAGE)}>{texts.p("skipped.showMore", { count: format(Math.min(SKIPPED_PAGE, remaining)) })}</Button>
-        </div>
-      )}
-    </section>
+    </>
   );
 }
 
-/** Duplicate partners named in full before the rest are counted: there can be thousands. */
-export const DUPLICATES_SHOWN = 10;
-
-/** What the analysis noticed about the register (the same partner twice, a hidden column, a guessed scale). */
-export function NoticesSection({ warnings }: { warnings: AnalysisWarning[] }) {
-  const texts = useTexts();
+/** The partners whose strategy changed: how many, and the first few by name and row. */
+export function ChangesList({ changes, heading, none }: { changes: { count: number; first: StrategyChange[] } | null; heading: string; none: string }) {
+  const { p, c, locale } = useTexts();
   const styles = useStyles();
-  if (warnings.length === 0) return null;
-  const duplicates = warnings.filter((w) => w.code === "duplicate-partner");
-  const shown = [...warnings.filter((w) => w.code !== "duplicate-partner"), ...duplicates.slice(0, DUPLICATES_SHOWN)];
-  const more = duplicates.length - DUPLICATES_SHOWN;
+  if (!changes) return null;
+  const more = changes.count - changes.first.length;
   return (
-    <section aria-labelledby="notes-heading" className={styles.stack}>
-      <h2 id="notes-heading">{texts.p("notes.heading")}</h2>
-      <ul className={styles.list}>
-        {shown.map((warning, i) => (
-          <li key={`${warning.code}-${i}`}>
-            <Text>{warningText(texts.language, warning)}</Text>
-          </li>
-        ))}
-        {more > 0 && (
-          <li>
-            <Text>{texts.p("notes.moreDuplicates", { count: new Intl.NumberFormat(texts.locale).format(more) })}</Text>
-          </li>
-        )}
-      </ul>
-    </section>
+    <div className={styles.stack}>
+      <Text weight="semibold">{heading}</Text>
+      {changes.count === 0 ? (
+        none && <Text>{none}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={heading}>
+          {changes.first.map((change) => (
+            <li key={change.row}>
+              {p("line.live.change", { partner: change.partner, row: change.row, from: c(`strategy.${change.from}`), to: c(`strategy.${change.to}`) })}
+            </li>
+          ))}
+          {more > 0 && <li>{p("line.live.moreChanges", { count: new Intl.NumberFormat(locale).format(more) })}</li>}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -3,6 +3,8 @@
  * describing the register. No React here, so the rules are easy to read and reuse.
  */
 import type { AmbitionLine, Analysis, AnalysisSettings, ConceptKey, Scale, SheetSnapshot } from "../core/types";
+import { CONCEPT_KEYS } from "../core/types";
+import { conceptScore } from "../core/headers";
 import { cellAddress, columnIndex, columnLetter } from "../core/text";
 import type { PaneMessageKey } from "./i18n";
 
@@ -171,3 +173,37 @@ export function goalsOf(analysis: Analysis): string[] {
   return [...goals].sort((a, b) => a.localeCompare(b));
 }
 
+
+/** Below this header score a column was recognised by part of a word ("Subsidiebedragen 2026"), not by a known header. */
+export const SURE_HEADER_SCORE = 60;
+
+/**
+ * The columns the user should check: recognised by a loose match of their header, or hidden on the
+ * sheet. Columns the user chose are not guessed.
+ */
+export function columnsToCheck(analysis: Analysis): ConceptKey[] {
+  const hidden = new Set(analysis.warnings.filter((w) => w.code === "hidden-column").map((w) => w.params?.concept));
+  return CONCEPT_KEYS.filter((concept) => {
+    const mapped = analysis.mapping[concept];
+    if (!mapped) return false;
+    if (hidden.has(concept)) return true;
+    return mapped.source === "auto" && conceptScore(concept, mapped.header) < SURE_HEADER_SCORE;
+  });
+}
+
+/** Whether the scales need a look: guessed from the values, or a column mixing numbers and labels. */
+export function scalesNeedLook(analysis: Analysis): boolean {
+  return analysis.warnings.some((w) => w.code === "scale-guessed" || w.code === "mixed-scale-values");
+}
+
+/** Step of a line handle: a tenth on 1–5 and 1–10, one on 0–100; Page Up/Down move ten steps. */
+export function handleStep(scale: Pick<Scale, "min" | "max">): number {
+  const range = scale.max - scale.min;
+  return range > 0 ? 10 ** (Math.ceil(Math.log10(range)) - 2) : 1;
+}
+
+/** `value` rounded to whole steps, without floating-point tails (2.3000000000000003 → 2.3). */
+export function roundToStep(value: number, step: number): number {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  return Number((Math.round(value / step) * step).toFixed(decimals));
+}

@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { FakeWorkbookHost } from "../support/fake-host";
-import { PARTNER_ROWS, partnerSheet } from "./registers";
+import { PARTNER_ROWS, openSection, partnerSheet } from "./registers";
 
 /** The amounts of the usable partners (the "n.v.t." row is skipped), summed here from the register itself. */
 const usableAmounts = PARTNER_ROWS.slice(1)
@@ -35,7 +35,9 @@ test("detect, correct a mapping, change the line, apply: the result shows counts
   expect(screen.getByText('Range A1:G7 on sheet "Partners"')).toBeInTheDocument();
   expect(screen.getByText("Partners analysed: 5")).toBeInTheDocument();
   expect(screen.getByText("Rows skipped: 1 (see below)")).toBeInTheDocument();
-  expect(screen.getByRole("combobox", { name: "Influence" })).toHaveDisplayValue("C: Invloed");
+  expect(screen.getByText("Columns recognised")).toBeInTheDocument();
+  await openSection(user, "Columns");
+  expect(await screen.findByRole("combobox", { name: "Influence" })).toHaveDisplayValue("C: Invloed");
   expect(screen.getByRole("combobox", { name: "Subsidy" })).toHaveDisplayValue("(none)");
   expect(within(screen.getByRole("group", { name: "Influence scale" })).getByText("1–5 (from the values)")).toBeInTheDocument();
 
@@ -45,7 +47,8 @@ test("detect, correct a mapping, change the line, apply: the result shows counts
   expect(screen.getByRole("combobox", { name: "Subsidy" })).toHaveDisplayValue("G: Geld");
 
   // Change the line: 1 for a replaceable partner, 3 for an irreplaceable one. The preview follows.
-  const atLowest = screen.getByRole("textbox", { name: "Required influence of a replaceable partner" });
+  await openSection(user, "Ambition line");
+  const atLowest = await screen.findByRole("textbox", { name: "Required influence of a replaceable partner" });
   const atHighest = screen.getByRole("textbox", { name: "Required influence of an irreplaceable partner" });
   expect(atLowest).toHaveValue("2");
   expect(atHighest).toHaveValue("4");
@@ -53,21 +56,17 @@ test("detect, correct a mapping, change the line, apply: the result shows counts
   await user.type(atLowest, "1");
   await user.clear(atHighest);
   await user.type(atHighest, "3");
-  const preview = screen.getByRole("figure", { name: "Preview of the partners and the ambition line" });
-  await waitFor(() => {
-    const line = preview.querySelector(".ambition-line");
-    expect(line?.getAttribute("data-y1")).toBe("1");
-    expect(line?.getAttribute("data-y2")).toBe("3");
-  });
+  // The handles on the chart follow the fields.
+  expect(screen.getByRole("slider", { name: "Line at the lowest dependency" })).toHaveAttribute("aria-valuenow", "1");
+  expect(screen.getByRole("slider", { name: "Line at the highest dependency" })).toHaveAttribute("aria-valuenow", "3");
 
   // Apply, with progress shown while the host works.
   const gate = host.holdApplies();
-  await user.click(screen.getByRole("button", { name: "Apply to the workbook" }));
+  await user.click(screen.getByRole("button", { name: "Analyse and write" }));
   await gate.started;
   expect(await screen.findByRole("progressbar")).toBeInTheDocument();
   expect(screen.getByRole("status")).toHaveTextContent("Reading the sheet");
   gate.release();
-
   const heading = await screen.findByRole("heading", { name: "Result" });
   await waitFor(() => expect(heading).toHaveFocus());
   expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
@@ -103,7 +102,7 @@ test("detect, correct a mapping, change the line, apply: the result shows counts
   expect(host.savedStates[0].settings.mapping?.subsidy).toBe(6);
 
   // Re-apply updates the result in place (one result, two applies).
-  await user.click(screen.getByRole("button", { name: "Apply again" }));
+  await user.click(screen.getByRole("button", { name: "Write again" }));
   await waitFor(() => expect(host.applies).toHaveLength(2));
   await waitFor(() => expect(screen.getAllByRole("heading", { name: "Result" })).toHaveLength(1));
 });
@@ -112,7 +111,10 @@ test("a skipped row explains itself and its button selects that row", async () =
   const user = userEvent.setup({ delay: null });
   const host = new FakeWorkbookHost({ sheets: [partnerSheet()] });
   render(<App host={host} />);
-  const section = await screen.findByRole("region", { name: "Skipped rows" });
+  // On the first screen: the skipped row with its reason.
+  const card = await screen.findByRole("region", { name: "Register" });
+  expect(within(card).getByText('row 7: influence "n.v.t." in column C is not a usable score')).toBeInTheDocument();
+  const section = await openSection(user, "Skipped rows");
   // Sheet row 7 holds "n.v.t." as influence in column C.
   expect(within(section).getByText('row 7: influence "n.v.t." in column C is not a usable score')).toBeInTheDocument();
   await user.click(within(section).getByRole("button", { name: "Select row 7" }));
@@ -134,10 +136,13 @@ test("in Dutch, with the stored state restored on open", async () => {
   render(<App host={host} />);
 
   await screen.findByRole("heading", { name: "Kolommen" });
-  expect(screen.getByRole("combobox", { name: "Subsidie" })).toHaveDisplayValue("G: Geld");
-  expect(screen.getByRole("textbox", { name: "Vereiste invloed van een vervangbare partner" })).toHaveValue("1,5");
+  await openSection(user, "Kolommen");
+  expect(await screen.findByRole("combobox", { name: "Subsidie" })).toHaveDisplayValue("G: Geld");
+  await openSection(user, "Ambitielijn");
+  expect(await screen.findByRole("textbox", { name: "Vereiste invloed van een vervangbare partner" })).toHaveValue("1,5");
   expect(screen.getByRole("textbox", { name: "Vereiste invloed van een onvervangbare partner" })).toHaveValue("3,5");
-  expect(screen.getByRole("radio", { name: "Alleen waarden" })).toBeChecked();
+  await openSection(user, "Opties");
+  expect(await screen.findByRole("radio", { name: "Alleen waarden" })).toBeChecked();
   expect(screen.getByRole("radio", { name: "Op het parameterblad" })).toBeChecked();
   expect(screen.getByRole("combobox", { name: "Namen bij punten" })).toHaveValue("none");
   // Short option texts (the select is as narrow as the pane); the explanation is the field's hint.
@@ -145,9 +150,10 @@ test("in Dutch, with the stored state restored on open", async () => {
   expect(screen.getByText("Automatisch: alle partners, of alleen die onder de lijn als het er veel zijn.")).toBeInTheDocument();
   expect(screen.getByRole("checkbox", { name: "Puntgrootte naar subsidie" })).toBeChecked();
   expect(screen.getByRole("checkbox", { name: "Laten zien waar partners heen moeten" })).not.toBeChecked();
+  await openSection(user, "Overgeslagen rijen");
   expect(screen.getByText("Rij 7 selecteren")).toBeInTheDocument();
 
-  await user.click(screen.getByRole("button", { name: "Toepassen op de werkmap" }));
+  await user.click(screen.getByRole("button", { name: "Analyseren en schrijven" }));
   await screen.findByRole("heading", { name: "Resultaat" });
   expect(host.applies[0].output).toMatchObject({ language: "nl", mode: "values" });
   expect(host.applies[0].settings.line).toEqual({ atLowestDependency: 1.5, atHighestDependency: 3.5 });

@@ -4,9 +4,10 @@ import "@testing-library/jest-dom";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
-import { DUPLICATES_SHOWN, SKIPPED_PAGE } from "../../src/taskpane/ResultSection";
+import { DUPLICATES_SHOWN, SKIPPED_PAGE } from "../../src/taskpane/RegisterNotes";
 import type { CellValue } from "../../src/core/types";
 import { FakeWorkbookHost, sheetFromRows } from "../support/fake-host";
+import { openSection } from "./registers";
 
 /** `usable` partners, then `noInfluence` rows without an influence score and `outOfScale` with dependency 9 on 1–5. */
 function messyRegister(usable: number, noInfluence: number, outOfScale: number, repeatedNames: number): CellValue[][] {
@@ -24,7 +25,7 @@ test("many skipped rows: counts per reason, the first page listed, more on reque
   const noInfluence = 70;
   const outOfScale = 40;
   render(<App host={new FakeWorkbookHost({ sheets: [sheetFromRows("Register", messyRegister(20, noInfluence, outOfScale, 0))] })} />);
-  const section = await screen.findByRole("region", { name: "Skipped rows" });
+  const section = await openSection(user, "Skipped rows");
   const reasons = within(section).getByRole("list", { name: "Skipped rows per reason" });
   expect(within(reasons).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
     `No influence score: ${noInfluence}`,
@@ -45,7 +46,7 @@ test("many skipped rows: counts per reason, the first page listed, more on reque
 
 test("a few skipped rows are listed without paging or counts", async () => {
   render(<App host={new FakeWorkbookHost({ sheets: [sheetFromRows("Register", messyRegister(10, 2, 1, 0))] })} />);
-  const section = await screen.findByRole("region", { name: "Skipped rows" });
+  const section = await openSection(userEvent.setup({ delay: null }), "Skipped rows");
   expect(within(section).getAllByRole("button", { name: /^Select row/ })).toHaveLength(3);
   expect(within(section).queryByRole("list", { name: "Skipped rows per reason" })).not.toBeInTheDocument();
 });
@@ -55,7 +56,9 @@ test("partners on more than one row are noted, the first few by name and the res
   render(
     <App host={new FakeWorkbookHost({ language: "nl", sheets: [sheetFromRows("Register", messyRegister(30, 0, 0, repeated))] })} />,
   );
-  const notes = await screen.findByRole("region", { name: "Opmerkingen bij het register" });
+  // Duplicates need the user's eye: the section opens by itself.
+  const notes = await screen.findByRole("region", { name: "Opmerkingen bij het register even nakijken" });
+  expect(within(notes).getByRole("button", { name: /^Opmerkingen bij het register/ })).toHaveAttribute("aria-expanded", "true");
   const items = within(notes).getAllByRole("listitem").map((item) => item.textContent);
   // Partner 0 is on sheet row 2 and again on row 2 + 30.
   expect(items[0]).toBe('Partner "Partner 0" staat op rijen 2, 32.');

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { HOST_FAILURE_CODES } from "../../src/core/host";
 import { App } from "../../src/taskpane/App";
 import { FakeWorkbookHost, sheetFromRows } from "../support/fake-host";
-import { PARTNER_ROWS, notesSheet, partnerSheet, tenPointSheet } from "./registers";
+import { PARTNER_ROWS, notesSheet, openSection, partnerSheet, tenPointSheet } from "./registers";
 
 const user = () => userEvent.setup({ delay: null });
 
@@ -23,10 +23,11 @@ test("correcting a scale: the summary says so, the default line follows the new 
   expect(await within(influence).findByText("1–10 (chosen by you)")).toBeInTheDocument();
   expect(within(influence).queryByText("Enter numbers with the lowest below the highest.")).not.toBeInTheDocument();
   // framework.md: the default line on 1–10 is 3.25 and 7.75.
-  expect(screen.getByRole("textbox", { name: "Required influence of a replaceable partner" })).toHaveValue("3.25");
+  await openSection(u, "Ambition line");
+  expect(await screen.findByRole("textbox", { name: "Required influence of a replaceable partner" })).toHaveValue("3.25");
   expect(screen.getByRole("textbox", { name: "Required influence of an irreplaceable partner" })).toHaveValue("7.75");
 
-  await u.click(screen.getByRole("button", { name: "Apply to the workbook" }));
+  await u.click(screen.getByRole("button", { name: "Analyse and write" }));
   await screen.findByRole("heading", { name: "Result" });
   expect(host.applies[0].settings.influenceScale).toMatchObject({ min: 1, max: 10 });
   // Every partner scores at most 5 of 10, and the line asks at least 3.25: even the contractor
@@ -40,18 +41,21 @@ test("invalid line values get a helpful message, no preview and no apply", async
   const u = user();
   const host = new FakeWorkbookHost({ sheets: [partnerSheet()] });
   render(<App host={host} />);
+  await screen.findByRole("heading", { name: "Register" });
+  await openSection(u, "Ambition line");
   const atLowest = await screen.findByRole("textbox", { name: "Required influence of a replaceable partner" });
   const atHighest = screen.getByRole("textbox", { name: "Required influence of an irreplaceable partner" });
   const threshold = screen.getByRole("textbox", { name: "High dependency above" });
   expect(threshold).toHaveValue("3");
-  expect(screen.getByRole("figure", { name: "Preview of the partners and the ambition line" })).toBeInTheDocument();
+  expect(screen.getByRole("region", { name: "With this line" })).toBeInTheDocument();
 
   await u.clear(atLowest);
   await u.type(atLowest, "veel");
   expect(await screen.findByText("Enter a number, for example 3.")).toBeInTheDocument();
   expect(atLowest).toHaveAttribute("aria-invalid", "true");
-  expect(screen.queryByRole("figure", { name: "Preview of the partners and the ambition line" })).not.toBeInTheDocument();
-  expect(screen.getByText("The preview appears when the values are valid.")).toBeInTheDocument();
+  // No figures for a line that is not one; the handle stays where the line was.
+  expect(screen.queryByRole("region", { name: "With this line" })).not.toBeInTheDocument();
+  expect(screen.getByRole("slider", { name: "Line at the lowest dependency" })).toHaveAttribute("aria-valuenow", "2");
 
   await u.clear(atLowest);
   await u.type(atLowest, "7");
@@ -68,7 +72,7 @@ test("invalid line values get a helpful message, no preview and no apply", async
   await u.type(threshold, "5");
   expect(await screen.findByText("Must lie from 1 up to (not including) 5, the dependency scale.")).toBeInTheDocument();
 
-  await u.click(screen.getByRole("button", { name: "Apply to the workbook" }));
+  await u.click(screen.getByRole("button", { name: "Analyse and write" }));
   expect(screen.getByRole("status")).toHaveTextContent("Correct the highlighted values first.");
   expect(host.applies).toHaveLength(0);
 
@@ -78,7 +82,7 @@ test("invalid line values get a helpful message, no preview and no apply", async
   await u.clear(threshold);
   await u.type(threshold, "2,5");
   await waitFor(() => expect(screen.getAllByRole("textbox").filter((box) => box.getAttribute("aria-invalid") === "true")).toHaveLength(0));
-  await u.click(screen.getByRole("button", { name: "Apply to the workbook" }));
+  await u.click(screen.getByRole("button", { name: "Analyse and write" }));
   await screen.findByRole("heading", { name: "Result" });
   expect(host.applies[0].settings).toMatchObject({ line: { atLowestDependency: 1.5, atHighestDependency: 4 }, highDependencyAbove: 2.5 });
 });
@@ -87,10 +91,10 @@ test("nothing found: the pane says what to do, and finds the register once the s
   const u = user();
   const host = new FakeWorkbookHost({ sheets: [notesSheet(), tenPointSheet()] });
   render(<App host={host} />);
-  expect(await screen.findByText("No partner register found")).toBeInTheDocument();
+  expect(await screen.findByRole("group", { name: "No partner register found" })).toBeInTheDocument();
   expect(screen.getByText(/add a header row with the columns Partner, Invloed \(influence\) and Afhankelijkheid/)).toBeInTheDocument();
   expect(screen.getByText(/Notities/)).toBeInTheDocument();
-  expect(screen.queryByRole("button", { name: "Apply to the workbook" })).not.toBeInTheDocument();
+  expect(screen.queryByRole("button", { name: "Analyse and write" })).not.toBeInTheDocument();
 
   // The user adds a header row and selects the table: the selection event makes the pane look again.
   host.setSheet(sheetFromRows("Notities", PARTNER_ROWS));
@@ -101,7 +105,7 @@ test("nothing found: the pane says what to do, and finds the register once the s
   act(() => host.activate("Scores"));
   expect(await screen.findByText('Range A1:C4 on sheet "Scores"')).toBeInTheDocument();
   expect(within(screen.getByRole("group", { name: "Influence scale" })).getByText("1–10 (from the values)")).toBeInTheDocument();
-  await u.click(screen.getByRole("button", { name: "Apply to the workbook" }));
+  await u.click(screen.getByRole("button", { name: "Analyse and write" }));
   await screen.findByRole("heading", { name: "Result" });
   expect(host.applies[0].expected.sheetName).toBe("Scores");
 });
@@ -112,7 +116,7 @@ test("every HostFailure code gets its own message, naming the sheet, with the de
   const u = user();
   const host = new FakeWorkbookHost({ sheets: [partnerSheet("Subsidies 2026")] });
   render(<App host={host} />);
-  const apply = await screen.findByRole("button", { name: "Apply to the workbook" });
+  const apply = await screen.findByRole("button", { name: "Analyse and write" });
   const seen = new Set<string>();
   for (const code of FAILURE_CODES) {
     host.failNext("apply", { code, details: `OfficeExtension.Error ${code} at Range.values`, sheet: "Subsidies 2026" });
@@ -162,7 +166,7 @@ test("an edit of the register raises a notice, nothing is written until the user
   expect(screen.getByText("Partners analysed: 5")).toBeInTheDocument();
 
   // Applying the stale analysis is refused by the workbook and explained.
-  await u.click(screen.getByRole("button", { name: "Apply to the workbook" }));
+  await u.click(screen.getByRole("button", { name: "Analyse and write" }));
   expect(await screen.findByText(/changed after it was analysed/)).toBeInTheDocument();
   expect(host.applies).toHaveLength(0);
 
