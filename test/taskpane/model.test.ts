@@ -3,10 +3,10 @@ import { ownOutputColumns } from "../../src/core/locate";
 import { newColumnsOf, registerAddress } from "../../src/taskpane/model";
 import { PARTNER_ROWS, partnerSheet } from "./registers";
 
-/** The partner register after an apply: two output columns H and I with their headers and PK_Col_ names. */
+/** The partner register after an apply: two output columns H and I with our headers and their PK_Col_ names (both prove them ours). */
 function sheetAfterApply() {
   const sheet = partnerSheet();
-  sheet.values = sheet.values.map((row, index) => [...row, index === 0 ? "Kloof" : null, index === 0 ? "Strategie" : null]);
+  sheet.values = sheet.values.map((row, index) => [...row, index === 0 ? "Afstand tot ambitielijn" : null, index === 0 ? "Strategie" : null]);
   sheet.definedNames = [
     { name: "PK_Col_Gap", rect: { row: 0, column: 7, rowCount: 1, columnCount: 1 } },
     { name: "PK_Col_Strategy", rect: { row: 0, column: 8, rowCount: 1, columnCount: 1 } },
@@ -16,7 +16,7 @@ function sheetAfterApply() {
 
 test("the new columns are named by letter and the header text the sheet shows", () => {
   expect(newColumnsOf(["Partners!H1", "'Partners'!I1", "J1"], sheetAfterApply())).toEqual([
-    { letter: "H", header: "Kloof" },
+    { letter: "H", header: "Afstand tot ambitielijn" },
     { letter: "I", header: "Strategie" },
     { letter: "J", header: null },
   ]);
