@@ -140,9 +140,26 @@ export function onScaleScoreExpression(ref: string, axis: AxisNames, reading: Nu
   return `IFERROR(IF(${onScaleTest(v, axis)},${v},""),"")`;
 }
 
+/**
+ * The white space JavaScript's trim() removes, which makes a partner cell blank to the core
+ * (text.ts isBlank): tab, line feed, vertical tab, form feed, carriage return (CHAR: the same on
+ * every platform below 128), and the Unicode spaces (UNICHAR).
+ */
+const CORE_WHITE_SPACE: readonly string[] = [
+  ...[9, 10, 11, 12, 13].map((code) => `CHAR(${code})`),
+  ...[0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].map((code) => `UNICHAR(${code})`),
+];
+
+/** TRUE when the cell holds nothing but white space, as the core's isBlank sees it. */
+function blankTest(ref: string): string {
+  let text = `${ref}&""`;
+  for (const space of CORE_WHITE_SPACE) text = `SUBSTITUTE(${text},${space},"")`;
+  return `TRIM(${text})=""`;
+}
+
 /** Score column: the row's score when the row has a partner, else "" (the row does not count). */
 export function scoreFormula(partnerRef: string, scoreRef: string, axis: AxisNames, reading: NumberCellReading): string {
-  return `=IFERROR(IF(${trimmedText(partnerRef)}="","",${onScaleScoreExpression(scoreRef, axis, reading)}),"")`;
+  return `=IFERROR(IF(${blankTest(partnerRef)},"",${onScaleScoreExpression(scoreRef, axis, reading)}),"")`;
 }
 
 /** Required influence on the ambition line at the row's dependency (core: requiredInfluence). */
@@ -253,7 +270,8 @@ export function subsidyAmountFormula(subsidyRef: string): string {
   const bothKinds = `ISNUMBER(FIND(",",${unsigned})*FIND(".",${unsigned}))`;
   // Position of the first separator (one kind only), and the separators found every fourth place from it.
   const firstSeparator = `MIN(FIND(",",${unsigned}&","),FIND(".",${unsigned}&"."))`;
-  const onGrid = `SUMPRODUCT(--ISERROR(FIND(MID(${unsigned},${firstSeparator}+{0,4,8,12,16},1),"0123456789")))`;
+  // Past the end MID gives "": with the "|" appended it is found like a digit (FIND of "" differs between engines).
+  const onGrid = `SUMPRODUCT(--ISERROR(FIND(MID(${unsigned},${firstSeparator}+{0,4,8,12,16},1)&"|","0|1|2|3|4|5|6|7|8|9|")))`;
   const grouped = `AND(ABS(${firstSeparator}-3)<=1,LEN(${unsigned})=${firstSeparator}-1+4*${separators},${onGrid}=${separators})`;
   const value =
     `IF(${bothKinds},IFERROR(NUMBERVALUE(${unsigned},",","."),NUMBERVALUE(${unsigned},".",",")),` +
