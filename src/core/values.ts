@@ -289,19 +289,33 @@ const EXACT_DIGITS = 15;
 const MAX_GROUP_SEPARATORS = 5;
 
 /**
- * The one-scan path for the texts most amounts are ("€ 12.500", "1.250.000,00"): digits, "." and
- * ",", spaces and €, which the general steps would only strip of spaces and €. Copies the rest into
- * amountChars and gives its length; -1 for any other text (letters, "-", tabs …). No regular
- * expressions, no copies: this runs for every amount of a register.
+ * The one-scan path for the texts most amounts are ("€ 12.500,-", "1.250.000,00", "-€ 300"): digits,
+ * ".", ",", "-", spaces and €, of which the general steps only strip spaces and €, then ",-" and
+ * ".-". Copies the rest into amountChars and gives its length; -1 for any other text (letters, tabs
+ * …). No regular expressions, no copies: this runs for every amount of a register.
  */
 function plainAmountChars(value: string): number {
   if (value.length > amountChars.length) amountChars = new Uint16Array(value.length * 2);
   let n = 0;
+  let dashes = false;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code === CODE.space || code === CODE.nbsp || code === CODE.euro) continue;
-    if (!((code >= CODE.zero && code <= CODE.nine) || code === CODE.dot || code === CODE.comma)) return -1;
+    if (code === CODE.minus) dashes = true;
+    else if (!((code >= CODE.zero && code <= CODE.nine) || code === CODE.dot || code === CODE.comma)) return -1;
     amountChars[n++] = code;
+  }
+  if (!dashes) return n;
+  // As split(",-").join("") and then split(".-").join(""): left to right, what a removal joins stays.
+  return dropPairs(amountChars, dropPairs(amountChars, n, CODE.comma), CODE.dot);
+}
+
+/** Removes every `first` followed by "-" from b[0, end), in one left-to-right pass; the new length. */
+function dropPairs(b: Uint16Array, end: number, first: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    if (b[i] === first && i + 1 < end && b[i + 1] === CODE.minus) i++;
+    else b[n++] = b[i];
   }
   return n;
 }
