@@ -45,9 +45,25 @@ export const LABEL_VALUES_5: Readonly<Record<string, number>> = {
   "very high": 5,
 };
 
-/** Lower-case, single spaces: how a label cell is compared with the tables above. */
+/**
+ * The text as the written formulas see it: `TRIM(SUBSTITUTE(text, UNICHAR(160), " "))`. No-break
+ * spaces count as spaces; spaces (U+0020 only, like Excel's TRIM) go at both ends and runs of them
+ * become one. Other white space (tabs, line breaks) stays, so such a text matches no word and no
+ * number on either side (docs/text-grammar.md).
+ */
+export function trimLikeExcel(text: string): string {
+  const spaced = text.includes("\u00a0") ? text.replace(/\u00a0/g, " ") : text;
+  // Most texts have nothing to trim: no copy for them.
+  if (spaced.charCodeAt(0) !== 32 && spaced.charCodeAt(spaced.length - 1) !== 32 && !spaced.includes("  ")) return spaced;
+  return spaced.replace(/ {2,}/g, " ").replace(/^ | $/g, "");
+}
+
+/**
+ * How a word cell (label, yes/no) is compared with the word tables: trimmed as the formulas trim it,
+ * then ignoring case, as Excel's `=` between texts does; accents count (`=` keeps them).
+ */
 export function normalizeLabel(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, " ");
+  return trimLikeExcel(text).toLowerCase();
 }
 
 export type YesNo = "yes" | "no" | "unknown";
@@ -56,7 +72,7 @@ export function parseYesNo(value: CellValue | undefined): YesNo {
   if (value === true) return "yes";
   if (value === false) return "no";
   if (isBlank(value)) return "unknown";
-  const word = String(value).trim().toLowerCase();
+  const word = normalizeLabel(String(value));
   if (YES_WORDS.includes(word)) return "yes";
   if (NO_WORDS.includes(word)) return "no";
   return "unknown";
@@ -145,14 +161,17 @@ export function serialToIsoDate(serial: number): string | null {
   return serial % 1 === 0 ? iso.slice(0, 10) : iso.slice(0, 16).replace("T", " ");
 }
 
-const NUMBER_TEXT = /^[+-]?(\d+([.,]\d+)?|[.,]\d+)$/;
+/** A score written as text (docs/text-grammar.md): digits, at most one decimal comma or point between digits. */
+const SCORE_NUMBER_TEXT = /^[0-9]+([.,][0-9]+)?$/;
 
-/** A number written as text, with a decimal comma or point ("3,5", "3.5"); null otherwise. */
+/**
+ * A score number written as text ("3,5", "3.5", "4"), already trimmed like Excel; null otherwise.
+ * No sign, no exponent, no inner space: the score formula cannot tell those from typing errors
+ * ("1 5"), so neither side reads them.
+ */
 export function parseNumberText(text: string): number | null {
-  const trimmed = text.trim();
-  const t = trimmed.includes("\u00a0") ? trimmed.replace(/\u00a0/g, "") : trimmed;
-  if (!NUMBER_TEXT.test(t)) return null;
-  return Number(t.replace(",", "."));
+  if (!SCORE_NUMBER_TEXT.test(text)) return null;
+  return Number(text.replace(",", "."));
 }
 
 /**
@@ -212,114 +231,122 @@ export function parseScore(value: CellValue | undefined, numberFormat?: string |
     return plainNumberScore(value);
   }
   if (typeof value === "boolean") return textScore("unusable", value ? "TRUE" : "FALSE");
-  const text = String(value).trim();
-  const percentMatch = text.endsWith("%") ? /^(.*?)\s*%$/.exec(text) : null;
-  if (percentMatch) {
-    const n = parseNumberText(percentMatch[1]);
-    return n === null ? textScore("unusable", text) : numberScore(n, true);
-  }
-  const n = parseNumberText(text);
-  if (n !== null) return plainNumberScore(n);
-  const label = normalizeLabel(text);
+  // Excel-trimmed, not trim(): a user-defined label is then matched as its lookup formula matches it.
+  const text = trimLikeExcel(String(value));
+  // "35%" and "35 %": the number before one trailing percent sign (the formula's LEFT and TRIM).
+  const body = text.endsWith("%") ? trimLikeExcel(text.slice(0, -1)) : null;
+  const n = parseNumberText(body ?? text);
+  if (n !== null) return body === null ? plainNumberScore(n) : numberScore(n, true);
+  const label = text.toLowerCase();
   if (Object.hasOwn(LABEL_VALUES_5, label)) return LABEL_SCORES.get(label) ?? labelScore(label);
   return textScore("unusable", text);
 }
 
 /**
- * An amount of money: numbers as they are; text like "€ 1.250.000,00", "€ 12.500,-",
- * "1,250,000.00", "EUR 300000". Null when it is not an amount.
+ * An amount of money (docs/text-grammar.md): numbers as they are; text like "€ 1.250.000,00",
+ * "€ 12.500,-", "1,250,000.00", "EUR 300000", "300 euro", "-€ 1.000". Null when it is not an amount.
+ * The subsidy formula (plan/formulas.ts subsidyAmountFormula) reads every text the same way.
  */
-const PLAIN_AMOUNT = /^[\d.,+()€ \u00a0-]*$/;
-
 export function parseAmount(value: CellValue | undefined): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string" || isBlank(value) || isErrorValue(value)) return null;
-  const scanned = scanPlainAmount(value);
-  return scanned === NOT_PLAIN ? parseAmountText(value) : scanned;
+  const length = plainAmountChars(value);
+  return length < 0 ? parseAmountText(value) : amountFromChars(amountChars, length);
 }
 
 /**
- * The general reading of an amount text: currency words, any whitespace. Regular expressions and
- * copies: about ten times the cost of scanPlainAmount, which gives the same results on the texts
- * it takes (a property test holds them together).
+ * The general reading of an amount text, step by step as the subsidy formula takes it: upper case;
+ * no-break spaces and spaces out; "EURO", "EUR", "€", ",-" and ".-" out, each everywhere, in that
+ * order; then the grammar's number. About ten times the cost of the one-scan path, which gives the
+ * same results on the texts it takes (a property test holds them together).
  */
 export function parseAmountText(value: string): number | null {
   if (isBlank(value) || isErrorValue(value)) return null;
-  let t = PLAIN_AMOUNT.test(value)
-    ? value.replace(/[€ \u00a0]+/g, "")
-    : value
-        .replace(/\u00a0/g, " ")
-        .replace(/€|eur(o)?\b/gi, "")
-        .replace(/\s+/g, "");
-  if (t.endsWith("-")) t = t.replace(/[,.]-+$/, "");
-  let negative = false;
-  // Whitespace is gone, so "(" … ")" is what /^\(.*\)$/ matched.
-  if (t.length >= 2 && t.startsWith("(") && t.endsWith(")")) {
-    negative = true;
-    t = t.slice(1, -1);
-  }
-  if (t.startsWith("-")) {
-    negative = !negative;
-    t = t.slice(1);
-  } else if (t.startsWith("+")) t = t.slice(1);
-  if (!/^[\d.,]+$/.test(t) || !/\d/.test(t)) return null;
-  const normalized = withPointDecimal(t);
-  if (normalized === null) return null;
-  const n = Number(normalized);
-  if (!Number.isFinite(n)) return null;
-  return negative ? -n : n;
+  const cleaned = value
+    .toUpperCase()
+    .replace(/\u00a0| /g, "")
+    .split("EURO")
+    .join("")
+    .split("EUR")
+    .join("")
+    .split("€")
+    .join("")
+    .split(",-")
+    .join("")
+    .split(".-")
+    .join("");
+  if (cleaned.length > amountChars.length) amountChars = new Uint16Array(cleaned.length * 2);
+  for (let i = 0; i < cleaned.length; i++) amountChars[i] = cleaned.charCodeAt(i);
+  return amountFromChars(amountChars, cleaned.length);
 }
 
-const NOT_PLAIN = Symbol("not a plain amount");
-const CODE = { zero: 48, nine: 57, dot: 46, comma: 44, minus: 45, plus: 43, open: 40, close: 41, space: 32, nbsp: 0xa0, euro: 0x20ac } as const;
+const CODE = { zero: 48, nine: 57, dot: 46, comma: 44, minus: 45, space: 32, nbsp: 0xa0, euro: 0x20ac } as const;
 /** The characters of one amount without spaces and €, reused between calls (no string per amount). */
 let amountChars = new Uint16Array(64);
 /** Up to this many digits the amount is computed exactly from integers; longer ones go through Number(text). */
 const EXACT_DIGITS = 15;
+/** The subsidy formula looks for group separators at five places: more groups are no amount. */
+const MAX_GROUP_SEPARATORS = 5;
 
 /**
- * parseAmountText for the texts most amounts are ("€ 12.500,-", "1.250.000,00", "(300)"): digits,
- * "." and ",", signs, brackets, spaces and €. One scan, no regular expressions, no copies: this
- * runs for every amount of a register. NOT_PLAIN for any other text (currency words, tabs …).
+ * The one-scan path for the texts most amounts are ("€ 12.500,-", "1.250.000,00", "-€ 300"): digits,
+ * ".", ",", "-", spaces and €, of which the general steps only strip spaces and €, then ",-" and
+ * ".-". Copies the rest into amountChars and gives its length; -1 for any other text (letters, tabs
+ * …). No regular expressions, no copies: this runs for every amount of a register.
  */
-function scanPlainAmount(value: string): number | null | typeof NOT_PLAIN {
+function plainAmountChars(value: string): number {
   if (value.length > amountChars.length) amountChars = new Uint16Array(value.length * 2);
-  const b = amountChars;
   let n = 0;
+  let dashes = false;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code === CODE.space || code === CODE.nbsp || code === CODE.euro) continue;
-    const plain = (code >= CODE.zero && code <= CODE.nine) || code === CODE.dot || code === CODE.comma || code === CODE.minus || code === CODE.plus || code === CODE.open || code === CODE.close;
-    if (!plain) return NOT_PLAIN;
-    b[n++] = code;
+    if (code === CODE.minus) dashes = true;
+    else if (!((code >= CODE.zero && code <= CODE.nine) || code === CODE.dot || code === CODE.comma)) return -1;
+    amountChars[n++] = code;
   }
-  // A trailing ",-" or ".--" (the Dutch "no cents") goes.
-  if (n > 0 && b[n - 1] === CODE.minus) {
-    let k = n - 1;
-    while (k >= 0 && b[k] === CODE.minus) k--;
-    if (k >= 0 && (b[k] === CODE.comma || b[k] === CODE.dot)) n = k;
+  if (!dashes) return n;
+  // As split(",-").join("") and then split(".-").join(""): left to right, what a removal joins stays.
+  return dropPairs(amountChars, dropPairs(amountChars, n, CODE.comma), CODE.dot);
+}
+
+/** Removes every `first` followed by "-" from b[0, end), in one left-to-right pass; the new length. */
+function dropPairs(b: Uint16Array, end: number, first: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    if (b[i] === first && i + 1 < end && b[i + 1] === CODE.minus) i++;
+    else b[n++] = b[i];
   }
+  return n;
+}
+
+function isDigit(code: number): boolean {
+  return code >= CODE.zero && code <= CODE.nine;
+}
+
+/**
+ * The grammar's number in b[0, end): an optional leading "-", then digits and separators, first and
+ * last a digit. Both "." and ",": the last one is the decimal separator, once, the other groups
+ * before it. One kind: group separators when they stand every three digits after a first group of
+ * one to three digits (at most five of them); else, when there is one, the decimal separator.
+ */
+function amountFromChars(b: Uint16Array, end: number): number | null {
   let start = 0;
   let negative = false;
-  if (n - start >= 2 && b[start] === CODE.open && b[n - 1] === CODE.close) {
+  if (end > 0 && b[0] === CODE.minus) {
     negative = true;
-    start++;
-    n--;
+    start = 1;
   }
-  if (start < n && b[start] === CODE.minus) {
-    negative = !negative;
-    start++;
-  } else if (start < n && b[start] === CODE.plus) start++;
-  // What is left: digits, "." and ",", at least one digit.
-  let digits = 0;
+  if (start >= end || !isDigit(b[start]) || !isDigit(b[end - 1])) return null;
   let commas = 0;
   let dots = 0;
   let firstSep = -1;
   let lastComma = -1;
   let lastDot = -1;
-  for (let i = start; i < n; i++) {
+  let digits = 0;
+  for (let i = start; i < end; i++) {
     const code = b[i];
-    if (code >= CODE.zero && code <= CODE.nine) digits++;
+    if (isDigit(code)) digits++;
     else if (code === CODE.comma) {
       commas++;
       lastComma = i;
@@ -330,32 +357,28 @@ function scanPlainAmount(value: string): number | null | typeof NOT_PLAIN {
       if (firstSep < 0) firstSep = i;
     } else return null;
   }
-  if (digits === 0) return null;
-  // Which separator is the decimal one (withPointDecimal's rules), by position; -1 for none.
+  // Which separator is the decimal one, by position; -1 for none.
   let decimalAt = -1;
   if (commas > 0 && dots > 0) {
-    const decimal = lastComma > lastDot ? CODE.comma : CODE.dot;
-    if ((decimal === CODE.comma ? commas : dots) > 1) return null;
-    decimalAt = Math.max(lastComma, lastDot);
-  } else if (commas + dots === 1) {
-    const before = firstSep - start;
-    const groupsOfThree = n - firstSep - 1 === 3 && before <= 3 && before > 0;
-    if (!groupsOfThree) decimalAt = firstSep;
-  } else if (commas + dots > 1) {
-    // One kind repeated: thousands, every group after the first of exactly three digits.
-    for (let at = firstSep; at < n; ) {
-      let next = at + 1;
-      while (next < n && b[next] >= CODE.zero && b[next] <= CODE.nine) next++;
-      if (next - at - 1 !== 3) return null;
-      at = next;
+    const decimalIsComma = lastComma > lastDot;
+    if ((decimalIsComma ? commas : dots) > 1) return null;
+    decimalAt = decimalIsComma ? lastComma : lastDot;
+  } else if (commas + dots > 0) {
+    const separators = commas + dots;
+    const firstGroup = firstSep - start;
+    let grouped = firstGroup >= 1 && firstGroup <= 3 && end - start === firstGroup + 4 * separators && separators <= MAX_GROUP_SEPARATORS;
+    for (let k = 0; grouped && k < separators; k++) grouped = !isDigit(b[firstSep + 4 * k]);
+    if (!grouped) {
+      if (separators > 1) return null;
+      decimalAt = firstSep;
     }
   }
-  if (digits > EXACT_DIGITS) return plainAmountByText(b, start, n, decimalAt, negative);
+  if (digits > EXACT_DIGITS) return amountByText(b, start, end, decimalAt, negative);
   let whole = 0;
   let scale = 1;
-  for (let i = start; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const code = b[i];
-    if (code >= CODE.zero && code <= CODE.nine) {
+    if (isDigit(code)) {
       whole = whole * 10 + (code - CODE.zero);
       if (decimalAt >= 0 && i > decimalAt) scale *= 10;
     }
@@ -365,48 +388,16 @@ function scanPlainAmount(value: string): number | null | typeof NOT_PLAIN {
   return negative ? -amount : amount;
 }
 
-/** The long-digit case of scanPlainAmount: through Number(text), as parseAmountText does. */
-function plainAmountByText(b: Uint16Array, start: number, end: number, decimalAt: number, negative: boolean): number | null {
+/** The long-digit case of amountFromChars: through Number(text). */
+function amountByText(b: Uint16Array, start: number, end: number, decimalAt: number, negative: boolean): number | null {
   let text = "";
   for (let i = start; i < end; i++) {
     if (i === decimalAt) text += ".";
-    else if (b[i] >= CODE.zero && b[i] <= CODE.nine) text += String.fromCharCode(b[i]);
+    else if (isDigit(b[i])) text += String.fromCharCode(b[i]);
   }
   const amount = Number(text);
   if (!Number.isFinite(amount)) return null;
   return negative ? -amount : amount;
-}
-
-/**
- * Digits with "." and "," as a number text with at most a decimal point: the last of two different
- * separators is the decimal one; one kind repeated, or once before three digits after at most three
- * ("1.250", "12,500"), groups thousands; once otherwise it is decimal ("12,5"). Null when groups are
- * not of three. Index arithmetic, not split/join: this runs for every amount of a register.
- */
-function withPointDecimal(t: string): string | null {
-  const lastComma = t.lastIndexOf(",");
-  const lastDot = t.lastIndexOf(".");
-  if (lastComma >= 0 && lastDot >= 0) {
-    const decimal = lastComma > lastDot ? "," : ".";
-    const thousands = decimal === "," ? "." : ",";
-    return t.replace(thousands === "." ? /\./g : /,/g, "").replace(decimal, ".");
-  }
-  if (lastComma < 0 && lastDot < 0) return t;
-  const sep = lastComma >= 0 ? "," : ".";
-  const first = t.indexOf(sep);
-  const last = Math.max(lastComma, lastDot);
-  if (first === last) {
-    // "1.250.000" or "12.500": thousands groups; "12,5" or "12.50": a decimal part.
-    const groupsOfThree = t.length - first - 1 === 3 && first <= 3 && first > 0;
-    if (groupsOfThree) return t.slice(0, first) + t.slice(first + 1);
-    return sep === "," ? t.replace(",", ".") : t;
-  }
-  for (let at = first; at !== -1; ) {
-    const next = t.indexOf(sep, at + 1);
-    if ((next === -1 ? t.length : next) - at - 1 !== 3) return null;
-    at = next;
-  }
-  return t.replace(sep === "." ? /\./g : /,/g, "");
 }
 
 /** Words in the partner column that mark a totals row rather than a partner. */

@@ -202,3 +202,78 @@ maybe(
   },
   120_000,
 );
+
+/**
+ * docs/text-grammar.md: a register of the texts where formulas and core used to differ, written with
+ * `--out` and recomputed by LibreOffice, gives the strategy of every row and the money per strategy
+ * that `--json` gives. Every score and amount cell is a text cell.
+ */
+maybe(
+  "a register of tricky texts, written with --out and recomputed by LibreOffice, gives --json's strategy per row and money per strategy",
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pk-cli-grammar-"));
+    try {
+      const NBSP = "\u00a0";
+      const rows: string[][] = [
+        ["Komma met harde spatie", `2,5${NBSP}`, "4", "nee", "12.50"],
+        ["Spatie in het getal", "1 5", "4", "nee", "1.5"],
+        ["Ja met harde spatie", "3", "4", `ja${NBSP}`, "(300)"],
+        ["Ja met accent", "3", "4", "Jà", "300 euro"],
+        ["Hoofdletters", "2", "4", "JA", "€ 1 000"],
+        ["Euro met harde spatie", "4", "2", "x", `€${NBSP}75.000`],
+        ["Geen centen", "4,5", "4,5", "nee", "€ 12.500,-"],
+        ["Labels", "zeer hoog", "Zeer  Hoog", "nee", "-€ 1.000"],
+        ["Label met accent", "hóóg", "2", "nee", "1.250.000,00"],
+        ["Plusteken", "+3", "4", "nee", "1,250,000.00"],
+        ["Punt aan het eind", "3.", "4", "nee", "1.25.0"],
+        ["Euro vooraan", "4", "1", "ja", "EUR 4500"],
+        ["Waar", "2", "5", "waar", "12,5"],
+        ["Groepen", "1", "1", "nee", "€ 300.000"],
+        ["Punt en komma", "3", "3", "nee", "1.250.000,00"],
+        ["Komma en punt", "3", "3", "nee", "1,250,000.75"],
+        ["Kort gemengd", "3", "3", "nee", "€ 1.250,5"],
+        ["Drie decimalen", "3", "3", "nee", "1234.567"],
+      ];
+      const input = join(dir, "lastige-teksten.xlsx");
+      const workbook = new ExcelJS.Workbook();
+      const ws = workbook.addWorksheet("Register");
+      ws.addRow(["Partner", "Invloed", "Afhankelijkheid", "Alternatieven wenselijk", "Subsidie"]);
+      for (const row of rows) ws.addRow(row);
+      await workbook.xlsx.writeFile(input);
+
+      const out = join(dir, "lastige-teksten-uit.xlsx");
+      const json = JSON.parse(await run([input, "--json", "--lang", "nl", "--out", out])) as JsonResult & {
+        rows: (JsonRow & { subsidy: number | null })[];
+        summary: { byStrategy: Record<StrategyKey, { count: number; subsidy: number }> };
+      };
+      // Not vacuous: some rows are read, some skipped, and some amounts are money.
+      expect(json.rows.length).toBeGreaterThan(5);
+      expect(json.skipped.length).toBeGreaterThan(1);
+
+      const csvDir = join(dir, "csv");
+      mkdirSync(csvDir);
+      recalculateToCsv([out], csvDir, join(dir, "profile"));
+      const grid = sheetCsv(csvDir, out, "Register");
+      const strategyColumn = grid[0].indexOf(t("nl", "column.strategy"));
+      const perRow = (r: number) => grid[r - 1][strategyColumn];
+      const skippedRows = new Set(json.skipped.map((s) => s.row));
+      const got = [...rows.keys()].map((i) => ({ row: i + 2, strategy: perRow(i + 2) }));
+      const expected = [...rows.keys()].map((i) => {
+        const analysed = json.rows.find((r) => r.row === i + 2);
+        return { row: i + 2, strategy: analysed ? t("nl", `strategy.${analysed.strategy}`) : skippedRows.has(i + 2) ? "" : "?" };
+      });
+      expect(got).toEqual(expected);
+
+      const parameters = sheetCsv(csvDir, out, "Partnerkaart");
+      const money = (Object.keys(json.summary.byStrategy) as StrategyKey[]).map((key) => {
+        const summaryRow = parameters.find((r) => r.includes(t("nl", `strategy.${key}`)) && r.length > r.indexOf(t("nl", `strategy.${key}`)) + 2 && r[r.indexOf(t("nl", `strategy.${key}`)) + 1] !== "")!;
+        const at = summaryRow.indexOf(t("nl", `strategy.${key}`));
+        return { key, count: Number(summaryRow[at + 1]), subsidy: Number(summaryRow[at + 2]) };
+      });
+      expect(money).toEqual((Object.keys(json.summary.byStrategy) as StrategyKey[]).map((key) => ({ key, ...json.summary.byStrategy[key] })));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  120_000,
+);

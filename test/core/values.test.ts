@@ -30,6 +30,9 @@ describe("scores", () => {
     expect(parseScore(0.35, "0%")).toEqual({ kind: "number", value: 35, percent: true });
     expect(parseScore("35 %")).toEqual({ kind: "number", value: 35, percent: true });
     expect(parseScore("12,5%")).toEqual({ kind: "number", value: 12.5, percent: true });
+    // A no-break space counts as a space (the formulas replace it before TRIM).
+    expect(parseScore("2,5\u00a0")).toEqual({ kind: "number", value: 2.5, percent: false });
+    expect(parseScore("\u00a0zeer\u00a0 hoog")).toEqual({ kind: "label", label: "zeer hoog" });
   });
 
   it("recognises labels in any case and spacing", () => {
@@ -39,6 +42,8 @@ describe("scores", () => {
 
   it("does not guess unusable scores", () => {
     for (const text of ["n.v.t.", "?", "onbekend", "3 à 4", "1.000,5"]) expect(parseScore(text).kind).toBe("unusable");
+    // Outside docs/text-grammar.md: the score formula could not tell these from typing errors.
+    for (const text of ["1 5", "+3", "-1", "3.", ".5", "1e0", "3%%", "%5", "hóóg", "2\u202f5", "hoog\t"]) expect({ text, kind: parseScore(text).kind }).toEqual({ text, kind: "unusable" });
     expect(parseScore("")).toEqual({ kind: "blank" });
     expect(parseScore(null)).toEqual({ kind: "blank" });
     expect(parseScore("#N/A")).toEqual({ kind: "error", text: "#N/A" });
@@ -69,13 +74,20 @@ describe("amounts", () => {
     ["12,50", 12.5],
     ["EUR 4500", 4500],
     ["-€ 1.000", -1000],
+    // docs/text-grammar.md: one separator is decimal unless it groups three digits.
+    ["12.50", 12.5],
+    ["1.5", 1.5],
+    ["300 euro", 300],
+    ["€ 1 000", 1000],
+    ["€\u00a075.000", 75000],
+    ["€ 1.000.000.000", 1000000000],
     [250000, 250000],
   ])("%s is %d", (text, amount) => {
     expect(parseAmount(text)).toBe(amount);
   });
 
   it("gives null for what is not an amount", () => {
-    for (const text of ["", "n.v.t.", "#REF!", "1.2.3", "€"]) expect(parseAmount(text)).toBeNull();
+    for (const text of ["", "n.v.t.", "#REF!", "1.2.3", "€", "(300)", "+500", "300-", "12.", ".5", "1e3", "1.25.0", "€ 12.500,--"]) expect({ text, amount: parseAmount(text) }).toEqual({ text, amount: null });
   });
 
   it("reads every text of digits, separators, signs, brackets, spaces and € as the general reading does", () => {
@@ -104,6 +116,8 @@ describe("yes/no", () => {
     expect(parseYesNo(true)).toBe("yes");
     expect(parseYesNo(1)).toBe("yes");
     for (const w of ["", "?", "misschien", null]) expect(parseYesNo(w)).toBe("unknown");
+    // As the formula compares: no-break spaces trimmed, case ignored, accents kept.
+    expect([parseYesNo("ja\u00a0"), parseYesNo("Jà"), parseYesNo("\tja"), parseYesNo("ja ja")]).toEqual(["yes", "unknown", "unknown", "unknown"]);
   });
 });
 

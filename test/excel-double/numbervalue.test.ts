@@ -38,7 +38,9 @@ describe("NUMBERVALUE (added to HyperFormula by the double)", () => {
     expect(driver.value("Blad1", "B1")).toBe(7);
   });
 
-  it("ignores spaces anywhere, as documented", () => {
+  it("ignores spaces anywhere, as documented, but not other white space (undocumented: the stricter reading)", () => {
     expect(numberValue(" 3 000 ", ".", ",")).toBe(3000);
+    expect(numberValue("3\u00a0000", ".", ",")).toBeNull();
+    expect(numberValue("3\t000", ".", ",")).toBeNull();
   });
 });

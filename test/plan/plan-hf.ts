@@ -3,62 +3,13 @@
  * planned formulas are evaluated by a real formula engine. Applies the plan the way an applier
  * must: sheets, column insert (cells shift right), blocks, workbook names.
  */
-import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
+import type { HyperFormula } from "hyperformula";
 import { absoluteReference } from "../../src/core/plan/formulas";
 import type { PlanCell, WritePlan } from "../../src/core/plan/types";
 import type { CellValue, SheetSnapshot } from "../../src/core/types";
 import { formulaText } from "../../src/core/text";
 import { blockCells, insertedColumns } from "../../src/core/plan/blocks";
-
-/**
- * Excel's NUMBERVALUE(text, decimal, group), which HyperFormula 3.5 lacks: spaces ignored, group
- * separators dropped before the decimal separator, trailing % divides by 100, "" is 0, else #VALUE!.
- */
-export function excelNumberValue(text: string, decimal = ".", group = ","): number | null {
-  let t = text.replace(/\s+/g, "");
-  if (t === "") return 0;
-  let divide = 1;
-  while (t.endsWith("%")) {
-    divide *= 100;
-    t = t.slice(0, -1);
-  }
-  const d = decimal[0];
-  const g = group[0];
-  const decimalAt = t.indexOf(d);
-  if (decimalAt >= 0 && t.indexOf(d, decimalAt + 1) >= 0) return null;
-  const intPart = decimalAt >= 0 ? t.slice(0, decimalAt) : t;
-  const fracPart = decimalAt >= 0 ? t.slice(decimalAt + 1) : "";
-  if (g && g !== d && fracPart.includes(g)) return null;
-  const normalized = (g && g !== d ? intPart.split(g).join("") : intPart) + (decimalAt >= 0 ? "." + fracPart : "");
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(normalized)) return null;
-  return Number(normalized) / divide;
-}
-
-class NumberValuePlugin extends FunctionPlugin {
-  static override implementedFunctions = {
-    NUMBERVALUE: {
-      method: "numbervalue",
-      parameters: [
-        { argumentType: FunctionArgumentType.STRING },
-        { argumentType: FunctionArgumentType.STRING, optionalArg: true, defaultValue: "." },
-        { argumentType: FunctionArgumentType.STRING, optionalArg: true, defaultValue: "," },
-      ],
-    },
-  };
-  numbervalue(ast: { args: Parameters<FunctionPlugin["runFunction"]>[0] }, state: Parameters<FunctionPlugin["runFunction"]>[1]) {
-    return this.runFunction(ast.args, state, this.metadata("NUMBERVALUE"), (text: string, decimal: string, group: string) => {
-      const n = excelNumberValue(text, decimal, group);
-      return n === null ? new CellError(ErrorType.VALUE) : n;
-    });
-  }
-}
-
-let registered = false;
-function ensurePlugin() {
-  if (registered) return;
-  HyperFormula.registerFunctionPlugin(NumberValuePlugin, { enGB: { NUMBERVALUE: "NUMBERVALUE" }, enUS: { NUMBERVALUE: "NUMBERVALUE" } });
-  registered = true;
-}
+import { createExcelEngine } from "../support/excel/engine";
 
 function toHfContent(cell: PlanCell): string | number | boolean | null {
   switch (cell.kind) {
@@ -88,10 +39,8 @@ export class PlanWorkbook {
     readonly snapshot: SheetSnapshot,
     readonly plan: WritePlan,
   ) {
-    ensurePlugin();
-    // Excel evaluates SUMPRODUCT's arguments as arrays; HyperFormula does so only with array arithmetic on.
-    // Full precision: Excel keeps 15 digits, HyperFormula rounds to 10 by default.
-    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 15, smartRounding: false });
+    // The Excel double's engine set-up: one configuration for every test that evaluates our formulas.
+    this.hf = createExcelEngine();
     this.hf.suspendEvaluation();
     this.hf.addSheet(snapshot.sheetName);
     const insert = insertedColumns(plan);

@@ -71,21 +71,52 @@ export const DEPENDENCY_AXIS_NAMES = (withLabels: boolean): AxisNames => ({
 export type NumberCellReading = NumberReading;
 
 /**
+ * The cell's text as the grammar reads it (docs/text-grammar.md; core: trimLikeExcel): no-break
+ * spaces as spaces, then Excel's TRIM. UNICHAR, not CHAR: CHAR(160) is another character on a Mac.
+ */
+export function trimmedText(ref: string): string {
+  return `TRIM(SUBSTITUTE(${ref}&"",UNICHAR(160)," "))`;
+}
+
+/** `text` without its digits: "" when it holds digits only. */
+function withoutDigits(text: string): string {
+  let out = text;
+  for (let digit = 0; digit <= 9; digit++) out = `SUBSTITUTE(${out},"${digit}","")`;
+  return out;
+}
+
+/** TRUE when `text` starts and ends with a digit (so it is not empty either). */
+function digitAtBothEnds(text: string): string {
+  return `ISNUMBER(FIND(LEFT(${text}&"x",1),"0123456789")*FIND(RIGHT("x"&${text},1),"0123456789"))`;
+}
+
+/**
+ * A score text as a number, or #N/A (core: parseScore's text path). The number before an optional
+ * trailing "%" must be digits with at most one "," or "." between digits: checked here rather than
+ * left to NUMBERVALUE, which also reads "1 5" (spaces ignored), "1E3", "5." and, depending on the
+ * Excel version, more. Two separators are NUMBERVALUE's own #VALUE!.
+ */
+function scoreNumberText(trimmed: string): string {
+  const body = `TRIM(IF(RIGHT(${trimmed},1)="%",LEFT(${trimmed},LEN(${trimmed})-1),${trimmed}))`;
+  const onlyDigitsAndSeparators = `${withoutDigits(`SUBSTITUTE(SUBSTITUTE(${body},",",""),".","")`)}=""`;
+  return `IF(AND(${onlyDigitsAndSeparators},${digitAtBothEnds(body)}),NUMBERVALUE(SUBSTITUTE(${body},",","."),".",","),${NO_SCORE})`;
+}
+
+/**
  * The score in `ref` as a number in scale units, or #N/A — like parseScore + scoreOnScale:
  * booleans and date-formatted numbers are unusable; percent-formatted numbers count ×100; text
- * with a decimal comma or point and an optional "%" is a number; a label is looked up in the
- * label table (case-insensitive, spaces trimmed). SUMPRODUCT rather than MATCH: MATCH would treat
- * "?" and "*" in a user's cell as wildcards.
+ * per the grammar (docs/text-grammar.md) is a number; a label is looked up in the label table
+ * (`=` ignores case, keeps accents). SUMPRODUCT rather than MATCH: MATCH would treat "?" and "*"
+ * in a user's cell as wildcards.
  */
 export function parsedScoreExpression(ref: string, axis: AxisNames, reading: NumberCellReading): string {
-  const trimmed = `TRIM(${ref}&"")`;
+  const trimmed = trimmedText(ref);
   const numberCell = reading === "date" ? NO_SCORE : reading === "percent" ? `${ref}*100` : ref;
-  const numberText = `NUMBERVALUE(SUBSTITUTE(SUBSTITUTE(${trimmed},"%",""),",","."),".",",")`;
   const label =
     axis.labelWords && axis.labelValues
       ? `IF(SUMPRODUCT(--(${axis.labelWords}=${trimmed}))=0,${NO_SCORE},SUMPRODUCT(--(${axis.labelWords}=${trimmed}),${axis.labelValues}))`
       : NO_SCORE;
-  return `IF(ISLOGICAL(${ref}),${NO_SCORE},IF(ISNUMBER(${ref}),${numberCell},IF(${trimmed}="",${NO_SCORE},IFERROR(${numberText},${label}))))`;
+  return `IF(ISLOGICAL(${ref}),${NO_SCORE},IF(ISNUMBER(${ref}),${numberCell},IF(${trimmed}="",${NO_SCORE},IFERROR(${scoreNumberText(trimmed)},${label}))))`;
 }
 
 /**
@@ -109,9 +140,26 @@ export function onScaleScoreExpression(ref: string, axis: AxisNames, reading: Nu
   return `IFERROR(IF(${onScaleTest(v, axis)},${v},""),"")`;
 }
 
+/**
+ * The white space JavaScript's trim() removes, which makes a partner cell blank to the core
+ * (text.ts isBlank): tab, line feed, vertical tab, form feed, carriage return (CHAR: the same on
+ * every platform below 128), and the Unicode spaces (UNICHAR).
+ */
+const CORE_WHITE_SPACE: readonly string[] = [
+  ...[9, 10, 11, 12, 13].map((code) => `CHAR(${code})`),
+  ...[0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].map((code) => `UNICHAR(${code})`),
+];
+
+/** TRUE when the cell holds nothing but white space, as the core's isBlank sees it. */
+function blankTest(ref: string): string {
+  let text = `${ref}&""`;
+  for (const space of CORE_WHITE_SPACE) text = `SUBSTITUTE(${text},${space},"")`;
+  return `TRIM(${text})=""`;
+}
+
 /** Score column: the row's score when the row has a partner, else "" (the row does not count). */
 export function scoreFormula(partnerRef: string, scoreRef: string, axis: AxisNames, reading: NumberCellReading): string {
-  return `=IFERROR(IF(TRIM(${partnerRef}&"")="","",${onScaleScoreExpression(scoreRef, axis, reading)}),"")`;
+  return `=IFERROR(IF(${blankTest(partnerRef)},"",${onScaleScoreExpression(scoreRef, axis, reading)}),"")`;
 }
 
 /** Required influence on the ambition line at the row's dependency (core: requiredInfluence). */
@@ -138,7 +186,7 @@ export function positionFormula(gapRef: string): string {
 /** TRUE() when the alternatives cell holds a yes word (core: parseYesNo === "yes"). */
 export function alternativesExpression(alternativesRef: string | null): string {
   if (alternativesRef === null) return "FALSE()";
-  return `IFERROR(SUMPRODUCT(--(${P.yesWords}=TRIM(${alternativesRef}&"")))>0,FALSE())`;
+  return `IFERROR(SUMPRODUCT(--(${P.yesWords}=${trimmedText(alternativesRef)}))>0,FALSE())`;
 }
 
 function highDependencyTest(dependencyScoreRef: string): string {
@@ -203,14 +251,36 @@ function withRegisterTarget(target: RegisterTarget | null, recommended: string):
 }
 
 /**
- * An amount written as text ("€ 1.250.000,00", "€ 12.500,-", "EUR 300000") as a number, or "".
- * Dutch separators first (decimal comma), then English ones — core: parseAmount.
+ * An amount written as text as a number, or "" (core: parseAmount; docs/text-grammar.md): upper
+ * case; spaces, "EURO", "EUR", "€", ",-" and ".-" out; an optional leading "-"; then digits and
+ * separators, a digit at both ends. Both "." and ",": the last is the decimal separator (NUMBERVALUE
+ * with that one as decimal, the other as group, accepts exactly that). One kind: groups when the
+ * separators stand every three digits after a first group of one to three digits, else one
+ * decimal separator. The checks come first: NUMBERVALUE alone would read "12.50" as 1250.
  */
 export function subsidyAmountFormula(subsidyRef: string): string {
-  const cleaned = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(UPPER(TRIM(${subsidyRef}&"")),"EUR",""),"€",""),",-","")`;
+  let cleaned = `UPPER(${subsidyRef}&"")`;
+  for (const drop of ["UNICHAR(160)", '" "', '"EURO"', '"EUR"', '"€"', '",-"', '".-"']) cleaned = `SUBSTITUTE(${cleaned},${drop},"")`;
+  // The leading "-" goes; a "-" anywhere else fails the digits check.
+  const unsigned = `SUBSTITUTE(${cleaned},"-","")`;
+  const negative = `LEFT(${cleaned},1)="-"`;
+  const signAtStart = `LEN(${cleaned})-LEN(${unsigned})=--(${negative})`;
+  const noSeparators = `SUBSTITUTE(SUBSTITUTE(${unsigned},",",""),".","")`;
+  const separators = `(LEN(${unsigned})-LEN(${noSeparators}))`;
+  const bothKinds = `ISNUMBER(FIND(",",${unsigned})*FIND(".",${unsigned}))`;
+  // Position of the first separator (one kind only), and the separators found every fourth place from it.
+  const firstSeparator = `MIN(FIND(",",${unsigned}&","),FIND(".",${unsigned}&"."))`;
+  // Past the end MID gives "": with the "|" appended it is found like a digit (FIND of "" differs between engines).
+  const onGrid = `SUMPRODUCT(--ISERROR(FIND(MID(${unsigned},${firstSeparator}+{0,4,8,12,16},1)&"|","0|1|2|3|4|5|6|7|8|9|")))`;
+  const grouped = `AND(ABS(${firstSeparator}-3)<=1,LEN(${unsigned})=${firstSeparator}-1+4*${separators},${onGrid}=${separators})`;
+  const value =
+    `IF(${bothKinds},IFERROR(NUMBERVALUE(${unsigned},",","."),NUMBERVALUE(${unsigned},".",",")),` +
+    `IF(OR(${separators}=0,${grouped}),NUMBERVALUE(${noSeparators},".",","),` +
+    `IF(${separators}=1,NUMBERVALUE(SUBSTITUTE(${unsigned},",","."),".",","),NA())))`;
+  const valid = `AND(${signAtStart},${withoutDigits(noSeparators)}="",${digitAtBothEnds(unsigned)})`;
   return (
-    `=IFERROR(IF(ISNUMBER(${subsidyRef}),${subsidyRef},IF(TRIM(${subsidyRef}&"")="","",` +
-    `IFERROR(NUMBERVALUE(${cleaned},",","."),IFERROR(NUMBERVALUE(${cleaned},".",","),"")))),"")`
+    `=IFERROR(IF(ISNUMBER(${subsidyRef}),${subsidyRef},IF(${trimmedText(subsidyRef)}="","",` +
+    `IF(${valid},IF(${negative},-1,1)*${value},""))),"")`
   );
 }
 
@@ -230,11 +300,11 @@ export function sumFormula(amountRange: string, labelRange: string, criterionRef
 }
 
 /** Functions added to Excel after 2007 that the .xlsx file format writes with the `_xlfn.` prefix. */
-export const XLFN_FUNCTIONS: readonly string[] = ["NUMBERVALUE"];
+export const XLFN_FUNCTIONS: readonly string[] = ["NUMBERVALUE", "UNICHAR"];
 
 /**
  * The formula as the .xlsx file format stores it: post-2007 functions carry `_xlfn.`
- * (NUMBERVALUE → _xlfn.NUMBERVALUE). Office.js takes the plain names; an .xlsx writer needs this.
+ * (NUMBERVALUE → _xlfn.NUMBERVALUE, UNICHAR → _xlfn.UNICHAR). Office.js takes the plain names; an .xlsx writer needs this.
  */
 export function toFileFormula(formula: string): string {
   let out = formula.startsWith("=") ? formula.slice(1) : formula;

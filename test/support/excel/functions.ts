@@ -3,9 +3,10 @@
  * HyperFormula plugin so the double evaluates formulas the add-in writes. Test support only.
  *
  * NUMBERVALUE(text, [decimal_separator], [group_separator]) follows Excel's documented rules:
- * spaces anywhere are ignored; "" is 0; only the first character of a separator counts; a second
- * decimal separator or a group separator after the decimal separator is #VALUE!; trailing percent
- * signs each divide by 100. Omitted separators are those of the double's locale (en-US: "." and ",").
+ * spaces anywhere are ignored (U+0020 only: which spaces the page means is not said); "" is 0; only
+ * the first character of a separator counts; a second decimal separator or a group separator after
+ * the decimal separator is #VALUE!; trailing percent signs each divide by 100. Omitted separators
+ * are those of the double's locale (en-US: "." and ",").
  */
 import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from "hyperformula";
 
@@ -13,7 +14,7 @@ export function numberValue(text: string, decimalSeparator = ".", groupSeparator
   const decimal = decimalSeparator.charAt(0);
   const group = groupSeparator.charAt(0);
   if (decimal === "" || decimal === group) return null;
-  let body = text.replace(/\s+/g, "");
+  let body = text.replace(/ +/g, "");
   if (body === "") return 0;
   let percents = 0;
   while (body.endsWith("%")) {

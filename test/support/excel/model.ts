@@ -5,13 +5,11 @@
  * DoubleOfficeError with the code Excel would use.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { registerExcelFunctionPlugins } from "./functions";
+import { createExcelEngine } from "./engine";
 import { MAX_COLUMNS, MAX_ROWS, Rect, cellKey, formatAddress, formatLocal, looksLikeCellReference, parseCellKey, parseLocal, rectsIntersect } from "./address";
 import { fail } from "./errors";
 import { formatCellText } from "./numberFormat";
 import { a1FormulaToR1C1, r1c1FormulaToA1 } from "./r1c1";
-
-registerExcelFunctionPlugins();
 
 export type Scalar = string | number | boolean;
 
@@ -196,23 +194,8 @@ export class WorkbookModel {
   contentsListener: ((ref: RangeRef) => void) | null = null;
 
   constructor() {
-    this.hf = HyperFormula.buildEmpty({
-      licenseKey: "gpl-v3",
-      // Excel shows a reference to an empty cell as 0.
-      evaluateNullToZero: true,
-      // Excel evaluates the arguments of SUMPRODUCT (and array-taking functions) element-wise.
-      useArrayArithmetic: true,
-      // The same separators Office.js's `range.formulas` takes.
-      functionArgSeparator: ",",
-      decimalSeparator: ".",
-      thousandSeparator: "",
-      // Excel's 1900 date system.
-      nullDate: { year: 1899, month: 12, day: 30 },
-      leapYear1900: true,
-    });
-    // HyperFormula knows TRUE() and FALSE() but not Excel's bare TRUE / FALSE constants.
-    this.hf.addNamedExpression("TRUE", "=TRUE()");
-    this.hf.addNamedExpression("FALSE", "=FALSE()");
+    // Configured as Excel calculates (engine.ts, shared with the plan tests).
+    this.hf = createExcelEngine();
   }
 
   // ------------------------------------------------------------------ sheets
