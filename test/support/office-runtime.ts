@@ -14,6 +14,7 @@
  * those values to its own proxies (test/excel-double/real-runtime.test.ts). It is the least a
  * response must hold; Excel may add reference ids and trace ids.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- the runtime's objects and request bodies are untyped JSON and proxies of many Office.js types. */
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { runInContext, createContext } from "node:vm";
