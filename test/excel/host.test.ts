@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { analyzeSheet } from "../../src/core/analyze";
 import { buildChartSpec } from "../../src/core/chart";
 import { isHostFailure, type HostFailure } from "../../src/core/host";
-import { columnName, PARAMETER_NAMES, planWrite } from "../../src/core/plan";
+import { columnName, PARAMETER_NAMES, planWrite, strategyLabelName } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core/types";
 import { switchOffFormulaEvaluation } from "../../bench/double-no-eval";
 import { generateRegister } from "../support/generate";
@@ -261,6 +261,17 @@ describe("apply with the chart", () => {
     const edited = analyzeSheet(withCell(snapshot, moving.row - 1, influenceColumn, halfway), {});
     expect(edited.rows.find((r) => r.row === moving.row)!.influence).toBe(halfway);
     expectSegments(edited);
+  });
+
+  test("a re-apply names the strategy series after a label the user renamed on the parameter sheet", async () => {
+    const { harness } = seedOrGenerated();
+    const result = await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);
+    const label = nameCell(harness, strategyLabelName("secure"));
+    await harness.driver.setCell(label.sheet, `${columnLetter(label.column)}${label.row + 1}`, "Vasthouden");
+    await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);
+    const names = harness.driver.charts(result.sheetName)[0].series.map((s) => s.name);
+    expect(names).toContain("Vasthouden");
+    expect(names).not.toContain(t("nl", "strategy.secure"));
   });
 
   test("applying twice gives the same workbook as applying once, in the same number of syncs", async () => {
