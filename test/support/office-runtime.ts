@@ -25,6 +25,8 @@ export interface RequestSizes {
   requestBytes: number;
   responseBytes: number;
   actions: number;
+  /** The double's own estimate of the same request (test/support/excel/proxy.ts), when the caller gave `doubleRequestBytes`. */
+  doubleRequestBytes: number | null;
 }
 
 export interface RealRuntimeMeter {
@@ -95,10 +97,21 @@ interface Pair {
  * Runs `batch` on a context that drives the double and the real runtime together; `meter` receives
  * the real sizes of every request. The double's answers are the ones the batch sees.
  */
+export interface TeeOptions {
+  /** The double's estimate of the request just sent (its driver's lastRequestBytes). */
+  doubleRequestBytes?: () => number;
+  /**
+   * After each sync, check that the runtime delivered every loaded property of our response to its
+   * own proxies as the double holds it: proof that the response is in the runtime's format.
+   */
+  verifyResponses?: boolean;
+}
+
 export function teeRun<T>(
   doubleRun: (batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>,
   meter: RealRuntimeMeter,
   batch: (context: Excel.RequestContext) => Promise<T>,
+  options: TeeOptions = {},
 ): Promise<T> {
   const { Excel: RealExcel, OfficeExtension } = loadRealRuntime();
   return doubleRun(async (doubleContext) => {
@@ -198,10 +211,16 @@ export function teeRun<T>(
         const requestText = JSON.stringify(body);
         const response = failure ? { Error: { Code: "GeneralException", Message: "double failed", ActionIndex: -1 } } : { Results: answersTo(body, doubleByPath, realByPath, resultByAction) };
         const responseText = JSON.stringify(response);
-        meter.requests.push({ requestBytes: bytesOf(requestText), responseBytes: bytesOf(responseText), actions: body.Actions.length });
+        meter.requests.push({
+          requestBytes: bytesOf(requestText),
+          responseBytes: bytesOf(responseText),
+          actions: body.Actions.length,
+          doubleRequestBytes: options.doubleRequestBytes?.() ?? null,
+        });
         meter.lastBody = requestText;
         answer({ HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body: JSON.parse(responseText) });
         await realSync;
+        if (options.verifyResponses && !failure) verifyDelivered(body, doubleByPath, realByPath);
       }
       if (failure) throw failure;
     };
@@ -214,6 +233,22 @@ export function teeRun<T>(
     });
     return batch(context);
   });
+}
+
+/** Throws unless every top-level property a load asked for reached the runtime's proxy as the double holds it. */
+function verifyDelivered(body: any, doubleByPath: Map<number, any>, realByPath: Map<number, any>): void {
+  for (const action of body.Actions as any[]) {
+    if (action.ActionType !== 2) continue;
+    const source = doubleByPath.get(action.ObjectPathId);
+    const real = realByPath.get(action.ObjectPathId);
+    if (source === undefined || real === undefined || isNull(source)) continue;
+    for (const path of (action.QueryInfo?.Select ?? []) as string[]) {
+      if (path.includes("/")) continue;
+      const expected = JSON.stringify(source[path]);
+      const delivered = JSON.stringify(real[path]);
+      if (delivered !== expected) throw new Error(`The runtime delivered ${path} = ${delivered?.slice(0, 80)}, the double holds ${expected?.slice(0, 80)}`);
+    }
+  }
 }
 
 /**
