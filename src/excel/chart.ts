@@ -19,7 +19,6 @@
  */
 import type { ChartBinding } from "../core/chart/plan-data";
 import { CHART_COLORS, DEFAULT_MARKER_SIZE, type ChartSpec, type MarkerShape } from "../core/chart";
-import { strategyLabelName } from "../core/plan/names";
 import type { StrategyKey } from "../core/types";
 import { sheetOfAddress } from "./sync";
 
@@ -65,7 +64,7 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
   });
   const sheetNames = [...new Set(pairs.map(({ binding }) => binding.placement.sheetName))];
   let existing: { sheetName: string; chart: Excel.Chart }[][] = [];
-  let labelCells: { strategy: StrategyKey; range: Excel.Range }[] = [];
+  let labelCells: { strategies: StrategyKey[]; range: Excel.Range } | null = null;
   // One worksheet object per sheet for every range of the charts: each lookup costs the request
   // an object path and an action.
   const sheets = new Map<string, Excel.Worksheet>();
@@ -99,14 +98,18 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
           return { sheetName, chart };
         }),
       );
-      // The strategy labels as the parameter sheet holds them now (a user may have renamed one;
-      // the write keeps a renamed label): legend names cannot be linked to cells.
-      const strategies = pairs[0]?.binding.series.map((s) => s.strategy) ?? [];
-      labelCells = strategies.map((strategy) => {
-        const range = workbook.names.getItemOrNullObject(strategyLabelName(strategy)).getRangeOrNullObject();
+      // The strategy labels as the parameter sheet shows them now, in the series headers of the
+      // chart data (=PK_Label_… in live mode; a user may have renamed a label, which the write
+      // keeps): legend names cannot be linked to cells. The sheet exists by now (a new one is
+      // added earlier in this batch, empty), so no lookup here can fail or meet a null object.
+      const first = pairs[0]?.binding.series;
+      if (first && first.length > 0) {
+        const sheetName = sheetOfAddress(first[0].nameCell)!;
+        const local = (reference: string) => reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "");
+        const range = sheetOf(sheetName).getRange(`${local(first[0].nameCell)}:${local(first[first.length - 1].nameCell)}`);
         range.load("values");
-        return { strategy, range };
-      });
+        labelCells = { strategies: first.map((s) => s.strategy), range };
+      }
     },
 
     queueWrites() {
@@ -149,15 +152,15 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
   };
 }
 
-/** Renamed strategy labels read in the lookups (a re-apply); empty on a first apply. */
-function currentLabels(cells: { strategy: StrategyKey; range: Excel.Range }[]): Map<StrategyKey, string> {
+/** The strategy labels the lookups found (a re-apply); empty on a first apply, whose header cells are empty. */
+function currentLabels(cells: { strategies: StrategyKey[]; range: Excel.Range } | null): Map<StrategyKey, string> {
   const labels = new Map<StrategyKey, string>();
-  for (const { strategy, range } of cells) {
-    if (range.isNullObject) continue;
-    const value = range.values?.[0]?.[0];
+  const values = cells?.range.values?.[0] ?? [];
+  cells?.strategies.forEach((strategy, i) => {
+    const value = values[i];
     if (typeof value === "string" && value.trim() !== "") labels.set(strategy, value);
     else if (typeof value === "number") labels.set(strategy, String(value));
-  }
+  });
   return labels;
 }
 
