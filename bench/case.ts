@@ -13,6 +13,7 @@ import { createOfficeWorkbookHost } from "../src/excel/host";
 import { generateRegister } from "../test/support/generate";
 import { allowExcelSheetHeight, switchOffFormulaEvaluation } from "./double-no-eval";
 import { benchOffice, newMeter } from "./office-env";
+import { newRealMeter, realRuntimeAvailable, type RequestSizes } from "../test/support/office-runtime";
 
 /** Largest size at which the double evaluates our formulas (HyperFormula takes minutes beyond). */
 export const EVALUATION_LIMIT = Number(process.env.PK_BENCH_EVAL_LIMIT ?? 100);
@@ -42,6 +43,12 @@ export interface CaseResult {
     measured: boolean;
   };
   chart: { syncs: number | null };
+  /**
+   * Sizes as the real Office.js runtime (excel-web-16.00.debug.js) sends each request, and the
+   * response Excel's format needs for what was loaded (values from the double), per sync: one more
+   * read than the timed ones, and the apply. Null without @microsoft/office-js or the double.
+   */
+  real: { read: RequestSizes[]; apply: RequestSizes[]; largestRequestBytes: number; largestResponseBytes: number } | null;
   timesMs: {
     json: number;
     readOwn: number;
@@ -196,6 +203,15 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
   }
   if (readOwn.length === 0) readOwn.push(NaN);
 
+  // One more read, untimed, through the real runtime: its serialising is not the adapter's time.
+  const measureReal = useDouble && read.error === null && realRuntimeAvailable();
+  let realRead: RequestSizes[] = [];
+  if (measureReal) {
+    office.realMeter = newRealMeter();
+    await host.readActiveSheet();
+    realRead = office.realMeter.requests;
+  }
+
 
   // Apply with the chart; if the chart part has not landed yet, apply without it and say so.
   let withChart = true;
@@ -206,6 +222,7 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
     office.meter = newMeter();
     chartStartSyncs = null;
     const options = { ...output, chart: { ...output.chart, enabled: chart } };
+    if (measureReal) office.realMeter = newRealMeter();
     return host.apply(snapshot, {}, options, (progress) => {
       if (progress.step === "chart") chartStartSyncs = driver.syncCount;
     });
@@ -234,6 +251,9 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
   }
   const apply = performance.now() - started;
   const applySyncs = driver.syncCount;
+  const realApply = measureReal && office.realMeter ? office.realMeter.requests : [];
+  office.realMeter = null;
+  const realAll = [...realRead, ...realApply];
   const chartSyncs: number | null = withChart && chartStartSyncs !== null ? applySyncs - chartStartSyncs : null;
 
   const readOwnMs = median(readOwn);
@@ -256,6 +276,14 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
       measured: useDouble,
     },
     chart: { syncs: chartSyncs },
+    real: measureReal
+      ? {
+          read: realRead,
+          apply: realApply,
+          largestRequestBytes: Math.max(0, ...realAll.map((r) => r.requestBytes)),
+          largestResponseBytes: Math.max(0, ...realAll.map((r) => r.responseBytes)),
+        }
+      : null,
     timesMs: {
       json,
       readOwn: readOwnMs,

@@ -5,6 +5,7 @@
  */
 import type { OfficeEnv } from "../src/excel/env";
 import { createExcelDouble } from "../test/support/excel";
+import { newRealMeter, teeRun, type RealRuntimeMeter } from "../test/support/office-runtime";
 
 export interface SyncMeter {
   syncs: number;
@@ -23,15 +24,17 @@ export interface BenchOffice {
   env: OfficeEnv;
   /** The meter every sync adds to; replace it to measure one call. */
   meter: SyncMeter;
+  /** With the real runtime in front of the double: its sizes per request; replace it to measure one call. */
+  realMeter: RealRuntimeMeter | null;
 }
 
 /** The double behind an OfficeEnv that reports `excelApi` ("1.17") as the highest supported set. */
-export function benchOffice(excelApi: string): BenchOffice {
+export function benchOffice(excelApi: string, options: { realRuntime?: boolean } = {}): BenchOffice {
   const double = createExcelDouble();
   const maxMinor = Number(excelApi.split(".")[1]);
-  const office: BenchOffice = { double, meter: newMeter(), env: undefined as unknown as OfficeEnv };
-  const run: OfficeEnv["Excel"]["run"] = (runOptions, batch) =>
-    double.run(runOptions as Excel.RunOptions, (context: Excel.RequestContext) => {
+  const office: BenchOffice = { double, meter: newMeter(), realMeter: options.realRuntime ? newRealMeter() : null, env: undefined as unknown as OfficeEnv };
+  const doubleRun = <T>(runOptions: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
+    double.run(runOptions, (context: Excel.RequestContext) => {
       const timed = new Proxy(context, {
         get(target, key) {
           if (key !== "sync") return Reflect.get(target, key);
@@ -57,6 +60,11 @@ export function benchOffice(excelApi: string): BenchOffice {
       });
       return batch(timed);
     });
+  // The real runtime outside the timing: its own serialising is not Excel's time.
+  const run = ((runOptions: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+    office.realMeter
+      ? teeRun((inner) => doubleRun(runOptions, inner), office.realMeter, batch, { doubleRequestBytes: () => double.driver.lastRequestBytes })
+      : doubleRun(runOptions, batch)) as OfficeEnv["Excel"]["run"];
   office.env = {
     Excel: { run },
     Office: {

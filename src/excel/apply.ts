@@ -281,7 +281,8 @@ export async function applyPlan(
     });
   journal.stage = "structure";
   journal.createdSheets = [...created];
-  for (const name of created) workbook.worksheets.add(name);
+  // The new sheets' own objects serve every later range on them (a lookup by name costs each one a path).
+  for (const name of created) sheetProxies.set(name, workbook.worksheets.add(name));
   // Column changes last: if this sync fails, they did not happen (Office stops at the failing statement).
   const inserted = insertedWholeColumns(plan);
   const addsTableColumns = table !== null && action.kind === "add-table-columns";

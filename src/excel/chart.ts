@@ -3,17 +3,23 @@
  * that src/core/chart/plan-data.ts puts on the parameter sheet, so Excel itself moves a partner to
  * another strategy series, and the ambition line with the named parameters, without the add-in.
  *
- * Series: one per strategy (partners of other strategies are #N/A there, which a scatter series
- * skips), the ambition line (two points), the threshold (two points, dashed), and one two-point
- * segment per movement with a hollow marker on the target. Marker sizes by subsidy are point
+ * Series: the ambition line and the threshold (two points each, a line chart type), one per
+ * strategy (partners of other strategies are #N/A there, which a scatter series skips), all
+ * movement segments as one line series over a helper range with a blank row between segments
+ * (shown as gaps), their targets as hollow markers, and one marker-less series over every partner
+ * that carries the name labels, each linked to its name cell. Marker sizes by subsidy are point
  * marker sizes on a scatter chart: a bubble chart cannot be combined with the line series.
  *
+ * Series names cannot be linked to cells through the API: the strategy series take the labels
+ * the parameter sheet holds when the chart is drawn (a re-apply picks up a renamed strategy).
+ *
  * No syncs of its own: the lookups and writes ride in applyPlan's batches (see chartExtension). A
- * re-run replaces the chart under the same name at the place and size the user gave it. A re-run replaces the chart under the same name at the place and size the user
- * gave it, so no second chart appears and nothing stale of the old one remains.
+ * re-run replaces the chart under the same name at the place and size the user gave it, so no
+ * second chart appears and nothing stale of the old one remains.
  */
 import type { ChartBinding } from "../core/chart/plan-data";
-import { DEFAULT_MARKER_SIZE, type ChartSpec, type MarkerShape } from "../core/chart";
+import { CHART_COLORS, DEFAULT_MARKER_SIZE, type ChartSpec, type MarkerShape } from "../core/chart";
+import type { StrategyKey } from "../core/types";
 import { sheetOfAddress } from "./sync";
 
 export type { ChartBinding };
@@ -58,11 +64,25 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
   });
   const sheetNames = [...new Set(pairs.map(({ binding }) => binding.placement.sheetName))];
   let existing: { sheetName: string; chart: Excel.Chart }[][] = [];
+  let labelCells: { strategies: StrategyKey[]; range: Excel.Range } | null = null;
+  // One worksheet object per sheet for every range of the charts: each lookup costs the request
+  // an object path and an action.
+  const sheets = new Map<string, Excel.Worksheet>();
+  const sheetOf = (name: string) => {
+    let sheet = sheets.get(name);
+    if (!sheet) {
+      sheet = workbook.worksheets.getItem(name);
+      sheets.set(name, sheet);
+    }
+    return sheet;
+  };
 
+  // Request bytes as the real Office.js runtime serialises them (bench/real-runtime): about 130
+  // bytes per object path and 110 per property write or call.
   const estimatedBytes = pairs.reduce((sum, { spec, binding }) => {
-    const seriesCount = binding.series.length + 2 + binding.movements.length;
-    const pointOps = binding.series.length * (binding.labelledPoints.length * 3 + (spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints ? binding.pointRows.length : 0));
-    return sum + 4000 + seriesCount * 1500 + pointOps * 300;
+    const sizedPoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints ? binding.pointRows.length : 0;
+    const labelOps = binding.labelledPoints.length * 4;
+    return sum + 8000 + (binding.series.length + 5) * 1500 + (sizedPoints * binding.series.length * 2 + labelOps) * 240;
   }, 0);
 
   return {
@@ -73,11 +93,23 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
       // Charts of the same names on either placement sheet: a re-run replaces them.
       existing = pairs.map(({ binding }) =>
         sheetNames.map((sheetName) => {
-          const chart = workbook.worksheets.getItem(sheetName).charts.getItemOrNullObject(binding.chartName);
+          const chart = sheetOf(sheetName).charts.getItemOrNullObject(binding.chartName);
           chart.load("name,top,left,width,height");
           return { sheetName, chart };
         }),
       );
+      // The strategy labels as the parameter sheet shows them now, in the series headers of the
+      // chart data (=PK_Label_… in live mode; a user may have renamed a label, which the write
+      // keeps): legend names cannot be linked to cells. The sheet exists by now (a new one is
+      // added earlier in this batch, empty), so no lookup here can fail or meet a null object.
+      const first = pairs[0]?.binding.series;
+      if (first && first.length > 0) {
+        const sheetName = sheetOfAddress(first[0].nameCell)!;
+        const local = (reference: string) => reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "");
+        const range = sheetOf(sheetName).getRange(`${local(first[0].nameCell)}:${local(first[first.length - 1].nameCell)}`);
+        range.load("values");
+        labelCells = { strategies: first.map((s) => s.strategy), range };
+      }
     },
 
     queueWrites() {
@@ -89,7 +121,7 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
         const found = (existing[index] ?? []).filter((e) => !e.chart.isNullObject);
         const keep = found.find((e) => e.sheetName === binding.placement.sheetName)?.chart ?? null;
         replaced.push(...found.map((f) => f.chart));
-        const chart = buildChart(workbook, spec, binding, `${TEMPORARY_PREFIX}${index}`, maxSizedPoints);
+        const chart = buildChart(sheetOf, spec, binding, `${TEMPORARY_PREFIX}${index}`, maxSizedPoints, currentLabels(labelCells));
         if (keep) {
           // Keep the place and size the user gave the chart.
           chart.top = keep.top;
@@ -120,10 +152,25 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
   };
 }
 
-function buildChart(workbook: Excel.Workbook, spec: ChartSpec, binding: ChartBinding, name: string, maxSizedPoints: number): Excel.Chart {
-  const sheet = workbook.worksheets.getItem(binding.placement.sheetName);
+/** The strategy labels the lookups found (a re-apply); empty on a first apply, whose header cells are empty. */
+function currentLabels(cells: { strategies: StrategyKey[]; range: Excel.Range } | null): Map<StrategyKey, string> {
+  const labels = new Map<StrategyKey, string>();
+  const values = cells?.range.values?.[0] ?? [];
+  cells?.strategies.forEach((strategy, i) => {
+    const value = values[i];
+    if (typeof value === "string" && value.trim() !== "") labels.set(strategy, value);
+    else if (typeof value === "number") labels.set(strategy, String(value));
+  });
+  return labels;
+}
+
+type SheetOf = (name: string) => Excel.Worksheet;
+
+function buildChart(sheetOf: SheetOf, spec: ChartSpec, binding: ChartBinding, name: string, maxSizedPoints: number, labels: Map<StrategyKey, string>): Excel.Chart {
+  const rangeOf = (reference: string) => rangeIn(sheetOf, reference);
+  const sheet = sheetOf(binding.placement.sheetName);
   // The source range (the line's two y values) gives the chart exactly one series: the line.
-  const chart = sheet.charts.add("XYScatter", rangeOf(workbook, binding.line.yValues), "Columns");
+  const chart = sheet.charts.add("XYScatter", rangeOf(binding.line.yValues), "Columns");
   chart.name = name;
   chart.setPosition(binding.placement.anchorCell);
   chart.width = binding.placement.width;
@@ -131,74 +178,83 @@ function buildChart(workbook: Excel.Workbook, spec: ChartSpec, binding: ChartBin
   chart.title.text = spec.title;
   chart.legend.position = "Bottom";
   chart.legend.visible = true;
+  // The blank row after each movement segment ends its line.
+  chart.displayBlanksAs = "NotPlotted";
   configureAxis(chart.axes.categoryAxis, spec.xAxis);
   configureAxis(chart.axes.valueAxis, spec.yAxis);
 
+  // Lines are a line chart type of their own, not line formatting on a markers-only scatter.
+  const lineSeries = (series: Excel.ChartSeries, color: string, weight: number) => {
+    series.chartType = "XYScatterLinesNoMarkers";
+    series.format.line.color = color;
+    series.format.line.weight = weight;
+  };
   const line = chart.series.getItemAt(0);
   line.name = spec.line.name;
-  line.setXAxisValues(rangeOf(workbook, binding.line.xValues));
-  line.setValues(rangeOf(workbook, binding.line.yValues));
-  line.markerStyle = "None";
-  line.format.line.lineStyle = "Continuous";
-  line.format.line.color = spec.line.color;
-  line.format.line.weight = 2;
+  line.setXAxisValues(rangeOf(binding.line.xValues));
+  line.setValues(rangeOf(binding.line.yValues));
+  lineSeries(line, spec.line.color, 2);
 
   const sizePoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints;
   // The spec's point objects are built only when sizes are set one by one.
   const sizeByRow = new Map<number, number>();
   if (sizePoints) for (const series of spec.series) for (const point of series.points) sizeByRow.set(point.row, point.markerSize);
 
+  // Series added to an XYScatter chart take its type: markers, no line (no line format to send).
   for (const seriesBinding of binding.series) {
     const style = spec.series.find((s) => s.strategy === seriesBinding.strategy)!;
-    const series = chart.series.add(style.name);
+    const series = chart.series.add(labels.get(seriesBinding.strategy) ?? style.name);
     if (seriesBinding.xValues !== "") {
-      series.setXAxisValues(rangeOf(workbook, seriesBinding.xValues));
-      series.setValues(rangeOf(workbook, seriesBinding.yValues));
+      series.setXAxisValues(rangeOf(seriesBinding.xValues));
+      series.setValues(rangeOf(seriesBinding.yValues));
     }
     series.markerStyle = MARKER_STYLES[style.marker] as Excel.ChartMarkerStyle;
     series.markerBackgroundColor = style.color;
     series.markerForegroundColor = style.color;
     series.markerSize = DEFAULT_MARKER_SIZE;
-    series.format.line.lineStyle = "None";
     if (sizePoints) {
       binding.pointRows.forEach((row, i) => {
         const size = sizeByRow.get(row);
         if (size !== undefined) series.points.getItemAt(i).markerSize = clampMarker(size);
       });
     }
-    // A label on the point in every strategy series: only the series that plots the partner now
-    // shows it (#N/A points are not drawn), and it follows when Excel moves the partner.
+  }
+
+  const threshold = chart.series.add(spec.threshold.name);
+  threshold.setXAxisValues(rangeOf(binding.threshold.xValues));
+  threshold.setValues(rangeOf(binding.threshold.yValues));
+  lineSeries(threshold, spec.threshold.color, 1.5);
+  threshold.format.line.lineStyle = "Dash";
+
+  if (binding.movement && binding.targets) {
+    // One series for every arrow (one colour: the API has no per-segment line format).
+    const movement = chart.series.add(binding.movement.name);
+    movement.setXAxisValues(rangeOf(binding.movement.xValues));
+    movement.setValues(rangeOf(binding.movement.yValues));
+    lineSeries(movement, CHART_COLORS.mutedText, 1.25);
+    // No arrowheads in the API: each target gets a hollow marker instead.
+    const targets = chart.series.add(binding.targets.name);
+    targets.setXAxisValues(rangeOf(binding.targets.xValues));
+    targets.setValues(rangeOf(binding.targets.yValues));
+    targets.markerStyle = "Circle";
+    targets.markerSize = 7;
+    targets.markerBackgroundColor = "#FFFFFF";
+    targets.markerForegroundColor = CHART_COLORS.mutedText;
+  }
+
+  if (binding.labels && binding.labelledPoints.length > 0) {
+    // Every partner of the chart, no marker, no line: each labelled partner's name once, at its
+    // point whatever strategy series Excel puts it in.
+    const names = chart.series.add(binding.labels.name);
+    names.setXAxisValues(rangeOf(binding.labels.xValues));
+    names.setValues(rangeOf(binding.labels.yValues));
+    names.markerStyle = "None";
     binding.labelledPoints.forEach((i, k) => {
-      const point = series.points.getItemAt(i);
+      const point = names.points.getItemAt(i);
       point.hasDataLabel = true;
       point.dataLabel.formula = `=${binding.labelCells[k]}`;
     });
   }
-
-  const threshold = chart.series.add(spec.threshold.name);
-  threshold.setXAxisValues(rangeOf(workbook, binding.threshold.xValues));
-  threshold.setValues(rangeOf(workbook, binding.threshold.yValues));
-  threshold.markerStyle = "None";
-  threshold.format.line.lineStyle = "Dash";
-  threshold.format.line.color = spec.threshold.color;
-  threshold.format.line.weight = 1.5;
-
-  binding.movements.forEach((movement, i) => {
-    const color = spec.movements.find((m) => m.row === movement.row)?.color ?? spec.line.color;
-    const segment = chart.series.add(i === 0 ? spec.movementName : `${spec.movementName} – ${movement.partner}`);
-    segment.setXAxisValues(rangeOf(workbook, movement.xValues));
-    segment.setValues(rangeOf(workbook, movement.yValues));
-    segment.format.line.lineStyle = "Continuous";
-    segment.format.line.color = color;
-    segment.format.line.weight = 1.25;
-    segment.markerStyle = "None";
-    // No arrowheads in the API: the target gets its own hollow marker instead.
-    const target = segment.points.getItemAt(1);
-    target.markerStyle = "Circle";
-    target.markerSize = 7;
-    target.markerBackgroundColor = "#FFFFFF";
-    target.markerForegroundColor = color;
-  });
   return chart;
 }
 
@@ -213,10 +269,10 @@ function clampMarker(size: number): number {
   return Math.min(72, Math.max(2, Math.round(size)));
 }
 
-/** A range from an absolute reference such as "'Partnerkaart'!$P$3:$P$27". */
-function rangeOf(workbook: Excel.Workbook, reference: string): Excel.Range {
+/** A range from an absolute reference such as "'Partnerkaart'!$P$3:$P$27", on the shared sheet object. */
+function rangeIn(sheetOf: SheetOf, reference: string): Excel.Range {
   const sheetName = sheetOfAddress(reference);
   if (!sheetName) throw new Error(`Reference without a sheet: ${reference}`);
   const local = reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "");
-  return workbook.worksheets.getItem(sheetName).getRange(local);
+  return sheetOf(sheetName).getRange(local);
 }

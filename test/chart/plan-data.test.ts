@@ -4,7 +4,7 @@
  */
 import { readXlsx } from "../../src/cli/readers";
 import { analyzeSheet } from "../../src/core/analyze";
-import { planChartData } from "../../src/core/chart/plan-data";
+import { planChartData, SEGMENT_ROWS } from "../../src/core/chart/plan-data";
 import { DEFAULT_CHART_OPTIONS, type ChartOptions } from "../../src/core/host";
 import { planWrite } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot, type StrategyKey } from "../../src/core/types";
@@ -96,17 +96,37 @@ describe(`chart data for the live Excel chart (${register.name} register)`, () =
     expect(plottedRows(book, data, 0, "secure")).toContain(school.row);
   });
 
-  it("movement segments run from a partner's scores to its target columns", async () => {
+  it("movement segments are one series, from a partner's scores to its target columns with a blank between; targets one point each", async () => {
     const { analysis, data, book } = await setUp();
     const b = data.bindings[0];
-    expect(b.movements.map((m) => m.row)).toEqual(data.specs[0].movements.map((m) => m.row));
-    for (const m of b.movements) {
+    const movements = data.specs[0].movements;
+    expect(movements.length).toBeGreaterThan(1);
+    expect(b.movement!.segments.map((m) => m.row)).toEqual(movements.map((m) => m.row));
+    const xs = readRange(book, b.movement!.xValues);
+    const ys = readRange(book, b.movement!.yValues);
+    expect(xs).toHaveLength(movements.length * SEGMENT_ROWS - 1);
+    const targetXs = readRange(book, b.targets!.xValues);
+    const targetYs = readRange(book, b.targets!.yValues) as number[];
+    movements.forEach((m, k) => {
       const r = analysis.rows.find((x) => x.row === m.row)!;
-      expect(readRange(book, m.xValues)).toEqual([r.dependency, r.target.dependency]);
-      const ys = readRange(book, m.yValues) as number[];
-      expect(ys[0]).toBe(r.influence);
-      expect(ys[1]).toBeCloseTo(r.target.influence, 9);
-    }
+      const at = k * SEGMENT_ROWS;
+      expect([xs[at], xs[at + 1]]).toEqual([r.dependency, r.target.dependency]);
+      expect(ys[at]).toBe(r.influence);
+      expect(ys[at + 1]).toBeCloseTo(r.target.influence, 9);
+      // The blank that ends the segment's line: an empty cell, which the chart shows as a gap.
+      if (k < movements.length - 1) expect([xs[at + 2], ys[at + 2]].every((v) => v === null || v === "")).toBe(true);
+      expect(targetXs[k]).toBe(r.target.dependency);
+      expect(targetYs[k]).toBeCloseTo(r.target.influence, 9);
+    });
+  });
+
+  it("the labels series plots every analysed partner once, at its scores, whatever its strategy", async () => {
+    const { analysis, data, book } = await setUp();
+    const b = data.bindings[0];
+    const xs = readRange(book, b.labels!.xValues);
+    const ys = readRange(book, b.labels!.yValues);
+    const plotted = b.pointRows.flatMap((row, i) => (typeof ys[i] === "number" ? [[row, xs[i], ys[i]]] : []));
+    expect(plotted).toEqual(analysis.rows.map((r) => [r.row, r.dependency, r.influence]));
   });
 
   it("per goal: one set of series per chart, each holding only that goal's partners", async () => {

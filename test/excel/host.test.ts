@@ -6,13 +6,14 @@ import { readFileSync } from "node:fs";
 import { analyzeSheet } from "../../src/core/analyze";
 import { buildChartSpec } from "../../src/core/chart";
 import { isHostFailure, type HostFailure } from "../../src/core/host";
-import { columnName, PARAMETER_NAMES, planWrite } from "../../src/core/plan";
+import { columnName, PARAMETER_NAMES, planWrite, strategyLabelName } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core/types";
 import { switchOffFormulaEvaluation } from "../../bench/double-no-eval";
 import { generateRegister } from "../support/generate";
 import type { DoubleErrorCode } from "../support/excel";
 import { cellValue, csvCells, expectColumnsMatch, nameCell, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
 import { columnLetter, formulaText } from "../../src/core/text";
+import { t } from "../../src/core/i18n";
 
 const withChart = outputOptions({}, { enabled: true });
 
@@ -187,15 +188,23 @@ describe("apply with the chart", () => {
     const threshold = chart.series.find((s) => s.name === spec.threshold.name)!;
     expect(threshold.line.lineStyle).toBe("Dash");
     expect(threshold.x).toEqual([spec.threshold.x, spec.threshold.x]);
-    // Labels: every labelled partner shows its name on the point where it is plotted.
+    // The ambition line, the threshold and the movement are a line chart type, not formatting.
+    for (const name of [spec.line.name, spec.threshold.name, spec.movementName]) {
+      expect(chart.series.find((s) => s.name === name)?.chartType).toBe("XYScatterLinesNoMarkers");
+    }
+    expect(chart.displayBlanksAs).toBe("NotPlotted");
+    // Labels: once per labelled partner, on the marker-less names series at the partner's point,
+    // showing its name; none on the strategy series.
     for (const seriesSpec of spec.series) {
       const series = chart.series.find((s) => s.name === seriesSpec.name)!;
       expect(series.markerBackgroundColor).toBe(seriesSpec.color);
-      const shown = series.points
-        .filter((p) => typeof series.y![p.index] === "number" && p.hasDataLabel)
-        .map((p) => p.labelShows);
-      expect(shown).toEqual(seriesSpec.points.filter((p) => p.labelled).map((p) => p.partner));
+      expect(series.points.filter((p) => p.hasDataLabel)).toEqual([]);
     }
+    const names = chart.series.find((s) => s.name === t("nl", "chart.names"))!;
+    expect(names.markerStyle).toBe("None");
+    const labelled = names.points.filter((p) => p.hasDataLabel).map((p) => [names.x![p.index], names.y![p.index], p.labelShows]);
+    expect(labelled).toEqual(analysis.rows.filter((r) => spec.labelledRows.includes(r.row)).map((r) => [r.dependency, r.influence, r.partner]));
+    expect(labelled.length).toBeGreaterThan(0);
 
     // The user raises the first partner's influence to the top of the scale: Excel recomputes.
     const first = analysis.rows[0];
@@ -217,6 +226,52 @@ describe("apply with the chart", () => {
     const after = expectChartFollows(harness, moved, result.sheetName);
     const movedLine = after.chart.series.find((s) => s.name === after.spec.line.name)!;
     expect(movedLine.y).toEqual([analysis.line.atLowestDependency, newHighest]);
+  });
+
+  test("movement is one series whose segments follow a score edit without the add-in", async () => {
+    const { harness } = seedOrGenerated();
+    const snapshot = await harness.host.readActiveSheet();
+    const analysis = analyzeSheet(snapshot, {});
+    const result = await harness.host.apply(snapshot, {}, withChart);
+    const [spec] = buildChartSpec(analysis, { ...withChart.chart, language: "nl" });
+    expect(spec.movements.length).toBeGreaterThan(1);
+    const movementSeries = () => harness.driver.charts(result.sheetName)[0].series.filter((s) => s.name.startsWith(spec.movementName));
+    const expectSegments = (expected: Analysis) => {
+      const series = movementSeries();
+      expect(series).toHaveLength(1);
+      const rounded = (v: unknown) => (typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v);
+      const points = series[0].x!.map((x, i) => [rounded(x), rounded(series[0].y![i])]);
+      const segments = spec.movements.map((m) => {
+        const r = expected.rows.find((row) => row.row === m.row)!;
+        return [
+          [r.dependency, r.influence],
+          [r.target.dependency, r.target.influence].map(rounded),
+        ];
+      });
+      // Two points per segment, an empty cell (a gap in the line) between segments.
+      expect(points).toEqual(segments.flatMap((segment, k) => (k === 0 ? segment : [["", ""], ...segment])));
+    };
+    expectSegments(analysis);
+
+    // The user moves a moving partner halfway to its target: Excel recomputes the segment.
+    const moving = analysis.rows.find((r) => r.row === spec.movements[0].row)!;
+    const influenceColumn = analysis.mapping.influence!.column;
+    const halfway = (moving.influence + moving.target.influence) / 2;
+    await harness.driver.setCell(result.sheetName, `${columnLetter(influenceColumn)}${moving.row}`, halfway);
+    const edited = analyzeSheet(withCell(snapshot, moving.row - 1, influenceColumn, halfway), {});
+    expect(edited.rows.find((r) => r.row === moving.row)!.influence).toBe(halfway);
+    expectSegments(edited);
+  });
+
+  test("a re-apply names the strategy series after a label the user renamed on the parameter sheet", async () => {
+    const { harness } = seedOrGenerated();
+    const result = await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);
+    const label = nameCell(harness, strategyLabelName("secure"));
+    await harness.driver.setCell(label.sheet, `${columnLetter(label.column)}${label.row + 1}`, "Vasthouden");
+    await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);
+    const names = harness.driver.charts(result.sheetName)[0].series.map((s) => s.name);
+    expect(names).toContain("Vasthouden");
+    expect(names).not.toContain(t("nl", "strategy.secure"));
   });
 
   test("applying twice gives the same workbook as applying once, in the same number of syncs", async () => {

@@ -7,11 +7,19 @@
  * register's strategy cell equals that strategy's named label cell (PK_Label_*), else NA() — a
  * scatter series skips #N/A. The ambition line and the threshold read the named parameter cells.
  *
+ * Movement: every segment of a chart is ONE series over a helper range of two rows (the partner's
+ * scores, its targets) and a blank row per segment, which the chart leaves as a gap: one series
+ * instead of one per arrow keeps the chart's request small, and the arrows follow the cells live.
+ * Labels: one series plots every partner of the chart (no markers) and carries the name labels,
+ * so each partner is labelled once, on a point that stays put when Excel re-classifies it.
+ *
  * Layout on the parameter sheet (0-based columns from CHART_DATA_COLUMN, right of the settings
  * and summary; row 0 caption, row 1 headers, data from row 2):
  *   +0..+1 ambition line (x, y), 2 rows   +2..+3 threshold (x, y), 2 rows
- *   +4..+5 movement segments (x, y), 2 rows per segment, charts one after the other
- *   +7 partner name, +8 dependency, then 5 influence columns per chart (one per strategy)
+ *   +4..+5 per chart: movement segments (x, y), 3 rows per segment, then the targets, 1 row each;
+ *          charts one after the other
+ *   +7 partner name, +8 dependency, then 6 influence columns per chart (one per strategy, then
+ *   one for every partner of the chart: the labels series)
  * Per-goal charts also compare the register's goal cell with the goal text in row 0 above their
  * columns (a cell, never a string inside a formula).
  */
@@ -47,22 +55,32 @@ export interface SeriesBinding {
   yValues: string;
 }
 
+/** Rows per movement segment in the helper range: from, to and the blank that ends the line. */
+export const SEGMENT_ROWS = 3;
+
 export interface ChartBinding {
   /** Same order and names as the ChartSpecs. */
   chartName: string;
   series: SeriesBinding[];
-  /** Point i of every strategy series is register data row `pointRows[i]` (1-based sheet row). */
+  /** Point i of every strategy series (and of `labels`) is register data row `pointRows[i]` (1-based sheet row). */
   pointRows: number[];
   /** The partner names, one cell per point (what the label cells below lie in). */
   labelColumn: string;
+  /** The series that carries the name labels: every partner of the chart, whatever its strategy; null without partners. */
+  labels: { name: string; xValues: string; yValues: string } | null;
   /** Indexes into pointRows of the points that carry a name label (the spec's label rule). */
   labelledPoints: number[];
   /** Per labelled point (same order): the cell with the partner's name, for its data label formula ("=" + cell). */
   labelCells: string[];
   line: { xValues: string; yValues: string };
   threshold: { xValues: string; yValues: string };
-  /** One two-point series per arrow: from the partner's scores to its target columns. */
-  movements: { row: number; partner: string; strategy: StrategyKey; xValues: string; yValues: string }[];
+  /**
+   * All movement segments as one series: segment k is points SEGMENT_ROWS·k (the partner's scores)
+   * and SEGMENT_ROWS·k + 1 (its target columns), then a blank; null without movements.
+   */
+  movement: { name: string; xValues: string; yValues: string; segments: { row: number; partner: string; strategy: StrategyKey }[] } | null;
+  /** The segments' ends, one point each, for the hollow target markers; null without movements. */
+  targets: { name: string; xValues: string; yValues: string } | null;
   /** Where the chart goes (top-left cell) and its size in points. */
   placement: { sheetName: string; anchorCell: string; row: number; column: number; width: number; height: number };
 }
@@ -168,7 +186,9 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
 
   const bindings: ChartBinding[] = [];
   let movementRow = FIRST_DATA_ROW;
-  const seriesBlockWidth = STRATEGY_KEYS.length;
+  // A column per strategy, then the labels column (every partner of the chart).
+  const seriesBlockWidth = STRATEGY_KEYS.length + 1;
+  const labelsOffset = STRATEGY_KEYS.length;
   const lastDataColumn = FIRST_SERIES_COLUMN + seriesBlockWidth * specs.length - 1;
   specs.forEach((spec, chartIndex) => {
     const firstColumn = FIRST_SERIES_COLUMN + chartIndex * seriesBlockWidth;
@@ -179,7 +199,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
       `series-header-${chartIndex}`,
       HEADER_ROW,
       firstColumn,
-      [STRATEGY_KEYS.map((k) => (live ? formula(`=${strategyLabelName(k)}`) : text(t(language, `strategy.${k}` as MessageKey))))],
+      [[...STRATEGY_KEYS.map((k) => (live ? formula(`=${strategyLabelName(k)}`) : text(t(language, `strategy.${k}` as MessageKey)))), text(t(language, "chart.names"))]],
       true,
     );
     if (n > 0 && live) {
@@ -190,10 +210,11 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         FIRST_DATA_ROW,
         firstColumn,
         n,
-        STRATEGY_KEYS.map((k) => {
-          const conditions = [`ISNUMBER(${influence})`, `${registerRowCell(strategyColumn)}=${strategyLabelName(k)}`];
+        [...STRATEGY_KEYS.map((k) => `${registerRowCell(strategyColumn)}=${strategyLabelName(k)}`), null].map((strategyCondition) => {
+          const conditions = [`ISNUMBER(${influence})`];
+          if (strategyCondition !== null) conditions.push(strategyCondition);
           if (perGoal) conditions.push(`TRIM(${registerRowCell(goalColumn!)}&"")=TRIM(${criterion}&"")`);
-          return `=IFERROR(IF(AND(${conditions.join(",")}),${influence},NA()),NA())`;
+          return `=IFERROR(IF(${conditions.length === 1 ? conditions[0] : `AND(${conditions.join(",")})`},${influence},NA()),NA())`;
         }),
       );
     } else if (n > 0) {
@@ -204,18 +225,17 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         firstColumn,
         registerRows.map((r) => {
           const result = resultByRow?.get(r);
-          return STRATEGY_KEYS.map((k) => {
-            const inChart = result !== undefined && result.strategy === k && inThisChart.has(result.row);
-            return inChart ? num(result!.influence) : NA;
-          });
+          const inChart = result !== undefined && inThisChart.has(result.row);
+          return [...STRATEGY_KEYS.map((k) => (inChart && result!.strategy === k ? num(result!.influence) : NA)), inChart ? num(result!.influence) : NA];
         }),
       );
     }
 
-    // Movement arrows: two rows each, the partner's scores then its target columns.
-    const movements = spec.movements.map((m) => {
+    // Movement segments: the partner's scores, its target columns, a blank row (a gap in the
+    // line); then the targets again, one row each, for the target markers.
+    const segmentCells = (m: ChartSpec["movements"][number]): PlanCell[][] => {
       const r = m.row - 1;
-      const cells: PlanCell[][] = live
+      return live
         ? [
             [formula(`=${registerCell(r, dependencyColumn)}`), formula(`=${registerCell(r, influenceColumn)}`)],
             [formula(`=${registerCell(r, targetDependencyColumn)}`), formula(`=${registerCell(r, targetInfluenceColumn)}`)],
@@ -224,17 +244,24 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
             [num(m.from.x), num(m.from.y)],
             [num(m.to.x), num(m.to.y)],
           ];
-      block(`movement-${chartIndex}-${m.row}`, movementRow, MOVEMENT_COLUMN, cells);
-      const binding = {
-        row: m.row,
-        partner: m.partner,
-        strategy: m.strategy,
-        xValues: columnRange(MOVEMENT_COLUMN, movementRow, 2),
-        yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, 2),
+    };
+    let movement: ChartBinding["movement"] = null;
+    let targets: ChartBinding["targets"] = null;
+    if (spec.movements.length > 0) {
+      const segments = spec.movements.flatMap((m, k) => (k === 0 ? segmentCells(m) : [[EMPTY, EMPTY], ...segmentCells(m)]));
+      block(`movement-${chartIndex}`, movementRow, MOVEMENT_COLUMN, segments);
+      movement = {
+        name: spec.movementName,
+        xValues: columnRange(MOVEMENT_COLUMN, movementRow, segments.length),
+        yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, segments.length),
+        segments: spec.movements.map((m) => ({ row: m.row, partner: m.partner, strategy: m.strategy })),
       };
-      movementRow += 2;
-      return binding;
-    });
+      movementRow += segments.length;
+      const ends = spec.movements.map((m) => segmentCells(m)[1]);
+      block(`targets-${chartIndex}`, movementRow, MOVEMENT_COLUMN, ends);
+      targets = { name: spec.targetName, xValues: columnRange(MOVEMENT_COLUMN, movementRow, ends.length), yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, ends.length) };
+      movementRow += ends.length;
+    }
 
     let pointRows: number[] | undefined;
     // Point i is register row firstDataRow + i: labelled rows map straight to their index.
@@ -260,11 +287,14 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         return pointRows;
       },
       labelColumn: n > 0 ? columnRange(PARTNER_COLUMN, FIRST_DATA_ROW, n) : "",
+      labels:
+        n > 0 ? { name: t(language, "chart.names"), xValues: columnRange(X_COLUMN, FIRST_DATA_ROW, n), yValues: columnRange(firstColumn + labelsOffset, FIRST_DATA_ROW, n) } : null,
       labelledPoints,
       labelCells: labelledPoints.map((i) => cell(FIRST_DATA_ROW + i, PARTNER_COLUMN)),
       line,
       threshold,
-      movements,
+      movement,
+      targets,
       placement: {
         sheetName: placementSheet,
         anchorCell: `${columnLetter(placementColumn)}${baseRow + chartIndex * chartRows(spec) + 1}`,

@@ -125,6 +125,7 @@ export const en = {
   "chart.threshold": "High dependency",
   "chart.movement": "Desired movement",
   "chart.target": "Target",
+  "chart.names": "Partner names",
   "chart.data.caption": "Chart data (kept up to date by formulas; maintained by Partnerkaart, do not edit)",
   "chart.belowLine": "Below the ambition line",
   "chart.sizeBySubsidy": "Marker area = subsidy",

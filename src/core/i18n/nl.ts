@@ -123,6 +123,7 @@ export const nl: Record<MessageKey, string> = {
   "chart.threshold": "Hoge afhankelijkheid",
   "chart.movement": "Gewenste beweging",
   "chart.target": "Doelpositie",
+  "chart.names": "Namen partners",
   "chart.data.caption": "Grafiekgegevens (bijgewerkt door formules; beheerd door Partnerkaart, niet wijzigen)",
   "chart.belowLine": "Onder de ambitielijn",
   "chart.sizeBySubsidy": "Oppervlak markering = subsidie",

@@ -916,6 +916,13 @@ export function buildSpecs(env: Env) {
       name: { get: (t: ChartModel) => t.name, set: (t: ChartModel, v) => void (t.name = String(v)) },
       id: { get: (t: ChartModel) => t.id },
       chartType: { get: (t: ChartModel) => t.chartType, set: (t: ChartModel, v) => void (t.chartType = String(v)) },
+      displayBlanksAs: {
+        get: (t: ChartModel) => t.displayBlanksAs,
+        set: (t: ChartModel, v) => {
+          if (!["NotPlotted", "Zero", "Interplotted"].includes(String(v))) fail("InvalidArgument", "Chart.displayBlanksAs", `${String(v)}`);
+          t.displayBlanksAs = String(v);
+        },
+      },
       top: chartNumber("top"),
       left: chartNumber("left"),
       width: chartNumber("width"),

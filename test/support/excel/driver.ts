@@ -98,6 +98,7 @@ export interface ChartReadback {
   height: number;
   title: string | null;
   legend: { visible: boolean; position: string };
+  displayBlanksAs: string;
   categoryAxis: { minimum: number | null; maximum: number | null; title: string | null; majorGridlines: boolean };
   valueAxis: { minimum: number | null; maximum: number | null; title: string | null; majorGridlines: boolean };
   series: SeriesReadback[];
@@ -469,6 +470,7 @@ export class WorkbookDriver {
       height: chart.height,
       title: chart.title.visible ? chart.title.text : null,
       legend: { ...chart.legend },
+      displayBlanksAs: chart.displayBlanksAs,
       categoryAxis: {
         minimum: chart.categoryAxis.minimum,
         maximum: chart.categoryAxis.maximum,

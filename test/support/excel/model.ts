@@ -124,6 +124,8 @@ export interface ChartModel {
   height: number;
   title: { text: string | null; visible: boolean };
   legend: { visible: boolean; position: string };
+  /** How blank cells plot: "NotPlotted" (gaps), "Zero", "Interplotted" (lines bridge them). */
+  displayBlanksAs: string;
   categoryAxis: AxisModel;
   valueAxis: AxisModel;
   series: SeriesModel[];
@@ -1028,6 +1030,9 @@ export class WorkbookModel {
       height: 216,
       title: { text: null, visible: false },
       legend: { visible: true, position: "Right" },
+      // The documentation names no default: the double starts with the one that would join the
+      // segments of a gapped series, so an adapter that relies on gaps must ask for them.
+      displayBlanksAs: "Zero",
       categoryAxis: axis(),
       valueAxis: { ...axis(), majorGridlines: true },
       series: [],

@@ -1,0 +1,77 @@
+/**
+ * Request and response sizes as the real Office.js runtime (excel-web-16.00.debug.js from
+ * @microsoft/office-js) serialises them, with the Excel double answering (test/support/office-runtime.ts):
+ * the double's own estimate, which its 5 MB guard and the tests rely on, must never be below them.
+ */
+import { DEFAULT_CHART_OPTIONS, type OutputOptions } from "../../src/core/host";
+import { createOfficeWorkbookHost } from "../../src/excel/host";
+import type { OfficeEnv } from "../../src/excel/env";
+import { createExcelDouble } from "../support/excel";
+import { generateRegister } from "../support/generate";
+import { newRealMeter, realRuntimeAvailable, teeRun, type RealRuntimeMeter } from "../support/office-runtime";
+
+if (!realRuntimeAvailable()) console.warn("Real Office.js runtime tests skipped: @microsoft/office-js is not installed.");
+const maybe = realRuntimeAvailable() ? describe : describe.skip;
+
+function teeHost(partners: number, layout: "range" | "table") {
+  const double = createExcelDouble();
+  double.driver.loadSnapshot(generateRegister({ partners, seed: 6, layout, hiddenRowRate: 0 }).snapshot);
+  const meter: { current: RealRuntimeMeter } = { current: newRealMeter() };
+  const run = ((options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+    teeRun((inner) => double.run(options, inner), meter.current, batch, {
+      doubleRequestBytes: () => double.driver.lastRequestBytes,
+      verifyResponses: true,
+    })) as OfficeEnv["Excel"]["run"];
+  const env: OfficeEnv = {
+    Excel: { run },
+    Office: {
+      context: {
+        displayLanguage: "nl-NL",
+        officeTheme: { bodyBackgroundColor: "#FFFFFF" },
+        requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.8").split(".")[1]) <= 8 },
+      },
+    },
+  } as OfficeEnv;
+  return { host: createOfficeWorkbookHost(env), meter };
+}
+
+const output = (chart: boolean): OutputOptions => ({ language: "nl", mode: "formulas", chart: { ...DEFAULT_CHART_OPTIONS, enabled: chart } });
+
+/** Read and apply through the runtime; the sizes of every request of each. */
+async function readAndApply(partners: number, layout: "range" | "table", chart: boolean) {
+  const { host, meter } = teeHost(partners, layout);
+  const snapshot = await host.readActiveSheet();
+  const read = meter.current.requests;
+  meter.current = newRealMeter();
+  await host.apply(snapshot, {}, output(chart));
+  return { read, apply: meter.current.requests };
+}
+
+const largest = (requests: { requestBytes: number }[]) => Math.max(...requests.map((r) => r.requestBytes));
+
+maybe("request sizes as the real Office.js runtime sends them", () => {
+  test.each([
+    [100, "range", true],
+    [100, "table", true],
+    [30, "range", false],
+  ] as const)("%i partners, %s, chart %s: the double's estimate of every request is at least the real size, and the runtime takes the responses", async (partners, layout, chart) => {
+    const { read, apply } = await readAndApply(partners, layout, chart);
+    if (process.env.PK_PRINT_SIZES) console.log(JSON.stringify([...read, ...apply]));
+    expect(read.length).toBeGreaterThan(0);
+    expect(apply.length).toBeGreaterThan(1);
+    for (const request of [...read, ...apply]) {
+      expect(request.doubleRequestBytes).not.toBeNull();
+      expect(request.doubleRequestBytes!).toBeGreaterThanOrEqual(request.requestBytes);
+    }
+  }, 60_000);
+
+  test("the chart's part of the apply does not grow with the register or its movements, and stays under 48 KB", async () => {
+    const chartBytes = async (partners: number) => largest((await readAndApply(partners, "range", true)).apply) - largest((await readAndApply(partners, "range", false)).apply);
+    // Both at the limits of 25 labels and 25 movement segments.
+    const small = await chartBytes(100);
+    const large = await chartBytes(400);
+    if (process.env.PK_PRINT_SIZES) console.log(`chart bytes: ${small} at 100 partners, ${large} at 400`);
+    expect(large).toBeLessThan(48 * 1024);
+    expect(Math.abs(large - small)).toBeLessThan(1024);
+  }, 120_000);
+});
