@@ -231,3 +231,20 @@ test("summary counts and money stay right when a strategy label is renamed to te
     ]);
   });
 });
+
+test("a scale with the user's own labels is read alike by the formulas and the core: every partner gets the core's strategy", () => {
+  const snapshot = sheet("Eigen labels", { row: 0, column: 0 }, [
+    ["Partner", "Invloed", "Afhankelijkheid"],
+    ["Bibliotheek", "Goed", "hoog"],
+    ["Schoolbestuur", "slecht", "hoog"],
+    ["Welzijn", " matig", "laag"],
+    ["Aannemer", "goed", "laag"],
+  ]);
+  const analysis = analyzeSheet(snapshot, { influenceScale: { min: 1, max: 3, kind: "labels", labels: ["slecht", "matig", "goed"] } });
+  expect(analysis.rows).toHaveLength(4);
+  const plan = planWrite(snapshot, analysis, output());
+  const wb = new PlanWorkbook(snapshot, plan);
+  for (const r of analysis.rows) {
+    expect(wb.value(plan.registerSheet, r.row - 1, col(plan, "strategy"))).toBe(t("nl", `strategy.${r.strategy}`));
+  }
+});

@@ -19,7 +19,7 @@ import {
   type Scale,
   type SheetSnapshot,
 } from "../types";
-import { LABEL_VALUES_3, LABEL_VALUES_5, numberFormatReading, YES_WORDS } from "../values";
+import { LABEL_VALUES_3, LABEL_VALUES_5, normalizeLabel, numberFormatReading, YES_WORDS } from "../values";
 import {
   absoluteCell,
   absoluteReference,
@@ -138,11 +138,15 @@ const EMPTY: PlanCell = { kind: "empty" };
 
 /** The label table a scale accepts (core: scoreOnScale), or null when labels are not scores on it. */
 export function labelTableFor(scale: Scale): [string, number][] | null {
-  if (scale.min !== 1) return null;
+  // As scoreOnScale reads them: the user's own labels first (counted from the scale's minimum), then
+  // the built-in words of a 1–3 or 1–5 scale that are not among them (a word must appear once: the
+  // formula sums over matches).
+  const own: [string, number][] = scale.source === "user" && scale.labels ? scale.labels.map((label, i) => [normalizeLabel(label), scale.min + i]) : [];
   const levels = scale.kind === "labels" ? (scale.labels?.length ?? scale.max - scale.min + 1) : scale.max - scale.min + 1;
-  if (levels === 5) return Object.entries(LABEL_VALUES_5);
-  if (levels === 3) return Object.entries(LABEL_VALUES_3);
-  return null;
+  const builtIn = scale.min !== 1 ? [] : levels === 5 ? Object.entries(LABEL_VALUES_5) : levels === 3 ? Object.entries(LABEL_VALUES_3) : [];
+  const taken = new Set(own.map(([word]) => word));
+  const table = [...own, ...builtIn.filter(([word]) => !taken.has(word))];
+  return table.length > 0 ? table : null;
 }
 
 /** Non-empty cell (a value or a formula) at an absolute position. */
