@@ -277,3 +277,57 @@ maybe(
   },
   120_000,
 );
+
+/**
+ * docs/ownership.md: user formulas around a register (far right on its sheet, below it, and on
+ * another sheet) keep their results after `--out`, as LibreOffice recomputes them from scratch.
+ */
+maybe(
+  "user formulas around the register give their original results after --out, recomputed by LibreOffice",
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pk-cli-user-formulas-"));
+    try {
+      const input = join(dir, "met-formules.xlsx");
+      const workbook = new ExcelJS.Workbook();
+      const ws = workbook.addWorksheet("Partners");
+      const partners: [string, number, number, number][] = [
+        ["Bibliotheek", 5, 5, 12000],
+        ["Schoolbestuur", 2, 4, 30000],
+        ["Welzijn", 3, 5, 45000],
+        ["Aannemer", 4, 2, 8000],
+      ];
+      ws.addRow(["Partner", "Invloed", "Afhankelijkheid", "Subsidie"]);
+      for (const row of partners) ws.addRow(row);
+      // Far enough right that the new columns fit between (no insert), below it, and on another sheet.
+      const userFormulas: { sheet: string; cell: string; formula: string; result: string }[] = [
+        { sheet: "Partners", cell: "P2", formula: 'A2&" ("&B2&")"', result: "Bibliotheek (5)" },
+        { sheet: "Partners", cell: "P3", formula: "SUM(D2:D5)", result: "95000" },
+        { sheet: "Partners", cell: "A8", formula: "COUNTA(A2:A5)", result: "4" },
+        { sheet: "Overzicht", cell: "A1", formula: "Partners!A3", result: "Schoolbestuur" },
+        { sheet: "Overzicht", cell: "B1", formula: "Partners!C4*2", result: "10" },
+      ];
+      const overview = workbook.addWorksheet("Overzicht");
+      for (const f of userFormulas) (f.sheet === "Partners" ? ws : overview).getCell(f.cell).value = { formula: f.formula } as ExcelJS.CellFormulaValue;
+      await workbook.xlsx.writeFile(input);
+
+      const out = join(dir, "met-formules-uit.xlsx");
+      await run([input, "--lang", "nl", "--out", out]);
+      const csvDir = join(dir, "csv");
+      mkdirSync(csvDir);
+      recalculateToCsv([input, out], csvDir, join(dir, "profile"));
+      const at = (file: string, sheet: string, cell: string) => {
+        const match = /^([A-Z]+)(\d+)$/.exec(cell)!;
+        return sheetCsv(csvDir, file, sheet)[Number(match[2]) - 1]?.[match[1].charCodeAt(0) - 65] ?? "";
+      };
+      // The input as LibreOffice computes it, and the output: the same for every user formula.
+      expect(userFormulas.map((f) => at(input, f.sheet, f.cell))).toEqual(userFormulas.map((f) => f.result));
+      expect(userFormulas.map((f) => at(out, f.sheet, f.cell))).toEqual(userFormulas.map((f) => f.result));
+      // And the add-in's columns are there, computed.
+      const header = sheetCsv(csvDir, out, "Partners")[0];
+      expect(header).toContain(t("nl", "column.strategy"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  120_000,
+);
