@@ -192,7 +192,7 @@ maybe(
       );
       for (const c of cases) expectCsvMatchesJson(c, csvDir);
       // The note beside the table moved right with the inserted columns, in the first and in the re-written file.
-      for (const name of ["table-with-note.xlsx", "table-with-note-again.xlsx"]) {
+      for (const name of ["table-with-note.result.xlsx", "table-with-note.result-again.xlsx"]) {
         const grid = sheetCsv(csvDir, join(dir, name), "Partners");
         expect({ name, note: grid[1].filter((v) => v === "note beside the table").length }).toEqual({ name, note: 1 });
       }
