@@ -167,17 +167,27 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       let removers: (() => Promise<void>)[] = [];
       const registering = run(async (context) => {
         const worksheets = context.workbook.worksheets;
+        const onSelection = async (args: { worksheetId: string }) => {
+          if (active) listener({ kind: "selection-changed", sheetName: await sheetNameOf(args.worksheetId) });
+        };
+        const onData = async (args: { worksheetId: string }) => {
+          if (active) listener({ kind: "data-changed", sheetName: await sheetNameOf(args.worksheetId) });
+        };
+        // worksheets.onActivated is ExcelApi 1.7 (within the manifest's 1.8).
         const handlers = [
           worksheets.onActivated.add(async (args) => {
             if (active) listener({ kind: "activated", sheetName: await sheetNameOf(args.worksheetId) });
           }),
-          worksheets.onSelectionChanged.add(async (args) => {
-            if (active) listener({ kind: "selection-changed", sheetName: await sheetNameOf(args.worksheetId) });
-          }),
-          worksheets.onChanged.add(async (args) => {
-            if (active) listener({ kind: "data-changed", sheetName: await sheetNameOf(args.worksheetId) });
-          }),
         ];
+        if (requirements.excelApi("1.9")) {
+          // The collection's onSelectionChanged/onChanged (ExcelApi 1.9) also cover sheets added later.
+          handlers.push(worksheets.onSelectionChanged.add(onSelection), worksheets.onChanged.add(onData));
+        } else {
+          // Under 1.9 only each worksheet's own events exist (1.7): one more sync to learn the sheets.
+          worksheets.load("items/id");
+          await context.sync();
+          for (const sheet of worksheets.items) handlers.push(sheet.onSelectionChanged.add(onSelection), sheet.onChanged.add(onData));
+        }
         await context.sync();
         removers = handlers.map((handler) => async () => {
           handler.remove();
