@@ -147,6 +147,9 @@ export async function applyPlan(
     proxy.protection.load("protected");
     return { name: planned.name, proxy };
   });
+  // A protected workbook structure refuses worksheets.add with AccessDenied (WorkbookProtection: ExcelApi 1.7).
+  const workbookProtection = maybeMissing.length > 0 ? workbook.protection : null;
+  workbookProtection?.load("protected");
   const sheetProxies = new Map<string, Excel.Worksheet>([[plan.registerSheet, registerSheet]]);
   for (const { name, proxy } of mustExist) sheetProxies.set(name, proxy);
   const sheetOf = (name: string) => sheetProxies.get(name) ?? workbook.worksheets.getItem(name);
@@ -232,6 +235,9 @@ export async function applyPlan(
   }));
 
   const created = new Set(maybeMissing.filter((s) => s.proxy.isNullObject).map((s) => s.name));
+  if (created.size > 0 && workbookProtection?.protected) {
+    throw new HostFailureError("protected-workbook", `The workbook's structure is protected: sheet "${[...created][0]}" cannot be added.`, plan.registerSheet);
+  }
   const reused = maybeMissing.filter((s) => !s.proxy.isNullObject);
   for (const { name, proxy } of reused) {
     sheetProxies.set(name, proxy);

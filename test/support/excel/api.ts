@@ -1227,6 +1227,13 @@ export function buildSpecs(env: Env) {
       unprotect: (self) => self.queue("unprotect", null, () => void (model.workbookProtected = false)),
     },
   };
+  // While a chart, shape or picture is selected there is no selected range: Excel throws
+  // InvalidSelection, by design (office-js issues #2268 and #8).
+  const selectedCells = (location: string): RangeRef => {
+    const sheet = model.activeSheet ?? fail("ItemNotFound", location);
+    if (sheet.selectedObject !== null) fail("InvalidSelection", location, `"${sheet.selectedObject}" is selected, not cells`);
+    return { sheet, rect: sheet.selection };
+  };
   const Workbook: TypeSpec = {
     typeName: "Workbook",
     props: { name: { get: () => "Book1.xlsx" } },
@@ -1240,13 +1247,15 @@ export function buildSpecs(env: Env) {
     },
     methods: {
       getSelectedRange: (self) =>
+        self.child(Range, () => selectedCells("Workbook.getSelectedRange"), { path: "workbook.getSelectedRange()", strict: true }),
+      getSelectedRanges: (self) =>
         self.child(
-          Range,
+          RangeAreas,
           () => {
-            const sheet = model.activeSheet ?? fail("ItemNotFound", "Workbook.getSelectedRange");
-            return { sheet, rect: sheet.selection };
+            const { sheet, rect } = selectedCells("Workbook.getSelectedRanges");
+            return { sheet, rects: [rect] };
           },
-          { path: "workbook.getSelectedRange()" },
+          { path: "workbook.getSelectedRanges()", strict: true },
         ),
       getActiveCell: (self) =>
         self.child(

@@ -258,7 +258,6 @@ export class WorkbookDriver {
     const model = new WorkbookModel();
     if (init.defaultSheetPrefix) model.defaultSheetPrefix = init.defaultSheetPrefix;
     model.platform = init.platform ?? this.env.model.platform;
-    model.workbookProtected = !!init.structureProtected;
     if (init.requirementSets) this.requirements = new RequirementSets(init.requirementSets);
     this.env = { model, events: new EventRegistry() };
     this.payloadLimit = init.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
@@ -266,6 +265,7 @@ export class WorkbookDriver {
     for (const sheetInit of init.sheets) this.fillSheet(model.findSheet(sheetInit.name)!, sheetInit);
     for (const name of init.names ?? []) model.addName(name.name, name.formula, name.comment, "loadWorkbook");
     for (const [key, value] of Object.entries(init.settings ?? {})) model.settings.set(key, JSON.parse(JSON.stringify(value)));
+    model.workbookProtected = !!init.structureProtected;
     if (init.activeSheet) model.activeSheet = model.requireSheet(init.activeSheet, "loadWorkbook");
     else model.activeSheet = model.liveSheets().find((s) => s.visibility === "Visible") ?? null;
     this.resetCounters();

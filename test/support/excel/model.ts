@@ -15,6 +15,11 @@ registerExcelFunctionPlugins();
 
 export type Scalar = string | number | boolean;
 
+export type Platform = "windows" | "mac" | "web";
+
+/** The most cells one operation may affect in Excel on the web (OperationCellsExceedLimit). */
+export const OPERATION_CELLS_LIMIT = 33_554_000;
+
 export interface CellStyle {
   numberFormat?: string;
   bold?: boolean;
@@ -48,6 +53,8 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   protected: boolean;
   selection: Rect;
+  /** A chart (or shape) the user selected instead of cells; getSelectedRange(s) then fail. */
+  selectedObject: string | null;
   frozenRows: number;
   frozenColumns: number;
   deleted: boolean;
@@ -189,6 +196,8 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   activeSheet: SheetModel | null = null;
   workbookProtected = false;
+  /** Where the workbook is open: some limits hold on one platform only (see README). */
+  platform: Platform = "windows";
   /** How many full recalculations were asked for (application.calculate). */
   calculateCount = 0;
   defaultSheetPrefix = "Sheet";
@@ -261,6 +270,7 @@ export class WorkbookModel {
       conditionalFormats: [],
       protected: false,
       selection: { row: 0, column: 0, rowCount: 1, columnCount: 1 },
+      selectedObject: null,
       frozenRows: 0,
       frozenColumns: 0,
       deleted: false,
@@ -617,7 +627,7 @@ export class WorkbookModel {
     if (down) {
       const entire = rect.columnCount === MAX_COLUMNS;
       const lastUsed = used ? used.row + used.rowCount - 1 : -1;
-      if (lastUsed + rect.rowCount >= MAX_ROWS) fail("InvalidOperation", location, "cells would be pushed off the sheet");
+      if (lastUsed + rect.rowCount >= MAX_ROWS) fail("NonBlankCellOffSheet", location, "cells would be pushed off the sheet");
       if (entire) {
         this.hf.addRows(sheet.hfId, [rect.row, rect.rowCount]);
       } else if (lastUsed >= rect.row) {
@@ -636,7 +646,7 @@ export class WorkbookModel {
     } else {
       const entire = rect.rowCount === MAX_ROWS;
       const lastUsed = used ? used.column + used.columnCount - 1 : -1;
-      if (lastUsed + rect.columnCount >= MAX_COLUMNS) fail("InvalidOperation", location, "cells would be pushed off the sheet");
+      if (lastUsed + rect.columnCount >= MAX_COLUMNS) fail("NonBlankCellOffSheet", location, "cells would be pushed off the sheet");
       if (entire) {
         this.hf.addColumns(sheet.hfId, [rect.column, rect.columnCount]);
       } else if (lastUsed >= rect.column) {
@@ -995,6 +1005,11 @@ export class WorkbookModel {
       else if (flat.length === rows - (table.showTotals ? 1 : 0)) column = [...flat, null];
       else if (flat.length === bodyRows) column = [null, ...flat, ...(table.showTotals ? [null] : [])];
       else fail("InvalidArgument", location, `values has ${flat.length} rows; the table has ${bodyRows} data rows`);
+    }
+    // Excel on the web counts the cells the insertion shifts as rows × (16,383 − table columns) and
+    // refuses above 33,554,000 ("Error handling with the application-specific JavaScript APIs").
+    if (this.platform === "web" && rows * (MAX_COLUMNS - 1 - count) > OPERATION_CELLS_LIMIT) {
+      fail("OperationCellsExceedLimit", location, `${rows} rows × (16383 − ${count} columns) cells exceed 33,554,000`);
     }
     const columnRect = { row: table.rect.row, column: table.rect.column + at, rowCount: rows, columnCount: 1 };
     const used = this.usedRect(table.sheet, true);
