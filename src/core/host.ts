@@ -60,6 +60,28 @@ export interface ApplyProgress {
   step: "reading" | "analysing" | "writing-columns" | "writing-parameters" | "writing-summary" | "chart" | "done";
 }
 
+/** A row where Excel's computed position or strategy differs from the analysis (1-based sheet row). */
+export interface SelfCheckMismatch {
+  row: number;
+  column: "position" | "strategy";
+  /** What Excel computed ("" for nothing). */
+  excel: string;
+  /** What the analysis expects ("" for a row it skipped). */
+  expected: string;
+}
+
+/** The apply's read-back of what Excel computed in the columns and the summary, against the analysis. */
+export interface SelfCheckReport {
+  /** Rows of the register compared one by one (the first ones; the summary covers all). */
+  checkedRows: number;
+  totalRows: number;
+  /** All row disagreements; `mismatches` holds the first of them. */
+  mismatchCount: number;
+  mismatches: SelfCheckMismatch[];
+  /** Summary cells that differ: `key` is a strategy or position key. */
+  summaryMismatches: { key: string; measure: "count" | "subsidy"; excel: string; expected: string }[];
+}
+
 export interface ApplyResult {
   sheetName: string;
   /** Where the new columns went, as A1 addresses of their headers. */
@@ -72,6 +94,11 @@ export interface ApplyResult {
   notices: { key: string; params: Record<string, string | number> }[];
   /** How many context.sync() calls the apply took (shown in details, measured in the bench). */
   syncs: number;
+  /**
+   * Formulas mode: what Excel computed, compared with the analysis. On a disagreement `notices`
+   * also holds "notice.selfCheck.mismatch", which offers values instead of formulas.
+   */
+  selfCheck?: SelfCheckReport;
 }
 
 /** Every failure the host reports; each has its own message in the pane. */

@@ -7,6 +7,7 @@ import type {
   ApplyResult,
   Language,
   OutputOptions,
+  SelfCheckReport,
   SheetEvent,
   StoredState,
   WorkbookHost,
@@ -16,7 +17,7 @@ import { CONCEPT_KEYS, type Analysis, type AnalysisSettings, type CellRect, type
 import { globalOfficeEnv, Requirements, type OfficeEnv } from "./env";
 import { HostFailureError, toHostFailure } from "./errors";
 import type { CorePipeline } from "./pipeline";
-import { readActiveSheetSnapshot } from "./snapshot";
+import { DEFAULT_RESPONSE_BUDGET_BYTES, readActiveSheetSnapshot } from "./snapshot";
 import { SyncCounter, rectOf } from "./sync";
 
 /** The workbook setting that holds the pane's StoredState (JSON). */
@@ -75,7 +76,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     ): Promise<ApplyResult> {
       const report = (step: ApplyProgress["step"], fraction: number) => onProgress?.({ step, fraction });
       report("analysing", 0.05);
-      const { applyPlan, chartExtension, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
+      const { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
         throw toHostFailure(error, expected.sheetName);
       });
       // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
@@ -104,6 +105,8 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
         const counter = new SyncCounter(context);
         report("writing-columns", 0.2);
         const charts = chartData && chartData.bindings.length > 0 ? chartExtension(context, chartData.specs, chartData.bindings) : undefined;
+        // The self-check's reads ride on the last write request: no extra sync.
+        const check = fullPlan.mode === "formulas" ? selfCheck(context, fullPlan, analysis, budget ?? DEFAULT_RESPONSE_BUDGET_BYTES) : null;
         const applied = await applyPlan(context, fullPlan, expected, {
           requirements,
           counter,
@@ -111,9 +114,12 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           registerDependsOn,
           requestBudgetBytes: budget,
           onStep: (step) => report(step, step === "writing-parameters" ? 0.45 : 0.6),
-          extension: charts,
+          extension: check ? withSelfCheck(charts, check) : charts,
         });
         const chartNames = charts?.names ?? [];
+        const checked = check?.report();
+        const notices: ApplyResult["notices"] = (chartData?.specs ?? []).flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params })));
+        if (checked && (checked.mismatchCount > 0 || checked.summaryMismatches.length > 0)) notices.push(selfCheckNotice(checked));
         report("done", 1);
         return {
           sheetName: fullPlan.registerSheet,
@@ -122,8 +128,9 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           chartNames,
           summary,
           skipped,
-          notices: (chartData?.specs ?? []).flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params }))),
+          notices,
           syncs: counter.syncs,
+          ...(checked ? { selfCheck: checked } : {}),
         };
       }, expected.sheetName);
     },
@@ -249,8 +256,28 @@ function dependenciesOf(analysis: Analysis, snapshot: SheetSnapshot, register: C
  * first screen does not need it, and bundled up front it would count against the initial download.
  */
 async function loadWritePath(pipeline: CorePipeline | undefined) {
-  const [{ applyPlan }, { chartExtension }, { defaultPipeline }] = await Promise.all([import("./apply"), import("./chart"), import("./pipeline")]);
-  return { applyPlan, chartExtension, pipeline: pipeline ?? defaultPipeline };
+  const [{ applyPlan }, { chartExtension }, { defaultPipeline }, { selfCheck, withSelfCheck }] = await Promise.all([
+    import("./apply"),
+    import("./chart"),
+    import("./pipeline"),
+    import("./self-check"),
+  ]);
+  return { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline: pipeline ?? defaultPipeline };
+}
+
+/** The notice for a self-check disagreement: how many rows, the first one, and the remedy (values). */
+function selfCheckNotice(checked: SelfCheckReport): { key: string; params: Record<string, string | number> } {
+  const first = checked.mismatches[0];
+  const summary = checked.summaryMismatches[0];
+  return {
+    key: "notice.selfCheck.mismatch",
+    params: {
+      rows: checked.mismatchCount,
+      row: first ? first.row : "–",
+      excel: first ? first.excel : summary ? summary.excel : "",
+      expected: first ? first.expected : summary ? summary.expected : "",
+    },
+  };
 }
 
 function parseStoredState(text: unknown): StoredState | null {

@@ -3,7 +3,11 @@
  * cells, requirement sets, error codes with their own messages, structure protection, Excel on the
  * web's cell limit for table columns. Each behaviour's source is named in test/support/excel/README.md.
  */
+import { analyzeSheet } from "../../src/core/analyze";
 import { isHostFailure, type HostFailure } from "../../src/core/host";
+import { t } from "../../src/core/i18n";
+import { strategyLabelName } from "../../src/core/plan";
+import { defaultPipeline, type CorePipeline } from "../../src/excel/pipeline";
 import type { SheetSnapshot } from "../../src/core/types";
 import { generateRegister } from "../support/generate";
 import { makeHarness, outputOptions, type Harness } from "./harness";
@@ -75,5 +79,61 @@ describe("A6: Excel's refusals get their own message", () => {
     const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
     expect(failure.code).toBe("protected-workbook");
     expect(harness.driver.snapshotAll()).toEqual(before);
+  });
+});
+
+describe("B: every apply checks what Excel computed", () => {
+  test("a correct apply agrees row by row and in the summary, in the apply's own syncs", async () => {
+    const harness = registerHarness(30, "table");
+    const snapshot = await harness.host.readActiveSheet();
+    const result = await harness.host.apply(snapshot, {}, withChart);
+    expect(result.selfCheck).toBeDefined();
+    expect(result.selfCheck!.totalRows).toBeGreaterThanOrEqual(30);
+    expect(result.selfCheck!.checkedRows).toBe(result.selfCheck!.totalRows);
+    expect(result.selfCheck!.mismatchCount).toBe(0);
+    expect(result.selfCheck!.summaryMismatches).toEqual([]);
+    expect(result.notices.map((n) => n.key)).not.toContain("notice.selfCheck.mismatch");
+    expect(result.syncs).toBeLessThanOrEqual(3);
+  });
+
+  test("a tampered strategy formula is reported with its rows, what Excel shows and what was expected", async () => {
+    // Every row's strategy formula replaced by the label of "secure": Excel now disagrees with the analysis.
+    const tampered: CorePipeline = {
+      ...defaultPipeline,
+      planWrite(snapshot, analysis, output) {
+        const plan = defaultPipeline.planWrite(snapshot, analysis, output);
+        const strategy = plan.columns.find((column) => column.key === "strategy")!.column;
+        for (const block of plan.blocks) {
+          if (block.kind !== "fill" || block.sheetName !== plan.registerSheet) continue;
+          const at = strategy - block.column;
+          if (at >= 0 && at < block.formulasR1C1.length) block.formulasR1C1[at] = `=${strategyLabelName("secure")}`;
+        }
+        return plan;
+      },
+    };
+    const register = generateRegister({ partners: 30, seed: 7, layout: "table", hiddenRowRate: 0 });
+    const harness = makeHarness(undefined, { pipeline: tampered });
+    harness.driver.loadSnapshot(register.snapshot);
+    const snapshot = await harness.host.readActiveSheet();
+    const analysis = analyzeSheet(snapshot, {});
+    const result = await harness.host.apply(snapshot, {}, outputOptions());
+
+    const report = result.selfCheck!;
+    const notSecure = analysis.rows.filter((row) => row.strategy !== "secure");
+    expect(notSecure.length).toBeGreaterThan(0);
+    const strategyMismatches = report.mismatches.filter((m) => m.column === "strategy");
+    expect(report.mismatchCount).toBeGreaterThanOrEqual(notSecure.length);
+    const first = notSecure[0];
+    expect(strategyMismatches).toContainEqual({ row: first.row, column: "strategy", excel: t("nl", "strategy.secure"), expected: t("nl", `strategy.${first.strategy}`) });
+    expect(report.summaryMismatches.some((m) => m.key === "secure" && m.measure === "count")).toBe(true);
+    const notice = result.notices.find((n) => n.key === "notice.selfCheck.mismatch");
+    expect(notice?.params).toMatchObject({ rows: report.mismatchCount });
+  });
+
+  test("values mode writes no formulas and checks nothing", async () => {
+    const harness = registerHarness(10, "range");
+    const snapshot = await harness.host.readActiveSheet();
+    const result = await harness.host.apply(snapshot, {}, outputOptions({ mode: "values" }));
+    expect(result.selfCheck).toBeUndefined();
   });
 });

@@ -91,6 +91,8 @@ export const en = {
   "apply.step.writing-summary": "Writing the summary",
   "apply.step.chart": "Drawing the chart",
   "apply.step.done": "Done",
+  "notice.selfCheck.mismatch":
+    "Excel computed something else than Partnerkaart in {rows} rows (first: row {row}, Excel shows \"{excel}\", expected \"{expected}\"). A formula reads a text differently in this Excel. Choose Values only and apply again to write values instead of formulas.",
   "apply.fixFirst": "Correct the highlighted values first.",
 
   "result.heading": "Result",

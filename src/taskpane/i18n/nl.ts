@@ -90,6 +90,8 @@ export const nl: Record<PaneMessageKey, string> = {
   "apply.step.writing-summary": "Overzicht schrijven",
   "apply.step.chart": "Grafiek tekenen",
   "apply.step.done": "Klaar",
+  "notice.selfCheck.mismatch":
+    "Excel berekende in {rows} rijen iets anders dan Partnerkaart (eerste: rij {row}, Excel toont \"{excel}\", verwacht \"{expected}\"). Een formule leest een tekst in deze Excel anders. Kies Alleen waarden en pas opnieuw toe om waarden te schrijven in plaats van formules.",
   "apply.fixFirst": "Verbeter eerst de gemarkeerde waarden.",
 
   "result.heading": "Resultaat",
