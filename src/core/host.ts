@@ -57,7 +57,23 @@ export interface StoredState {
 export interface ApplyProgress {
   /** 0..1 */
   fraction: number;
-  step: "reading" | "analysing" | "writing-columns" | "writing-parameters" | "writing-summary" | "chart" | "done";
+  step:
+    | "reading"
+    | "analysing"
+    /** Excel is in cell edit mode: nothing is written until the user presses Enter or Esc (or cancels). */
+    | "waiting-for-cell-edit"
+    | "writing-columns"
+    | "writing-parameters"
+    | "writing-summary"
+    | "chart"
+    | "done";
+}
+
+/** Lets the pane cancel an apply that waits for the user to leave cell edit mode (an AbortSignal fits). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: "abort", listener: () => void): void;
+  removeEventListener(type: "abort", listener: () => void): void;
 }
 
 /** A row where Excel's computed position or strategy differs from the analysis (1-based sheet row). */
@@ -152,6 +168,8 @@ export interface WorkbookHost {
     settings: AnalysisSettings,
     output: OutputOptions,
     onProgress?: (progress: ApplyProgress) => void,
+    /** Cancels while the apply waits for cell edit mode to end; it then fails with "cancelled" and writes nothing. */
+    cancel?: CancelSignal,
   ): Promise<ApplyResult>;
   /** Select a 1-based sheet row of the register (for "show me the skipped row"). */
   selectRow(sheetName: string, row: number): Promise<void>;

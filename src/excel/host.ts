@@ -3,6 +3,7 @@
  * `createOfficeWorkbookHostFromGlobals()` wires the real globals for the task pane's index.tsx.
  */
 import type {
+  CancelSignal,
   ApplyProgress,
   ApplyResult,
   Language,
@@ -15,7 +16,7 @@ import type {
 import { isBlank } from "../core/text";
 import { CONCEPT_KEYS, type Analysis, type AnalysisSettings, type CellRect, type SheetSnapshot } from "../core/types";
 import { globalOfficeEnv, Requirements, type OfficeEnv } from "./env";
-import { HostFailureError, toHostFailure } from "./errors";
+import { HostFailureError, officeErrorCode, toHostFailure } from "./errors";
 import type { CorePipeline } from "./pipeline";
 import { DEFAULT_RESPONSE_BUDGET_BYTES, readActiveSheetSnapshot } from "./snapshot";
 import { SyncCounter, rectOf } from "./sync";
@@ -60,6 +61,41 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     }
   }
 
+  /**
+   * Before an apply writes: is Excel in cell edit mode? A tiny request without delayForCellEdit
+   * answers (InvalidOperationInCellEditMode). Then the pane says so and a delayed request waits for
+   * Enter or Esc; on Windows clicking the pane does not end the edit (office-js #806, #3388), so
+   * without the word the wait looks like a hang. A cancel ends the wait: nothing has been written.
+   */
+  async function waitForCellEdit(sheet: string, onWaiting: () => void, cancel?: CancelSignal): Promise<void> {
+    const probe = (delayForCellEdit: boolean) =>
+      env.Excel.run({ delayForCellEdit }, async (context) => {
+        context.workbook.load("name");
+        await context.sync();
+      });
+    const cancelled = () => new HostFailureError("cancelled", "The user cancelled while Excel was in cell edit mode.", sheet);
+    if (cancel?.aborted) throw cancelled();
+    try {
+      await probe(false);
+      return;
+    } catch (error) {
+      if (officeErrorCode(error) !== "InvalidOperationInCellEditMode") throw toHostFailure(error, sheet);
+    }
+    onWaiting();
+    let stopWaiting: (() => void) | null = null;
+    const onCancel = new Promise<never>((_, reject) => {
+      stopWaiting = () => reject(cancelled());
+      cancel?.addEventListener("abort", stopWaiting);
+    });
+    try {
+      // The delayed probe only reads; when it ends after a cancel, nothing follows it.
+      await Promise.race([probe(true).catch((error: unknown) => Promise.reject(toHostFailure(error, sheet))), onCancel]);
+    } finally {
+      if (stopWaiting) cancel?.removeEventListener("abort", stopWaiting);
+    }
+    if (cancel?.aborted) throw cancelled();
+  }
+
   return {
     language,
     theme,
@@ -73,8 +109,10 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       settings: AnalysisSettings,
       output: OutputOptions,
       onProgress?: (progress: ApplyProgress) => void,
+      cancel?: CancelSignal,
     ): Promise<ApplyResult> {
       const report = (step: ApplyProgress["step"], fraction: number) => onProgress?.({ step, fraction });
+      await waitForCellEdit(expected.sheetName, () => report("waiting-for-cell-edit", 0.02), cancel);
       report("analysing", 0.05);
       const { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
         throw toHostFailure(error, expected.sheetName);

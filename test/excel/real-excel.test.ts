@@ -137,3 +137,48 @@ describe("B: every apply checks what Excel computed", () => {
     expect(result.selfCheck).toBeUndefined();
   });
 });
+
+describe("A4: applying while the user edits a cell", () => {
+  const until = async (condition: () => boolean) => {
+    for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(condition()).toBe(true);
+  };
+
+  test("the pane is told to finish editing, nothing is written while it waits, and the apply completes after Enter", async () => {
+    const harness = registerHarness(10, "range");
+    const snapshot = await harness.host.readActiveSheet();
+    const before = harness.driver.snapshotAll();
+    harness.driver.enterCellEditMode();
+    const steps: string[] = [];
+    const applying = harness.host.apply(snapshot, {}, outputOptions(), (progress) => steps.push(progress.step));
+    await until(() => steps.includes("waiting-for-cell-edit"));
+    expect(harness.driver.snapshotAll()).toEqual(before);
+    harness.driver.exitCellEditMode();
+    const result = await applying;
+    expect(steps.indexOf("waiting-for-cell-edit")).toBeLessThan(steps.indexOf("writing-columns"));
+    expect(result.selfCheck?.mismatchCount).toBe(0);
+  });
+
+  test("cancelling while Excel waits fails with cancelled and leaves the workbook as it was, also after the edit ends", async () => {
+    const harness = registerHarness(10, "range");
+    const snapshot = await harness.host.readActiveSheet();
+    const before = harness.driver.snapshotAll();
+    harness.driver.enterCellEditMode();
+    const steps: string[] = [];
+    const controller = new AbortController();
+    const applying = failureOf(harness.host.apply(snapshot, {}, outputOptions(), (progress) => steps.push(progress.step), controller.signal));
+    await until(() => steps.includes("waiting-for-cell-edit"));
+    controller.abort();
+    expect((await applying).code).toBe("cancelled");
+    harness.driver.exitCellEditMode();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(harness.driver.snapshotAll()).toEqual(before);
+  });
+
+  test("outside cell edit mode there is no waiting step", async () => {
+    const harness = registerHarness(10, "range");
+    const steps: string[] = [];
+    await harness.host.apply(await harness.host.readActiveSheet(), {}, outputOptions(), (progress) => steps.push(progress.step));
+    expect(steps).not.toContain("waiting-for-cell-edit");
+  });
+});

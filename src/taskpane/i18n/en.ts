@@ -86,6 +86,8 @@ export const en = {
   "apply.progress": "Progress",
   "apply.step.reading": "Reading the sheet",
   "apply.step.analysing": "Analysing",
+  "apply.step.waiting-for-cell-edit":
+    "Excel is editing a cell: finish editing it (Enter or Esc), then Partnerkaart writes. You can also cancel.",
   "apply.step.writing-columns": "Writing the columns",
   "apply.step.writing-parameters": "Writing the parameter sheet",
   "apply.step.writing-summary": "Writing the summary",

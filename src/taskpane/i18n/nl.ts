@@ -85,6 +85,8 @@ export const nl: Record<PaneMessageKey, string> = {
   "apply.progress": "Voortgang",
   "apply.step.reading": "Blad lezen",
   "apply.step.analysing": "Analyseren",
+  "apply.step.waiting-for-cell-edit":
+    "Excel is een cel aan het bewerken: rond dat af (Enter of Esc), daarna schrijft Partnerkaart. U kunt ook annuleren.",
   "apply.step.writing-columns": "Kolommen schrijven",
   "apply.step.writing-parameters": "Parameterblad schrijven",
   "apply.step.writing-summary": "Overzicht schrijven",
