@@ -67,7 +67,8 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
    * Enter or Esc; on Windows clicking the pane does not end the edit (office-js #806, #3388), so
    * without the word the wait looks like a hang. A cancel ends the wait: nothing has been written.
    */
-  async function waitForCellEdit(sheet: string, onWaiting: () => void, cancel?: CancelSignal): Promise<void> {
+  /** Resolves with the syncs it took (1 without cell edit mode, 2 with it). */
+  async function waitForCellEdit(sheet: string, onWaiting: () => void, cancel?: CancelSignal): Promise<number> {
     const probe = (delayForCellEdit: boolean) =>
       env.Excel.run({ delayForCellEdit }, async (context) => {
         context.workbook.load("name");
@@ -77,7 +78,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     if (cancel?.aborted) throw cancelled();
     try {
       await probe(false);
-      return;
+      return 1;
     } catch (error) {
       if (officeErrorCode(error) !== "InvalidOperationInCellEditMode") throw toHostFailure(error, sheet);
     }
@@ -94,6 +95,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       if (stopWaiting) cancel?.removeEventListener("abort", stopWaiting);
     }
     if (cancel?.aborted) throw cancelled();
+    return 2;
   }
 
   return {
@@ -112,7 +114,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       cancel?: CancelSignal,
     ): Promise<ApplyResult> {
       const report = (step: ApplyProgress["step"], fraction: number) => onProgress?.({ step, fraction });
-      await waitForCellEdit(expected.sheetName, () => report("waiting-for-cell-edit", 0.02), cancel);
+      const probeSyncs = await waitForCellEdit(expected.sheetName, () => report("waiting-for-cell-edit", 0.02), cancel);
       report("analysing", 0.05);
       const { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
         throw toHostFailure(error, expected.sheetName);
@@ -167,7 +169,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           summary,
           skipped,
           notices,
-          syncs: counter.syncs,
+          syncs: probeSyncs + counter.syncs,
           ...(checked ? { selfCheck: checked } : {}),
         };
       }, expected.sheetName);
