@@ -27,6 +27,7 @@ import type { Requirements } from "./env";
 import { jsonBytes } from "./bytes";
 import { HostFailureError, toHostFailure } from "./errors";
 import { quoteSheetName, SyncCounter } from "./sync";
+import { queueTableColumns, queueUndoTableResize } from "./table-columns";
 
 /** Workbook setting listing the rectangles the last apply wrote (so a re-run knows its own cells). */
 export const OWNED_SETTING_KEY = "Partnerkaart.owned";
@@ -97,7 +98,7 @@ interface Journal {
   createdSheets: string[];
   /** Whole columns inserted (set once the sync that inserted them succeeded). */
   insertedColumns: { sheetName: string; atColumn: number; count: number } | null;
-  tableColumns: { sheetName: string; tableName: string; originalCount: number } | null;
+  tableColumns: { sheetName: string; tableName: string; originalCount: number; resizedFrom: CellRect | null } | null;
   cells: CellJournal[];
   /** Previous formula ("=Sheet!$A$1") of names that existed; null for names we add. */
   names: { name: string; previousFormula: string | null }[];
@@ -296,8 +297,8 @@ export async function applyPlan(
       }
     }
     if (addsTableColumns) {
-      journal.tableColumns = { sheetName: action.sheetName, tableName: action.tableName, originalCount: tableColumnCount?.value ?? 0 };
-      for (const header of action.headers) table.columns.add(null as unknown as number, undefined, header);
+      const resizedFrom = queueTableColumns(registerSheet, table, tableRect, action.headers, options.requirements);
+      journal.tableColumns = { sheetName: action.sheetName, tableName: action.tableName, originalCount: tableColumnCount?.value ?? 0, resizedFrom };
     }
   } catch (error) {
     return fail(error);
@@ -929,8 +930,13 @@ async function rollbackJournal(
   }
   if (journal.tableColumns && tableCount && originalTableColumns !== null) {
     const table = workbook.tables.getItem(journal.tableColumns.tableName);
-    // Added columns are the last ones; delete from the end so indices stay valid.
-    for (let index = tableCount.value - 1; index >= originalTableColumns; index -= 1) table.columns.getItemAt(index).delete();
+    const resizedFrom = journal.tableColumns.resizedFrom;
+    if (resizedFrom) {
+      queueUndoTableResize(workbook.worksheets.getItem(journal.tableColumns.sheetName), table, resizedFrom, tableCount.value - originalTableColumns);
+    } else {
+      // Added columns are the last ones; delete from the end so indices stay valid.
+      for (let index = tableCount.value - 1; index >= originalTableColumns; index -= 1) table.columns.getItemAt(index).delete();
+    }
   }
   if (journal.insertedColumns) {
     const inserted = journal.insertedColumns;

@@ -9,6 +9,7 @@ import { t } from "../../src/core/i18n";
 import { strategyLabelName } from "../../src/core/plan";
 import { defaultPipeline, type CorePipeline } from "../../src/excel/pipeline";
 import type { SheetSnapshot } from "../../src/core/types";
+import { switchOffFormulaEvaluation } from "../../bench/double-no-eval";
 import { generateRegister } from "../support/generate";
 import { makeHarness, outputOptions, type Harness } from "./harness";
 
@@ -183,5 +184,69 @@ describe("A4: applying while the user edits a cell", () => {
     const steps: string[] = [];
     await harness.host.apply(await harness.host.readActiveSheet(), {}, outputOptions(), (progress) => steps.push(progress.step));
     expect(steps).not.toContain("waiting-for-cell-edit");
+  });
+});
+
+describe("A3: table columns on Excel on the web", () => {
+  // 2,100 rows × (16,383 − the table's columns) is above the web's 33,554,000 cells for columns.add.
+  const LONG = 2100;
+  const webTable = (excelApi: string) => registerHarness(LONG, "table", { excelApi }, { platform: "web" });
+  // HyperFormula would take a minute over 2,100 rows of formulas; these tests look at structure only.
+  let restoreEvaluation: () => void = () => undefined;
+  beforeAll(() => {
+    restoreEvaluation = switchOffFormulaEvaluation();
+  });
+  afterAll(() => restoreEvaluation());
+
+  test("the double refuses columns.add on such a table on the web, as Microsoft documents", async () => {
+    const harness = webTable("1.13");
+    const [table] = harness.driver.tables();
+    await expect(
+      harness.double.run(async (context) => {
+        context.workbook.tables.getItem(table.name).columns.add(null as unknown as number, undefined, "Extra");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "OperationCellsExceedLimit" });
+  });
+
+  test("with ExcelApi 1.13 the columns are written beside the table and the table is resized over them", async () => {
+    const harness = webTable("1.13");
+    const snapshot = await harness.host.readActiveSheet();
+    const [before] = harness.driver.tables();
+    const result = await harness.host.apply(snapshot, {}, outputOptions());
+    const [after] = harness.driver.tables();
+    const added = result.columnHeaders.length;
+    expect(after.rect).toEqual({ ...before.rect, columnCount: before.rect.columnCount + added });
+    expect(after.columns.slice(0, before.columns.length)).toEqual(before.columns);
+    expect(after.columns.slice(before.columns.length)).toEqual(
+      result.columnHeaders.map((address) => harness.driver.value(result.sheetName, address.split("!")[1])),
+    );
+  });
+
+  test("a failure after the resize puts the table and its cells back", async () => {
+    const harness = webTable("1.13");
+    const snapshot = await harness.host.readActiveSheet();
+    const before = harness.driver.snapshotAll();
+    let resizedTo: string | null = null;
+    const failure = await failureOf(
+      harness.host.apply(snapshot, {}, outputOptions(), (progress) => {
+        // The structure sync is done: make the first write request fail.
+        if (progress.step !== "writing-parameters") return;
+        resizedTo = harness.driver.tables()[0].address;
+        harness.driver.failOperation(0, "GeneralException");
+      }),
+    );
+    expect(failure.code).toBe("unknown");
+    expect(resizedTo).not.toBe(before.tables[0].address);
+    expect(harness.driver.snapshotAll()).toEqual(before);
+  });
+
+  test("without ExcelApi 1.13 Excel's refusal reaches the user as its own message, the workbook unchanged", async () => {
+    const harness = webTable("1.12");
+    const snapshot = await harness.host.readActiveSheet();
+    const before = harness.driver.snapshotAll();
+    const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
+    expect(failure.code).toBe("too-many-cells");
+    expect(harness.driver.snapshotAll()).toEqual(before);
   });
 });

@@ -572,6 +572,12 @@ export function buildSpecs(env: Env) {
       worksheet: (self) => self.derived(Worksheet, "worksheet", (t: TableModel) => t.sheet),
     },
     methods: {
+      resize: (self, newRange: unknown) =>
+        self.queue("resize", typeof newRange === "string" ? newRange : null, (t: TableModel) => {
+          const ref = rangeArg(newRange, env, t.sheet, "Table.resize");
+          if (ref.sheet !== t.sheet) fail("InvalidArgument", "Table.resize", "the new range is on another sheet");
+          model.resizeTable(t, ref.rect);
+        }),
       getRange: (self) => tableRange(self, "getRange", (t) => t.rect),
       getHeaderRowRange: (self) => tableRange(self, "getHeaderRowRange", (t) => model.tableHeaderRect(t)),
       getDataBodyRange: (self) => tableRange(self, "getDataBodyRange", (t) => model.tableBodyRect(t)),

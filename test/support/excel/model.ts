@@ -917,6 +917,21 @@ export class WorkbookModel {
     return table;
   }
 
+  /**
+   * Table.resize (ExcelApi 1.13): the new range must overlap the table and keep its header row
+   * (the typings' remarks); cells keep their values, a header cell becomes the column's name.
+   */
+  resizeTable(table: TableModel, rect: Rect, location = "Table.resize"): void {
+    this.assertWritable(table.sheet, location);
+    if (rect.row !== table.rect.row) fail("InvalidArgument", location, "the new range must keep the table's header row");
+    if (!rectsIntersect(rect, table.rect)) fail("InvalidArgument", location, "the new range must overlap the table");
+    if (rect.rowCount < 2) fail("InvalidArgument", location, "a table keeps a header row and a row");
+    const overlapping = this.liveTables(table.sheet).find((other) => other !== table && rectsIntersect(other.rect, rect));
+    if (overlapping) fail("InvalidArgument", location, `the new range overlaps table "${overlapping.name}"`);
+    table.rect = { ...rect };
+    this.normalizeTableHeaders(table);
+  }
+
   /** Excel keeps header cells as unique, non-empty texts ("Column1", "Naam2"). */
   normalizeTableHeaders(table: TableModel): void {
     const seen = new Set<string>();
