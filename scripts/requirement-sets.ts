@@ -1,5 +1,5 @@
 /**
- * Generates test/support/excel/requirement-sets.json: for every class of the Excel JavaScript API,
+ * Generates test/support/excel/requirement-sets.json: for every class (and top-level interface) of the Excel JavaScript API,
  * the requirement set each member needs, as the `[Api set: ExcelApi 1.9]` annotations of
  * @types/office-js state it. The Excel double refuses a member whose set its workbook does not
  * support, and the README's compatibility table is printed from the same file
@@ -43,7 +43,8 @@ export function parseRequirementSets(declarations: string): RequirementSetFile["
   for (let i = start + 1; i < lines.length; i += 1) {
     const line = lines[i];
     if (line === "}") break; // the end of `declare namespace Excel`
-    const classMatch = /^ {4}class (\w+)/.exec(line);
+    // Classes, and top-level interfaces such as RunOptions (`mergeUndoGroup`) and event arguments.
+    const classMatch = /^ {4}(?:class|interface) (\w+)/.exec(line);
     if (classMatch) {
       className = classMatch[1];
       pendingSet = null;
