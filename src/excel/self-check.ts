@@ -15,8 +15,14 @@ import type { ApplyOptions } from "./apply";
 const POSITIONS: readonly Position[] = ["above", "below"];
 /** Mismatches kept in the report (the count says how many there were). */
 export const MAX_REPORTED_MISMATCHES = 50;
-/** Response bytes a row of two label texts costs at most (JSON strings with quotes and commas). */
-const BYTES_PER_CHECKED_ROW = 80;
+/**
+ * What one checked cell may cost in the response. Excel shows a label, "" or an error there; the
+ * bound also covers a cell that shows its formula's text (a formula not evaluated), so the reads,
+ * which ride on the apply's last write request, can never push its response over the budget.
+ */
+const MIN_BYTES_PER_CHECKED_CELL = 256;
+/** The part of one response the self-check may take. */
+const SHARE_OF_RESPONSE = 0.5;
 /** Money is compared to the cent. */
 const AMOUNT_TOLERANCE = 0.005;
 
@@ -37,7 +43,8 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
   const positionColumn = columnOf("position");
   const strategyColumn = columnOf("strategy");
   const totalRows = Math.max(0, plan.lastDataRow - plan.firstDataRow + 1);
-  const checkedRows = Math.min(totalRows, Math.floor(responseBudgetBytes / 2 / BYTES_PER_CHECKED_ROW));
+  const bytesPerRow = 2 * bytesPerCheckedCell(plan, [positionColumn, strategyColumn]);
+  const checkedRows = Math.min(totalRows, Math.floor((responseBudgetBytes * SHARE_OF_RESPONSE) / bytesPerRow));
   let reads: {
     position: Excel.Range | null;
     strategy: Excel.Range | null;
@@ -120,6 +127,20 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
       return { checkedRows, totalRows, mismatchCount, mismatches, summaryMismatches };
     },
   };
+}
+
+/** The response bound of one checked cell: its label, error or — at most — its formula's text, as JSON. */
+function bytesPerCheckedCell(plan: WritePlan, columns: (number | null)[]): number {
+  let longest = 0;
+  for (const block of plan.blocks) {
+    if (block.kind !== "fill" || block.sheetName !== plan.registerSheet) continue;
+    for (const column of columns) {
+      const at = column === null ? -1 : column - block.column;
+      if (at >= 0 && at < block.formulasR1C1.length) longest = Math.max(longest, block.formulasR1C1[at].length);
+    }
+  }
+  // A formula shown as A1 text is rarely longer than its R1C1 text; twice that leaves room.
+  return Math.max(MIN_BYTES_PER_CHECKED_CELL, longest * 2 + 8);
 }
 
 /** The apply's extension (the charts) with the self-check's reads queued after its writes. */

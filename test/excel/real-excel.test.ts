@@ -134,6 +134,19 @@ describe("B: every apply checks what Excel computed", () => {
     expect(notice?.params).toMatchObject({ rows: report.mismatchCount });
   });
 
+  test("a register too long for the reads' share of one response is checked row by row at its top and as a whole by the summary", async () => {
+    const register = generateRegister({ partners: 200, seed: 7, layout: "range", hiddenRowRate: 0 });
+    const harness = makeHarness(undefined, { payloadBudgetBytes: 64 * 1024 });
+    harness.driver.loadSnapshot(register.snapshot);
+    const result = await harness.host.apply(await harness.host.readActiveSheet(), {}, outputOptions());
+    const report = result.selfCheck!;
+    expect(report.checkedRows).toBeGreaterThan(0);
+    expect(report.checkedRows).toBeLessThan(report.totalRows);
+    expect(report.mismatchCount).toBe(0);
+    expect(report.summaryMismatches).toEqual([]);
+    expect(harness.driver.largestResponseBytes).toBeLessThan(64 * 1024);
+  });
+
   test("values mode writes no formulas and checks nothing", async () => {
     const harness = registerHarness(10, "range");
     const snapshot = await harness.host.readActiveSheet();
