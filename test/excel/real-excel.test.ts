@@ -263,3 +263,30 @@ describe("A3: table columns on Excel on the web", () => {
     expect(harness.driver.snapshotAll()).toEqual(before);
   });
 });
+
+describe("A5: sheet events within the workbook's requirement sets", () => {
+  const watch = async (excelApi: string) => {
+    const harness = makeHarness({ sheets: [{ name: "Blad1", cells: [["a"]] }] }, { excelApi });
+    const events: string[] = [];
+    harness.host.onSheetEvent((event) => events.push(`${event.kind}:${event.sheetName}`));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await harness.double.run(async (context) => {
+      context.workbook.worksheets.add("Blad2");
+      await context.sync();
+    });
+    await harness.driver.setCell("Blad1", "A2", 1);
+    await harness.driver.setCell("Blad2", "A1", 2);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return events;
+  };
+
+  test("ExcelApi 1.9: the collection's events, which also cover a sheet added later", async () => {
+    expect(await watch("1.9")).toEqual(expect.arrayContaining(["data-changed:Blad1", "data-changed:Blad2"]));
+  });
+
+  test("ExcelApi 1.8: each existing sheet's own events (1.7); a sheet added later is not watched", async () => {
+    const events = await watch("1.8");
+    expect(events).toContain("data-changed:Blad1");
+    expect(events).not.toContain("data-changed:Blad2");
+  });
+});

@@ -144,7 +144,7 @@ export const en = {
   "failure.dismiss": "Dismiss",
   "failure.protected-sheet": "Partnerkaart cannot write to {sheetRef}: it is protected. Unprotect it (Review > Unprotect Sheet) and try again.",
   "failure.protected-workbook":
-    "The structure of this workbook is protected, so Partnerkaart cannot add its parameter sheet. Unprotect it (Review > Protect Workbook, enter the password if asked) and try again.",
+    "The structure of this workbook is protected, so Partnerkaart cannot add its parameter sheet for {sheetRef}. Unprotect it (Review > Protect Workbook, enter the password if asked) and try again.",
   "failure.cancelled":
     "Stopped: nothing was written to {sheetRef}.",
   "failure.invalid-selection":
@@ -164,7 +164,7 @@ export const en = {
   "failure.formula-too-long":
     "A formula Partnerkaart writes on {sheetRef} became longer than Excel allows. Shorten long label texts on the parameter sheet, or choose Values only.",
   "failure.empty-chart-series":
-    "Excel refused a chart series without points. Turn the chart off or check that partners have scores, then try again.",
+    "Excel refused a chart series without points for the register on {sheetRef}. Turn the chart off or check that partners have scores, then try again.",
   "failure.cell-edit-mode": "Excel is busy editing a cell. Press Enter or Esc in the cell and try again.",
   "failure.register-changed": "The register on {sheetRef} changed after it was analysed. Analyse again, check the result and apply again.",
   "failure.item-not-found": "Something on {sheetRef} was removed or renamed in the meantime. Analyse again and retry.",

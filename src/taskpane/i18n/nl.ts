@@ -144,7 +144,7 @@ export const nl: Record<PaneMessageKey, string> = {
   "failure.protected-sheet":
     "Partnerkaart kan niet schrijven op {sheetRef}: het blad is beveiligd. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en probeer het opnieuw.",
   "failure.protected-workbook":
-    "De structuur van deze werkmap is beveiligd, daardoor kan Partnerkaart zijn parameterblad niet toevoegen. Hef de beveiliging op (Controleren > Werkmap beveiligen, zo nodig met het wachtwoord) en probeer het opnieuw.",
+    "De structuur van deze werkmap is beveiligd, daardoor kan Partnerkaart zijn parameterblad voor {sheetRef} niet toevoegen. Hef de beveiliging op (Controleren > Werkmap beveiligen, zo nodig met het wachtwoord) en probeer het opnieuw.",
   "failure.cancelled":
     "Gestopt: er is niets geschreven op {sheetRef}.",
   "failure.invalid-selection":
@@ -164,7 +164,7 @@ export const nl: Record<PaneMessageKey, string> = {
   "failure.formula-too-long":
     "Een formule die Partnerkaart schrijft op {sheetRef} werd langer dan Excel toestaat. Kort lange labelteksten op het parameterblad in, of kies Alleen waarden.",
   "failure.empty-chart-series":
-    "Excel weigerde een grafiekreeks zonder punten. Zet de grafiek uit of controleer of partners scores hebben, en probeer het opnieuw.",
+    "Excel weigerde een grafiekreeks zonder punten voor het register op {sheetRef}. Zet de grafiek uit of controleer of partners scores hebben, en probeer het opnieuw.",
   "failure.cell-edit-mode": "Excel is bezig met het bewerken van een cel. Druk in de cel op Enter of Esc en probeer het opnieuw.",
   "failure.register-changed":
     "Het register op {sheetRef} is gewijzigd nadat het is geanalyseerd. Analyseer opnieuw, controleer het resultaat en pas opnieuw toe.",
