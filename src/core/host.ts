@@ -94,6 +94,12 @@ export interface SelfCheckReport {
   /** All row disagreements; `mismatches` holds the first of them. */
   mismatchCount: number;
   mismatches: SelfCheckMismatch[];
+  /**
+   * Every checked row that should show a position and strategy shows nothing: Excel did not keep
+   * the write (on the web a pending cell edit can swallow it, office-js #1393). The host then
+   * restores the workbook and fails with "write-dropped" instead of reporting success.
+   */
+  writeMissing: boolean;
   /** Summary cells that differ: `key` is a strategy or position key. */
   summaryMismatches: { key: string; measure: "count" | "subsidy"; excel: string; expected: string }[];
 }
@@ -123,6 +129,7 @@ export const HOST_FAILURE_CODES = [
   "protected-workbook",
   "cell-edit-mode",
   "cancelled",
+  "write-dropped",
   "invalid-selection",
   "register-changed",
   "item-not-found",

@@ -859,14 +859,16 @@ async function rollbackJournal(
   const ownedSetting = workbook.settings.getItemOrNullObject(OWNED_SETTING_KEY);
   ownedSetting.load("key");
   // Widths: only those that really changed are put back (a write may have failed before them).
-  const widthsNow = journal.stage === "writes"
+  // After "done" too: AppliedPlan.rollback undoes a finished apply (a failed self-check).
+  const wroteAll = journal.stage === "writes" || journal.stage === "done";
+  const widthsNow = wroteAll
     ? journal.widths.map((width) => {
         const column = workbook.worksheets.getItem(width.sheetName).getRangeByIndexes(0, width.column, 1, 1);
         column.format.load("columnWidth");
         return { width, column };
       })
     : [];
-  const undoExtension = journal.stage === "writes" ? extension?.queueRollback() : undefined;
+  const undoExtension = wroteAll ? extension?.queueRollback() : undefined;
   await counter.sync();
   undoExtension?.();
 

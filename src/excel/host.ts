@@ -158,6 +158,11 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
         });
         const chartNames = charts?.names ?? [];
         const checked = check?.report();
+        if (checked?.writeMissing) {
+          // Never report success for a write Excel did not keep: undo what did land, and say so.
+          await applied.rollback();
+          throw new HostFailureError("write-dropped", "Excel shows none of the written positions and strategies.", fullPlan.registerSheet);
+        }
         const notices: ApplyResult["notices"] = (chartData?.specs ?? []).flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params })));
         if (checked && (checked.mismatchCount > 0 || checked.summaryMismatches.length > 0)) notices.push(selfCheckNotice(checked));
         report("done", 1);

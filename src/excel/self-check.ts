@@ -96,6 +96,8 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
         const offset = partners.row[i] - 1 - plan.firstDataRow;
         if (offset >= 0 && offset < checkedRows) partnerAtRow[offset] = i;
       }
+      let expectedFilled = 0;
+      let foundEmpty = 0;
       const compareColumn = (range: Excel.Range | null, kind: SelfCheckMismatch["column"], expectedOf: (partner: number) => string) => {
         if (!range) return;
         const values = range.values;
@@ -104,6 +106,10 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
           // A row the analysis skipped must not get a position or strategy in the workbook either.
           const expected = partner < 0 ? "" : expectedOf(partner);
           const excel = String(values[offset][0] ?? "");
+          if (expected !== "") {
+            expectedFilled += 1;
+            if (excel === "") foundEmpty += 1;
+          }
           if (excel !== expected) record({ row: plan.firstDataRow + offset + 1, column: kind, excel, expected });
         }
       };
@@ -124,7 +130,8 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
       };
       compareSummary(reads.summary.strategies, STRATEGY_KEYS, (key) => analysis.summary.byStrategy[key as (typeof STRATEGY_KEYS)[number]]);
       compareSummary(reads.summary.positions, POSITIONS, (key) => analysis.summary.byPosition[key as Position]);
-      return { checkedRows, totalRows, mismatchCount, mismatches, summaryMismatches };
+      const writeMissing = expectedFilled > 0 && foundEmpty === expectedFilled;
+      return { checkedRows, totalRows, mismatchCount, mismatches, writeMissing, summaryMismatches };
     },
   };
 }

@@ -10,6 +10,7 @@ import { strategyLabelName } from "../../src/core/plan";
 import { defaultPipeline, type CorePipeline } from "../../src/excel/pipeline";
 import type { SheetSnapshot } from "../../src/core/types";
 import { switchOffFormulaEvaluation } from "../../bench/double-no-eval";
+import type { WorkbookState } from "../support/excel";
 import { generateRegister } from "../support/generate";
 import { makeHarness, outputOptions, type Harness } from "./harness";
 
@@ -145,6 +146,39 @@ describe("B: every apply checks what Excel computed", () => {
     expect(report.mismatchCount).toBe(0);
     expect(report.summaryMismatches).toEqual([]);
     expect(harness.driver.largestResponseBytes).toBeLessThan(64 * 1024);
+  });
+
+  test("a write Excel did not keep (every position and strategy empty) is never reported as success: write-dropped, workbook restored", async () => {
+    // As if Excel had swallowed the writes: the position and strategy formulas give "".
+    const dropped: CorePipeline = {
+      ...defaultPipeline,
+      planWrite(snapshot, analysis, output) {
+        const plan = defaultPipeline.planWrite(snapshot, analysis, output);
+        for (const key of ["position", "strategy"] as const) {
+          const column = plan.columns.find((c) => c.key === key)!.column;
+          for (const block of plan.blocks) {
+            if (block.kind !== "fill" || block.sheetName !== plan.registerSheet) continue;
+            const at = column - block.column;
+            if (at >= 0 && at < block.formulasR1C1.length) block.formulasR1C1[at] = '=""';
+          }
+        }
+        return plan;
+      },
+    };
+    const register = generateRegister({ partners: 12, seed: 7, layout: "range", hiddenRowRate: 0 });
+    const harness = makeHarness(undefined, { pipeline: dropped });
+    harness.driver.loadSnapshot(register.snapshot);
+    const snapshot = await harness.host.readActiveSheet();
+    const before = harness.driver.snapshotAll();
+    // Without the chart: a dropped request takes its chart with it; this simulation would not.
+    const failure = await failureOf(harness.host.apply(snapshot, {}, outputOptions()));
+    expect(failure.code).toBe("write-dropped");
+    // Widths the apply had set are put back to the default width (48 pt), which the double then lists.
+    const withoutDefaultWidths = (state: WorkbookState) => ({
+      ...state,
+      sheets: state.sheets.map((sheet) => ({ ...sheet, columnWidths: Object.fromEntries(Object.entries(sheet.columnWidths).filter(([, width]) => width !== 48)) })),
+    });
+    expect(withoutDefaultWidths(harness.driver.snapshotAll())).toEqual(withoutDefaultWidths(before));
   });
 
   test("values mode writes no formulas and checks nothing", async () => {

@@ -145,6 +145,8 @@ export const en = {
   "failure.protected-sheet": "Partnerkaart cannot write to {sheetRef}: it is protected. Unprotect it (Review > Unprotect Sheet) and try again.",
   "failure.protected-workbook":
     "The structure of this workbook is protected, so Partnerkaart cannot add its parameter sheet for {sheetRef}. Unprotect it (Review > Protect Workbook, enter the password if asked) and try again.",
+  "failure.write-dropped":
+    "Excel did not keep what Partnerkaart wrote on {sheetRef} (this happens on the web while a cell is being edited). Nothing was changed: finish editing the cell (Enter or Esc) and apply again.",
   "failure.cancelled":
     "Stopped: nothing was written to {sheetRef}.",
   "failure.invalid-selection":

@@ -145,6 +145,8 @@ export const nl: Record<PaneMessageKey, string> = {
     "Partnerkaart kan niet schrijven op {sheetRef}: het blad is beveiligd. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en probeer het opnieuw.",
   "failure.protected-workbook":
     "De structuur van deze werkmap is beveiligd, daardoor kan Partnerkaart zijn parameterblad voor {sheetRef} niet toevoegen. Hef de beveiliging op (Controleren > Werkmap beveiligen, zo nodig met het wachtwoord) en probeer het opnieuw.",
+  "failure.write-dropped":
+    "Excel heeft niet bewaard wat Partnerkaart op {sheetRef} schreef (dat gebeurt online terwijl een cel wordt bewerkt). Er is niets veranderd: rond het bewerken van de cel af (Enter of Esc) en pas opnieuw toe.",
   "failure.cancelled":
     "Gestopt: er is niets geschreven op {sheetRef}.",
   "failure.invalid-selection":
