@@ -58,7 +58,51 @@ export interface StoredState {
 export interface ApplyProgress {
   /** 0..1 */
   fraction: number;
-  step: "reading" | "analysing" | "writing-columns" | "writing-parameters" | "writing-summary" | "chart" | "done";
+  step:
+    | "reading"
+    | "analysing"
+    /** Excel is in cell edit mode: nothing is written until the user presses Enter or Esc (or cancels). */
+    | "waiting-for-cell-edit"
+    | "writing-columns"
+    | "writing-parameters"
+    | "writing-summary"
+    | "chart"
+    | "done";
+}
+
+/** Lets the pane cancel an apply that waits for the user to leave cell edit mode (an AbortSignal fits). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+  addEventListener(type: "abort", listener: () => void): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** A row where Excel's computed position or strategy differs from the analysis (1-based sheet row). */
+export interface SelfCheckMismatch {
+  row: number;
+  column: "position" | "strategy";
+  /** What Excel computed ("" for nothing). */
+  excel: string;
+  /** What the analysis expects ("" for a row it skipped). */
+  expected: string;
+}
+
+/** The apply's read-back of what Excel computed in the columns and the summary, against the analysis. */
+export interface SelfCheckReport {
+  /** Rows of the register compared one by one (the first ones; the summary covers all). */
+  checkedRows: number;
+  totalRows: number;
+  /** All row disagreements; `mismatches` holds the first of them. */
+  mismatchCount: number;
+  mismatches: SelfCheckMismatch[];
+  /**
+   * Every checked row that should show a position and strategy shows nothing: Excel did not keep
+   * the write (on the web a pending cell edit can swallow it, office-js #1393). The host then
+   * restores the workbook and fails with "write-dropped" instead of reporting success.
+   */
+  writeMissing: boolean;
+  /** Summary cells that differ: `key` is a strategy or position key. */
+  summaryMismatches: { key: string; measure: "count" | "subsidy"; excel: string; expected: string }[];
 }
 
 export interface ApplyResult {
@@ -73,16 +117,33 @@ export interface ApplyResult {
   notices: { key: string; params: Record<string, string | number> }[];
   /** How many context.sync() calls the apply took (shown in details, measured in the bench). */
   syncs: number;
+  /**
+   * Formulas mode: what Excel computed, compared with the analysis. On a disagreement `notices`
+   * also holds "notice.selfCheck.mismatch", which offers values instead of formulas.
+   */
+  selfCheck?: SelfCheckReport;
 }
 
 /** Every failure the host reports; each has its own message in the pane. */
 export const HOST_FAILURE_CODES = [
   "protected-sheet",
+  "protected-workbook",
   "cell-edit-mode",
+  "cancelled",
+  "write-dropped",
+  "invalid-selection",
   "register-changed",
   "foreign-content",
   "item-not-found",
   "payload-too-large",
+  "too-many-cells",
+  "no-room-to-insert",
+  "insert-delete-conflict",
+  "merged-range-conflict",
+  "filtered-range-conflict",
+  "pivot-table-conflict",
+  "formula-too-long",
+  "empty-chart-series",
   "invalid-argument",
   "unsupported-requirement-set",
   "no-register",
@@ -118,6 +179,8 @@ export interface WorkbookHost {
     settings: AnalysisSettings,
     output: OutputOptions,
     onProgress?: (progress: ApplyProgress) => void,
+    /** Cancels while the apply waits for cell edit mode to end; it then fails with "cancelled" and writes nothing. */
+    cancel?: CancelSignal,
   ): Promise<ApplyResult>;
   /** Select a 1-based sheet row of the register (for "show me the skipped row"). */
   selectRow(sheetName: string, row: number): Promise<void>;

@@ -36,6 +36,7 @@ import type { Requirements } from "./env";
 import { jsonBytes } from "./bytes";
 import { HostFailureError, toHostFailure } from "./errors";
 import { quoteSheetName, SyncCounter } from "./sync";
+import { queueTableColumns, queueUndoTableResize } from "./table-columns";
 
 export const DEFAULT_REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 /** Rough request sizes of one name or one small property write (path and arguments as JSON). */
@@ -97,7 +98,7 @@ interface Journal {
   createdSheets: string[];
   /** Whole columns inserted (set once the sync that inserted them succeeded). */
   insertedColumns: { sheetName: string; atColumn: number; count: number } | null;
-  tableColumns: { sheetName: string; tableName: string; originalCount: number } | null;
+  tableColumns: { sheetName: string; tableName: string; originalCount: number; resizedFrom: CellRect | null } | null;
   cells: CellJournal[];
   /** Previous formula ("=Sheet!$A$1") of names that existed; null for names we add. */
   names: { name: string; previousFormula: string | null }[];
@@ -145,6 +146,9 @@ export async function applyPlan(
     proxy.protection.load("protected");
     return { name: planned.name, proxy };
   });
+  // A protected workbook structure refuses worksheets.add with AccessDenied (WorkbookProtection: ExcelApi 1.7).
+  const workbookProtection = maybeMissing.length > 0 ? workbook.protection : null;
+  workbookProtection?.load("protected");
   const sheetProxies = new Map<string, Excel.Worksheet>([[plan.registerSheet, registerSheet]]);
   for (const { name, proxy } of mustExist) sheetProxies.set(name, proxy);
   const sheetOf = (name: string) => sheetProxies.get(name) ?? workbook.worksheets.getItem(name);
@@ -226,6 +230,9 @@ export async function applyPlan(
   verifyChecks(plan, earlyChecks, () => ({ value: "", formula: "" }), journal, keptValues);
 
   const created = new Set(maybeMissing.filter((s) => s.proxy.isNullObject).map((s) => s.name));
+  if (created.size > 0 && workbookProtection?.protected) {
+    throw new HostFailureError("protected-workbook", `The workbook's structure is protected: sheet "${[...created][0]}" cannot be added.`, plan.registerSheet);
+  }
   const reused = maybeMissing.filter((s) => !s.proxy.isNullObject);
   for (const { name, proxy } of reused) {
     sheetProxies.set(name, proxy);
@@ -296,8 +303,8 @@ export async function applyPlan(
       }
     }
     if (addsTableColumns) {
-      journal.tableColumns = { sheetName: action.sheetName, tableName: action.tableName, originalCount: tableColumnCount?.value ?? 0 };
-      for (const header of action.headers) table.columns.add(null as unknown as number, undefined, header);
+      const resizedFrom = queueTableColumns(registerSheet, table, tableRect, action.headers, options.requirements);
+      journal.tableColumns = { sheetName: action.sheetName, tableName: action.tableName, originalCount: tableColumnCount?.value ?? 0, resizedFrom };
     }
   } catch (error) {
     return fail(error);
@@ -814,14 +821,16 @@ async function rollbackJournal(
   });
   const tableCount = journal.tableColumns ? workbook.tables.getItem(journal.tableColumns.tableName).columns.getCount() : null;
   // Widths: only those that really changed are put back (a write may have failed before them).
-  const widthsNow = journal.stage === "writes"
+  // After "done" too: AppliedPlan.rollback undoes a finished apply (a failed self-check).
+  const wroteAll = journal.stage === "writes" || journal.stage === "done";
+  const widthsNow = wroteAll
     ? journal.widths.map((width) => {
         const column = workbook.worksheets.getItem(width.sheetName).getRangeByIndexes(0, width.column, 1, 1);
         column.format.load("columnWidth");
         return { width, column };
       })
     : [];
-  const undoExtension = journal.stage === "writes" ? extension?.queueRollback() : undefined;
+  const undoExtension = wroteAll ? extension?.queueRollback() : undefined;
   await counter.sync();
   undoExtension?.();
 
@@ -881,8 +890,13 @@ async function rollbackJournal(
   }
   if (journal.tableColumns && tableCount && originalTableColumns !== null) {
     const table = workbook.tables.getItem(journal.tableColumns.tableName);
-    // Added columns are the last ones; delete from the end so indices stay valid.
-    for (let index = tableCount.value - 1; index >= originalTableColumns; index -= 1) table.columns.getItemAt(index).delete();
+    const resizedFrom = journal.tableColumns.resizedFrom;
+    if (resizedFrom) {
+      queueUndoTableResize(workbook.worksheets.getItem(journal.tableColumns.sheetName), table, resizedFrom, tableCount.value - originalTableColumns);
+    } else {
+      // Added columns are the last ones; delete from the end so indices stay valid.
+      for (let index = tableCount.value - 1; index >= originalTableColumns; index -= 1) table.columns.getItemAt(index).delete();
+    }
   }
   if (journal.insertedColumns) {
     const inserted = journal.insertedColumns;

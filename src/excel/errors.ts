@@ -31,12 +31,20 @@ export class HostFailureError extends Error implements HostFailure {
 const OFFICE_CODE_TO_FAILURE: Readonly<Record<string, FailureCode>> = {
   AccessDenied: "protected-sheet",
   InvalidOperationInCellEditMode: "cell-edit-mode",
+  InvalidSelection: "invalid-selection",
+  NonBlankCellOffSheet: "no-room-to-insert",
+  InsertDeleteConflict: "insert-delete-conflict",
+  MergedRangeConflict: "merged-range-conflict",
+  FilteredRangeConflict: "filtered-range-conflict",
+  PivotTableRangeConflict: "pivot-table-conflict",
+  FormulaLengthExceedsLimit: "formula-too-long",
+  EmptyChartSeries: "empty-chart-series",
   ItemNotFound: "item-not-found",
   InvalidReference: "item-not-found",
   RequestPayloadSizeLimitExceeded: "payload-too-large",
   ResponsePayloadSizeLimitExceeded: "payload-too-large",
   RangeExceedsLimit: "payload-too-large",
-  OperationCellsExceedLimit: "payload-too-large",
+  OperationCellsExceedLimit: "too-many-cells",
   InvalidArgument: "invalid-argument",
   ApiNotFound: "unsupported-requirement-set",
   NotImplemented: "unsupported-requirement-set",
@@ -57,6 +65,11 @@ export function officeErrorCode(error: unknown): string | null {
   if (typeof candidate.code === "string") return candidate.code;
   if (typeof candidate.debugInfo?.code === "string") return candidate.debugInfo.code;
   return null;
+}
+
+function errorLocationOf(error: unknown): string {
+  const location = (error as OfficeLikeError).debugInfo?.errorLocation;
+  return typeof location === "string" ? location : "";
 }
 
 function technicalDetails(error: unknown): string {
@@ -86,7 +99,10 @@ export function toHostFailure(error: unknown, sheet?: string): HostFailureError 
   }
   if (isHostFailureShaped(error)) return new HostFailureError(error.code, error.details, error.sheet ?? sheet, error);
   const officeCode = officeErrorCode(error);
-  const code: FailureCode = (officeCode && OFFICE_CODE_TO_FAILURE[officeCode]) || "unknown";
+  let code: FailureCode = (officeCode && OFFICE_CODE_TO_FAILURE[officeCode]) || "unknown";
+  // Adding a sheet is refused with AccessDenied when the workbook's structure is protected, even
+  // though no sheet is: that needs another fix than an unprotected sheet.
+  if (officeCode === "AccessDenied" && /^WorksheetCollection\.add/.test(errorLocationOf(error))) code = "protected-workbook";
   return new HostFailureError(code, technicalDetails(error), sheet, error);
 }
 

@@ -3,10 +3,12 @@
  * `createOfficeWorkbookHostFromGlobals()` wires the real globals for the task pane's index.tsx.
  */
 import type {
+  CancelSignal,
   ApplyProgress,
   ApplyResult,
   Language,
   OutputOptions,
+  SelfCheckReport,
   SheetEvent,
   StoredState,
   WorkbookHost,
@@ -14,9 +16,9 @@ import type {
 import { isBlank } from "../core/text";
 import { CONCEPT_KEYS, type Analysis, type AnalysisSettings, type CellRect, type SheetSnapshot } from "../core/types";
 import { globalOfficeEnv, Requirements, type OfficeEnv } from "./env";
-import { HostFailureError, toHostFailure } from "./errors";
+import { HostFailureError, officeErrorCode, toHostFailure } from "./errors";
 import type { CorePipeline } from "./pipeline";
-import { readActiveSheetSnapshot } from "./snapshot";
+import { DEFAULT_RESPONSE_BUDGET_BYTES, readActiveSheetSnapshot } from "./snapshot";
 import { SyncCounter, rectOf } from "./sync";
 
 /** The workbook setting that holds the pane's StoredState (JSON). */
@@ -59,6 +61,43 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     }
   }
 
+  /**
+   * Before an apply writes: is Excel in cell edit mode? A tiny request without delayForCellEdit
+   * answers (InvalidOperationInCellEditMode). Then the pane says so and a delayed request waits for
+   * Enter or Esc; on Windows clicking the pane does not end the edit (office-js #806, #3388), so
+   * without the word the wait looks like a hang. A cancel ends the wait: nothing has been written.
+   */
+  /** Resolves with the syncs it took (1 without cell edit mode, 2 with it). */
+  async function waitForCellEdit(sheet: string, onWaiting: () => void, cancel?: CancelSignal): Promise<number> {
+    const probe = (delayForCellEdit: boolean) =>
+      env.Excel.run({ delayForCellEdit }, async (context) => {
+        context.workbook.load("name");
+        await context.sync();
+      });
+    const cancelled = () => new HostFailureError("cancelled", "The user cancelled while Excel was in cell edit mode.", sheet);
+    if (cancel?.aborted) throw cancelled();
+    try {
+      await probe(false);
+      return 1;
+    } catch (error) {
+      if (officeErrorCode(error) !== "InvalidOperationInCellEditMode") throw toHostFailure(error, sheet);
+    }
+    onWaiting();
+    let stopWaiting: (() => void) | null = null;
+    const onCancel = new Promise<never>((_, reject) => {
+      stopWaiting = () => reject(cancelled());
+      cancel?.addEventListener("abort", stopWaiting);
+    });
+    try {
+      // The delayed probe only reads; when it ends after a cancel, nothing follows it.
+      await Promise.race([probe(true).catch((error: unknown) => Promise.reject(toHostFailure(error, sheet))), onCancel]);
+    } finally {
+      if (stopWaiting) cancel?.removeEventListener("abort", stopWaiting);
+    }
+    if (cancel?.aborted) throw cancelled();
+    return 2;
+  }
+
   return {
     language,
     theme,
@@ -72,10 +111,12 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       settings: AnalysisSettings,
       output: OutputOptions,
       onProgress?: (progress: ApplyProgress) => void,
+      cancel?: CancelSignal,
     ): Promise<ApplyResult> {
       const report = (step: ApplyProgress["step"], fraction: number) => onProgress?.({ step, fraction });
+      const probeSyncs = await waitForCellEdit(expected.sheetName, () => report("waiting-for-cell-edit", 0.02), cancel);
       report("analysing", 0.05);
-      const { applyPlan, chartExtension, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
+      const { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
         throw toHostFailure(error, expected.sheetName);
       });
       // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
@@ -104,6 +145,8 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
         const counter = new SyncCounter(context);
         report("writing-columns", 0.2);
         const charts = chartData && chartData.bindings.length > 0 ? chartExtension(context, chartData.specs, chartData.bindings) : undefined;
+        // The self-check's reads ride on the last write request: no extra sync.
+        const check = fullPlan.mode === "formulas" ? selfCheck(context, fullPlan, analysis, budget ?? DEFAULT_RESPONSE_BUDGET_BYTES) : null;
         const applied = await applyPlan(context, fullPlan, expected, {
           requirements,
           counter,
@@ -111,9 +154,17 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           registerDependsOn,
           requestBudgetBytes: budget,
           onStep: (step) => report(step, step === "writing-parameters" ? 0.45 : 0.6),
-          extension: charts,
+          extension: check ? withSelfCheck(charts, check) : charts,
         });
         const chartNames = charts?.names ?? [];
+        const checked = check?.report();
+        if (checked?.writeMissing) {
+          // Never report success for a write Excel did not keep: undo what did land, and say so.
+          await applied.rollback();
+          throw new HostFailureError("write-dropped", "Excel shows none of the written positions and strategies.", fullPlan.registerSheet);
+        }
+        const notices: ApplyResult["notices"] = (chartData?.specs ?? []).flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params })));
+        if (checked && (checked.mismatchCount > 0 || checked.summaryMismatches.length > 0)) notices.push(selfCheckNotice(checked));
         report("done", 1);
         return {
           sheetName: fullPlan.registerSheet,
@@ -122,8 +173,9 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           chartNames,
           summary,
           skipped,
-          notices: (chartData?.specs ?? []).flatMap((spec) => spec.notices.map((n) => ({ key: n.key, params: n.params }))),
-          syncs: counter.syncs,
+          notices,
+          syncs: probeSyncs + counter.syncs,
+          ...(checked ? { selfCheck: checked } : {}),
         };
       }, expected.sheetName);
     },
@@ -167,17 +219,27 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       let removers: (() => Promise<void>)[] = [];
       const registering = run(async (context) => {
         const worksheets = context.workbook.worksheets;
+        const onSelection = async (args: { worksheetId: string }) => {
+          if (active) listener({ kind: "selection-changed", sheetName: await sheetNameOf(args.worksheetId) });
+        };
+        const onData = async (args: { worksheetId: string }) => {
+          if (active) listener({ kind: "data-changed", sheetName: await sheetNameOf(args.worksheetId) });
+        };
+        // worksheets.onActivated is ExcelApi 1.7 (within the manifest's 1.8).
         const handlers = [
           worksheets.onActivated.add(async (args) => {
             if (active) listener({ kind: "activated", sheetName: await sheetNameOf(args.worksheetId) });
           }),
-          worksheets.onSelectionChanged.add(async (args) => {
-            if (active) listener({ kind: "selection-changed", sheetName: await sheetNameOf(args.worksheetId) });
-          }),
-          worksheets.onChanged.add(async (args) => {
-            if (active) listener({ kind: "data-changed", sheetName: await sheetNameOf(args.worksheetId) });
-          }),
         ];
+        if (requirements.excelApi("1.9")) {
+          // The collection's onSelectionChanged/onChanged (ExcelApi 1.9) also cover sheets added later.
+          handlers.push(worksheets.onSelectionChanged.add(onSelection), worksheets.onChanged.add(onData));
+        } else {
+          // Under 1.9 only each worksheet's own events exist (1.7): one more sync to learn the sheets.
+          worksheets.load("items/id");
+          await context.sync();
+          for (const sheet of worksheets.items) handlers.push(sheet.onSelectionChanged.add(onSelection), sheet.onChanged.add(onData));
+        }
         await context.sync();
         removers = handlers.map((handler) => async () => {
           handler.remove();
@@ -239,8 +301,28 @@ function dependenciesOf(analysis: Analysis, snapshot: SheetSnapshot, register: C
  * first screen does not need it, and bundled up front it would count against the initial download.
  */
 async function loadWritePath(pipeline: CorePipeline | undefined) {
-  const [{ applyPlan }, { chartExtension }, { defaultPipeline }] = await Promise.all([import("./apply"), import("./chart"), import("./pipeline")]);
-  return { applyPlan, chartExtension, pipeline: pipeline ?? defaultPipeline };
+  const [{ applyPlan }, { chartExtension }, { defaultPipeline }, { selfCheck, withSelfCheck }] = await Promise.all([
+    import("./apply"),
+    import("./chart"),
+    import("./pipeline"),
+    import("./self-check"),
+  ]);
+  return { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline: pipeline ?? defaultPipeline };
+}
+
+/** The notice for a self-check disagreement: how many rows, the first one, and the remedy (values). */
+function selfCheckNotice(checked: SelfCheckReport): { key: string; params: Record<string, string | number> } {
+  const first = checked.mismatches[0];
+  const summary = checked.summaryMismatches[0];
+  return {
+    key: "notice.selfCheck.mismatch",
+    params: {
+      rows: checked.mismatchCount,
+      row: first ? first.row : "–",
+      excel: first ? first.excel : summary ? summary.excel : "",
+      expected: first ? first.expected : summary ? summary.expected : "",
+    },
+  };
 }
 
 function parseStoredState(text: unknown): StoredState | null {

@@ -50,10 +50,19 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   // the read starts again (one cheap shape sync more) with a guess per cell that many times larger.
   const counted = { ...options, counter: options.counter ?? new SyncCounter(context) };
   let bytesPerCell = ESTIMATED_BYTES_PER_CELL;
+  // The selection is a hint: while a chart or shape is selected Excel has no selected range and
+  // fails the request with InvalidSelection (by design, office-js #2268, #8). The shape sync is then
+  // sent again without it, so clicking our chart costs one sync, never the read.
+  let withSelection = true;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await readWithFirstBlockGuess(context, counted, bytesPerCell);
+      return await readWithFirstBlockGuess(context, counted, bytesPerCell, withSelection);
     } catch (error) {
+      if (error instanceof SelectionUnavailable) {
+        withSelection = false;
+        attempt -= 1;
+        continue;
+      }
       if (!(error instanceof FirstBlockTooLarge)) throw error;
       if (attempt === FIRST_BLOCK_ATTEMPTS) throw error.original;
       bytesPerCell *= FIRST_BLOCK_GUESS_GROWTH;
@@ -61,10 +70,18 @@ export async function readActiveSheetSnapshot(context: Excel.RequestContext, opt
   }
 }
 
+/** Thrown inside a read when the shape sync failed because no cells are selected (a chart is). */
+class SelectionUnavailable extends Error {
+  constructor() {
+    super("No cells are selected (a chart or shape is)");
+  }
+}
+
 async function readWithFirstBlockGuess(
   context: Excel.RequestContext,
   options: SnapshotOptions & { counter: SyncCounter },
   bytesPerCell: number,
+  withSelection: boolean,
 ): Promise<SheetSnapshot> {
   const counter = options.counter;
   const requirements = options.requirements;
@@ -87,9 +104,17 @@ async function readWithFirstBlockGuess(
     requirements.excelApi("1.13") && typeof usedRange.getMergedAreasOrNullObject === "function" ? usedRange.getMergedAreasOrNullObject() : null;
   if (mergedAreas) mergedAreas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
   // Feature checks beside the requirement set: a host (or test double) may lack a method.
-  const selectionAreas = requirements.excelApi("1.9") && typeof workbook.getSelectedRanges === "function" ? workbook.getSelectedRanges() : null;
+  const selectionAreas =
+    withSelection && requirements.excelApi("1.9") && typeof workbook.getSelectedRanges === "function" ? workbook.getSelectedRanges() : null;
   if (selectionAreas) selectionAreas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
-  await counter.sync();
+  const legacySelection = withSelection && !selectionAreas ? workbook.getSelectedRange() : null;
+  if (legacySelection) legacySelection.load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
+  try {
+    await counter.sync();
+  } catch (error) {
+    if (withSelection && officeErrorCode(error) === "InvalidSelection") throw new SelectionUnavailable();
+    throw error;
+  }
 
   const origin = { row: usedRange.rowIndex, column: usedRange.columnIndex };
   const rowCount = usedRange.rowCount;
@@ -118,9 +143,6 @@ async function readWithFirstBlockGuess(
 
   // Hidden columns: only probe each column when the used range says some (not all, not none) are hidden.
   const hiddenColumnProbes = columnProbes(usedRange, columnCount);
-
-  const legacySelection = selectionAreas ? null : workbook.getSelectedRange();
-  if (legacySelection) legacySelection.load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
 
   // Excel's rows are kept as they come (no copy per cell): the core reads `formulas` as Excel gives it.
   // Sized up front and filled by index: 100,000 rows pushed one by one into three arrays copy them as they grow.

@@ -1,4 +1,6 @@
-import { isHostFailure } from "../../src/core/host";
+import { HOST_FAILURE_CODES, isHostFailure } from "../../src/core/host";
+import { en } from "../../src/taskpane/i18n/en";
+import { nl } from "../../src/taskpane/i18n/nl";
 import { RegisterError } from "../../src/core/types";
 import { HostFailureError, toHostFailure } from "../../src/excel/errors";
 import { languageOf, themeOf } from "../../src/excel/host";
@@ -17,6 +19,15 @@ describe("Office errors become HostFailures the pane can explain", () => {
     ["ResponsePayloadSizeLimitExceeded", "payload-too-large"],
     ["InvalidArgument", "invalid-argument"],
     ["ApiNotFound", "unsupported-requirement-set"],
+    ["InvalidSelection", "invalid-selection"],
+    ["NonBlankCellOffSheet", "no-room-to-insert"],
+    ["InsertDeleteConflict", "insert-delete-conflict"],
+    ["MergedRangeConflict", "merged-range-conflict"],
+    ["FilteredRangeConflict", "filtered-range-conflict"],
+    ["PivotTableRangeConflict", "pivot-table-conflict"],
+    ["FormulaLengthExceedsLimit", "formula-too-long"],
+    ["EmptyChartSeries", "empty-chart-series"],
+    ["OperationCellsExceedLimit", "too-many-cells"],
     ["GeneralException", "unknown"],
   ])("%s → %s, with code, message and location kept", (officeCode, failureCode) => {
     const failure = toHostFailure(officeError(officeCode, "Office said no.", "Range.values"), "Partners");
@@ -26,6 +37,20 @@ describe("Office errors become HostFailures the pane can explain", () => {
     expect(failure.details).toContain("Office said no.");
     expect(failure.details).toContain("Range.values");
     expect(failure.sheet).toBe("Partners");
+  });
+
+  test("AccessDenied on adding a sheet is the workbook's structure protection, elsewhere the sheet's", () => {
+    expect(toHostFailure(officeError("AccessDenied", "no", "WorksheetCollection.add")).code).toBe("protected-workbook");
+    expect(toHostFailure(officeError("AccessDenied", "no", "Range.values")).code).toBe("protected-sheet");
+  });
+
+  test("every failure code has its own message in both languages", () => {
+    const messages = (catalog: Record<string, string>) => HOST_FAILURE_CODES.map((code) => catalog[`failure.${code}`]);
+    for (const catalog of [en, nl]) {
+      const texts = messages(catalog);
+      expect(texts.every((text) => typeof text === "string" && text.length > 0)).toBe(true);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
   });
 
   test("a register error keeps its code and names the sheet", () => {

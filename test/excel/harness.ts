@@ -29,8 +29,8 @@ export interface Harness {
 }
 
 export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; language?: string } & OfficeHostOptions = {}): Harness {
-  const double = createExcelDouble(init);
-  const maxMinor = Number((options.excelApi ?? "1.8").split(".")[1]);
+  // The double enforces the same sets the host is told about: a member above them fails its batch.
+  const double = createExcelDouble({ ...(init ?? { sheets: [{ name: "Sheet1" }] }), requirementSets: { ExcelApi: options.excelApi ?? "1.8" } });
   let injection: { sync: number; code: DoubleErrorCode; operation: number } | null = null;
   let syncsInCall = 0;
   let countAtCallStart = 0;
@@ -64,10 +64,7 @@ export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; l
       context: {
         displayLanguage: options.language ?? "nl-NL",
         officeTheme: { bodyBackgroundColor: "#FFFFFF" },
-        requirements: {
-          isSetSupported: (name: string, version?: string) =>
-            name === "ExcelApi" && (version === undefined || Number(version.split(".")[1]) <= maxMinor),
-        },
+        requirements: double.requirements,
       },
     },
   };

@@ -401,9 +401,9 @@ describe("preflight reads back only what the plan depends on", () => {
       })
       .finally(restore);
     expect(result.columnHeaders.length).toBeGreaterThan(0);
-    // Preflight, then one sync for the structure. Preflight: the mapped columns' bytes in responses
-    // under the budget, one more for rounding (the header row and the row below are read across).
-    const preflight = syncsBeforeWrites - 1;
+    // The cell-edit probe, preflight, then one sync for the structure. Preflight: the mapped columns'
+    // bytes in responses under the budget, one more for rounding (the header row and the row below are read across).
+    const preflight = syncsBeforeWrites - 2;
     expect(preflight).toBeLessThanOrEqual(Math.ceil(mapped / budget) + 1);
     expect(preflight).toBeLessThan(Math.ceil(whole / budget));
     expect(harness.driver.largestResponseBytes).toBeLessThan(budget);

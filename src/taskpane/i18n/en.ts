@@ -109,11 +109,15 @@ export const en = {
   "apply.progress": "Progress",
   "apply.step.reading": "Reading the sheet",
   "apply.step.analysing": "Analysing",
+  "apply.step.waiting-for-cell-edit":
+    "Excel is editing a cell: finish editing it (Enter or Esc), then Partnerkaart writes. You can also cancel.",
   "apply.step.writing-columns": "Writing the columns",
   "apply.step.writing-parameters": "Writing the parameter sheet",
   "apply.step.writing-summary": "Writing the summary",
   "apply.step.chart": "Drawing the chart",
   "apply.step.done": "Done",
+  "notice.selfCheck.mismatch":
+    "Excel computed something else than Partnerkaart in {rows} rows (first: row {row}, Excel shows \"{excel}\", expected \"{expected}\"). A formula reads a text differently in this Excel. Choose Values only and apply again to write values instead of formulas.",
   "apply.fixFirst": "Correct the highlighted values first.",
 
   "result.heading": "Result",
@@ -164,6 +168,30 @@ export const en = {
   "failure.details": "Technical details",
   "failure.dismiss": "Dismiss",
   "failure.protected-sheet": "Partnerkaart cannot write to {sheetRef}: it is protected. Unprotect it (Review > Unprotect Sheet) and try again.",
+  "failure.protected-workbook":
+    "The structure of this workbook is protected, so Partnerkaart cannot add its parameter sheet for {sheetRef}. Unprotect it (Review > Protect Workbook, enter the password if asked) and try again.",
+  "failure.write-dropped":
+    "Excel did not keep what Partnerkaart wrote on {sheetRef} (this happens on the web while a cell is being edited). Nothing was changed: finish editing the cell (Enter or Esc) and apply again.",
+  "failure.cancelled":
+    "Stopped: nothing was written to {sheetRef}.",
+  "failure.invalid-selection":
+    "Excel cannot read the selection while a chart or shape is selected. Click a cell of the register on {sheetRef} and try again.",
+  "failure.too-many-cells":
+    "Excel on the web cannot add columns to a table this long on {sheetRef} (more than 33,554,000 cells would move). Remove any content right of the table, or apply in Excel for Windows or Mac.",
+  "failure.no-room-to-insert":
+    "Excel cannot insert the new columns on {sheetRef}: something in the sheet's last columns (a value or only formatting) would be pushed off the sheet. Clear the columns at the far right (XFD and before) and try again.",
+  "failure.insert-delete-conflict":
+    "Excel cannot insert the new columns on {sheetRef}: a table, merged cells or an array formula beside the register is in the way. Move it, or convert the register to a table, and try again.",
+  "failure.merged-range-conflict":
+    "Merged cells on {sheetRef} are in the way of the new columns. Unmerge the cells right of the register (Home > Merge & Center) and try again.",
+  "failure.filtered-range-conflict":
+    "A filter on {sheetRef} is in the way. Clear the filter (Data > Clear) so every row shows, and try again.",
+  "failure.pivot-table-conflict":
+    "A PivotTable on {sheetRef} is where Partnerkaart wants to write. Move the PivotTable elsewhere and try again.",
+  "failure.formula-too-long":
+    "A formula Partnerkaart writes on {sheetRef} became longer than Excel allows. Shorten long label texts on the parameter sheet, or choose Values only.",
+  "failure.empty-chart-series":
+    "Excel refused a chart series without points for the register on {sheetRef}. Turn the chart off or check that partners have scores, then try again.",
   "failure.cell-edit-mode": "Excel is busy editing a cell. Press Enter or Esc in the cell and try again.",
   "failure.register-changed": "The register on {sheetRef} changed after it was analysed. Analyse again, check the result and apply again.",
   "failure.foreign-content": "Partnerkaart stopped before writing on {sheetRef}. {foreign}",

@@ -108,11 +108,15 @@ export const nl: Record<PaneMessageKey, string> = {
   "apply.progress": "Voortgang",
   "apply.step.reading": "Blad lezen",
   "apply.step.analysing": "Analyseren",
+  "apply.step.waiting-for-cell-edit":
+    "Excel is een cel aan het bewerken: rond dat af (Enter of Esc), daarna schrijft Partnerkaart. U kunt ook annuleren.",
   "apply.step.writing-columns": "Kolommen schrijven",
   "apply.step.writing-parameters": "Parameterblad schrijven",
   "apply.step.writing-summary": "Overzicht schrijven",
   "apply.step.chart": "Grafiek tekenen",
   "apply.step.done": "Klaar",
+  "notice.selfCheck.mismatch":
+    "Excel berekende in {rows} rijen iets anders dan Partnerkaart (eerste: rij {row}, Excel toont \"{excel}\", verwacht \"{expected}\"). Een formule leest een tekst in deze Excel anders. Kies Alleen waarden en pas opnieuw toe om waarden te schrijven in plaats van formules.",
   "apply.fixFirst": "Verbeter eerst de gemarkeerde waarden.",
 
   "result.heading": "Resultaat",
@@ -164,6 +168,30 @@ export const nl: Record<PaneMessageKey, string> = {
   "failure.dismiss": "Sluiten",
   "failure.protected-sheet":
     "Partnerkaart kan niet schrijven op {sheetRef}: het blad is beveiligd. Hef de beveiliging op (Controleren > Beveiliging blad opheffen) en probeer het opnieuw.",
+  "failure.protected-workbook":
+    "De structuur van deze werkmap is beveiligd, daardoor kan Partnerkaart zijn parameterblad voor {sheetRef} niet toevoegen. Hef de beveiliging op (Controleren > Werkmap beveiligen, zo nodig met het wachtwoord) en probeer het opnieuw.",
+  "failure.write-dropped":
+    "Excel heeft niet bewaard wat Partnerkaart op {sheetRef} schreef (dat gebeurt online terwijl een cel wordt bewerkt). Er is niets veranderd: rond het bewerken van de cel af (Enter of Esc) en pas opnieuw toe.",
+  "failure.cancelled":
+    "Gestopt: er is niets geschreven op {sheetRef}.",
+  "failure.invalid-selection":
+    "Excel kan de selectie niet lezen zolang een grafiek of vorm geselecteerd is. Klik op een cel van het register op {sheetRef} en probeer het opnieuw.",
+  "failure.too-many-cells":
+    "Excel online kan geen kolommen toevoegen aan zo'n lange tabel op {sheetRef} (er zouden meer dan 33.554.000 cellen verschuiven). Verwijder inhoud rechts van de tabel, of pas toe in Excel voor Windows of Mac.",
+  "failure.no-room-to-insert":
+    "Excel kan de nieuwe kolommen niet invoegen op {sheetRef}: iets in de laatste kolommen van het blad (een waarde of alleen opmaak) zou van het blad geschoven worden. Wis de kolommen helemaal rechts (XFD en ervoor) en probeer het opnieuw.",
+  "failure.insert-delete-conflict":
+    "Excel kan de nieuwe kolommen niet invoegen op {sheetRef}: een tabel, samengevoegde cellen of een matrixformule naast het register zit in de weg. Verplaats die, of maak van het register een tabel, en probeer het opnieuw.",
+  "failure.merged-range-conflict":
+    "Samengevoegde cellen op {sheetRef} zitten de nieuwe kolommen in de weg. Hef het samenvoegen rechts van het register op (Start > Samenvoegen en centreren) en probeer het opnieuw.",
+  "failure.filtered-range-conflict":
+    "Een filter op {sheetRef} zit in de weg. Wis het filter (Gegevens > Wissen) zodat alle rijen zichtbaar zijn, en probeer het opnieuw.",
+  "failure.pivot-table-conflict":
+    "Een draaitabel op {sheetRef} staat waar Partnerkaart wil schrijven. Verplaats de draaitabel en probeer het opnieuw.",
+  "failure.formula-too-long":
+    "Een formule die Partnerkaart schrijft op {sheetRef} werd langer dan Excel toestaat. Kort lange labelteksten op het parameterblad in, of kies Alleen waarden.",
+  "failure.empty-chart-series":
+    "Excel weigerde een grafiekreeks zonder punten voor het register op {sheetRef}. Zet de grafiek uit of controleer of partners scores hebben, en probeer het opnieuw.",
   "failure.cell-edit-mode": "Excel is bezig met het bewerken van een cel. Druk in de cel op Enter of Esc en probeer het opnieuw.",
   "failure.register-changed":
     "Het register op {sheetRef} is gewijzigd nadat het is geanalyseerd. Analyseer opnieuw, controleer het resultaat en pas opnieuw toe.",

@@ -572,6 +572,12 @@ export function buildSpecs(env: Env) {
       worksheet: (self) => self.derived(Worksheet, "worksheet", (t: TableModel) => t.sheet),
     },
     methods: {
+      resize: (self, newRange: unknown) =>
+        self.queue("resize", typeof newRange === "string" ? newRange : null, (t: TableModel) => {
+          const ref = rangeArg(newRange, env, t.sheet, "Table.resize");
+          if (ref.sheet !== t.sheet) fail("InvalidArgument", "Table.resize", "the new range is on another sheet");
+          model.resizeTable(t, ref.rect);
+        }),
       getRange: (self) => tableRange(self, "getRange", (t) => t.rect),
       getHeaderRowRange: (self) => tableRange(self, "getHeaderRowRange", (t) => model.tableHeaderRect(t)),
       getDataBodyRange: (self) => tableRange(self, "getDataBodyRange", (t) => model.tableBodyRect(t)),
@@ -1234,6 +1240,13 @@ export function buildSpecs(env: Env) {
       unprotect: (self) => self.queue("unprotect", null, () => void (model.workbookProtected = false)),
     },
   };
+  // While a chart, shape or picture is selected there is no selected range: Excel throws
+  // InvalidSelection, by design (office-js issues #2268 and #8).
+  const selectedCells = (location: string): RangeRef => {
+    const sheet = model.activeSheet ?? fail("ItemNotFound", location);
+    if (sheet.selectedObject !== null) fail("InvalidSelection", location, `"${sheet.selectedObject}" is selected, not cells`);
+    return { sheet, rect: sheet.selection };
+  };
   const Workbook: TypeSpec = {
     typeName: "Workbook",
     props: { name: { get: () => "Book1.xlsx" } },
@@ -1247,13 +1260,15 @@ export function buildSpecs(env: Env) {
     },
     methods: {
       getSelectedRange: (self) =>
+        self.child(Range, () => selectedCells("Workbook.getSelectedRange"), { path: "workbook.getSelectedRange()", strict: true }),
+      getSelectedRanges: (self) =>
         self.child(
-          Range,
+          RangeAreas,
           () => {
-            const sheet = model.activeSheet ?? fail("ItemNotFound", "Workbook.getSelectedRange");
-            return { sheet, rect: sheet.selection };
+            const { sheet, rect } = selectedCells("Workbook.getSelectedRanges");
+            return { sheet, rects: [rect] };
           },
-          { path: "workbook.getSelectedRange()" },
+          { path: "workbook.getSelectedRanges()", strict: true },
         ),
       getActiveCell: (self) =>
         self.child(

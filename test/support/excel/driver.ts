@@ -15,7 +15,8 @@ import { MAX_COLUMNS, MAX_ROWS, Rect, columnIndex, formatAddress, formatLocal, p
 import { buildSpecs, Env } from "./api";
 import { DoubleOfficeError, DoubleErrorCode } from "./errors";
 import { EventKind, EventRegistry } from "./events";
-import { CellInput, Scalar, SheetModel, WorkbookModel } from "./model";
+import { CellInput, Platform, Scalar, SheetModel, WorkbookModel } from "./model";
+import { RequirementSets, type SupportedSets } from "./requirements";
 import { ObjState, RequestContextDouble, SyncHooks } from "./proxy";
 import { EXCEL_ENUMS } from "./enums";
 
@@ -57,6 +58,16 @@ export interface WorkbookInit {
   payloadLimitBytes?: number;
   /** Name of new sheets: "Sheet" (English Excel) or "Blad" (Dutch). */
   defaultSheetPrefix?: string;
+  /**
+   * The requirement sets this Excel supports, e.g. { ExcelApi: "1.8" } (the manifest's minimum).
+   * Default: the newest ExcelApi the typings know. A member above them fails its batch (ApiNotFound).
+   * Kept by later loadWorkbook calls that do not name them.
+   */
+  requirementSets?: SupportedSets;
+  /** Where the workbook is open; "web" adds Excel on the web's limits. Default "windows"; kept like requirementSets. */
+  platform?: Platform;
+  /** The workbook's structure is protected (sheets cannot be added, deleted or renamed). */
+  structureProtected?: boolean;
 }
 
 export interface SeriesReadback {
@@ -153,12 +164,16 @@ export interface ExcelDouble {
   driver: WorkbookDriver;
   /** Sets globalThis.Excel and OfficeExtension (Error, ErrorCodes) to the double; returns a restore function. */
   installGlobals(): () => void;
+  /** Stand-in for Office.context.requirements: answers from the workbook's supported sets. */
+  requirements: { isSetSupported(name: string, minVersion?: string): boolean };
 }
 
 export const DEFAULT_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 export class WorkbookDriver {
   private env: Env = { model: new WorkbookModel(), events: new EventRegistry() };
+  /** What this Excel supports: Office.context.requirements answers from it and the proxies enforce it. */
+  requirements = new RequirementSets();
   private payloadLimit = DEFAULT_PAYLOAD_LIMIT_BYTES;
   private editMode: { exit: Promise<void>; release: () => void } | null = null;
   private injected: { at: number; error: DoubleOfficeError } | null = null;
@@ -224,6 +239,7 @@ export class WorkbookDriver {
         this.injected = null;
         return error;
       },
+      missingSet: (typeName, member) => this.requirements.missingSet(typeName, member),
     };
   }
 
@@ -242,12 +258,15 @@ export class WorkbookDriver {
   loadWorkbook(init: WorkbookInit): void {
     const model = new WorkbookModel();
     if (init.defaultSheetPrefix) model.defaultSheetPrefix = init.defaultSheetPrefix;
+    model.platform = init.platform ?? this.env.model.platform;
+    if (init.requirementSets) this.requirements = new RequirementSets(init.requirementSets);
     this.env = { model, events: new EventRegistry() };
     this.payloadLimit = init.payloadLimitBytes ?? DEFAULT_PAYLOAD_LIMIT_BYTES;
     for (const sheetInit of init.sheets) model.addSheet(sheetInit.name, "loadWorkbook");
     for (const sheetInit of init.sheets) this.fillSheet(model.findSheet(sheetInit.name)!, sheetInit);
     for (const name of init.names ?? []) model.addName(name.name, name.formula, name.comment, "loadWorkbook");
     for (const [key, value] of Object.entries(init.settings ?? {})) model.settings.set(key, JSON.parse(JSON.stringify(value)));
+    model.workbookProtected = !!init.structureProtected;
     if (init.activeSheet) model.activeSheet = model.requireSheet(init.activeSheet, "loadWorkbook");
     else model.activeSheet = model.liveSheets().find((s) => s.visibility === "Visible") ?? null;
     this.resetCounters();
@@ -629,11 +648,20 @@ export class WorkbookDriver {
     const ref = this.ref(sheet, address);
     if (this.model.activeSheet !== ref.sheet) await this.activate(sheet);
     ref.sheet.selection = ref.rect;
+    ref.sheet.selectedObject = null;
     await this.env.events.fire("selectionChanged", ref.sheet.id, {
       type: "WorksheetSelectionChanged",
       worksheetId: ref.sheet.id,
       address: formatLocal(ref.rect),
     });
+  }
+
+  /** The user clicks a chart: no cells are selected, so getSelectedRange(s) fail with InvalidSelection. */
+  async selectChart(sheet: string, chartName: string): Promise<void> {
+    const s = this.model.requireSheet(sheet, "driver.selectChart");
+    if (!this.model.liveCharts(s).some((chart) => chart.name === chartName)) throw new Error(`The double has no chart "${chartName}" on "${sheet}"`);
+    if (this.model.activeSheet !== s) await this.activate(sheet);
+    s.selectedObject = chartName;
   }
 
   eventHandlerCount(kind?: EventKind): number {
@@ -714,6 +742,7 @@ export function createExcelDouble(init?: WorkbookInit): ExcelDouble {
     Excel: ExcelNamespace,
     run: run as unknown as typeof Excel.run,
     driver,
+    requirements: { isSetSupported: (name: string, minVersion?: string) => driver.requirements.isSetSupported(name, minVersion) },
     installGlobals() {
       const g = globalThis as any;
       const previous = { Excel: g.Excel, OfficeExtension: g.OfficeExtension };

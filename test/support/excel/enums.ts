@@ -39,6 +39,7 @@ export const EXCEL_ENUMS = {
     "AccessDenied", "ApiNotFound", "Conflict", "GeneralException", "InsertDeleteConflict", "InvalidArgument", "InvalidBinding",
     "InvalidOperation", "InvalidReference", "InvalidSelection", "ItemAlreadyExists", "ItemNotFound", "NotImplemented",
     "RequestAborted", "RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "UnsupportedOperation",
-    "InvalidOperationInCellEditMode", "PropertyNotLoaded",
+    "InvalidOperationInCellEditMode", "PropertyNotLoaded", "NonBlankCellOffSheet", "OperationCellsExceedLimit", "MergedRangeConflict",
+    "FilteredRangeConflict", "PivotTableRangeConflict", "FormulaLengthExceedsLimit", "EmptyChartSeries",
   ]),
 };

@@ -14,9 +14,20 @@ export type DoubleErrorCode =
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
   | "PropertyNotLoaded"
-  | "InvalidObjectPath";
+  | "InvalidObjectPath"
+  | "ApiNotFound"
+  | "InvalidSelection"
+  | "NonBlankCellOffSheet"
+  | "OperationCellsExceedLimit"
+  | "InsertDeleteConflict"
+  | "MergedRangeConflict"
+  | "FilteredRangeConflict"
+  | "PivotTableRangeConflict"
+  | "FormulaLengthExceedsLimit"
+  | "EmptyChartSeries";
 
-// Office's own English messages for these codes (office_strings.js / the Excel error-code table).
+// Office's own English messages for these codes (office_strings.js / the Excel error-code table in
+// "Error handling with the application-specific JavaScript APIs", learn.microsoft.com).
 const MESSAGES: Record<DoubleErrorCode, string> = {
   AccessDenied: "You cannot perform the requested operation.",
   GeneralException: "There was an internal error while processing the request.",
@@ -33,6 +44,19 @@ const MESSAGES: Record<DoubleErrorCode, string> = {
     "The response payload size has exceeded the limit. See the Resource limits and performance optimization for Office Add-ins article for more information.",
   PropertyNotLoaded:
     "The property '{0}' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
+  ApiNotFound:
+    "The API you are trying to use could not be found. It may be available in a newer version of the Office application. See Office client application and platform availability for Office Add-ins for more information.",
+  InvalidSelection: "The current selection is invalid for this operation.",
+  NonBlankCellOffSheet:
+    "Microsoft Excel can't insert new cells because it would push non-empty cells off the end of the worksheet. These non-empty cells might appear empty but have blank values, some formatting, or a formula. Delete enough rows or columns to make room for what you want to insert and then try again.",
+  OperationCellsExceedLimit: "The attempted operation affects more than the limit of 33554000 cells.",
+  InsertDeleteConflict: "The insert or delete operation attempted resulted in a conflict.",
+  MergedRangeConflict:
+    "Cannot complete the operation. A table can't overlap with another table, a PivotTable report, query results, merged cells, or an XML Map.",
+  FilteredRangeConflict: "The attempted operation causes a conflict with a filtered range.",
+  PivotTableRangeConflict: "The attempted operation causes a conflict with a PivotTable range.",
+  FormulaLengthExceedsLimit: "The bytecode of the applied formula exceeds the maximum length limit.",
+  EmptyChartSeries: "The attempted operation failed because the chart series is empty.",
   InvalidObjectPath:
     "The object path '{0}' isn't working for what you're trying to do. If you're using the object across multiple \"context.sync\" calls and outside the sequential execution of a \".run\" batch, please use the \"context.trackedObjects.add()\" and \"context.trackedObjects.remove()\" methods to manage the object's lifetime.",
 };

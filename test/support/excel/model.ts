@@ -13,6 +13,11 @@ import { a1FormulaToR1C1, r1c1FormulaToA1 } from "./r1c1";
 
 export type Scalar = string | number | boolean;
 
+export type Platform = "windows" | "mac" | "web";
+
+/** The most cells one operation may affect in Excel on the web (OperationCellsExceedLimit). */
+export const OPERATION_CELLS_LIMIT = 33_554_000;
+
 export interface CellStyle {
   numberFormat?: string;
   bold?: boolean;
@@ -46,6 +51,8 @@ export interface SheetModel {
   conditionalFormats: ConditionalFormatModel[];
   protected: boolean;
   selection: Rect;
+  /** A chart (or shape) the user selected instead of cells; getSelectedRange(s) then fail. */
+  selectedObject: string | null;
   frozenRows: number;
   frozenColumns: number;
   deleted: boolean;
@@ -189,6 +196,8 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   activeSheet: SheetModel | null = null;
   workbookProtected = false;
+  /** Where the workbook is open: some limits hold on one platform only (see README). */
+  platform: Platform = "windows";
   /** How many full recalculations were asked for (application.calculate). */
   calculateCount = 0;
   defaultSheetPrefix = "Sheet";
@@ -246,6 +255,7 @@ export class WorkbookModel {
       conditionalFormats: [],
       protected: false,
       selection: { row: 0, column: 0, rowCount: 1, columnCount: 1 },
+      selectedObject: null,
       frozenRows: 0,
       frozenColumns: 0,
       deleted: false,
@@ -602,7 +612,7 @@ export class WorkbookModel {
     if (down) {
       const entire = rect.columnCount === MAX_COLUMNS;
       const lastUsed = used ? used.row + used.rowCount - 1 : -1;
-      if (lastUsed + rect.rowCount >= MAX_ROWS) fail("InvalidOperation", location, "cells would be pushed off the sheet");
+      if (lastUsed + rect.rowCount >= MAX_ROWS) fail("NonBlankCellOffSheet", location, "cells would be pushed off the sheet");
       if (entire) {
         this.hf.addRows(sheet.hfId, [rect.row, rect.rowCount]);
       } else if (lastUsed >= rect.row) {
@@ -621,7 +631,7 @@ export class WorkbookModel {
     } else {
       const entire = rect.rowCount === MAX_ROWS;
       const lastUsed = used ? used.column + used.columnCount - 1 : -1;
-      if (lastUsed + rect.columnCount >= MAX_COLUMNS) fail("InvalidOperation", location, "cells would be pushed off the sheet");
+      if (lastUsed + rect.columnCount >= MAX_COLUMNS) fail("NonBlankCellOffSheet", location, "cells would be pushed off the sheet");
       if (entire) {
         this.hf.addColumns(sheet.hfId, [rect.column, rect.columnCount]);
       } else if (lastUsed >= rect.column) {
@@ -892,6 +902,21 @@ export class WorkbookModel {
     return table;
   }
 
+  /**
+   * Table.resize (ExcelApi 1.13): the new range must overlap the table and keep its header row
+   * (the typings' remarks); cells keep their values, a header cell becomes the column's name.
+   */
+  resizeTable(table: TableModel, rect: Rect, location = "Table.resize"): void {
+    this.assertWritable(table.sheet, location);
+    if (rect.row !== table.rect.row) fail("InvalidArgument", location, "the new range must keep the table's header row");
+    if (!rectsIntersect(rect, table.rect)) fail("InvalidArgument", location, "the new range must overlap the table");
+    if (rect.rowCount < 2) fail("InvalidArgument", location, "a table keeps a header row and a row");
+    const overlapping = this.liveTables(table.sheet).find((other) => other !== table && rectsIntersect(other.rect, rect));
+    if (overlapping) fail("InvalidArgument", location, `the new range overlaps table "${overlapping.name}"`);
+    table.rect = { ...rect };
+    this.normalizeTableHeaders(table);
+  }
+
   /** Excel keeps header cells as unique, non-empty texts ("Column1", "Naam2"). */
   normalizeTableHeaders(table: TableModel): void {
     const seen = new Set<string>();
@@ -980,6 +1005,11 @@ export class WorkbookModel {
       else if (flat.length === rows - (table.showTotals ? 1 : 0)) column = [...flat, null];
       else if (flat.length === bodyRows) column = [null, ...flat, ...(table.showTotals ? [null] : [])];
       else fail("InvalidArgument", location, `values has ${flat.length} rows; the table has ${bodyRows} data rows`);
+    }
+    // Excel on the web counts the cells the insertion shifts as rows × (16,383 − table columns) and
+    // refuses above 33,554,000 ("Error handling with the application-specific JavaScript APIs").
+    if (this.platform === "web" && rows * (MAX_COLUMNS - 1 - count) > OPERATION_CELLS_LIMIT) {
+      fail("OperationCellsExceedLimit", location, `${rows} rows × (16383 − ${count} columns) cells exceed 33,554,000`);
     }
     const columnRect = { row: table.rect.row, column: table.rect.column + at, rowCount: rows, columnCount: 1 };
     const used = this.usedRect(table.sheet, true);

@@ -45,6 +45,8 @@ export interface SyncHooks {
   afterRequest(ctx: RequestContextDouble): Promise<void>;
   /** Lets a test make the n-th operation of a request fail. */
   injectedFailure(opIndex: number): DoubleOfficeError | null;
+  /** The requirement set `typeName.member` needs when the workbook's Excel lacks it, else null. */
+  missingSet(typeName: string, member: string): string | null;
 }
 
 export class ClientResultDouble<T> {
@@ -221,9 +223,17 @@ export class ObjState {
           if (state.isNull) return null;
           return readLoaded(state, prop);
         }
-        if (spec.navs?.[prop]) return state.nav(prop).proxy;
+        if (spec.navs?.[prop]) {
+          refuseIfUnsupported(state, prop);
+          return state.nav(prop).proxy;
+        }
         const method = spec.methods?.[prop];
-        if (method) return (...args: unknown[]) => method(state, ...args);
+        if (method) {
+          return (...args: unknown[]) => {
+            refuseIfUnsupported(state, prop);
+            return method(state, ...args);
+          };
+        }
         return undefined;
       },
       set(_obj, prop, value) {
@@ -232,6 +242,7 @@ export class ObjState {
         if (!setter) {
           throw new TypeError(`The double's ${state.spec.typeName}.${prop} cannot be set (read-only in Excel or not modelled).`);
         }
+        refuseIfUnsupported(state, prop);
         // Office.js keeps the written value on the proxy, so reading it back needs no load.
         state.loaded.set(prop, value);
         state.ctx.enqueue({
@@ -245,6 +256,25 @@ export class ObjState {
       },
     };
   }
+}
+
+/**
+ * A member above the workbook's requirement sets: Office.js sends the call and Excel fails the
+ * batch with ApiNotFound at that statement (nothing after it runs).
+ */
+function refuseIfUnsupported(state: ObjState, member: string): void {
+  const missing = state.ctx.missingSet(state.spec.typeName, member);
+  if (!missing) return;
+  const location = `${state.spec.typeName}.${member}`;
+  state.ctx.enqueue({
+    describe: { path: state.path, call: member },
+    apply: () => fail("ApiNotFound", location, `${location} needs ${missing}, which this Excel does not support`),
+  });
+}
+
+function assertLoadable(state: ObjState, prop: string): void {
+  const missing = state.ctx.missingSet(state.spec.typeName, prop);
+  if (missing) fail("ApiNotFound", `${state.spec.typeName}.${prop}`, `loading ${state.spec.typeName}.${prop} needs ${missing}`);
 }
 
 function readLoaded(state: ObjState, prop: string): unknown {
@@ -298,6 +328,7 @@ function collectLoad(state: ObjState, paths: LoadPaths, collector: LoadCollector
           if (path.length === 1) allItems = true;
           else itemPaths.push(path.slice(1));
         } else if (spec.props[path[0]] && path.length === 1) {
+          assertLoadable(state, path[0]);
           collector.deliver(state, path[0], spec.props[path[0]].get!(target, state));
         } else itemPaths.push(path);
       }
@@ -310,14 +341,20 @@ function collectLoad(state: ObjState, paths: LoadPaths, collector: LoadCollector
     return;
   }
   if (paths === "all") {
-    for (const [key, prop] of Object.entries(spec.props)) if (prop.get) collector.deliver(state, key, prop.get(target, state));
+    // load() without arguments loads the scalar properties this Excel has.
+    for (const [key, prop] of Object.entries(spec.props)) {
+      if (prop.get && !state.ctx.missingSet(spec.typeName, key)) collector.deliver(state, key, prop.get(target, state));
+    }
     return;
   }
   const navGroups = new Map<string, string[][]>();
   for (const path of paths) {
     const head = path[0];
-    if (spec.props[head]?.get && path.length === 1) collector.deliver(state, head, spec.props[head].get!(target, state));
-    else if (spec.navs?.[head]) {
+    if (spec.props[head]?.get && path.length === 1) {
+      assertLoadable(state, head);
+      collector.deliver(state, head, spec.props[head].get!(target, state));
+    } else if (spec.navs?.[head]) {
+      assertLoadable(state, head);
       const group = navGroups.get(head) ?? [];
       if (path.length > 1) group.push(path.slice(1));
       navGroups.set(head, group);
@@ -352,6 +389,10 @@ export class RequestContextDouble {
   enqueue(op: QueuedOp, created?: ObjState): void {
     this.pending.push(op);
     if (created) this.created.push(created);
+  }
+
+  missingSet(typeName: string, member: string): string | null {
+    return this.hooks.missingSet(typeName, member);
   }
 
   hasPending(): boolean {
