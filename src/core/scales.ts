@@ -35,7 +35,7 @@ export function knownScale(header: string, override?: AnalysisSettings["influenc
   return null;
 }
 
-/** The scale guessed from a column's scores: labels, then percent formatting, then the smallest standard scale. */
+/** The scale guessed from a column's scores: labels (when most scores are labels), then percent formatting, then the smallest standard scale. */
 export function scaleFromValues(scores: readonly ParsedScore[]): Scale {
   // Plain loops: a register can have 100,000+ scores (no per-score arrays, no spreading into Math.min).
   const labels: string[] = [];
@@ -52,7 +52,9 @@ export function scaleFromValues(scores: readonly ParsedScore[]): Scale {
       if (s.value > high) high = s.value;
     }
   }
-  if (labels.length > 0) {
+  // The kind most cells hold decides (one "hoog" among thirteen numbers does not make a label scale);
+  // the odd cells are then skipped with their reason, and the analysis notes the mix.
+  if (labels.length > 0 && labels.length > numberCount) {
     const five = labels.some((l) => FIVE_LEVEL_ONLY.includes(l));
     let englishCount = 0;
     for (const l of labels) if (ENGLISH_LABELS.has(l)) englishCount++;
