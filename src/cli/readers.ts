@@ -449,8 +449,8 @@ export function parseCsv(text: string): string[][] {
       if (i >= length) row.push("");
     } else {
       i += ch === "\r" && body[i + 1] === "\n" ? 2 : 1;
-      line++;
       endRow();
+      line++;
     }
   }
   if (row.length > 0) endRow();
