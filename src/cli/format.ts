@@ -80,11 +80,15 @@ export function formatJson(loaded: Loaded): string {
   return `${JSON.stringify(jsonDocument(loaded), null, 2)}\n`;
 }
 
+// One formatter per language: toLocaleString builds a new one per call (~25 s for 120,000 rows' numbers).
+const NUMBER_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }) };
+const MONEY_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }) };
+
 function number(n: number, lang: Language): string {
-  return clean(n).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 });
+  return NUMBER_FORMATS[lang].format(clean(n));
 }
 function money(n: number, lang: Language): string {
-  return `€ ${n.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 0 })}`;
+  return `€ ${MONEY_FORMATS[lang].format(n)}`;
 }
 
 function table(headers: string[], rawRows: string[][], rightAligned: Set<number>): string[] {
