@@ -10,7 +10,7 @@ import { analyzeSheet } from "../core/analyze";
 import { DEFAULT_CHART_OPTIONS, type Language } from "../core/host";
 import { t } from "../core/i18n";
 import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
-import { escapeControlCharacters, formatJson, formatText } from "./format";
+import { escapeControlCharacters, formatJsonChunks, formatText } from "./format";
 import { InputError, readCsvFile, readXlsx, type TextEncoding } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
 import { writeResultXlsx } from "./write-xlsx";
@@ -180,7 +180,8 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     lang = options.lang;
     file = options.file ?? SAMPLE_REGISTER;
     const loaded = await analyzeFile(file, options.sheet, options.lang);
-    io.stdout(options.json ? formatJson(loaded) : formatText(loaded, options.lang));
+    if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
+    else io.stdout(formatText(loaded, options.lang));
     if (options.chart) {
       await writeAnalysisChart(loaded.analysis, options.chart, options.lang).catch((error: unknown) => {
         throw error instanceof ChartOutputError ? new CliError(error.message) : error;

@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { runAnalyze } from "../../src/cli/analyze";
+import { analyzeFile, runAnalyze } from "../../src/cli/analyze";
+import { formatJsonChunks, jsonDocument } from "../../src/cli/format";
 import { sheetNameFromFileName } from "../../src/cli/readers";
 
 async function run(args: string[]) {
@@ -179,4 +180,18 @@ describe("large and hostile contents", () => {
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label.length).toBeLessThan(60);
   }, 30_000);
+});
+
+describe("--json of a large register", () => {
+  it("is written in pieces that make exactly the document JSON.stringify writes", async () => {
+    const file = join(dir, "json-chunks.csv");
+    const lines = ['Partner;Invloed (1-5);Afhankelijkheid (1-5);Opmerking'];
+    for (let i = 1; i <= 2_500; i++) lines.push(`Partner ${i};${i % 700 === 0 ? "n.v.t." : 1 + (i % 5)};${1 + ((i * 3) % 5)};"regel\n""${i}"""`);
+    writeFileSync(file, lines.join("\n"));
+    const loaded = await analyzeFile(file, null, "en");
+    expect(loaded.analysis.skipped.length).toBe(3);
+    const pieces = [...formatJsonChunks(loaded)];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join("")).toBe(`${JSON.stringify(jsonDocument(loaded), null, 2)}\n`);
+  });
 });
