@@ -4,6 +4,7 @@
  * hidden columns, merged areas.
  */
 import { readFile } from "node:fs/promises";
+import { getHeapStatistics } from "node:v8";
 import ExcelJS from "exceljs";
 import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot, TableSnapshot } from "../core/types";
 import { columnIndex } from "../core/text";
@@ -271,16 +272,24 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string): void {
   if (!entries.some((e) => e.name === "xl/workbook.xml")) throw new InputError("cli.error.xlsx-no-workbook", { file });
   let unpacked = 0;
   for (const entry of entries) unpacked += entry.size;
-  if (unpacked > MAX_XLSX_UNPACKED_BYTES) {
-    throw new InputError("cli.error.xlsx-too-large", { file, size: Math.round(unpacked / 1e6), limit: Math.round(MAX_XLSX_UNPACKED_BYTES / 1e6) });
-  }
+  refuseAboveMemory(file, unpacked * XLSX_MEMORY_PER_XML_BYTE, "cli.error.xlsx-too-large", unpacked);
 }
 
 /**
- * The most XML an .xlsx may unpack to. exceljs holds the whole workbook in memory, at about
- * XLSX_MEMORY_FACTOR times its XML; the limit keeps that within a default Node heap.
+ * Memory a read takes per byte, measured with test/hostile/measure-large-inputs.ts: exceljs holds
+ * the whole workbook (300,000 rows, 125 MB of XML: 1.6 GB peak); a CSV of 1,048,575 rows (186 MB)
+ * peaked at 3.5 GB through analysis and JSON output. Rounded up.
  */
-export const MAX_XLSX_UNPACKED_BYTES = 300e6;
+export const XLSX_MEMORY_PER_XML_BYTE = 14;
+export const CSV_MEMORY_PER_BYTE = 20;
+
+/** Refuses, before reading, a file whose reading would need more memory than this Node process may use (a bomb, or a giant). */
+function refuseAboveMemory(file: string, neededBytes: number, key: "cli.error.xlsx-too-large" | "cli.error.csv-too-large", size: number): void {
+  const available = getHeapStatistics().heap_size_limit;
+  if (neededBytes <= available) return;
+  const mb = (bytes: number) => Math.round(bytes / 1e6);
+  throw new InputError(key, { file, size: mb(size), needed: mb(neededBytes), available: mb(available) });
+}
 
 interface ZipEntry {
   name: string;
@@ -530,6 +539,7 @@ export interface ReadCsvResult {
 export async function readCsvFile(path: string, sheetName: string): Promise<ReadCsvResult> {
   const bytes = await readBytes(path);
   if (bytes.length === 0) throw new InputError("cli.error.empty-file", { file: path });
+  refuseAboveMemory(path, bytes.length * CSV_MEMORY_PER_BYTE, "cli.error.csv-too-large", bytes.length);
   const { text, encoding } = decodeText(bytes);
   try {
     return { snapshot: snapshotOfCsv(text, sheetNameFromFileName(sheetName)), encoding };

@@ -103,11 +103,12 @@ export const HOSTILE_INPUTS: Record<string, string> = {
   "oud-formaat.xls": "it is an .xls file",
   "xls-als-xlsx.xlsx": "it is an .xls file",
   "beveiligd.xlsx": "password-protected",
-  "zip-bom.xlsx": "MB of XML, more than",
+  "zip-bom.xlsx": "MB of XML, which takes about",
   "cellen-bom.xlsx": "Delete stray cells far from the register",
   "open-aanhalingsteken.csv": "line 3 opens a quote",
   "te-veel-rijen.csv": "more rows than an Excel sheet holds",
   "te-veel-kolommen.csv": "more columns than an Excel sheet holds",
+  "te-groot-voor-het-geheugen.csv": "MB of memory to read, more than the",
   "willekeurige-bytes.csv": "No partner register found",
   "map.csv": "a folder, not a file",
   "register.pdf": "is not an .xlsx or .csv file",
@@ -157,6 +158,8 @@ export async function makeHostileInputs(folder: string): Promise<string[]> {
   const rows = ["Partner;Invloed;Afhankelijkheid"];
   for (let i = 1; i <= 1_048_576; i++) rows.push(`P${i};3;3`);
   write("te-veel-rijen.csv", `${rows.join("\n")}\n`);
+  // 40 MB of valid register: more than a 384 MB heap reads (CSV_MEMORY_PER_BYTE), so refused before reading.
+  write("te-groot-voor-het-geheugen.csv", `${rows.slice(0, 1).join("\n")}\n${"Stichting Samenwerkingspartner;3;3;een opmerking van enige lengte\n".repeat(600_000)}`);
   write("te-veel-kolommen.csv", `Partner;Invloed;Afhankelijkheid${";x".repeat(16_382)}\nBibliotheek;5;5\n`);
   // Deterministic noise (a linear congruential generator), not valid UTF-8.
   const noise = Buffer.alloc(64 * 1024);
