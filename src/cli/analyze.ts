@@ -10,8 +10,8 @@ import { analyzeSheet } from "../core/analyze";
 import { DEFAULT_CHART_OPTIONS, type Language } from "../core/host";
 import { t } from "../core/i18n";
 import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
-import { formatJson, formatText } from "./format";
-import { InputError, readCsv, readXlsx } from "./readers";
+import { escapeControlCharacters, formatJsonChunks, formatText } from "./format";
+import { InputError, readCsvFile, readXlsx, type TextEncoding } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
 import { OutputRefusedError, writeResultXlsx } from "./write-xlsx";
 
@@ -93,31 +93,41 @@ export interface LoadedAnalysis {
   file: string;
   snapshot: SheetSnapshot;
   analysis: Analysis;
+  /** How a .csv or .txt file's bytes were decoded; absent for a workbook. */
+  encoding?: TextEncoding;
 }
+
+/** Spreadsheet formats this command does not read, but Excel and LibreOffice convert to .xlsx. */
+const CONVERTIBLE_FORMATS = [".xls", ".xlsb", ".ods", ".numbers"];
 
 /** Reads the file and analyses the named sheet, or the first sheet that holds a register. */
 export async function analyzeFile(file: string, sheet: string | null, lang: Language): Promise<LoadedAnalysis> {
   if (!existsSync(file)) throw new CliError(t(lang, "cli.error.no-file", { file }));
   const extension = extname(file).toLowerCase();
   let sheets: SheetSnapshot[];
+  let encoding: TextEncoding | undefined;
   try {
     if (extension === ".xlsx" || extension === ".xlsm") sheets = await readXlsx(file);
-    else if (extension === ".csv" || extension === ".txt") sheets = [await readCsv(file, basename(file, extname(file)))];
+    else if (extension === ".csv" || extension === ".txt") {
+      const read = await readCsvFile(file, basename(file, extname(file)));
+      sheets = [read.snapshot];
+      encoding = read.encoding;
+    } else if (CONVERTIBLE_FORMATS.includes(extension)) throw new CliError(t(lang, "cli.error.legacy-format", { file, format: extension }));
     else throw new CliError(t(lang, "cli.error.file-type", { file }));
   } catch (error) {
-    if (error instanceof InputError) throw new CliError(t(lang, "cli.error.unreadable", { file, detail: error.message }));
+    if (error instanceof InputError) throw new CliError(t(lang, error.key, error.params));
     throw error;
   }
   const names = sheets.map((s) => `"${s.sheetName}"`).join(", ");
   if (sheet !== null) {
     const snapshot = sheets.find((s) => s.sheetName === sheet) ?? sheets.find((s) => s.sheetName.toLowerCase() === sheet.toLowerCase());
     if (!snapshot) throw new CliError(t(lang, "cli.error.no-sheet", { file, sheet, sheets: names }));
-    return { file, snapshot, analysis: analyzeOrExplain(file, snapshot, lang) };
+    return { file, snapshot, analysis: analyzeOrExplain(file, snapshot, lang), encoding };
   }
   let firstProblem: RegisterError | null = null;
   for (const snapshot of sheets) {
     try {
-      return { file, snapshot, analysis: analyzeSheet(snapshot) };
+      return { file, snapshot, analysis: analyzeSheet(snapshot), encoding };
     } catch (error) {
       if (!(error instanceof RegisterError)) throw error;
       // A sheet with a partial register (a column missing) explains more than "nothing found".
@@ -161,13 +171,17 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
-/** The whole command; returns the exit code. */
-export async function runAnalyze(argv: string[], io: Io): Promise<number> {
+/** The whole command; returns the exit code. Whatever fails, the user gets one line, never a stack trace. */
+export async function runAnalyze(argv: string[], io: Io, environment: Record<string, string | undefined> = process.env): Promise<number> {
+  let lang: Language = "nl";
+  let file = SAMPLE_REGISTER;
   try {
     const options = parseArguments(argv);
-    const file = options.file ?? SAMPLE_REGISTER;
+    lang = options.lang;
+    file = options.file ?? SAMPLE_REGISTER;
     const loaded = await analyzeFile(file, options.sheet, options.lang);
-    io.stdout(options.json ? formatJson(loaded) : formatText(loaded, options.lang));
+    if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
+    else io.stdout(formatText(loaded, options.lang));
     if (options.chart) {
       await writeAnalysisChart(loaded.analysis, options.chart, options.lang).catch((error: unknown) => {
         throw error instanceof ChartOutputError ? new CliError(error.message) : error;
@@ -183,10 +197,14 @@ export async function runAnalyze(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`${error.message}\n`);
+      // Line by line: the usage hint is a line of its own.
+      io.stderr(`${error.message.split("\n").map(escapeControlCharacters).join("\n")}\n`);
       return error.exitCode;
     }
-    io.stderr(`${(error as Error).stack ?? String(error)}\n`);
+    // A bug or an exhausted resource: one line (a stack trace means nothing to a user), the stack on request.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`${escapeControlCharacters(t(lang, "cli.error.unexpected", { file, detail: detail.split("\n")[0] }))}\n`);
+    if (environment.PARTNERKAART_DEBUG === "1" && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 1;
   }
 }

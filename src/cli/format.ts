@@ -8,6 +8,21 @@ interface Loaded {
   file: string;
   snapshot: SheetSnapshot;
   analysis: Analysis;
+  /** How a .csv or .txt file was decoded. */
+  encoding?: string;
+}
+
+// C0 and C1 controls and DEL (a terminal obeys them: ESC ] 0; retitles it, BEL rings) and the
+// bidirectional overrides (they reverse what follows on the line).
+// eslint-disable-next-line no-control-regex
+const TERMINAL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text with every character a terminal would act on shown as an escape (`\x1B`, `\u202E`) instead. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  });
 }
 
 /** Numbers without floating-point noise (0.30000000000000004 → 0.3). */
@@ -17,11 +32,12 @@ export function clean(n: number): number {
 
 /** The analysis as JSON, shaped like the shared fixtures' *.expected.json (plus more fields). */
 /** The `--json` document, shaped like ../shared/fixtures/*.expected.json plus mapping, summary and warnings. */
-export function jsonDocument({ file, analysis }: Loaded) {
+export function jsonDocument({ file, analysis, encoding }: Loaded) {
   const a = analysis;
   const scale = (s: Scale): [number, number] => [s.min, s.max];
   return {
     file,
+    ...(encoding ? { encoding } : {}),
     sheet: a.location.sheetName,
     table: a.location.tableName,
     headerRow: a.location.headerRow + 1,
@@ -61,18 +77,56 @@ export function jsonDocument({ file, analysis }: Loaded) {
 export type AnalysisJson = ReturnType<typeof jsonDocument>;
 
 export function formatJson(loaded: Loaded): string {
-  return `${JSON.stringify(jsonDocument(loaded), null, 2)}\n`;
+  return [...formatJsonChunks(loaded)].join("");
 }
+
+/** Rows per chunk of formatJsonChunks. */
+const JSON_ROWS_PER_CHUNK = 1_000;
+
+/**
+ * The `--json` document in pieces, exactly as `JSON.stringify(document, null, 2)` writes it: a
+ * million partners make over 500 MB of JSON, about V8's largest string, so rows and skipped rows
+ * are written a thousand at a time.
+ */
+export function* formatJsonChunks(loaded: Loaded): Generator<string> {
+  const document = jsonDocument(loaded);
+  const lists = { rows: document.rows as unknown[], skipped: document.skipped as unknown[] };
+  // The outline with both lists empty; `\n  "rows": []` occurs once in it (a string value cannot hold a raw line break).
+  let rest = JSON.stringify({ ...document, rows: [], skipped: [] }, null, 2);
+  for (const key of ["rows", "skipped"] as const) {
+    const marker = `\n  "${key}": []`;
+    const at = rest.indexOf(marker);
+    yield rest.slice(0, at + marker.length - 2);
+    const list = lists[key];
+    if (list.length === 0) yield "[]";
+    else {
+      for (let from = 0; from < list.length; from += JSON_ROWS_PER_CHUNK) {
+        const items = list.slice(from, from + JSON_ROWS_PER_CHUNK).map((item) => `    ${JSON.stringify(item, null, 2).replace(/\n/g, "\n    ")}`);
+        yield `${from === 0 ? "[\n" : ",\n"}${items.join(",\n")}`;
+      }
+      yield "\n  ]";
+    }
+    rest = rest.slice(at + marker.length);
+  }
+  yield `${rest}\n`;
+}
+
+// One formatter per language: toLocaleString builds a new one per call (~25 s for 120,000 rows' numbers).
+const NUMBER_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }) };
+const MONEY_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }) };
 
 function number(n: number, lang: Language): string {
-  return clean(n).toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 2 });
+  return NUMBER_FORMATS[lang].format(clean(n));
 }
 function money(n: number, lang: Language): string {
-  return `€ ${n.toLocaleString(lang === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 0 })}`;
+  return `€ ${MONEY_FORMATS[lang].format(n)}`;
 }
 
-function table(headers: string[], rows: string[][], rightAligned: Set<number>): string[] {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+function table(headers: string[], rawRows: string[][], rightAligned: Set<number>): string[] {
+  // Escaped before measuring, so the columns line up; widths in a loop (spreading 100,000 rows into Math.max overflows the stack).
+  const rows = rawRows.map((r) => r.map(escapeControlCharacters));
+  const widths = headers.map((h) => h.length);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
@@ -82,9 +136,10 @@ function table(headers: string[], rows: string[][], rightAligned: Set<number>): 
 }
 
 /** The analysis as text a civil servant can read in a terminal. */
-export function formatText({ analysis: a }: Loaded, lang: Language): string {
+export function formatText({ analysis: a, encoding }: Loaded, lang: Language): string {
   const out: string[] = [];
   const loc = a.location;
+  if (encoding) out.push(t(lang, "cli.encoding", { encoding: ENCODING_NAMES[encoding] ?? encoding }));
   const common = { sheet: loc.sheetName, row: loc.headerRow + 1, count: a.rows.length + a.skipped.length };
   out.push(
     loc.tableName
@@ -133,7 +188,8 @@ export function formatText({ analysis: a }: Loaded, lang: Language): string {
     t(lang, `position.${r.position}`),
     t(lang, `strategy.${r.strategy}`),
   ]);
-  out.push(...table(headers, body, new Set([0, 2, 3, 4, 5])).map((l) => `  ${l}`));
+  // A loop, not push(...lines): spreading 200,000 lines overflows the stack as Math.max(...) did.
+  for (const line of table(headers, body, new Set([0, 2, 3, 4, 5]))) out.push(`  ${line}`);
 
   if (a.skipped.length > 0) {
     out.push("", `${t(lang, "cli.skipped", { count: a.skipped.length })}:`);
@@ -168,5 +224,8 @@ export function formatText({ analysis: a }: Loaded, lang: Language): string {
     out.push("", `${t(lang, "cli.notes")}:`);
     for (const w of a.warnings) out.push(`  - ${warningText(lang, w)}`);
   }
-  return `${out.join("\n")}\n`;
+  // Every line escaped (names, headers, sheet names, values come from the file); a line break inside a name is escaped too.
+  return `${out.map(escapeControlCharacters).join("\n")}\n`;
 }
+
+const ENCODING_NAMES: Record<string, string> = { "utf-8": "UTF-8", "utf-16le": "UTF-16 LE", "utf-16be": "UTF-16 BE", "windows-1252": "Windows-1252" };

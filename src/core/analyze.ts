@@ -7,6 +7,7 @@ import { nameHash, repeatedNames } from "./duplicates";
 import { t } from "./i18n";
 import { cellAt, cellIn, formatAt, locateRegister, locationOf, type LocatedRegister } from "./locate";
 import { knownScale, onScale, scaleFromValues, scoreOnScale } from "./scales";
+import { unusableScaleHint } from "./headers";
 import {
   chooseStrategy,
   defaultAmbitionLine,
@@ -106,6 +107,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const { influenceScale, dependencyScale, line, highDependencyAbove } = scales;
   const { partners, nameHashes, skipped, summary } = analyser.finish();
   const warnings = collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(entered.influenceKinds), mixedKinds(entered.dependencyKinds)]);
+  const unsummable = rowsWithUnsummableSubsidy(partners);
+  if (unsummable.length > 0) {
+    const params = { rows: unsummable.join(", ") };
+    warnings.push({ code: "subsidy-too-large", rows: unsummable, message: t("en", "warning.subsidy-too-large", params), params });
+  }
   let rows: PartnerResult[] | undefined;
   return {
     location,
@@ -338,11 +344,28 @@ function placeOnLine(partners: PartnerColumns, first: number, end: number, { inf
     partners.strategy[at] = strategyCode;
     partners.flags[at] = flags;
     const subsidy = partners.subsidy[at];
-    const money = Number.isNaN(subsidy) ? 0 : subsidy;
+    // Blank (NaN) and too-large amounts add nothing: sums stay finite (see MAX_SUMMED_AMOUNT).
+    const money = subsidy <= MAX_SUMMED_AMOUNT && subsidy >= -MAX_SUMMED_AMOUNT ? subsidy : 0;
     count(tallies[strategyCode], money);
     count(above ? aboveTally : belowTally, money);
     count(summary.total, money);
   }
+}
+
+/**
+ * The largest subsidy added to the summary: beyond it a double no longer holds every whole euro,
+ * and a million such amounts still add up to a finite number (1e308 + 1e308 is Infinity).
+ */
+export const MAX_SUMMED_AMOUNT = Number.MAX_SAFE_INTEGER;
+
+/** 1-based rows whose subsidy is too large to be summed. */
+function rowsWithUnsummableSubsidy(partners: PartnerColumns): number[] {
+  const rows: number[] = [];
+  for (let at = 0; at < partners.count; at++) {
+    const subsidy = partners.subsidy[at];
+    if (subsidy > MAX_SUMMED_AMOUNT || subsidy < -MAX_SUMMED_AMOUNT) rows.push(partners.row[at]);
+  }
+  return rows;
 }
 
 /** Why a row is skipped, checked in the order a user fixes a row: its name, then influence, then dependency. */
@@ -512,6 +535,11 @@ function collectWarnings(
     ["dependency", dependencyScale],
   ];
   scales.forEach(([axis, scale], i) => {
+    const hint = scale.source === "header" || scale.source === "user" ? null : unusableScaleHint(mapping[axis === "influence" ? "influence" : "dependency"]!.header);
+    if (hint !== null) {
+      const params = { axis, hint, header: mapping[axis === "influence" ? "influence" : "dependency"]!.header };
+      warnings.push({ code: "scale-hint-unusable", rows: [], message: t("en", "warning.scale-hint-unusable", params), params });
+    }
     if (scale.source === "values") {
       const params = { axis, min: scale.min, max: scale.max };
       warnings.push({ code: "scale-guessed", rows: [], message: t("en", "warning.scale-guessed", params), params });

@@ -76,6 +76,19 @@ export function scaleHintFromHeader(header: string): ScaleHint | null {
   return null;
 }
 
+/**
+ * A range in the header that is not a scale from low to high ("(5-5)", "(10-1)", "(0-0)"), as
+ * written; null when there is none, or when it reads as years ("2024-2026").
+ */
+export function unusableScaleHint(header: string): string | null {
+  const range = RANGE_HINT.exec(header);
+  if (!range) return null;
+  const min = Number(range[1].replace(",", "."));
+  const max = Number(range[2].replace(",", "."));
+  if (max > min || (min >= 1900 && max <= 2200)) return null;
+  return range[0].trim();
+}
+
 const SCORE_CACHE_LIMIT = 50_000;
 const wordsCache = new Map<string, string[]>();
 

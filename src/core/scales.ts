@@ -35,7 +35,12 @@ export function knownScale(header: string, override?: AnalysisSettings["influenc
   return null;
 }
 
-/** The scale guessed from a column's scores: labels, then percent formatting, then the smallest standard scale. */
+/**
+ * The scale guessed from a column's scores: labels, then percent formatting, then the smallest
+ * standard scale. A column that mixes labels and numbers gets the reading under which more of its
+ * scores are usable: one "hoog" among thirteen scores of 1–10 does not make the column a 1–3 label
+ * scale; a few numbers among labels do not undo the labels. The odd cells are then skipped with their reason.
+ */
 export function scaleFromValues(scores: readonly ParsedScore[]): Scale {
   // Plain loops: a register can have 100,000+ scores (no per-score arrays, no spreading into Math.min).
   const labels: string[] = [];
@@ -52,21 +57,39 @@ export function scaleFromValues(scores: readonly ParsedScore[]): Scale {
       if (s.value > high) high = s.value;
     }
   }
-  if (labels.length > 0) {
-    const five = labels.some((l) => FIVE_LEVEL_ONLY.includes(l));
-    let englishCount = 0;
-    for (const l of labels) if (ENGLISH_LABELS.has(l)) englishCount++;
-    const english = englishCount > labels.length / 2;
-    const names = five ? (english ? LABELS_5_EN : LABELS_5_NL) : english ? LABELS_3_EN : LABELS_3_NL;
-    return { min: 1, max: names.length, kind: "labels", labels: [...names], source: "labels" };
+  const labelScale = labels.length > 0 ? scaleOfLabels(labels) : null;
+  if (labelScale && numberCount === 0) return labelScale;
+  let numeric: Scale;
+  if (numberCount > 0 && percentCount > numberCount / 2) numeric = { min: 0, max: 100, kind: "percent", source: "percentFormat" };
+  else {
+    if (numberCount === 0) {
+      low = 1;
+      high = 5;
+    }
+    const fit = STANDARD_SCALES.find((s) => low >= s.min && high <= s.max) ?? STANDARD_SCALES[STANDARD_SCALES.length - 1];
+    numeric = { min: fit.min, max: fit.max, kind: "numeric", source: "values" };
   }
-  if (numberCount > 0 && percentCount > numberCount / 2) return { min: 0, max: 100, kind: "percent", source: "percentFormat" };
-  if (numberCount === 0) {
-    low = 1;
-    high = 5;
+  if (!labelScale) return numeric;
+  return usableCount(scores, labelScale) >= usableCount(scores, numeric) ? labelScale : numeric;
+}
+
+function scaleOfLabels(labels: string[]): Scale {
+  const five = labels.some((l) => FIVE_LEVEL_ONLY.includes(l));
+  let englishCount = 0;
+  for (const l of labels) if (ENGLISH_LABELS.has(l)) englishCount++;
+  const english = englishCount > labels.length / 2;
+  const names = five ? (english ? LABELS_5_EN : LABELS_5_NL) : english ? LABELS_3_EN : LABELS_3_NL;
+  return { min: 1, max: names.length, kind: "labels", labels: [...names], source: "labels" };
+}
+
+/** How many scores read as a number on `scale`. */
+function usableCount(scores: readonly ParsedScore[], scale: Scale): number {
+  let count = 0;
+  for (const s of scores) {
+    const value = scoreOnScale(s, scale);
+    if (value !== null && onScale(value, scale)) count++;
   }
-  const fit = STANDARD_SCALES.find((s) => low >= s.min && high <= s.max) ?? STANDARD_SCALES[STANDARD_SCALES.length - 1];
-  return { min: fit.min, max: fit.max, kind: "numeric", source: "values" };
+  return count;
 }
 
 /** A parsed score as a number on `scale`, or null when it cannot be one (labels on a scale that has none). */

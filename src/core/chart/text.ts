@@ -34,9 +34,21 @@ export function estimateTextWidth(text: string, fontSize: number): number {
   return em * fontSize;
 }
 
-/** Splits a name into at most `maxLines` lines of at most `maxWidth` px; the last line ends in "…" when cut. */
+/** The narrowest character's width in em (see estimateTextWidth). */
+const NARROWEST_EM = 0.36;
+
+/**
+ * Splits a name into at most `maxLines` lines of at most `maxWidth` px; the last line ends in "…" when cut.
+ * Linear in the name: a name longer than any label can show is cut before it is split, and a line
+ * is shortened in one pass (a 32,767-character cell once took 13 s, one character at a time).
+ */
 export function wrapText(text: string, fontSize: number, maxWidth: number, maxLines: number): string[] {
-  const words = text.trim().split(/\s+/).filter((w) => w !== "");
+  // No more characters fit than lines × (narrowest characters per line + the space a break drops).
+  const mostShown = maxLines * (Math.ceil(maxWidth / (NARROWEST_EM * fontSize)) + 1);
+  let name = text.trim();
+  const tooLong = name.length > mostShown;
+  if (tooLong) name = name.slice(0, /[\ud800-\udbff]/.test(name[mostShown - 1]) ? mostShown - 1 : mostShown);
+  const words = name.split(/\s+/).filter((w) => w !== "");
   const lines: string[] = [];
   let current = "";
   let index = 0;
@@ -56,11 +68,18 @@ export function wrapText(text: string, fontSize: number, maxWidth: number, maxLi
     current = "";
     index = words.length;
   }
-  const cut = index < words.length || current !== "";
+  const cut = tooLong || index < words.length || current !== "";
+  const ellipsisWidth = estimateTextWidth("…", fontSize);
   const shorten = (line: string) => {
-    let kept = line;
-    while (kept.length > 1 && estimateTextWidth(`${kept}…`, fontSize) > maxWidth) kept = kept.slice(0, -1);
-    return `${kept.trimEnd()}…`;
+    // The longest prefix that leaves room for "…" (at least one character).
+    let width = ellipsisWidth;
+    let end = 0;
+    for (const ch of line) {
+      width += estimateTextWidth(ch, fontSize);
+      if (width > maxWidth && end > 0) break;
+      end += ch.length;
+    }
+    return `${line.slice(0, end).trimEnd()}…`;
   };
   // A single word wider than the label (a long compound name) is cut too.
   return lines.map((line, i) => ((i === lines.length - 1 && cut) || estimateTextWidth(line, fontSize) > maxWidth ? shorten(line) : line));
