@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { OutputOptions } from "../../src/core/host";
+import { isHostFailure, type HostFailure, type OutputOptions } from "../../src/core/host";
 import { columnName, positionLabelName, strategyLabelName } from "../../src/core/plan";
 import type { Analysis } from "../../src/core/types";
 import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
@@ -146,3 +146,13 @@ export function expectColumnsMatch(harness: Harness, analysis: Analysis) {
   }
 }
 
+/** The HostFailure a host call rejects with (fails the test when the call succeeds or throws something else). */
+export async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isHostFailure(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}

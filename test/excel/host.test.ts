@@ -5,13 +5,13 @@
 import { readFileSync } from "node:fs";
 import { analyzeSheet } from "../../src/core/analyze";
 import { buildChartSpec } from "../../src/core/chart";
-import { isHostFailure, type HostFailure } from "../../src/core/host";
+import type { HostFailure } from "../../src/core/host";
 import { columnName, PARAMETER_NAMES, planWrite, strategyLabelName } from "../../src/core/plan";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../../src/core/types";
 import { switchOffFormulaEvaluation } from "../../bench/double-no-eval";
 import { generateRegister } from "../support/generate";
 import type { DoubleErrorCode } from "../support/excel";
-import { cellValue, csvCells, expectColumnsMatch, nameCell, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
+import { cellValue, csvCells, expectColumnsMatch, failureOf, nameCell, fixture, haveFixture, makeHarness, outputOptions, type Harness } from "./harness";
 import { columnLetter, formulaText } from "../../src/core/text";
 import { t } from "../../src/core/i18n";
 
@@ -32,15 +32,6 @@ function generated(partners: number, layout: "range" | "table", seed = 11): Harn
   return harness;
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isHostFailure(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** The snapshot with one cell changed, as the core would see the sheet after a user edit. */
 function withCell(snapshot: SheetSnapshot, row: number, column: number, value: number): SheetSnapshot {

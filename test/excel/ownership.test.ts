@@ -3,10 +3,9 @@
  * names and workbook settings from a shared workbook never widen what it may overwrite. Each test is a
  * reproduction a new user found, against the strict Excel double.
  */
-import { isHostFailure, type HostFailure } from "../../src/core/host";
 import { columnName, PARAMETER_NAMES } from "../../src/core/plan";
 import { cellAddress } from "../../src/core/text";
-import { makeHarness, nameCell, outputOptions, type Harness } from "./harness";
+import { failureOf, makeHarness, nameCell, outputOptions, type Harness } from "./harness";
 
 const REGISTER = [
   ["Partner", "Invloed", "Afhankelijkheid", "Subsidie"],
@@ -21,15 +20,6 @@ function register(extra: Parameters<typeof makeHarness>[0] = { sheets: [] }): Ha
   return makeHarness({ ...extra, sheets: [{ name: "Partners", cells: REGISTER }, ...extra.sheets], activeSheet: "Partners" });
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isHostFailure(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the apply to fail");
-}
 
 async function applyOnce(harness: Harness) {
   const snapshot = await harness.host.readActiveSheet();

@@ -4,7 +4,6 @@
  * web's cell limit for table columns. Each behaviour's source is named in test/support/excel/README.md.
  */
 import { analyzeSheet } from "../../src/core/analyze";
-import { isHostFailure, type HostFailure } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import { strategyLabelName } from "../../src/core/plan";
 import { defaultPipeline, type CorePipeline } from "../../src/excel/pipeline";
@@ -12,7 +11,7 @@ import type { SheetSnapshot } from "../../src/core/types";
 import { switchOffFormulaEvaluation } from "../../bench/double-no-eval";
 import type { WorkbookState } from "../support/excel";
 import { generateRegister } from "../support/generate";
-import { makeHarness, outputOptions, type Harness } from "./harness";
+import { failureOf, makeHarness, outputOptions, type Harness } from "./harness";
 
 const withChart = outputOptions({}, { enabled: true, placement: "beside-register" });
 
@@ -23,15 +22,6 @@ function registerHarness(partners: number, layout: "range" | "table", options: {
   return harness;
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<HostFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isHostFailure(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function applyOnce(harness: Harness, output = withChart): Promise<SheetSnapshot> {
   const snapshot = await harness.host.readActiveSheet();

@@ -18,7 +18,8 @@ import { blockCells, blockRect, insertedColumns } from "../../src/core/plan/bloc
 import { foreignTargets, type WorkbookView } from "../../src/core/plan/check";
 import { absoluteReference } from "../../src/core/plan/formulas";
 import { planWrite } from "../../src/core/plan/plan";
-import type { PlanCell, WritePlan } from "../../src/core/plan/types";
+import type { WritePlan } from "../../src/core/plan/types";
+import { toHfContent } from "./plan-hf";
 import { cellAddress, isFormulaCell } from "../../src/core/text";
 import type { CellValue, DefinedNameRef, SheetSnapshot } from "../../src/core/types";
 import { generateRegister, type RegisterLayout } from "../support/generate";
@@ -29,7 +30,7 @@ const EVALUATE_EVERY = Number(process.env.PK_EVALUATE_EVERY ?? 25);
 const output: OutputOptions = { language: "nl", mode: "formulas", chart: DEFAULT_CHART_OPTIONS };
 const OTHER = "Overzicht";
 
-type Content = string | number | null;
+type Content = string | number | boolean | null;
 
 // One engine for every case (building one costs more than a case): each case starts from an empty engine.
 const engine = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, precisionRounding: 15, smartRounding: false });
@@ -105,28 +106,8 @@ class HfWorkbook implements Model {
 
   /** The register sheet as the add-in reads it. */
   snapshot(): SheetSnapshot {
-    const sheet = this.register.sheetName;
-    const { height, width } = this.hf.getSheetDimensions(this.id(sheet));
-    const values: CellValue[][] = [];
-    const formulas: CellValue[][] = [];
-    for (let r = 0; r < height; r++) {
-      values.push([]);
-      formulas.push([]);
-      for (let c = 0; c < width; c++) {
-        const { value, formula } = this.cell(sheet, r, c);
-        values[r].push(value);
-        formulas[r].push(formula ?? value);
-      }
-    }
-    const definedNames = definedNamesOf(this.names, sheet);
-    return {
-      ...this.register,
-      origin: { row: 0, column: 0 },
-      values,
-      formulas,
-      numberFormats: values.map((r) => r.map(() => "General")),
-      definedNames,
-    };
+    const { height, width } = this.hf.getSheetDimensions(this.id(this.register.sheetName));
+    return sheetSnapshot(this, height, width);
   }
 
   view(): WorkbookView {
@@ -175,28 +156,13 @@ class HfWorkbook implements Model {
       blockCells(block).forEach((cells, r) =>
         cells.forEach((cell, c) => {
           if (kept && this.cell(block.sheetName, block.row + r, block.column + c).value !== "") return;
-          writes.push({ sheet: block.sheetName, row: block.row + r, column: block.column + c, content: hfContent(cell) });
+          writes.push({ sheet: block.sheetName, row: block.row + r, column: block.column + c, content: toHfContent(cell) });
         }),
       );
     }
     this.hf.suspendEvaluation();
     for (const w of writes) this.hf.setCellContents({ sheet: this.id(w.sheet), row: w.row, col: w.column }, w.content);
     this.hf.resumeEvaluation();
-  }
-}
-
-function hfContent(cell: PlanCell): Content {
-  switch (cell.kind) {
-    case "formula":
-      return cell.formula;
-    case "number":
-      return cell.value;
-    case "boolean":
-      return cell.value ? 1 : 0;
-    case "text":
-      return `'${cell.value}`;
-    case "empty":
-      return null;
   }
 }
 
@@ -250,22 +216,8 @@ class GridWorkbook implements Model {
   }
 
   snapshot(): SheetSnapshot {
-    const sheet = this.register.sheetName;
-    const keys = [...this.sheet(sheet).keys()].map((k) => k.split(":").map(Number));
-    const height = Math.max(0, ...keys.map(([r]) => r + 1));
-    const width = Math.max(0, ...keys.map(([, c]) => c + 1));
-    const values: CellValue[][] = [];
-    const formulas: CellValue[][] = [];
-    for (let r = 0; r < height; r++) {
-      values.push([]);
-      formulas.push([]);
-      for (let c = 0; c < width; c++) {
-        const { value, formula } = this.cell(sheet, r, c);
-        values[r].push(value);
-        formulas[r].push(formula ?? value);
-      }
-    }
-    return { ...this.register, origin: { row: 0, column: 0 }, values, formulas, numberFormats: values.map((r) => r.map(() => "General")), definedNames: definedNamesOf(this.names, sheet) };
+    const keys = [...this.sheet(this.register.sheetName).keys()].map((k) => k.split(":").map(Number));
+    return sheetSnapshot(this, Math.max(0, ...keys.map(([r]) => r + 1)), Math.max(0, ...keys.map(([, c]) => c + 1)));
   }
 
   view(): WorkbookView {
@@ -309,11 +261,29 @@ class GridWorkbook implements Model {
       blockCells(block).forEach((cells, r) =>
         cells.forEach((cell, c) => {
           if (kept && !this.isEmpty(block.sheetName, block.row + r, block.column + c)) return;
-          this.set(block.sheetName, block.row + r, block.column + c, hfContent(cell));
+          this.set(block.sheetName, block.row + r, block.column + c, toHfContent(cell));
         }),
       );
     }
   }
+}
+
+/** The register sheet of `model` as the add-in reads it: values, formulas and the names that point into it. */
+function sheetSnapshot(model: Model & { register: SheetSnapshot; names: ReadonlyMap<string, string> }, height: number, width: number): SheetSnapshot {
+  const sheet = model.register.sheetName;
+  const values: CellValue[][] = [];
+  const formulas: CellValue[][] = [];
+  for (let r = 0; r < height; r++) {
+    values.push([]);
+    formulas.push([]);
+    for (let c = 0; c < width; c++) {
+      const { value, formula } = model.cell(sheet, r, c);
+      values[r].push(value);
+      formulas[r].push(formula ?? value);
+    }
+  }
+  const numberFormats = values.map((r) => r.map(() => "General"));
+  return { ...model.register, origin: { row: 0, column: 0 }, values, formulas, numberFormats, definedNames: definedNamesOf(model.names, sheet) };
 }
 
 function definedNamesOf(names: ReadonlyMap<string, string>, sheet: string): DefinedNameRef[] {

@@ -11,7 +11,8 @@ import { formulaText } from "../../src/core/text";
 import { blockCells, insertedColumns } from "../../src/core/plan/blocks";
 import { createExcelEngine } from "../support/excel/engine";
 
-function toHfContent(cell: PlanCell): string | number | boolean | null {
+/** A plan cell as HyperFormula takes it (text always literal). */
+export function toHfContent(cell: PlanCell): string | number | boolean | null {
   switch (cell.kind) {
     case "formula":
       return cell.formula;

@@ -66,7 +66,7 @@ export function columnKeyOfName(name: string): PlannedColumnKey | null {
   return null;
 }
 
-/** Every register column Partnerkaart writes. */
+/** Every register column Partnerkaart writes, left to right. */
 export const REGISTER_COLUMN_KEYS: readonly PlannedColumnKey[] = [
   "influenceScore",
   "dependencyScore",

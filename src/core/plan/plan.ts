@@ -39,7 +39,7 @@ import {
   type NumberCellReading,
   type RegisterTarget,
 } from "./formulas";
-import { columnKeyOfName, columnName, HEADER_KEYS, ourColumnHeaders, PARAMETER_NAMES, PARAMETER_SHEET_NAME, positionLabelName, strategyLabelName } from "./names";
+import { columnKeyOfName, columnName, HEADER_KEYS, ourColumnHeaders, REGISTER_COLUMN_KEYS, PARAMETER_NAMES, PARAMETER_SHEET_NAME, positionLabelName, strategyLabelName } from "./names";
 import { columnIsOurs, type CellContent, type OwnedColumnProof } from "./ownership";
 import { PLAN_COLORS } from "./palette";
 import { r1c1ToA1 } from "./r1c1";
@@ -57,17 +57,7 @@ import type {
 } from "./types";
 
 /** The new register columns, left to right. `subsidyAmount` only when amounts are text. */
-export const REGISTER_COLUMN_ORDER: readonly PlannedColumnKey[] = [
-  "influenceScore",
-  "dependencyScore",
-  "requiredInfluence",
-  "gap",
-  "position",
-  "strategy",
-  "targetInfluence",
-  "targetDependency",
-  "subsidyAmount",
-];
+export const REGISTER_COLUMN_ORDER: readonly PlannedColumnKey[] = REGISTER_COLUMN_KEYS;
 
 
 const NUMBER_FORMATS: Record<PlannedColumnKey, string | null> = {
