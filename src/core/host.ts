@@ -3,7 +3,7 @@
  * Office.js; tests implement it over the in-memory Excel double. The pane never sees `Excel`.
  * Pure types: no Office, no React.
  */
-import type { ForeignTarget } from "./plan/ownership";
+import type { ForeignTarget } from "./foreign";
 import type { AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
 
 export type Language = "nl" | "en";

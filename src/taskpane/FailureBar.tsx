@@ -1,7 +1,7 @@
 import { forwardRef, useId, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import type { HostFailure } from "../core/host";
-import { foreignTargetMessage } from "../core/plan/ownership";
+import { foreignTargetMessage } from "../core/foreign";
 import { useTexts } from "./i18n";
 
 const useStyles = makeStyles({

@@ -15,14 +15,15 @@
  * - a name: it must already point where the plan puts it; a `PK_` name pointing elsewhere is left alone
  *   and the apply is refused, since it may be the user's or may be used by the user's formulas.
  */
-import type { Language } from "../host";
-import { t } from "../i18n";
-import { cellAddress, columnLetter, isBlank, isFormulaCell } from "../text";
+import { type ForeignTarget } from "../foreign";
+import { columnLetter, isBlank, isFormulaCell } from "../text";
 import type { CellRect, CellValue } from "../types";
 import { blockRect, isFillBlock } from "./blocks";
 import { quoteSheetName } from "./formulas";
 import { r1c1ToA1 } from "./r1c1";
 import type { PlanBlock, PlanCell, PlannedColumnKey, WritePlan } from "./types";
+
+export { foreignTargetMessage, type ForeignTarget } from "../foreign";
 
 /** A cell as a host reads it: its value and its formula (A1 or R1C1, "=…", or the constant). */
 export interface CellContent {
@@ -56,12 +57,6 @@ export interface PlanOwnership {
   /** Per parameter-sheet block id: the block's cells as other languages and modes write them. */
   parameterVariants: Record<string, PlanCell[][][]>;
 }
-
-/** Something the plan would overwrite or repoint that is not Partnerkaart's. */
-export type ForeignTarget =
-  | { kind: "cell"; sheetName: string; row: number; column: number; content: string }
-  | { kind: "sheet"; sheetName: string; content: string }
-  | { kind: "name"; name: string; pointsTo: string; plannedTo: string };
 
 // ---------------------------------------------------------------------------------------------
 // Formulas compared by shape
@@ -250,16 +245,4 @@ export function foreignNames(plan: WritePlan, existing: ReadonlyMap<string, stri
     }
   }
   return foreign;
-}
-
-/** What the user reads when the rule refuses: the thing, what it holds, and what to do. */
-export function foreignTargetMessage(language: Language, target: ForeignTarget): string {
-  const short = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
-  const what =
-    target.kind === "cell"
-      ? t(language, "foreign.cell", { sheet: target.sheetName, cell: cellAddress(target.row, target.column), content: short(target.content) })
-      : target.kind === "sheet"
-        ? t(language, "foreign.sheet", { sheet: target.sheetName, content: short(target.content) })
-        : t(language, "foreign.name", { name: target.name, pointsTo: target.pointsTo, plannedTo: target.plannedTo });
-  return t(language, "foreign.refused", { what, advice: t(language, `foreign.advice.${target.kind}`) });
 }
