@@ -90,3 +90,24 @@ test("re-running on the add-in's own output, in the other language, reuses its c
   expect(nameCell(harness, columnName("gap"))).toEqual(gapBefore);
   expect(harness.driver.value("Partners", cellAddress(0, gapBefore.column))).toBe("Gap to ambition line");
 });
+
+test("notes and formulas beside a plain range, and formulas on another sheet, move with Excel's column insert and keep their results", async () => {
+  const harness = makeHarness({
+    sheets: [
+      { name: "Partners", cells: REGISTER.map((row, r) => [...row, "", r === 1 ? "bellen in mei" : "", r === 1 ? '=F2&"!"' : ""]) },
+      { name: "Overzicht", cells: [["=Partners!F2", "=Partners!G2"]] },
+    ],
+    activeSheet: "Partners",
+  });
+  const results = () => [harness.driver.value("Overzicht", "A1"), harness.driver.value("Overzicht", "B1")];
+  expect(results()).toEqual(["bellen in mei", "bellen in mei!"]);
+  await applyOnce(harness);
+  // The note and its formula moved right past the new columns (Excel inserted them), in one piece.
+  const row2 = Array.from({ length: 26 }, (_, c) => harness.driver.value("Partners", cellAddress(1, c)));
+  const noteColumn = row2.indexOf("bellen in mei");
+  expect(noteColumn).toBeGreaterThan(5);
+  expect(row2[noteColumn + 1]).toBe("bellen in mei!");
+  expect(nameCell(harness, columnName("gap")).column).toBeLessThan(noteColumn);
+  // The formulas on the other sheet followed the cells they read.
+  expect(results()).toEqual(["bellen in mei", "bellen in mei!"]);
+});
