@@ -12,6 +12,15 @@ const noUiOrHost = [
   { group: ["exceljs", "fs", "node:*", "path"], message: "src/core is pure: no files, no Node." },
 ];
 
+/** A sync inside a loop costs a round trip per iteration: queue the work, then sync once (or per byte budget, in apply/batch.ts). */
+const syncCall = "CallExpression[callee.property.name='sync']";
+const syncInLoopSelectors = [
+  `:matches(ForStatement, ForInStatement, ForOfStatement, WhileStatement, DoWhileStatement) ${syncCall}`,
+  `CallExpression[callee.property.name=/^(forEach|map|flatMap|filter|reduce|some|every|find)$/] ${syncCall}`,
+];
+const syncInLoopMessage =
+  "No sync() in a loop, whatever its receiver: queue the work and sync once, or let BudgetedBatch (src/excel/apply/batch.ts) decide by bytes.";
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-artifacts/**", "**/*.js", "**/*.mjs", "**/*.cjs"] },
   js.configs.recommended,
@@ -45,6 +54,9 @@ export default tseslint.config(
     plugins: { "office-addins": officeAddins },
     rules: {
       ...officeAddins.configs.recommended.rules,
+      // office-addins' no-context-sync-in-loop sees only `context.sync()`: this sees any receiver
+      // (`counter.sync()`, `batch.context.sync()`), in loop statements and in iteration callbacks.
+      "no-restricted-syntax": ["error", ...syncInLoopSelectors.map((selector) => ({ selector, message: syncInLoopMessage }))],
       "no-restricted-imports": [
         "error",
         {

@@ -241,10 +241,13 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           for (const sheet of worksheets.items) handlers.push(sheet.onSelectionChanged.add(onSelection), sheet.onChanged.add(onData));
         }
         await context.sync();
-        removers = handlers.map((handler) => async () => {
-          handler.remove();
-          await handler.context.sync();
-        });
+        // One sync removes every handler (a sync per handler would be a round trip each).
+        removers = [
+          async () => {
+            for (const handler of handlers) handler.remove();
+            await context.sync();
+          },
+        ];
       }).catch(() => {
         // Events are a convenience (the pane can re-read by hand); a host without them is not an error.
         removers = [];
