@@ -2,3 +2,4 @@
 export * from "./record";
 export * from "./match";
 export * from "./compare";
+export * from "./years";
