@@ -3,3 +3,4 @@ export * from "./record";
 export * from "./match";
 export * from "./compare";
 export * from "./years";
+export * from "./sheet";
