@@ -4,3 +4,4 @@ export * from "./match";
 export * from "./compare";
 export * from "./years";
 export * from "./sheet";
+export * from "./formulas";
