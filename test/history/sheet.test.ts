@@ -20,8 +20,8 @@ describe("the history sheet", () => {
     expect(historySheetState(null).kind).toBe("missing");
     expect(historySheetState([[null, ""]]).kind).toBe("empty");
     expect(historySheetState([historyHeaders("en")])).toEqual({ kind: "ours", language: "en", rows: [] });
-    expect(historySheetState([["Mijn aantekeningen"]])).toEqual({ kind: "foreign", cell: "A1", content: "Mijn aantekeningen" });
-    expect(historySheetState([[""], ["", "notitie"]])).toEqual({ kind: "foreign", cell: "B2", content: "notitie" });
+    expect(historySheetState([["Mijn aantekeningen"]])).toEqual({ kind: "foreign", row: 0, column: 0, content: "Mijn aantekeningen" });
+    expect(historySheetState([[""], ["", "notitie"]])).toEqual({ kind: "foreign", row: 1, column: 1, content: "notitie" });
     expect(historySheetState([[...historyHeaders("nl"), "Eigen kolom"]]).kind).toBe("foreign");
   });
 

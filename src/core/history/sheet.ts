@@ -6,7 +6,7 @@
  */
 import type { Language } from "../host";
 import { t, type MessageKey } from "../i18n";
-import { columnLetter, isBlank } from "../text";
+import { isBlank } from "../text";
 import { STRATEGY_KEYS, type CellValue, type Position, type StrategyKey } from "../types";
 import { isIsoDate, type AssessedPartner, type Assessment } from "./record";
 
@@ -55,8 +55,8 @@ export type HistorySheetState =
   | { kind: "missing" }
   | { kind: "empty" }
   | { kind: "ours"; language: Language; rows: CellValue[][] }
-  /** Not ours: the first cell (A1-relative) that shows it. */
-  | { kind: "foreign"; cell: string; content: string };
+  /** Not ours: the first cell that shows it (0-based row and column on the sheet). */
+  | { kind: "foreign"; row: number; column: number; content: string };
 
 /** What a history sheet's used range (starting at A1) says about it. `null` values: no such sheet. */
 export function historySheetState(values: CellValue[][] | null): HistorySheetState {
@@ -67,7 +67,7 @@ export function historySheetState(values: CellValue[][] | null): HistorySheetSta
     const column = values[0].findIndex((v) => !isBlank(v));
     // A sheet whose first row is blank but that holds something further down is not ours either.
     const at = column >= 0 ? { row: 0, column } : firstFilled(values);
-    return { kind: "foreign", cell: `${columnLetter(at.column)}${at.row + 1}`, content: String(values[at.row][at.column]) };
+    return { kind: "foreign", row: at.row, column: at.column, content: String(values[at.row][at.column]) };
   }
   return { kind: "ours", language, rows: values.slice(1).filter((row) => !row.every(isBlank)) };
 }
