@@ -8,12 +8,13 @@ import {
   compareAssessments,
   comparisonFormulas,
   historyHeaders,
+  moneyThenFormulas,
   recordedRows,
   type Assessment,
 } from "../../src/core/history";
 import type { Language } from "../../src/core/host";
 import { columnLetter } from "../../src/core/text";
-import type { CellValue } from "../../src/core/types";
+import { STRATEGY_KEYS, type CellValue } from "../../src/core/types";
 import { createExcelDouble } from "../support/excel";
 import { sheet } from "../core/sheet";
 
@@ -130,5 +131,31 @@ describe("comparison columns as formulas", () => {
     const excel = await workbookWithComparison([earlier.assessment, other.assessment], other.assessment, "en");
     expect(excel[0]).toMatchObject({ previousInfluence: 5, previousDependency: 5, movement: "down, left", previousStrategy: "Secure", movedAsAdvised: "–" });
     expect(excel[1]).toMatchObject({ matchCount: 0, previousInfluence: "#N/A" });
+  });
+});
+
+describe("the money then, as formulas", () => {
+  it("count and subsidy per strategy of the chosen snapshot, as the core's comparison (a label with '?' taken literally)", async () => {
+    const withBlankSubsidy = assess([["Zonder bedrag", 2, 4, "nee", ""], ["Met bedrag", 2, 4, "nee", 700]], "2025-03-01", "2025*").assessment;
+    let rows: CellValue[][] = [];
+    for (const a of [earlier.assessment, other.assessment, withBlankSubsidy]) rows = recordedRows(rows, a, "nl");
+    for (const chosen of [earlier.assessment, withBlankSubsidy]) {
+      const double = createExcelDouble({
+        sheets: [
+          { name: HISTORY_SHEET, cells: [historyHeaders("nl"), ...rows] },
+          { name: "Keuze", cells: [[chosen.date, chosen.label]] },
+        ],
+      });
+      const refs = { historyFirstRow: 2, historyLastRow: rows.length + 1, compareDate: "Keuze!$A$1", compareLabel: "Keuze!$B$1" };
+      await double.run(async (context) => {
+        context.workbook.worksheets.getItem("Keuze").getRange(`A2:B${STRATEGY_KEYS.length + 1}`).formulas = STRATEGY_KEYS.map((k) => {
+          const f = moneyThenFormulas(refs, k, "nl");
+          return [f.count, f.subsidy];
+        });
+        await context.sync();
+      });
+      const core = compareAssessments(chosen, now.assessment).money.map((m) => [m.then.count, m.then.subsidy]);
+      expect(double.driver.values("Keuze", `A2:B${STRATEGY_KEYS.length + 1}`)).toEqual(core);
+    }
   });
 });

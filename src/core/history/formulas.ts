@@ -63,7 +63,7 @@ export const COMPARISON_COLUMNS = [
 export type ComparisonColumn = (typeof COMPARISON_COLUMNS)[number];
 
 /** History column `c` over the table's data rows. */
-function historyRange(c: HistoryColumn, refs: ComparisonRefs): string {
+function historyRange(c: HistoryColumn, refs: SnapshotRefs): string {
   const letter = columnLetter(HISTORY_INDEX[c]);
   return `${quoteSheetName(HISTORY_SHEET)}!$${letter}$${refs.historyFirstRow}:$${letter}$${refs.historyLastRow}`;
 }
@@ -119,4 +119,17 @@ export function comparisonFormulas(refs: ComparisonRefs, language: Language): Re
       `=IF(${isOneOf(strategyLabels(language, up))},IF(${dI}>0,${yes},${no}),` +
       `IF(${isOneOf(strategyLabels(language, left))},IF(${dD}<0,${yes},${no}),"${t(language, "history.notAdvised")}"))`,
   };
+}
+
+/** Where the money-then formulas look: the history table's data rows and the chosen snapshot's cells. */
+export type SnapshotRefs = Pick<ComparisonRefs, "historyFirstRow" | "historyLastRow" | "compareDate" | "compareLabel">;
+
+/**
+ * Count and subsidy of the chosen snapshot's partners with `strategy`, for the summary's "then"
+ * columns. SUMPRODUCT, not COUNTIFS/SUMIFS: those read "*" and "?" in a label as wildcards. An
+ * empty subsidy cell counts as 0 (SUMPRODUCT skips texts).
+ */
+export function moneyThenFormulas(refs: SnapshotRefs, strategy: StrategyKey, language: Language): { count: string; subsidy: string } {
+  const inSnapshot = `(${historyRange("date", refs)}=${refs.compareDate})*(${historyRange("label", refs)}=${refs.compareLabel})*(${historyRange("strategy", refs)}="${t(language, `strategy.${strategy}` as MessageKey)}")`;
+  return { count: `=SUMPRODUCT(${inSnapshot})`, subsidy: `=SUMPRODUCT(${inSnapshot},${historyRange("subsidy", refs)})` };
 }
