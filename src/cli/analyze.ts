@@ -3,6 +3,7 @@
  * (Dutch or English) or as JSON. Without a file it analyses the project's own sample register.
  *
  *   npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en]
+ *   npm run -s analyze -- now.xlsx --compare earlier.xlsx [--rename "earlier name=current name"] [--json]
  */
 import { existsSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
@@ -11,6 +12,8 @@ import { DEFAULT_CHART_OPTIONS, type Language } from "../core/host";
 import { t } from "../core/i18n";
 import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
 import { escapeControlCharacters, formatJsonChunks, formatText } from "./format";
+import { comparisonJson, compareFiles, formatComparisonText } from "./compare";
+import type { PartnerRename } from "../core/history";
 import { InputError, readCsvFile, readXlsx, type TextEncoding } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
 import { OutputRefusedError, writeResultXlsx } from "./write-xlsx";
@@ -26,6 +29,10 @@ export interface CliOptions {
   chart?: string | null;
   /** Write the input workbook with Partnerkaart's columns, parameter sheet and summary to this .xlsx file. */
   out?: string | null;
+  /** Compare the register with this earlier register (.xlsx or .csv). */
+  compare?: string | null;
+  /** Links from an earlier partner name to its current name, for --compare. */
+  renames?: PartnerRename[];
 }
 
 /** A user-facing failure: printed on stderr, exit code 1 (2 for usage errors). */
@@ -52,12 +59,21 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
   return value as T;
 }
 
+function parseRename(value: string, lang: Language): PartnerRename {
+  const at = value.indexOf("=");
+  const rename = { earlierName: value.slice(0, at).trim(), currentName: value.slice(at + 1).trim() };
+  if (at < 0 || !rename.earlierName || !rename.currentName) throw new CliError(t(lang, "cli.error.bad-rename", { value }), 2);
+  return rename;
+}
+
 /** One entry per option: adding an option is adding an entry (and a field to CliOptions). */
 export const OPTIONS: Record<string, OptionSpec> = {
   "--sheet": { takesValue: true, apply: (o, v) => (o.sheet = v) },
   "--json": { takesValue: false, apply: (o) => (o.json = true) },
   "--chart": { takesValue: true, apply: (o, v) => (o.chart = v) },
   "--out": { takesValue: true, apply: (o, v) => (o.out = v) },
+  "--compare": { takesValue: true, apply: (o, v) => (o.compare = v) },
+  "--rename": { takesValue: true, apply: (o, v, lang) => (o.renames = [...(o.renames ?? []), parseRename(v, lang)]) },
   "--lang": { takesValue: true, apply: (o, v, lang) => (o.lang = oneOf("--lang", v, ["nl", "en"] as const, lang)) },
 };
 
@@ -180,7 +196,11 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     lang = options.lang;
     file = options.file ?? SAMPLE_REGISTER;
     const loaded = await analyzeFile(file, options.sheet, options.lang);
-    if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
+    if (options.compare) {
+      const earlier = await analyzeFile(options.compare, null, options.lang);
+      const comparison = compareFiles(loaded, earlier, options.renames ?? []);
+      io.stdout(options.json ? `${JSON.stringify(comparisonJson(comparison), null, 2)}\n` : formatComparisonText(comparison, options.lang));
+    } else if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
     else io.stdout(formatText(loaded, options.lang));
     if (options.chart) {
       await writeAnalysisChart(loaded.analysis, options.chart, options.lang).catch((error: unknown) => {

@@ -89,6 +89,24 @@ export function unusableScaleHint(header: string): string | null {
   return range[0].trim();
 }
 
+const SINGLE_YEAR = /(?<![\d.,])((?:19|20|21)\d\d)(?![\d.,])/g;
+
+/**
+ * The one year a header names ("Invloed 2026" → 2026), or null: none, several, or a range of
+ * years ("2024-2026"). Registers that keep a score per year in columns of their own name it so.
+ */
+export function headerYear(header: string): number | null {
+  const range = RANGE_HINT.exec(header);
+  if (range && Number(range[1]) >= 1900 && Number(range[2]) <= 2200) return null;
+  const years = (range ? header.replace(range[0], " ") : header).match(SINGLE_YEAR);
+  return years && years.length === 1 ? Number(years[0]) : null;
+}
+
+/** Sort key among columns that name a concept equally well: no year is current, then the latest year. */
+function recency(header: string): number {
+  return headerYear(header) ?? Number.MAX_SAFE_INTEGER;
+}
+
 const SCORE_CACHE_LIMIT = 50_000;
 const wordsCache = new Map<string, string[]>();
 
@@ -201,17 +219,18 @@ export function mapHeaders(
     result[concept] = { column, header, score: 100 };
     usedColumns.add(column);
   }
-  const candidates: { concept: ConceptKey; column: number; header: string; score: number; order: number }[] = [];
+  const candidates: { concept: ConceptKey; column: number; header: string; score: number; order: number; recency: number }[] = [];
   const conceptOrder: ConceptKey[] = ["partner", "influence", "dependency", "targetInfluence", "targetDependency", "alternativesDesirable", "subsidy", "goal"];
   conceptOrder.forEach((concept, order) => {
     if (decided.has(concept)) return;
     for (const h of headers) {
       if (usedColumns.has(h.column)) continue;
       const score = conceptScore(concept, h.header);
-      if (score >= MIN_CONCEPT_SCORE) candidates.push({ concept, column: h.column, header: h.header, score, order });
+      if (score >= MIN_CONCEPT_SCORE) candidates.push({ concept, column: h.column, header: h.header, score, order, recency: recency(h.header) });
     }
   });
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order || a.column - b.column);
+  // Years as columns ("Invloed 2025", "Invloed 2026"): the latest year is the current score.
+  candidates.sort((a, b) => b.score - a.score || a.order - b.order || b.recency - a.recency || a.column - b.column);
   for (const c of candidates) {
     if (result[c.concept] || usedColumns.has(c.column)) continue;
     result[c.concept] = { column: c.column, header: c.header, score: c.score };

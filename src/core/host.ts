@@ -4,6 +4,7 @@
  * Pure types: no Office, no React.
  */
 import type { ForeignTarget } from "./foreign";
+import type { Assessment } from "./history/record";
 import type { AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
 
 export type Language = "nl" | "en";
@@ -162,6 +163,16 @@ export interface HostFailure {
   target?: ForeignTarget;
 }
 
+/** What recording an assessment did (issue 19). */
+export interface RecordAssessmentResult {
+  /** False when a snapshot with that date and label exists and replacing was not confirmed: nothing written. */
+  recorded: boolean;
+  /** A snapshot with the same date and label was (or would be) replaced. */
+  replaces: boolean;
+  /** Rows in the history table afterwards. */
+  rows: number;
+}
+
 export type SheetEvent = { kind: "activated" | "selection-changed" | "data-changed"; sheetName: string };
 
 export interface WorkbookHost {
@@ -182,6 +193,14 @@ export interface WorkbookHost {
     /** Cancels while the apply waits for cell edit mode to end; it then fails with "cancelled" and writes nothing. */
     cancel?: CancelSignal,
   ): Promise<ApplyResult>;
+  /** The assessments recorded on the history sheet, in the order first recorded. Optional: hosts without history omit it. */
+  readHistory?(): Promise<Assessment[]>;
+  /**
+   * Records the register (analysed with `settings`) as an assessment on `date` (yyyy-mm-dd) under
+   * `label`. When that date and label exist it writes only with `replace` (the pane asks first).
+   * Rejects with a HostFailure, e.g. "foreign-content" when the history sheet is not ours.
+   */
+  recordAssessment?(expected: SheetSnapshot, settings: AnalysisSettings, date: string, label: string, replace: boolean): Promise<RecordAssessmentResult>;
   /** Select a 1-based sheet row of the register (for "show me the skipped row"). */
   selectRow(sheetName: string, row: number): Promise<void>;
   loadState(): Promise<StoredState | null>;

@@ -180,6 +180,29 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       }, expected.sheetName);
     },
 
+    async readHistory() {
+      const { readHistoryFromWorkbook } = await import(/* webpackChunkName: "history" */ "./history");
+      return run(async (context) => (await readHistoryFromWorkbook(context)).assessments);
+    },
+
+    async recordAssessment(expected, settings, date, label, replace) {
+      const [{ recordAssessmentInWorkbook }, { assessmentOf }, { analyzeSheet }] = await Promise.all([
+        import(/* webpackChunkName: "history" */ "./history"),
+        import(/* webpackChunkName: "history" */ "../core/history"),
+        import("../core/analyze"),
+      ]);
+      let assessment;
+      try {
+        assessment = assessmentOf(analyzeSheet(expected, settings), date, label);
+      } catch (error) {
+        throw toHostFailure(error, expected.sheetName);
+      }
+      return run(async (context) => {
+        const { recorded, replaces, rows } = await recordAssessmentInWorkbook(context, assessment, language, { replace });
+        return { recorded, replaces, rows };
+      }, expected.sheetName);
+    },
+
     selectRow(sheetName: string, row: number): Promise<void> {
       return run(async (context) => {
         if (!Number.isInteger(row) || row < 1) {

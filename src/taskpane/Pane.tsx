@@ -17,6 +17,13 @@ const MappingSection = lazyPart(() => import("./RegisterSections").then((m) => m
 const ScaleSection = lazyPart(() => import("./RegisterSections").then((m) => m.ScaleSection));
 const OptionsSection = lazyPart(() => import("./OptionsSection").then((m) => m.OptionsSection));
 const ResultSection = lazyPart(() => import("./ResultSection").then((m) => m.ResultSection));
+const HistorySection = lazyPart(() => import("./HistorySection").then((m) => m.HistorySection));
+
+/** Today as yyyy-mm-dd in the user's own time zone. */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
 
 const useStyles = makeStyles({
   root: {
@@ -177,6 +184,19 @@ export function Pane({ host }: { host: WorkbookHost }) {
           <Section id="options" title={p("options.heading")}>
               <OptionsSection output={state.output} goals={goals} onChange={session.changeOutput} />
           </Section>
+
+          {host.recordAssessment && snapshot && (
+            <Section id="history" title={p("history.heading")}>
+              <HistorySection
+                fallback={<Text>{p("history.loading")}</Text>}
+                host={host}
+                snapshot={snapshot}
+                analysis={analysis}
+                settings={line.settingsToApply() ?? settings}
+                today={localToday()}
+              />
+            </Section>
+          )}
         </>
       )}
     </main>

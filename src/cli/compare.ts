@@ -1,0 +1,155 @@
+/**
+ * `--compare earlier.xlsx`: the register against an earlier one, as text or JSON. Each file is an
+ * assessment dated by its modification day and labelled by its file name.
+ */
+import { statSync } from "node:fs";
+import { basename } from "node:path";
+import { assessmentOf, compareAssessments, type AssessedPartner, type Comparison, type PartnerMovement, type PartnerRename } from "../core/history";
+import type { Language } from "../core/host";
+import { t } from "../core/i18n";
+import type { Analysis } from "../core/types";
+import { clean, escapeControlCharacters } from "./format";
+
+export interface ComparedFile {
+  file: string;
+  analysis: Analysis;
+}
+
+function assessmentOfFile({ file, analysis }: ComparedFile) {
+  return assessmentOf(analysis, statSync(file).mtime.toISOString().slice(0, 10), basename(file));
+}
+
+export function compareFiles(current: ComparedFile, earlier: ComparedFile, renames: readonly PartnerRename[]): Comparison {
+  return compareAssessments(assessmentOfFile(earlier), assessmentOfFile(current), renames);
+}
+
+const NUMBER_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }) };
+const MONEY_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 }) };
+const number = (n: number, lang: Language) => NUMBER_FORMATS[lang].format(clean(n));
+const money = (n: number, lang: Language) => `€ ${MONEY_FORMATS[lang].format(n)}`;
+
+/** "up 1.5, left 2" or "unchanged", sizes in scale units. */
+export function movementText(m: PartnerMovement, lang: Language): string {
+  if (m.unchanged) return t(lang, "movement.unchanged");
+  const parts: string[] = [];
+  if (m.vertical) parts.push(t(lang, `movement.${m.vertical}`, { size: number(Math.abs(m.influenceChange), lang) }));
+  if (m.horizontal) parts.push(t(lang, `movement.${m.horizontal}`, { size: number(Math.abs(m.dependencyChange), lang) }));
+  return parts.join(", ");
+}
+
+function table(headers: string[], rows: string[][], rightAligned: Set<number>): string[] {
+  // Widths in a loop: spreading 100,000 rows into Math.max overflows the stack.
+  const widths = headers.map((h) => h.length);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].map((l) => `  ${l}`);
+}
+
+const rowsOf = (partners: readonly AssessedPartner[]) => partners.map((p) => p.row).join(", ");
+
+export function formatComparisonText(c: Comparison, lang: Language): string {
+  const yesNo = (value: boolean | null) => t(lang, value === null ? "cli.compare.notAdvised" : value ? "cli.compare.yes" : "cli.compare.no");
+  const out: string[] = [t(lang, "cli.compare.heading", { earlier: c.previous.label, date: c.previous.date, matched: c.movements.length })];
+  out.push("", `${t(lang, "cli.compare.movements", { count: c.movements.length })}:`);
+  out.push(
+    ...table(
+      [
+        t(lang, "cli.column.row"),
+        t(lang, "concept.partner"),
+        t(lang, "cli.compare.previousInfluence"),
+        t(lang, "concept.influence"),
+        t(lang, "cli.compare.previousDependency"),
+        t(lang, "concept.dependency"),
+        t(lang, "cli.compare.movement"),
+        t(lang, "cli.compare.previousStrategy"),
+        t(lang, "column.strategy"),
+        t(lang, "cli.compare.strategyChanged"),
+        t(lang, "cli.compare.asAdvised"),
+      ],
+      c.movements.map((m) => [
+        String(m.row),
+        m.renamedFrom === null ? m.partner : `${m.partner} (${t(lang, "cli.compare.renamed", { name: m.renamedFrom })})`,
+        number(m.previousInfluence, lang),
+        number(m.influence, lang),
+        number(m.previousDependency, lang),
+        number(m.dependency, lang),
+        movementText(m, lang),
+        t(lang, `strategy.${m.previousStrategy}`),
+        t(lang, `strategy.${m.strategy}`),
+        yesNo(m.strategyChanged),
+        yesNo(m.movedAsAdvised),
+      ]),
+      new Set([0, 2, 3, 4, 5]),
+    ),
+  );
+  const { added, gone, ambiguous } = c.matching;
+  if (added.length > 0) {
+    out.push("", `${t(lang, "cli.compare.added", { count: added.length })}:`);
+    for (const p of added) out.push(`  ${t(lang, "cli.column.row")} ${p.row}: ${p.partner}`);
+  }
+  if (gone.length > 0) {
+    out.push("", `${t(lang, "cli.compare.gone", { count: gone.length })}:`);
+    for (const p of gone) out.push(`  ${t(lang, "cli.column.row")} ${p.row}: ${p.partner}`);
+  }
+  if (ambiguous.length > 0) {
+    out.push("", `${t(lang, "cli.compare.ambiguous", { count: ambiguous.length })}:`);
+    for (const a of ambiguous) out.push(`  ${t(lang, "cli.compare.ambiguousRows", { partner: a.partner, current: rowsOf(a.current), previous: rowsOf(a.previous) })}`);
+  }
+  out.push("", `${t(lang, "cli.compare.money")}:`);
+  const then = t(lang, "cli.compare.then");
+  const now = t(lang, "cli.compare.now");
+  out.push(
+    ...table(
+      ["", `${t(lang, "cli.summary.count")} ${then}`, `${t(lang, "cli.summary.count")} ${now}`, `${t(lang, "cli.summary.subsidy")} ${then}`, `${t(lang, "cli.summary.subsidy")} ${now}`],
+      [...c.money.map((s) => ({ label: t(lang, `strategy.${s.strategy}`), ...s })), { label: t(lang, "cli.summary.total"), ...c.total }].map((s) => [
+        s.label,
+        String(s.then.count),
+        String(s.now.count),
+        money(s.then.subsidy, lang),
+        money(s.now.subsidy, lang),
+      ]),
+      new Set([1, 2, 3, 4]),
+    ),
+  );
+  return `${out.map(escapeControlCharacters).join("\n")}\n`;
+}
+
+const partnerJson = (p: AssessedPartner) => ({ row: p.row, partner: p.partner, goal: p.goal, strategy: p.strategy, subsidy: p.subsidy });
+
+export function comparisonJson(c: Comparison) {
+  return {
+    previous: c.previous,
+    current: c.current,
+    matchedByGoal: c.matching.byGoal,
+    movements: c.movements.map((m) => ({
+      row: m.row,
+      previousRow: m.previousRow,
+      partner: m.partner,
+      goal: m.goal,
+      renamedFrom: m.renamedFrom,
+      previousInfluence: clean(m.previousInfluence),
+      previousDependency: clean(m.previousDependency),
+      influence: clean(m.influence),
+      dependency: clean(m.dependency),
+      influenceChange: clean(m.influenceChange),
+      dependencyChange: clean(m.dependencyChange),
+      vertical: m.vertical,
+      horizontal: m.horizontal,
+      unchanged: m.unchanged,
+      previousStrategy: m.previousStrategy,
+      strategy: m.strategy,
+      strategyChanged: m.strategyChanged,
+      advised: m.advised,
+      movedAsAdvised: m.movedAsAdvised,
+    })),
+    added: c.matching.added.map(partnerJson),
+    gone: c.matching.gone.map(partnerJson),
+    ambiguous: c.matching.ambiguous.map((a) => ({ partner: a.partner, goal: a.goal, rows: a.current.map((p) => p.row), previousRows: a.previous.map((p) => p.row) })),
+    money: Object.fromEntries(c.money.map((s) => [s.strategy, { then: s.then, now: s.now }])),
+    total: c.total,
+  };
+}

@@ -1,0 +1,176 @@
+/**
+ * The history sheet `Partnerkaart historie`: one Excel table of values, one row per partner per
+ * recorded assessment, readable without the add-in. The sheet is Partnerkaart's by its content
+ * (docs/ownership.md): it is empty, or its first row holds exactly our column headers in one
+ * language. Recording the same date and label again replaces that snapshot's rows.
+ */
+import type { Language } from "../host";
+import { t, type MessageKey } from "../i18n";
+import { isBlank } from "../text";
+import { STRATEGY_KEYS, type CellValue, type Position, type StrategyKey } from "../types";
+import { isIsoDate, type AssessedPartner, type Assessment } from "./record";
+
+export const HISTORY_SHEET = "Partnerkaart historie";
+export const HISTORY_TABLE = "PK_History";
+
+export const HISTORY_COLUMNS = [
+  "date",
+  "label",
+  "partner",
+  "goal",
+  "influence",
+  "influenceMin",
+  "influenceMax",
+  "dependency",
+  "dependencyMin",
+  "dependencyMax",
+  "requiredInfluence",
+  "position",
+  "strategy",
+  "subsidy",
+  "lineAtLowest",
+  "lineAtHighest",
+] as const;
+
+export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
+
+/** 0-based index of a column in the history table. */
+export const HISTORY_INDEX = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, i])) as Record<HistoryColumn, number>;
+
+export function historyHeaders(language: Language): string[] {
+  return HISTORY_COLUMNS.map((c) => t(language, `history.column.${c}` as MessageKey));
+}
+
+/** The language whose headers the row holds exactly, or null: the proof that the sheet is ours. */
+export function historyHeaderLanguage(headerRow: readonly CellValue[] | undefined): Language | null {
+  if (!headerRow) return null;
+  for (const language of ["nl", "en"] as const) {
+    const headers = historyHeaders(language);
+    if (headers.every((h, i) => headerRow[i] === h) && headerRow.slice(headers.length).every(isBlank)) return language;
+  }
+  return null;
+}
+
+export type HistorySheetState =
+  | { kind: "missing" }
+  | { kind: "empty" }
+  | { kind: "ours"; language: Language; rows: CellValue[][] }
+  /** Not ours: the first cell that shows it (0-based row and column on the sheet). */
+  | { kind: "foreign"; row: number; column: number; content: string };
+
+/** What a history sheet's used range (starting at A1) says about it. `null` values: no such sheet. */
+export function historySheetState(values: CellValue[][] | null): HistorySheetState {
+  if (values === null) return { kind: "missing" };
+  if (values.every((row) => row.every(isBlank))) return { kind: "empty" };
+  const language = historyHeaderLanguage(values[0]);
+  if (language === null) {
+    const column = values[0].findIndex((v) => !isBlank(v));
+    // A sheet whose first row is blank but that holds something further down is not ours either.
+    const at = column >= 0 ? { row: 0, column } : firstFilled(values);
+    return { kind: "foreign", row: at.row, column: at.column, content: String(values[at.row][at.column]) };
+  }
+  return { kind: "ours", language, rows: values.slice(1).filter((row) => !row.every(isBlank)) };
+}
+
+function firstFilled(values: CellValue[][]): { row: number; column: number } {
+  for (let row = 0; row < values.length; row++) {
+    const column = values[row].findIndex((v) => !isBlank(v));
+    if (column >= 0) return { row, column };
+  }
+  return { row: 0, column: 0 };
+}
+
+function labelOf(language: Language, kind: "strategy" | "position", key: string): string {
+  return t(language, `${kind}.${key}` as MessageKey);
+}
+
+/** The table rows (values only) recording `assessment`. */
+export function historyRows(assessment: Assessment, language: Language): CellValue[][] {
+  return assessment.partners.map((p) => [
+    assessment.date,
+    assessment.label,
+    p.partner,
+    p.goal ?? "",
+    p.influence,
+    p.influenceScale.min,
+    p.influenceScale.max,
+    p.dependency,
+    p.dependencyScale.min,
+    p.dependencyScale.max,
+    p.requiredInfluence,
+    labelOf(language, "position", p.position),
+    labelOf(language, "strategy", p.strategy),
+    p.subsidy ?? "",
+    p.line.atLowestDependency,
+    p.line.atHighestDependency,
+  ]);
+}
+
+const sameSnapshot = (row: readonly CellValue[], date: string, label: string) =>
+  String(row[HISTORY_INDEX.date]) === date && String(row[HISTORY_INDEX.label]) === label;
+
+/** Whether recording `assessment` would replace an earlier snapshot (the pane asks first). */
+export function wouldReplace(existing: readonly CellValue[][], assessment: Assessment): boolean {
+  return existing.some((row) => sameSnapshot(row, assessment.date, assessment.label));
+}
+
+/**
+ * The table's data rows after recording: the other snapshots as they were, in order, then this one.
+ * Rows are written in the table's own language, so one table never mixes two.
+ */
+export function recordedRows(existing: readonly CellValue[][], assessment: Assessment, language: Language): CellValue[][] {
+  return [...existing.filter((row) => !sameSnapshot(row, assessment.date, assessment.label)), ...historyRows(assessment, language)];
+}
+
+function keyOfLabel<K extends string>(keys: readonly K[], kind: "strategy" | "position", text: CellValue): K | null {
+  for (const language of ["nl", "en"] as const) for (const k of keys) if (labelOf(language, kind, k) === text) return k;
+  return null;
+}
+
+const numberOr = (v: CellValue, fallback: number) => (typeof v === "number" ? v : fallback);
+
+/**
+ * The recorded assessments, in the order they were first recorded. `row` of each partner is its
+ * 1-based row on the history sheet (the header is row 1). Rows whose strategy or scores are no
+ * longer readable (edited by hand) are left out.
+ */
+export function readHistory(rows: readonly CellValue[][]): Assessment[] {
+  const byKey = new Map<string, Assessment>();
+  rows.forEach((row, i) => {
+    const date = String(row[HISTORY_INDEX.date] ?? "");
+    const label = String(row[HISTORY_INDEX.label] ?? "");
+    const strategy = keyOfLabel<StrategyKey>(STRATEGY_KEYS, "strategy", row[HISTORY_INDEX.strategy]);
+    const position = keyOfLabel<Position>(["above", "below"], "position", row[HISTORY_INDEX.position]);
+    const influence = row[HISTORY_INDEX.influence];
+    const dependency = row[HISTORY_INDEX.dependency];
+    if (!isIsoDate(date) || !strategy || !position || typeof influence !== "number" || typeof dependency !== "number") return;
+    const key = `${date}\u001f${label}`;
+    let assessment = byKey.get(key);
+    if (!assessment) byKey.set(key, (assessment = { date, label, partners: [] }));
+    const goal = row[HISTORY_INDEX.goal];
+    const subsidy = row[HISTORY_INDEX.subsidy];
+    const partner: AssessedPartner = {
+      row: i + 2,
+      partner: String(row[HISTORY_INDEX.partner] ?? ""),
+      goal: isBlank(goal) ? null : String(goal),
+      influence,
+      dependency,
+      influenceScale: { min: numberOr(row[HISTORY_INDEX.influenceMin], 1), max: numberOr(row[HISTORY_INDEX.influenceMax], 5) },
+      dependencyScale: { min: numberOr(row[HISTORY_INDEX.dependencyMin], 1), max: numberOr(row[HISTORY_INDEX.dependencyMax], 5) },
+      requiredInfluence: numberOr(row[HISTORY_INDEX.requiredInfluence], NaN),
+      position,
+      strategy,
+      subsidy: typeof subsidy === "number" ? subsidy : null,
+      line: { atLowestDependency: numberOr(row[HISTORY_INDEX.lineAtLowest], NaN), atHighestDependency: numberOr(row[HISTORY_INDEX.lineAtHighest], NaN) },
+    };
+    assessment.partners.push(partner);
+  });
+  return [...byKey.values()];
+}
+
+/** The assessment to compare with by default: the latest dated before `today` (yyyy-mm-dd), else null. */
+export function defaultComparison(assessments: readonly Assessment[], today: string): Assessment | null {
+  let best: Assessment | null = null;
+  for (const a of assessments) if (a.date < today && (!best || a.date >= best.date)) best = a;
+  return best;
+}

@@ -1,0 +1,186 @@
+/**
+ * The history sheet through Office.js: reading the recorded assessments, and recording one as
+ * values in the Excel table `PK_History` on the sheet `Partnerkaart historie`. Three syncs whatever
+ * the size: what exists, what it holds, then every write.
+ *
+ * Ownership (docs/ownership.md): the sheet is written only when it is missing, empty, or its first
+ * row holds exactly our headers; anything else is refused before the first write, naming the cell.
+ * Everything on a proven sheet is the record itself. The table is rebuilt on each recording
+ * (converted to a range, written, added again): growing it in place needs `Table.resize`
+ * (ExcelApi 1.13), over the manifest's 1.8.
+ */
+import type { Language } from "../core/host";
+import {
+  HISTORY_COLUMNS,
+  HISTORY_INDEX,
+  HISTORY_SHEET,
+  HISTORY_TABLE,
+  historyHeaders,
+  historySheetState,
+  readHistory,
+  recordedRows,
+  wouldReplace,
+  type Assessment,
+  type HistorySheetState,
+} from "../core/history";
+import { foreignTargetMessage, type ForeignTarget } from "../core/plan/ownership";
+import { columnLetter } from "../core/text";
+import type { CellValue } from "../core/types";
+import { HostFailureError } from "./errors";
+import { SyncCounter } from "./sync";
+
+/** Columns written as text ("@"): a date, a label "+1" or a name "=x" must stay what was typed. */
+const TEXT_COLUMNS = new Set<number>(["date", "label", "partner", "goal", "position", "strategy"].map((c) => HISTORY_INDEX[c as keyof typeof HISTORY_INDEX]));
+
+export interface HistoryRead {
+  state: HistorySheetState["kind"];
+  assessments: Assessment[];
+  syncs: number;
+}
+
+export interface RecordOutcome {
+  /** False when a snapshot with that date and label exists and `replace` was not given: nothing written. */
+  recorded: boolean;
+  /** A snapshot with the same date and label was (or would be) replaced. */
+  replaces: boolean;
+  /** Data rows in the history table afterwards. */
+  rows: number;
+  syncs: number;
+}
+
+/** The sheet's cells from A1 to the used range's end (blank before a used range that starts further in). */
+function fromA1(used: Excel.Range): CellValue[][] {
+  const grid: CellValue[][] = [];
+  for (let r = 0; r < used.rowIndex + used.rowCount; r++) {
+    const row: CellValue[] = new Array(used.columnIndex + used.columnCount).fill("");
+    const source = used.values[r - used.rowIndex];
+    if (source) for (let c = 0; c < source.length; c++) row[used.columnIndex + c] = source[c] as CellValue;
+    grid.push(row);
+  }
+  return grid;
+}
+
+interface Found {
+  sheet: Excel.Worksheet;
+  table: Excel.Table;
+  state: HistorySheetState;
+  tableSheet: string | null;
+}
+
+/** Syncs 1–2: whether the sheet and table exist, and what the sheet holds. */
+async function findHistory(context: Excel.RequestContext, counter: SyncCounter): Promise<Found> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
+  const table = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
+  sheet.load("name");
+  table.load("name");
+  await counter.sync();
+  let used: Excel.Range | null = null;
+  let tableSheet: Excel.Worksheet | null = null;
+  if (!sheet.isNullObject) {
+    used = sheet.getUsedRangeOrNullObject();
+    used.load("values, rowIndex, columnIndex, rowCount, columnCount");
+    sheet.protection.load("protected");
+  }
+  if (!table.isNullObject) {
+    tableSheet = table.worksheet;
+    tableSheet.load("name");
+  }
+  if (used || tableSheet) await counter.sync();
+  const values = sheet.isNullObject ? null : used && !used.isNullObject ? fromA1(used) : [];
+  return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null };
+}
+
+export async function readHistoryFromWorkbook(context: Excel.RequestContext): Promise<HistoryRead> {
+  const counter = new SyncCounter(context);
+  const { state } = await findHistory(context, counter);
+  return { state: state.kind, assessments: state.kind === "ours" ? readHistory(state.rows) : [], syncs: counter.syncs };
+}
+
+function refuse(target: ForeignTarget): never {
+  const failure = new HostFailureError("foreign-content", foreignTargetMessage("en", target), target.kind === "name" ? undefined : target.sheetName);
+  failure.target = target;
+  throw failure;
+}
+
+/**
+ * Records `assessment` (replacing the snapshot with the same date and label only when `replace`).
+ * New rows are written in the table's own language, or `language` for a new table.
+ */
+export async function recordAssessmentInWorkbook(
+  context: Excel.RequestContext,
+  assessment: Assessment,
+  language: Language,
+  options: { replace: boolean },
+): Promise<RecordOutcome> {
+  const counter = new SyncCounter(context);
+  const found = await findHistory(context, counter);
+  const { state } = found;
+  if (state.kind === "foreign") {
+    refuse({ kind: "cell", sheetName: HISTORY_SHEET, row: state.row, column: state.column, content: state.content });
+  }
+  if (found.tableSheet !== null && found.tableSheet !== HISTORY_SHEET) {
+    refuse({ kind: "name", name: HISTORY_TABLE, pointsTo: found.tableSheet, plannedTo: HISTORY_SHEET });
+  }
+  if (state.kind !== "missing" && found.sheet.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${HISTORY_SHEET}" is protected.`, HISTORY_SHEET);
+  const existing = state.kind === "ours" ? state.rows : [];
+  const replaces = wouldReplace(existing, assessment);
+  if (replaces && !options.replace) return { recorded: false, replaces, rows: existing.length, syncs: counter.syncs };
+
+  const tableLanguage = state.kind === "ours" ? state.language : language;
+  const rows = recordedRows(existing, assessment, tableLanguage);
+  const before = state.kind === "ours" ? [historyHeaders(state.language), ...existing] : null;
+  try {
+    writeTable(state.kind === "missing" ? context.workbook.worksheets.add(HISTORY_SHEET) : found.sheet, found.table, [historyHeaders(tableLanguage), ...rows], existing.length + 1);
+    await counter.sync();
+  } catch (error) {
+    // A batch is not a transaction: put back what the failed one changed, then report the failure.
+    await restore(context, counter, state.kind, before, !found.table.isNullObject).catch(() => undefined);
+    throw error;
+  }
+  return { recorded: true, replaces, rows: rows.length, syncs: counter.syncs };
+}
+
+/** Writes the whole table (header first) over A1, clearing rows a larger table left below it. */
+function writeTable(sheet: Excel.Worksheet, table: Excel.Table, grid: CellValue[][], oldRowCount: number): void {
+  if (!table.isNullObject) table.convertToRange();
+  const lastColumn = columnLetter(HISTORY_COLUMNS.length - 1);
+  // Rows a replaced, larger snapshot leaves behind: cleared, they were ours.
+  if (oldRowCount > grid.length) sheet.getRange(`A${grid.length + 1}:${lastColumn}${oldRowCount}`).clear("Contents");
+  const range = sheet.getRange(`A1:${lastColumn}${grid.length}`);
+  // Formats before values, so text stays text.
+  range.numberFormat = grid.map((row) => row.map((_, c) => (TEXT_COLUMNS.has(c) ? "@" : "General")));
+  range.values = grid as (string | number | boolean)[][];
+  sheet.tables.add(`A1:${lastColumn}${grid.length}`, true).name = HISTORY_TABLE;
+  range.format.autofitColumns();
+}
+
+/** Back to the sheet as it was: removed when it was new, else its old table written again. */
+async function restore(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  was: HistorySheetState["kind"],
+  before: CellValue[][] | null,
+  hadTable: boolean,
+): Promise<void> {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
+  sheet.load("name");
+  await counter.sync();
+  if (sheet.isNullObject) return;
+  // Every table on the sheet: the failed batch may have added one before naming it.
+  const tables = sheet.tables;
+  tables.load("items/name");
+  const used = sheet.getUsedRangeOrNullObject();
+  used.load("rowCount");
+  await counter.sync();
+  if (was === "missing") sheet.delete();
+  else {
+    for (const table of tables.items) table.convertToRange();
+    const lastColumn = columnLetter(HISTORY_COLUMNS.length - 1);
+    if (!used.isNullObject) sheet.getRange(`A1:${lastColumn}${Math.max(used.rowCount, 1)}`).clear("Contents");
+    if (before) {
+      sheet.getRange(`A1:${lastColumn}${before.length}`).values = before as (string | number | boolean)[][];
+      if (hadTable) sheet.tables.add(`A1:${lastColumn}${before.length}`, true).name = HISTORY_TABLE;
+    }
+  }
+  await counter.sync();
+}

@@ -1,0 +1,63 @@
+/** @jest-environment jsdom */
+import "./jsdom-text-encoder";
+import "@testing-library/jest-dom";
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { analyzeSheet } from "../../src/core/analyze";
+import { HISTORY_SHEET } from "../../src/core/history";
+import { HistorySection } from "../../src/taskpane/HistorySection";
+import { TextsContext, makeTexts } from "../../src/taskpane/i18n";
+import { makeHarness } from "../excel/harness";
+
+const cells = [
+  ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Subsidie"],
+  ["Schoolbestuur", 2, 4, 1000],
+  ["Welzijn", 3, 5, 2000],
+];
+
+async function renderSection(h: ReturnType<typeof makeHarness>, today: string) {
+  const snapshot = await h.host.readActiveSheet();
+  return render(
+    <TextsContext.Provider value={makeTexts("en")}>
+      <HistorySection host={h.host} snapshot={snapshot} analysis={analyzeSheet(snapshot)} settings={{}} today={today} />
+    </TextsContext.Provider>,
+  );
+}
+
+test("record an assessment, confirm before replacing it, then compare the register with it", async () => {
+  const user = userEvent.setup({ delay: null });
+  const h = makeHarness({ sheets: [{ name: "Register", cells }] });
+  const view = await renderSection(h, "2025-03-01");
+  await screen.findByText("No assessment recorded yet.");
+  const record = screen.getByRole("button", { name: "Record assessment" });
+  expect(record).toBeDisabled(); // no label yet
+  await user.type(screen.getByRole("textbox", { name: /Label/ }), "2025");
+  await user.click(record);
+  await screen.findByText('Recorded on sheet "Partnerkaart historie": 2 rows in all.');
+  expect(h.driver.values(HISTORY_SHEET, "B2:C3")).toEqual([
+    ["2025", "Schoolbestuur"],
+    ["2025", "Welzijn"],
+  ]);
+
+  // The same date and label again: nothing written until the user confirms.
+  await h.driver.setCell("Register", "B2", 4.5);
+  await user.click(record);
+  await screen.findByText('An assessment of 2025-03-01 labelled "2025" exists');
+  expect(h.driver.value(HISTORY_SHEET, "E2")).toBe(2);
+  view.unmount();
+
+  // A year later the pane compares with the latest earlier assessment by default.
+  await renderSection(h, "2026-03-01");
+  await screen.findByText("1 of 2 matched partners moved; 1 changed strategy; 1 moved as advised.");
+  expect(screen.getByRole("combobox", { name: "Compare with" })).toHaveDisplayValue("2025-03-01 – 2025");
+});
+
+test("a history sheet of the user's is named, not overwritten", async () => {
+  const user = userEvent.setup({ delay: null });
+  const h = makeHarness({ sheets: [{ name: "Register", cells }, { name: HISTORY_SHEET, cells: [["Notities"]] }] });
+  await renderSection(h, "2025-03-01");
+  await user.type(await screen.findByRole("textbox", { name: /Label/ }), "2025");
+  await user.click(screen.getByRole("button", { name: "Record assessment" }));
+  await waitFor(() => expect(screen.getByText(/Recording failed: Nothing was written/)).toBeInTheDocument());
+  expect(h.driver.value(HISTORY_SHEET, "A1")).toBe("Notities");
+});
