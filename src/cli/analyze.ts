@@ -3,6 +3,8 @@
  * (Dutch or English) or as JSON. Without a file it analyses the project's own sample register.
  *
  *   npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en]
+ *   npm run -s analyze -- register.xlsx --partner NAME [--partner NAME …] [--chart page.svg|png] [--partner-subsidy]
+ *   npm run -s analyze -- register.xlsx --partners-below-line DIR
  */
 import { existsSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
@@ -14,6 +16,7 @@ import { escapeControlCharacters, formatJsonChunks, formatText } from "./format"
 import { InputError, readCsvFile, readXlsx, type TextEncoding } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
 import { OutputRefusedError, writeResultXlsx } from "./write-xlsx";
+import { PartnerNotFoundError, runPartnerPages } from "./partner";
 
 export const SAMPLE_REGISTER = resolve(__dirname, "../../samples/voorbeeld-register.xlsx");
 
@@ -26,6 +29,12 @@ export interface CliOptions {
   chart?: string | null;
   /** Write the input workbook with Partnerkaart's columns, parameter sheet and summary to this .xlsx file. */
   out?: string | null;
+  /** --partner (repeatable): the partner page of each, as text or (with --chart) as its anonymised chart. */
+  partners?: string[];
+  /** --partners-below-line DIR: one anonymised chart per partner below the line. */
+  partnersBelowLine?: string | null;
+  /** --partner-subsidy: the partner's own subsidy appears on its page. */
+  partnerSubsidy?: boolean;
 }
 
 /** A user-facing failure: printed on stderr, exit code 1 (2 for usage errors). */
@@ -58,6 +67,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   "--json": { takesValue: false, apply: (o) => (o.json = true) },
   "--chart": { takesValue: true, apply: (o, v) => (o.chart = v) },
   "--out": { takesValue: true, apply: (o, v) => (o.out = v) },
+  "--partner": { takesValue: true, apply: (o, v) => (o.partners = [...(o.partners ?? []), v]) },
+  "--partners-below-line": { takesValue: true, apply: (o, v) => (o.partnersBelowLine = v) },
+  "--partner-subsidy": { takesValue: false, apply: (o) => (o.partnerSubsidy = true) },
   "--lang": { takesValue: true, apply: (o, v, lang) => (o.lang = oneOf("--lang", v, ["nl", "en"] as const, lang)) },
 };
 
@@ -166,6 +178,16 @@ export function registerMessage(error: RegisterError, lang: Language): string {
   }
 }
 
+/** --partner / --partners-below-line: partner pages instead of the register's analysis. */
+async function partnerPages(analysis: Analysis, options: CliOptions, io: Io): Promise<number> {
+  const request = { names: options.partners ?? [], belowLineFolder: options.partnersBelowLine ?? null, chart: options.chart ?? null, includeSubsidy: options.partnerSubsidy === true, lang: options.lang };
+  const result = await runPartnerPages(analysis, request).catch((error: unknown) => {
+    throw error instanceof ChartOutputError || error instanceof PartnerNotFoundError ? new CliError(error.message) : error;
+  });
+  io.stdout(result.text + result.written.map((path) => `${path}\n`).join(""));
+  return 0;
+}
+
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -180,6 +202,7 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     lang = options.lang;
     file = options.file ?? SAMPLE_REGISTER;
     const loaded = await analyzeFile(file, options.sheet, options.lang);
+    if (options.partners || options.partnersBelowLine) return await partnerPages(loaded.analysis, options, io);
     if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
     else io.stdout(formatText(loaded, options.lang));
     if (options.chart) {

@@ -130,7 +130,7 @@ export const en = {
   "cli.error.out-is-input": "--out \"{file}\" is the register itself: Partnerkaart never writes over its input. Choose another file name.",
   "cli.error.out-would-lose": "--out: \"{file}\" holds {parts}, which the .xlsx writer cannot carry over; nothing was written. Use the add-in in Excel for this workbook, or save a copy without them.",
   "cli.error.insert-blocked": "--out: Partnerkaart needs new columns right of the register on sheet \"{sheet}\", and inserting them would leave {things} behind (the .xlsx writer moves cell values only); nothing was written. Move that content further right or to another sheet, or use the add-in in Excel, which inserts columns as Excel does.",
-  "cli.error.usage": "Usage: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en] [--chart chart.svg|chart.png] [--out result.xlsx]",
+  "cli.error.usage": "Usage: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en] [--chart chart.svg|chart.png] [--out result.xlsx] [--partner NAME …] [--partner-subsidy] [--partners-below-line FOLDER]",
   "cli.error.unknown-option": "Unknown option \"{option}\".",
   "cli.error.missing-value": "Option {option} needs a value.",
   "cli.error.bad-value": "Option {option} does not accept \"{value}\" (allowed: {allowed}).",

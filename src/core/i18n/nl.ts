@@ -128,7 +128,7 @@ export const nl: Record<MessageKey, string> = {
   "cli.error.out-is-input": "--out \"{file}\" is het register zelf: Partnerkaart schrijft nooit over het invoerbestand. Kies een andere bestandsnaam.",
   "cli.error.out-would-lose": "--out: \"{file}\" bevat {parts}, die de .xlsx-schrijver niet kan meenemen; er is niets geschreven. Gebruik voor deze werkmap de invoegtoepassing in Excel, of sla een kopie zonder deze onderdelen op.",
   "cli.error.insert-blocked": "--out: Partnerkaart heeft nieuwe kolommen nodig rechts van het register op blad \"{sheet}\", en invoegen zou {things} achterlaten (de .xlsx-schrijver verplaatst alleen celwaarden); er is niets geschreven. Zet die inhoud verder naar rechts of op een ander blad, of gebruik de invoegtoepassing in Excel, die kolommen invoegt zoals Excel dat doet.",
-  "cli.error.usage": "Gebruik: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAAM] [--json] [--lang nl|en] [--chart grafiek.svg|grafiek.png] [--out resultaat.xlsx]",
+  "cli.error.usage": "Gebruik: npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAAM] [--json] [--lang nl|en] [--chart grafiek.svg|grafiek.png] [--out resultaat.xlsx] [--partner NAAM …] [--partner-subsidy] [--partners-below-line MAP]",
   "cli.error.unknown-option": "Onbekende optie \"{option}\".",
   "cli.error.missing-value": "Optie {option} heeft een waarde nodig.",
   "cli.error.bad-value": "Optie {option} accepteert \"{value}\" niet (toegestaan: {allowed}).",

@@ -7,7 +7,7 @@
  * influence) pairs sorted by value, so neither their names, their subsidies nor their order in
  * the register can be read from it.
  */
-import { buildChartSpec, formatNumber } from "../chart/spec";
+import { buildChartSpec } from "../chart/spec";
 import { STRATEGY_STYLES } from "../chart/palette";
 import type { AxisSpec, ChartLineSpec, MarkerShape, ThresholdSpec } from "../chart/types";
 import { DEFAULT_CHART_OPTIONS, type Language } from "../host";
@@ -69,6 +69,16 @@ export interface PartnerPageSpec {
 
 const OTHERS_COLOR = "#9CA3AF";
 
+const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 3, useGrouping: false }),
+  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 3, useGrouping: false }),
+};
+
+/** A score or gap as the reader writes numbers ("3,5" in Dutch). */
+function formatScore(language: Language, value: number): string {
+  return NUMBER_FORMATS[language].format(value);
+}
+
 /** Index into analysis.partners of the first partner called `name` (trimmed, any case), or -1. */
 export function findPartner(analysis: Analysis, name: string): number {
   const wanted = name.trim().toLocaleLowerCase("nl");
@@ -100,8 +110,8 @@ export function buildPartnerPage(analysis: Analysis, index: number, options: Par
 
   const label = (key: MessageKey) => t(language, key);
   const text = (key: PartnerPageLine["key"], labelKey: MessageKey, value: string) => ({ key, label: label(labelKey), value, text: value });
-  const number = (key: PartnerPageLine["key"], labelKey: MessageKey, value: number, shown = formatNumber(value)) => ({ key, label: label(labelKey), value, text: shown });
-  const numbers = { influence: formatNumber(influence), dependency: formatNumber(dependency) };
+  const number = (key: PartnerPageLine["key"], labelKey: MessageKey, value: number, shown = formatScore(language, value)) => ({ key, label: label(labelKey), value, text: shown });
+  const numbers = { influence: formatScore(language, influence), dependency: formatScore(language, dependency) };
 
   const lines: PartnerPageLine[] = [text("partner", "concept.partner", name)];
   if (goal !== null && goal.trim() !== "") lines.push(text("goal", "concept.goal", goal));
@@ -118,7 +128,7 @@ export function buildPartnerPage(analysis: Analysis, index: number, options: Par
       "movement",
       "partner.movement",
       moves
-        ? t(language, "partner.movement.move", { ...numbers, targetInfluence: formatNumber(target.influence), targetDependency: formatNumber(target.dependency) })
+        ? t(language, "partner.movement.move", { ...numbers, targetInfluence: formatScore(language, target.influence), targetDependency: formatScore(language, target.dependency) })
         : t(language, "partner.movement.stay", numbers),
     ),
   );
@@ -170,8 +180,8 @@ function buildPartnerChart(analysis: Analysis, index: number, language: Language
 }
 
 function scoreText(language: Language, value: number, scale: Scale): string {
-  const ends = scale.kind === "labels" && scale.labels ? [scale.labels[0], scale.labels[scale.labels.length - 1]] : [formatNumber(scale.min), formatNumber(scale.max)];
-  const shown = scale.kind === "labels" && scale.labels && Number.isInteger(value) ? `${formatNumber(value)} – ${scale.labels[value - scale.min]}` : formatNumber(value);
+  const ends = scale.kind === "labels" && scale.labels ? [scale.labels[0], scale.labels[scale.labels.length - 1]] : [formatScore(language, scale.min), formatScore(language, scale.max)];
+  const shown = scale.kind === "labels" && scale.labels && Number.isInteger(value) ? `${value} – ${scale.labels[value - scale.min]}` : formatScore(language, value);
   return t(language, "partner.score", { value: shown, min: ends[0], max: ends[1] });
 }
 
