@@ -4,7 +4,7 @@
  * Pure types: no Office, no React.
  */
 import type { ForeignTarget } from "./plan/ownership";
-import type { AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
+import type { Analysis, AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
 
 export type Language = "nl" | "en";
 
@@ -162,6 +162,20 @@ export interface HostFailure {
   target?: ForeignTarget;
 }
 
+/** Which partner pages to make (issue 20). */
+export interface PartnerPageRequest {
+  /** 1-based register rows of the chosen partners (Analysis.partners.row). */
+  rows: number[];
+  /** The partner's own subsidy on its page; never another partner's. */
+  includeSubsidy: boolean;
+  /** Shown on each page as given, e.g. "2026-12-06". */
+  date: string;
+}
+
+export interface PartnerPageResult {
+  pages: { partner: string; sheetName: string; updated: boolean }[];
+}
+
 export type SheetEvent = { kind: "activated" | "selection-changed" | "data-changed"; sheetName: string };
 
 export interface WorkbookHost {
@@ -188,6 +202,11 @@ export interface WorkbookHost {
   saveState(state: StoredState): Promise<void>;
   /** Subscribe to sheet events; returns an unsubscribe function. */
   onSheetEvent(listener: (event: SheetEvent) => void): () => void;
+  /**
+   * One sheet per chosen partner: values only, a chart of that page's cells in which only this
+   * partner is named; a page made again is replaced. Optional: hosts without it offer no pages.
+   */
+  makePartnerPages?(analysis: Analysis, request: PartnerPageRequest): Promise<PartnerPageResult>;
 }
 
 export function isHostFailure(error: unknown): error is HostFailure {
