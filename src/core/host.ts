@@ -176,6 +176,22 @@ export interface PartnerPageResult {
   pages: { partner: string; sheetName: string; updated: boolean }[];
 }
 
+/** Something a partner would see in the whole workbook (the share check); removes nothing. */
+export interface ShareFinding {
+  kind: "partner-data" | "subsidy-column" | "hidden-sheet" | "hidden-columns" | "hidden-rows" | "name-to-hidden-data" | "comment";
+  sheet: string;
+  /** Where to go on the sheet (A1, no sheet name); null for the sheet as a whole. */
+  address: string | null;
+  /** What it is: a partner count, column letters, a name, a comment's text. */
+  detail: string;
+}
+
+export interface ShareCheckResult {
+  findings: ShareFinding[];
+  /** Comments need ExcelApi 1.10; below it they are not checked and the pane says so. */
+  commentsChecked: boolean;
+}
+
 export type SheetEvent = { kind: "activated" | "selection-changed" | "data-changed"; sheetName: string };
 
 export interface WorkbookHost {
@@ -207,6 +223,8 @@ export interface WorkbookHost {
    * partner is named; a page made again is replaced. Optional: hosts without it offer no pages.
    */
   makePartnerPages?(analysis: Analysis, request: PartnerPageRequest): Promise<PartnerPageResult>;
+  /** Lists what a partner would see in the whole workbook (`analysis`: the register, if known). */
+  checkBeforeSharing?(analysis: Analysis | null): Promise<ShareCheckResult>;
 }
 
 export function isHostFailure(error: unknown): error is HostFailure {

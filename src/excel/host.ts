@@ -11,6 +11,7 @@ import type {
   PartnerPageRequest,
   PartnerPageResult,
   SelfCheckReport,
+  ShareCheckResult,
   SheetEvent,
   StoredState,
   WorkbookHost,
@@ -209,6 +210,11 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       });
       const written = await run((context) => writePartnerPages(context, pages, language));
       return { pages: written };
+    },
+
+    async checkBeforeSharing(analysis: Analysis | null): Promise<ShareCheckResult> {
+      const { checkBeforeSharing } = await import("./share-check");
+      return run((context) => checkBeforeSharing(context, analysis, requirements));
     },
 
     loadState(): Promise<StoredState | null> {
