@@ -17,6 +17,7 @@ const MappingSection = lazyPart(() => import("./RegisterSections").then((m) => m
 const ScaleSection = lazyPart(() => import("./RegisterSections").then((m) => m.ScaleSection));
 const OptionsSection = lazyPart(() => import("./OptionsSection").then((m) => m.OptionsSection));
 const ResultSection = lazyPart(() => import("./ResultSection").then((m) => m.ResultSection));
+const PartnerSection = lazyPart(() => import("./PartnerSection").then((m) => m.PartnerSection));
 
 const useStyles = makeStyles({
   root: {
@@ -177,6 +178,12 @@ export function Pane({ host }: { host: WorkbookHost }) {
           <Section id="options" title={p("options.heading")}>
               <OptionsSection output={state.output} goals={goals} onChange={session.changeOutput} />
           </Section>
+
+          {(host.makePartnerPages || host.checkBeforeSharing) && (
+            <Section id="partner" title={p("partner.heading")}>
+              <PartnerSection host={host} analysis={analysis} />
+            </Section>
+          )}
         </>
       )}
     </main>
