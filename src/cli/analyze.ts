@@ -4,6 +4,8 @@
  *
  *   npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en]
  *   npm run -s analyze -- now.xlsx --compare earlier.xlsx [--rename "earlier name=current name"] [--json]
+ *   npm run -s analyze -- register.xlsx --partner NAME [--partner NAME …] [--chart page.svg|png] [--partner-subsidy]
+ *   npm run -s analyze -- register.xlsx --partners-below-line DIR
  */
 import { existsSync } from "node:fs";
 import { basename, extname, resolve } from "node:path";
@@ -17,6 +19,7 @@ import type { PartnerRename } from "../core/history";
 import { InputError, readCsvFile, readXlsx, type TextEncoding } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
 import { OutputRefusedError, writeResultXlsx } from "./write-xlsx";
+import { PartnerNotFoundError, runPartnerPages } from "./partner";
 
 export const SAMPLE_REGISTER = resolve(__dirname, "../../samples/voorbeeld-register.xlsx");
 
@@ -33,6 +36,12 @@ export interface CliOptions {
   compare?: string | null;
   /** Links from an earlier partner name to its current name, for --compare. */
   renames?: PartnerRename[];
+  /** --partner (repeatable): the partner page of each, as text or (with --chart) as its anonymised chart. */
+  partners?: string[];
+  /** --partners-below-line DIR: one anonymised chart per partner below the line. */
+  partnersBelowLine?: string | null;
+  /** --partner-subsidy: the partner's own subsidy appears on its page. */
+  partnerSubsidy?: boolean;
 }
 
 /** A user-facing failure: printed on stderr, exit code 1 (2 for usage errors). */
@@ -74,6 +83,9 @@ export const OPTIONS: Record<string, OptionSpec> = {
   "--out": { takesValue: true, apply: (o, v) => (o.out = v) },
   "--compare": { takesValue: true, apply: (o, v) => (o.compare = v) },
   "--rename": { takesValue: true, apply: (o, v, lang) => (o.renames = [...(o.renames ?? []), parseRename(v, lang)]) },
+  "--partner": { takesValue: true, apply: (o, v) => (o.partners = [...(o.partners ?? []), v]) },
+  "--partners-below-line": { takesValue: true, apply: (o, v) => (o.partnersBelowLine = v) },
+  "--partner-subsidy": { takesValue: false, apply: (o) => (o.partnerSubsidy = true) },
   "--lang": { takesValue: true, apply: (o, v, lang) => (o.lang = oneOf("--lang", v, ["nl", "en"] as const, lang)) },
 };
 
@@ -182,6 +194,16 @@ export function registerMessage(error: RegisterError, lang: Language): string {
   }
 }
 
+/** --partner / --partners-below-line: partner pages instead of the register's analysis. */
+async function partnerPages(analysis: Analysis, options: CliOptions, io: Io): Promise<number> {
+  const request = { names: options.partners ?? [], belowLineFolder: options.partnersBelowLine ?? null, chart: options.chart ?? null, includeSubsidy: options.partnerSubsidy === true, lang: options.lang };
+  const result = await runPartnerPages(analysis, request).catch((error: unknown) => {
+    throw error instanceof ChartOutputError || error instanceof PartnerNotFoundError ? new CliError(error.message) : error;
+  });
+  io.stdout(result.text + result.written.map((path) => `${path}\n`).join(""));
+  return 0;
+}
+
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -196,6 +218,7 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     lang = options.lang;
     file = options.file ?? SAMPLE_REGISTER;
     const loaded = await analyzeFile(file, options.sheet, options.lang);
+    if (options.partners || options.partnersBelowLine) return await partnerPages(loaded.analysis, options, io);
     if (options.compare) {
       const earlier = await analyzeFile(options.compare, null, options.lang);
       const comparison = compareFiles(loaded, earlier, options.renames ?? []);

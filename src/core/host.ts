@@ -5,7 +5,7 @@
  */
 import type { ForeignTarget } from "./foreign";
 import type { Assessment } from "./history/record";
-import type { AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
+import type { Analysis, AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
 
 export type Language = "nl" | "en";
 
@@ -173,6 +173,36 @@ export interface RecordAssessmentResult {
   rows: number;
 }
 
+/** Which partner pages to make (issue 20). */
+export interface PartnerPageRequest {
+  /** 1-based register rows of the chosen partners (Analysis.partners.row). */
+  rows: number[];
+  /** The partner's own subsidy on its page; never another partner's. */
+  includeSubsidy: boolean;
+  /** Shown on each page as given, e.g. "2026-12-06". */
+  date: string;
+}
+
+export interface PartnerPageResult {
+  pages: { partner: string; sheetName: string; updated: boolean }[];
+}
+
+/** Something a partner would see in the whole workbook (the share check); removes nothing. */
+export interface ShareFinding {
+  kind: "partner-data" | "subsidy-column" | "hidden-sheet" | "hidden-columns" | "hidden-rows" | "name-to-hidden-data" | "comment";
+  sheet: string;
+  /** Where to go on the sheet (A1, no sheet name); null for the sheet as a whole. */
+  address: string | null;
+  /** What it is: a partner count, column letters, a name, a comment's text. */
+  detail: string;
+}
+
+export interface ShareCheckResult {
+  findings: ShareFinding[];
+  /** Comments need ExcelApi 1.10; below it they are not checked and the pane says so. */
+  commentsChecked: boolean;
+}
+
 export type SheetEvent = { kind: "activated" | "selection-changed" | "data-changed"; sheetName: string };
 
 export interface WorkbookHost {
@@ -207,6 +237,13 @@ export interface WorkbookHost {
   saveState(state: StoredState): Promise<void>;
   /** Subscribe to sheet events; returns an unsubscribe function. */
   onSheetEvent(listener: (event: SheetEvent) => void): () => void;
+  /**
+   * One sheet per chosen partner: values only, a chart of that page's cells in which only this
+   * partner is named; a page made again is replaced. Optional: hosts without it offer no pages.
+   */
+  makePartnerPages?(analysis: Analysis, request: PartnerPageRequest): Promise<PartnerPageResult>;
+  /** Lists what a partner would see in the whole workbook (`analysis`: the register, if known). */
+  checkBeforeSharing?(analysis: Analysis | null): Promise<ShareCheckResult>;
 }
 
 export function isHostFailure(error: unknown): error is HostFailure {

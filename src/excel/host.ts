@@ -8,7 +8,10 @@ import type {
   ApplyResult,
   Language,
   OutputOptions,
+  PartnerPageRequest,
+  PartnerPageResult,
   SelfCheckReport,
+  ShareCheckResult,
   SheetEvent,
   StoredState,
   WorkbookHost,
@@ -218,6 +221,23 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
         sheet.getRangeByIndexes(row - 1, used0.column, 1, used0.columnCount).select();
         await context.sync();
       }, sheetName);
+    },
+
+    async makePartnerPages(analysis: Analysis, request: PartnerPageRequest): Promise<PartnerPageResult> {
+      // Loaded on first use: the pages are not part of the pane's first screen.
+      const [{ buildPartnerPage }, { writePartnerPages }] = await Promise.all([import("../core/partner/page"), import("./partner-page")]);
+      const pages = request.rows.map((row) => {
+        const index = analysis.partners.row.subarray(0, analysis.partners.count).indexOf(row);
+        if (index < 0) throw new HostFailureError("invalid-argument", `Row ${row} holds no analysed partner`, analysis.location.sheetName);
+        return buildPartnerPage(analysis, index, { language, date: request.date, includeSubsidy: request.includeSubsidy });
+      });
+      const written = await run((context) => writePartnerPages(context, pages, language));
+      return { pages: written };
+    },
+
+    async checkBeforeSharing(analysis: Analysis | null): Promise<ShareCheckResult> {
+      const { checkBeforeSharing } = await import("./share-check");
+      return run((context) => checkBeforeSharing(context, analysis, requirements));
     },
 
     loadState(): Promise<StoredState | null> {

@@ -24,6 +24,7 @@ function localToday(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
+const PartnerSection = lazyPart(() => import("./PartnerSection").then((m) => m.PartnerSection));
 
 const useStyles = makeStyles({
   root: {
@@ -195,6 +196,11 @@ export function Pane({ host }: { host: WorkbookHost }) {
                 settings={line.settingsToApply() ?? settings}
                 today={localToday()}
               />
+            </Section>
+          )}
+          {(host.makePartnerPages || host.checkBeforeSharing) && (
+            <Section id="partner" title={p("partner.heading")}>
+              <PartnerSection host={host} analysis={analysis} />
             </Section>
           )}
         </>

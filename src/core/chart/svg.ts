@@ -23,7 +23,7 @@ const LABEL_FONT = 11;
 const LABEL_LINE = 13;
 const LABEL_MAX_WIDTH = 150;
 
-interface Geometry {
+export interface Geometry {
   plot: Box;
   /** Data domain shown (the scale plus a little air so edge markers are whole). */
   xMin: number;
@@ -254,7 +254,7 @@ function defs(spec: ChartSpec, id: string, plot: Box): string {
   return `<defs><clipPath id="${id}-clip"><rect x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}"/></clipPath>${arrows}</defs>`;
 }
 
-function ticks(spec: ChartSpec, geo: Geometry, px: (x: number) => number, py: (y: number) => number): string[] {
+export function ticks(spec: Pick<ChartSpec, "xAxis" | "yAxis">, geo: Geometry, px: (x: number) => number, py: (y: number) => number): string[] {
   const out: string[] = [];
   const { plot } = geo;
   const values = (min: number, max: number, step: number) => {
@@ -283,7 +283,7 @@ function ticks(spec: ChartSpec, geo: Geometry, px: (x: number) => number, py: (y
   return out;
 }
 
-function marker(shape: MarkerShape, cx: number, cy: number, r: number, color: string, hollow: boolean): string {
+export function marker(shape: MarkerShape, cx: number, cy: number, r: number, color: string, hollow: boolean): string {
   const fill = hollow ? "#FFFFFF" : color;
   const stroke = hollow ? color : "#FFFFFF";
   const common = `fill="${fill}" stroke="${stroke}" stroke-width="${hollow ? 1.8 : 1}"`;

@@ -1,0 +1,195 @@
+/**
+ * Partner pages in the workbook: one sheet per chosen partner with the page's lines as plain
+ * values (no formula, no name) and a native scatter chart whose series read only that sheet's
+ * cells. The other partners are one grey series of anonymous points sorted by value (see
+ * core/partner/page), with no data labels.
+ *
+ * Ownership (docs/ownership.md): a sheet is a partner's page only by its content: A1 holds the
+ * page title (Dutch or English) and B3 that partner's name. Such a page is replaced; every other
+ * sheet is the user's, and a new page takes a name no sheet has.
+ *
+ * A failure half-way leaves the workbook as it was: the new pages are built under temporary
+ * names, and only the batch's last operations delete the old pages and rename the new ones. A
+ * failed batch's leftovers (temporary sheets) are deleted in a second request.
+ */
+import { t } from "../core/i18n";
+import type { Language } from "../core/host";
+import { partnerSheetName, sheetNameKey, type PartnerPageSpec } from "../core/partner";
+
+/** The chart's name on its page: language-independent, so a re-made page finds it. */
+export const PARTNER_CHART_NAME = "Partnerkaart";
+const TEMPORARY_PREFIX = "PK_tmp_page_";
+
+/** Where the page's parts sit (1-based rows as Excel shows them). */
+const FIRST_LINE_ROW = 3;
+const DATA_COLUMNS = { name: "M", x: "N", y: "O" } as const;
+
+export interface PartnerPageOutcome {
+  partner: string;
+  sheetName: string;
+  /** An existing page was replaced rather than a new sheet added. */
+  updated: boolean;
+}
+
+const PAGE_TITLES = new Set((["nl", "en"] as const).map((language) => t(language, "partner.title")));
+
+/** Whether a sheet's A1:B3 show it is the page of `partner`. */
+function isPageOf(head: unknown[][], partner: string): boolean {
+  return PAGE_TITLES.has(String(head[0]?.[0] ?? "")) && String(head[2]?.[1] ?? "") === partner;
+}
+
+export async function writePartnerPages(context: Excel.RequestContext, pages: PartnerPageSpec[], language: Language): Promise<PartnerPageOutcome[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/position");
+  await context.sync();
+  const existing = worksheets.items.map((sheet) => ({ name: sheet.name, position: sheet.position, head: sheet.getRange("A1:B3").load("values") }));
+  await context.sync();
+
+  const taken = new Set(existing.map((sheet) => sheetNameKey(sheet.name)));
+  const targets = pages.map((page) => {
+    const old = existing.find((sheet) => isPageOf(sheet.head.values, page.partner)) ?? null;
+    const name = old?.name ?? partnerSheetName(page.partner, (candidate) => taken.has(sheetNameKey(candidate)) || candidate.startsWith(TEMPORARY_PREFIX));
+    taken.add(sheetNameKey(name));
+    return { page, old, name };
+  });
+  const temporaryNames = targets.map((_, i) => {
+    let n = i;
+    while (taken.has(sheetNameKey(`${TEMPORARY_PREFIX}${n}`))) n += pages.length;
+    return `${TEMPORARY_PREFIX}${n}`;
+  });
+
+  try {
+    const built = targets.map((target, i) => buildPage(worksheets.add(temporaryNames[i]), target.page, language));
+    // Last in the batch: old pages go, new ones take their names and places.
+    targets.forEach((target, i) => {
+      if (target.old) worksheets.getItem(target.old.name).delete();
+      built[i].name = target.name;
+      if (target.old) built[i].position = target.old.position;
+    });
+    await context.sync();
+  } catch (error) {
+    await removeTemporarySheets(context, temporaryNames).catch(() => undefined);
+    throw error;
+  }
+  return targets.map((target) => ({ partner: target.page.partner, sheetName: target.name, updated: target.old !== null }));
+}
+
+async function removeTemporarySheets(context: Excel.RequestContext, names: string[]): Promise<void> {
+  const sheets = names.map((name) => context.workbook.worksheets.getItemOrNullObject(name));
+  await context.sync();
+  for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
+  await context.sync();
+}
+
+/** Writes one page into `sheet` (queued, no sync). */
+function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Language): Excel.Worksheet {
+  const title = sheet.getRange("A1");
+  title.values = [[page.title]];
+  title.format.font.bold = true;
+
+  const last = FIRST_LINE_ROW + page.lines.length - 1;
+  const lines = sheet.getRange(`A${FIRST_LINE_ROW}:B${last}`);
+  // Texts as text ("@"): a partner called "=Foo" or "-Noord" stays a name, not a formula.
+  // Scores are shown with their scale ("3 (schaal 1–5)"), so as text; other numbers stay numbers.
+  const cellOf = (line: PartnerPageSpec["lines"][number]) => (typeof line.value === "number" && line.key !== "influence" && line.key !== "dependency" ? line.value : line.text);
+  lines.numberFormat = page.lines.map((line) => ["@", typeof cellOf(line) === "number" ? (line.key === "subsidy" ? "€ #,##0.00" : "General") : "@"]);
+  lines.values = page.lines.map((line) => [line.label, cellOf(line)]);
+  sheet.getRange(`A${FIRST_LINE_ROW}:A${last}`).format.font.bold = true;
+  sheet.getRange("A:A").format.columnWidth = 170;
+  sheet.getRange("B:B").format.columnWidth = 420;
+
+  // Chart data: this page's cells only, values only.
+  const chart = page.chart;
+  const rows: [string, number | string, number | string][] = [];
+  const block = (name: string, points: { x: number; y: number }[]) => {
+    const first = FIRST_LINE_ROW + rows.length;
+    points.forEach((p, k) => rows.push([k === 0 ? name : "", p.x, p.y]));
+    const end = first + points.length - 1;
+    return { x: `${DATA_COLUMNS.x}${first}:${DATA_COLUMNS.x}${end}`, y: `${DATA_COLUMNS.y}${first}:${DATA_COLUMNS.y}${end}` };
+  };
+  const line = block(chart.line.name, [chart.line.from, chart.line.to]);
+  const threshold = block(chart.threshold.name, [
+    { x: chart.threshold.x, y: chart.threshold.yFrom },
+    { x: chart.threshold.x, y: chart.threshold.yTo },
+  ]);
+  const partner = block(chart.partner.name, [chart.partner]);
+  const movement = chart.movement ? block(chart.movement.name, [chart.movement.from, chart.movement.to]) : null;
+  const others = chart.others.length > 0 ? block(chart.othersName, chart.others) : null;
+  const caption = sheet.getRange(`${DATA_COLUMNS.name}1`);
+  caption.values = [[t(language, "partner.chartData")]];
+  caption.format.font.bold = true;
+  const header = sheet.getRange(`${DATA_COLUMNS.name}2:${DATA_COLUMNS.y}2`);
+  header.values = [["", t(language, "concept.dependency"), t(language, "concept.influence")]];
+  const data = sheet.getRange(`${DATA_COLUMNS.name}${FIRST_LINE_ROW}:${DATA_COLUMNS.y}${FIRST_LINE_ROW + rows.length - 1}`);
+  data.numberFormat = rows.map(() => ["@", "General", "General"]);
+  data.values = rows;
+  sheet.getRange(`${DATA_COLUMNS.name}:${DATA_COLUMNS.name}`).format.columnWidth = 150;
+
+  // The line's two y values give the new chart exactly one series: the line.
+  const native = sheet.charts.add("XYScatter", sheet.getRange(line.y), "Columns");
+  native.name = PARTNER_CHART_NAME;
+  native.setPosition("D3");
+  native.width = 520;
+  native.height = 360;
+  native.title.text = chart.title;
+  native.legend.position = "Bottom";
+  native.legend.visible = true;
+  for (const [axis, spec] of [
+    [native.axes.categoryAxis, chart.xAxis],
+    [native.axes.valueAxis, chart.yAxis],
+  ] as const) {
+    axis.minimum = spec.min;
+    axis.maximum = spec.max;
+    axis.majorUnit = spec.majorUnit;
+    axis.title.text = spec.title;
+  }
+  const asLine = (series: Excel.ChartSeries, color: string, weight: number) => {
+    series.chartType = "XYScatterLinesNoMarkers";
+    series.format.line.color = color;
+    series.format.line.weight = weight;
+  };
+  const bind = (series: Excel.ChartSeries, ranges: { x: string; y: string }) => {
+    series.setXAxisValues(sheet.getRange(ranges.x));
+    series.setValues(sheet.getRange(ranges.y));
+  };
+  const lineSeries = native.series.getItemAt(0);
+  lineSeries.name = chart.line.name;
+  bind(lineSeries, line);
+  asLine(lineSeries, chart.line.color, 2);
+  const thresholdSeries = native.series.add(chart.threshold.name);
+  bind(thresholdSeries, threshold);
+  asLine(thresholdSeries, chart.threshold.color, 1.5);
+  thresholdSeries.format.line.lineStyle = "Dash";
+  if (others) {
+    // Grey, small, no label: a tooltip shows only "Other partners" and the point's values.
+    const series = native.series.add(chart.othersName);
+    bind(series, others);
+    series.markerStyle = "Circle";
+    series.markerSize = 5;
+    series.markerBackgroundColor = chart.othersColor;
+    series.markerForegroundColor = chart.othersColor;
+  }
+  if (movement && chart.movement) {
+    // No arrowheads in the API: a line to a hollow target marker.
+    const series = native.series.add(chart.movement.name);
+    bind(series, movement);
+    series.chartType = "XYScatterLines";
+    series.format.line.color = chart.partner.color;
+    series.format.line.weight = 2;
+    series.markerStyle = "Circle";
+    series.markerSize = 6;
+    series.markerBackgroundColor = "#FFFFFF";
+    series.markerForegroundColor = chart.partner.color;
+  }
+  const partnerSeries = native.series.add(chart.partner.name);
+  bind(partnerSeries, partner);
+  partnerSeries.markerStyle = "Circle";
+  partnerSeries.markerSize = 11;
+  partnerSeries.markerBackgroundColor = chart.partner.color;
+  partnerSeries.markerForegroundColor = chart.partner.color;
+  const point = partnerSeries.points.getItemAt(0);
+  point.hasDataLabel = true;
+  // A label text, not a formula: it refers to nothing, on this sheet or elsewhere.
+  point.dataLabel.text = chart.partner.name;
+  return sheet;
+}

@@ -1,0 +1,123 @@
+import { useState } from "react";
+import { Button, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { isHostFailure, type ShareCheckResult, type WorkbookHost } from "../core/host";
+import { isAbove } from "../core/partners";
+import type { Analysis } from "../core/types";
+import { useTexts } from "./i18n";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // A register can hold hundreds of partners: the list scrolls, the buttons stay in view.
+  list: { display: "flex", flexDirection: "column", maxHeight: "240px", overflowY: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS },
+  finding: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  findings: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+interface PartnerSectionProps {
+  host: WorkbookHost;
+  analysis: Analysis;
+}
+
+/** Partner pages (one sheet per chosen partner) and the check before sharing the whole workbook. */
+export function PartnerSection({ host, analysis }: PartnerSectionProps) {
+  const { p } = useTexts();
+  const styles = useStyles();
+  const partners = analysis.partners;
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [includeSubsidy, setIncludeSubsidy] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [share, setShare] = useState<ShareCheckResult | null>(null);
+
+  const toggle = (row: number, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(row);
+    else next.delete(row);
+    setChosen(next);
+  };
+  const chooseBelowLine = () => {
+    const rows = new Set<number>();
+    for (let i = 0; i < partners.count; i++) if (!isAbove(partners, i)) rows.add(partners.row[i]);
+    setChosen(rows);
+  };
+  const failureText = (error: unknown) => (isHostFailure(error) ? error.details : String(error));
+
+  const make = async () => {
+    if (!host.makePartnerPages) return;
+    setBusy(true);
+    setMessage(null);
+    try {
+      const rows = [...chosen].sort((a, b) => a - b);
+      const result = await host.makePartnerPages(analysis, { rows, includeSubsidy, date: new Date().toISOString().slice(0, 10) });
+      setMessage({ intent: "success", text: p("partner.made", { sheets: result.pages.map((page) => `"${page.sheetName}"`).join(", ") }) });
+    } catch (error) {
+      setMessage({ intent: "error", text: failureText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const check = async () => {
+    if (!host.checkBeforeSharing) return;
+    setBusy(true);
+    try {
+      setShare(await host.checkBeforeSharing(analysis));
+    } catch (error) {
+      setMessage({ intent: "error", text: failureText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows: number[] = [];
+  for (let i = 0; i < partners.count; i++) rows.push(i);
+  return (
+    <div className={styles.stack}>
+      <span>{p("partner.intro")}</span>
+      {host.makePartnerPages && (
+        <>
+          <div role="group" aria-label={p("partner.choose")} className={styles.list}>
+            {rows.map((i) => (
+              <Checkbox key={partners.row[i]} checked={chosen.has(partners.row[i])} label={partners.partner[i]} onChange={(_, data) => toggle(partners.row[i], data.checked === true)} />
+            ))}
+          </div>
+          <Button onClick={chooseBelowLine}>{p("partner.belowLine")}</Button>
+          <Checkbox checked={includeSubsidy} label={p("partner.subsidy")} onChange={(_, data) => setIncludeSubsidy(data.checked === true)} />
+          <Button appearance="primary" disabled={busy || chosen.size === 0} onClick={() => void make()}>
+            {busy ? p("partner.making") : p("partner.make")}
+          </Button>
+        </>
+      )}
+      {message && (
+        <MessageBar intent={message.intent} layout="multiline">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {host.checkBeforeSharing && (
+        <Button disabled={busy} onClick={() => void check()}>
+          {p("partner.share.check")}
+        </Button>
+      )}
+      {share && (
+        <div className={styles.stack}>
+          <span>{share.findings.length > 0 ? p("partner.share.intro") : p("partner.share.none")}</span>
+          <ul className={styles.findings} aria-label={p("partner.share.check")}>
+            {share.findings.map((finding, k) => {
+              const row = Number(/\d+/.exec(finding.address ?? "")?.[0] ?? 0);
+              return (
+                <li key={k} className={styles.finding}>
+                  <span>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: finding.address ?? "", detail: finding.detail })}</span>
+                  {finding.kind !== "hidden-sheet" && row > 0 && (
+                    <Button size="small" onClick={() => void host.selectRow(finding.sheet, row)}>
+                      {p("partner.share.goTo")}
+                    </Button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          {!share.commentsChecked && <span>{p("partner.share.commentsUnchecked")}</span>}
+        </div>
+      )}
+    </div>
+  );
+}

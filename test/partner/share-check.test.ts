@@ -1,0 +1,64 @@
+/** The share check on the Excel double: it finds what a partner would see, and changes nothing. */
+import { analyzeSheet } from "../../src/core/analyze";
+import type { CellValue } from "../../src/core/types";
+import { makeHarness } from "../excel/harness";
+
+const REGISTER: CellValue[][] = [
+  ["Partner", "Invloed", "Afhankelijkheid", "Subsidie", "Notities"],
+  ["Schoolbestuur Noord", 2, 4, 120001, "wil meer geld"],
+  ["Bibliotheek", 5, 5, 340003, ""],
+  ["Opdrachtnemer", 4, 2, 560005, "contract loopt af"],
+];
+
+function workbook(extra: { hiddenNotes?: boolean; hiddenSheet?: boolean } = {}) {
+  return makeHarness({
+    sheets: [
+      { name: "Partners", cells: REGISTER, hiddenColumns: extra.hiddenNotes === false ? [] : ["E"] },
+      { name: "Intern", cells: [["Budget 2027", 1500000]], visibility: extra.hiddenSheet === false ? "Visible" : "Hidden" },
+      { name: "Leeg verborgen", visibility: "Hidden" },
+    ],
+    activeSheet: "Partners",
+    names: [{ name: "Budget", formula: "=Intern!$B$1" }],
+  });
+}
+
+describe("check before sharing", () => {
+  it("finds the hidden column with notes, the hidden sheet, the subsidy column, the partners and a name into hidden data", async () => {
+    const harness = workbook();
+    const analysis = analyzeSheet(await harness.host.readActiveSheet());
+    const before = harness.driver.snapshotAll();
+    const result = await harness.host.checkBeforeSharing!(analysis);
+    expect(harness.driver.snapshotAll()).toEqual(before);
+    const found = result.findings.map((f) => [f.kind, f.sheet, f.address, f.detail]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["partner-data", "Partners", "A1:E4", "3"],
+        ["subsidy-column", "Partners", "D1:D4", "Subsidie"],
+        ["hidden-sheet", "Intern", null, "Hidden"],
+        ["hidden-columns", "Partners", "E1:E4", "E"],
+        ["name-to-hidden-data", "Intern", "B1", "Budget"],
+      ]),
+    );
+    // An empty hidden sheet shows a partner nothing.
+    expect(result.findings.some((f) => f.sheet === "Leeg verborgen")).toBe(false);
+    expect(result.commentsChecked).toBe(false);
+  });
+
+  it("reports no hidden columns or sheets where there are none, and no empty hidden column", async () => {
+    const harness = workbook({ hiddenNotes: false, hiddenSheet: false });
+    // An empty hidden column inside the used range (A:G): nothing a partner could see.
+    harness.driver.setCell("Partners", "G1", "Opmerking");
+    await harness.double.run(async (context) => {
+      context.workbook.worksheets.getItem("Partners").getRange("F:F").columnHidden = true;
+      await context.sync();
+    });
+    const result = await harness.host.checkBeforeSharing!(null);
+    expect(result.findings).toEqual([]);
+  });
+
+  it("finds hidden rows that hold something", async () => {
+    const harness = makeHarness({ sheets: [{ name: "Partners", cells: REGISTER, hiddenRows: [2] }] });
+    const result = await harness.host.checkBeforeSharing!(null);
+    expect(result.findings.map((f) => [f.kind, f.sheet, f.address, f.detail])).toEqual([["hidden-rows", "Partners", "A3:E3", "3"]]);
+  });
+});
