@@ -44,6 +44,19 @@ export function SelfCheckOutcome({ report, applying, onWriteValues }: SelfCheckO
     );
   }
   const shown = report.mismatches.slice(0, SHOWN_MISMATCHES);
+  const rowsWithMismatch = new Set(report.mismatches.map((m) => m.row));
+  const differsText = () => {
+    if (report.mismatchCount === 0) return p("selfCheck.differs.summaryOnly");
+    // One row can disagree in both position and strategy: count rows, not cells, when all are listed.
+    const rowCount = report.mismatches.length === report.mismatchCount ? rowsWithMismatch.size : report.mismatchCount;
+    return rowCount === 1 ? p("selfCheck.differs.oneRow", { row: report.mismatches[0].row }) : p("selfCheck.differs.rows", { count: number(rowCount) });
+  };
+  // Counts as counts, money as euros; anything else (an error value) as Excel shows it.
+  const measureText = (measure: "count" | "subsidy", text: string) => {
+    const value = Number(text);
+    if (text === "" || !Number.isFinite(value)) return shownText(text);
+    return measure === "subsidy" ? new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: 2 }).format(value) : number(value);
+  };
   const more = report.mismatchCount - shown.length;
   const shownText = (text: string) => (text === "" ? p("selfCheck.empty") : text);
   const itemName = (key: string) => (isStrategy(key) ? c(`strategy.${key}`) : key === "above" || key === "below" ? p(`result.position.${key}`) : key);
@@ -52,7 +65,7 @@ export function SelfCheckOutcome({ report, applying, onWriteValues }: SelfCheckO
       <MessageBarBody>
         <MessageBarTitle>{p("selfCheck.differs.title")}</MessageBarTitle>
         <div className={styles.stack}>
-          <Text>{report.mismatchCount > 0 ? p("selfCheck.differs.rows", { count: number(report.mismatchCount) }) : p("selfCheck.differs.summaryOnly")}</Text>
+          <Text>{differsText()}</Text>
           {shown.length > 0 && (
             <table className={styles.table} aria-label={p("selfCheck.differs.title")}>
               <thead>
@@ -80,7 +93,7 @@ export function SelfCheckOutcome({ report, applying, onWriteValues }: SelfCheckO
             <ul className={styles.list}>
               {report.summaryMismatches.slice(0, SHOWN_MISMATCHES).map((m) => (
                 <li key={`${m.key}-${m.measure}`}>
-                  {p("selfCheck.summaryLine", { item: itemName(m.key), measure: p(`selfCheck.measure.${m.measure}`), excel: shownText(m.excel), expected: shownText(m.expected) })}
+                  {p("selfCheck.summaryLine", { item: itemName(m.key), measure: p(`selfCheck.measure.${m.measure}`), excel: measureText(m.measure, m.excel), expected: measureText(m.measure, m.expected) })}
                 </li>
               ))}
             </ul>

@@ -126,6 +126,7 @@ export const en = {
   "selfCheck.partly": "The first {checked} of {total} rows were compared one by one; the summary covers them all.",
   "selfCheck.differs.title": "Excel computed something else than the pane",
   "selfCheck.differs.rows": "In {count} rows the formulas give another position or strategy than Partnerkaart worked out: a formula reads a text differently in this Excel, or a cell the formulas read was changed.",
+  "selfCheck.differs.oneRow": "In row {row} the formulas give another position or strategy than Partnerkaart worked out: a formula reads a text differently in this Excel, or a cell the formulas read was changed.",
   "selfCheck.differs.summaryOnly": "The summary's formulas give other figures than Partnerkaart worked out.",
   "selfCheck.col.row": "Row",
   "selfCheck.col.column": "Column",

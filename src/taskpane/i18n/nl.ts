@@ -125,6 +125,7 @@ export const nl: Record<PaneMessageKey, string> = {
   "selfCheck.partly": "De eerste {checked} van {total} rijen zijn een voor een vergeleken; de samenvatting omvat ze allemaal.",
   "selfCheck.differs.title": "Excel berekende iets anders dan het paneel",
   "selfCheck.differs.rows": "In {count} rijen geven de formules een andere positie of strategie dan Partnerkaart berekende: een formule leest een tekst in deze Excel anders, of een cel die de formules lezen is gewijzigd.",
+  "selfCheck.differs.oneRow": "In rij {row} geven de formules een andere positie of strategie dan Partnerkaart berekende: een formule leest een tekst in deze Excel anders, of een cel die de formules lezen is gewijzigd.",
   "selfCheck.differs.summaryOnly": "De formules van de samenvatting geven andere cijfers dan Partnerkaart berekende.",
   "selfCheck.col.row": "Rij",
   "selfCheck.col.column": "Kolom",
