@@ -26,6 +26,7 @@ import { PARAMETER_NAMES, PARAMETER_SHEET_NAME } from "../../src/core/plan/names
 import { columnLetter, formulaText } from "../../src/core/text";
 import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type ConceptKey, type Position, type SheetSnapshot } from "../../src/core/types";
 import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";
+import { selfCheckText, type SelfCheckMessageKey } from "../../src/taskpane/i18n/self-check";
 import { registerAddress } from "../../src/taskpane/model";
 import { productionBuild, repositoryRoot } from "../bundle/build-output";
 import { serveDirectory, type StaticSite } from "./serve";
@@ -527,6 +528,7 @@ function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
     async (variant) => {
       const { language } = variant;
       const p = (key: PaneMessageKey, params?: Record<string, string | number>) => paneText(language, key, params);
+      const s = (key: SelfCheckMessageKey, params?: Record<string, string | number>) => selfCheckText(language, key, params);
       // The welfare institution (3 at dependency 5, alternatives "ja") should reduce its dependency.
       const register = snapshotFromRows("Partners", [
         ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Alternatieven wenselijk", "Subsidie"],
@@ -557,7 +559,7 @@ function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
         await page.getByRole("heading", { name: p("register.heading"), level: 2, exact: true }).waitFor({ timeout: 20_000 });
         await page.getByRole("button", { name: p("apply.button"), exact: true }).click();
         // The first apply agrees with Excel.
-        await page.getByText(p("selfCheck.agrees", { checked: 4 })).waitFor({ timeout: 20_000 });
+        await page.getByText(s("selfCheck.agrees", { checked: 4 })).waitFor({ timeout: 20_000 });
 
         // A colleague edits the yes-word list on the parameter sheet (the add-in keeps such edits): "ja" no longer counts in Excel.
         const yesWords = (await workbook.names()).find((name) => name.name === PARAMETER_NAMES.yesWords);
@@ -575,14 +577,14 @@ function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
         );
 
         await page.getByRole("button", { name: p("apply.again"), exact: true }).click();
-        const notice = page.getByRole("group", { name: p("selfCheck.differs.title") });
+        const notice = page.getByRole("group", { name: s("selfCheck.differs.title") });
         await notice.waitFor({ timeout: 20_000 });
         const rows = await cellTexts(notice.getByRole("table"));
         // The workbook speaks the pane's language: Excel's formula says raise influence, the pane reduce dependency.
-        expect(rows).toContainEqual([String(welfareRow), p("selfCheck.column.strategy"), t(language, "strategy.raise-influence"), t(language, "strategy.reduce-dependency")]);
+        expect(rows).toContainEqual([String(welfareRow), s("selfCheck.column.strategy"), t(language, "strategy.raise-influence"), t(language, "strategy.reduce-dependency")]);
         expect(rows).toHaveLength(1);
-        expect(plainSpaces(await notice.innerText())).toContain(plainSpaces(p("selfCheck.differs.oneRow", { row: welfareRow })));
-        await notice.getByRole("button", { name: p("selfCheck.writeValues") }).waitFor();
+        expect(plainSpaces(await notice.innerText())).toContain(plainSpaces(s("selfCheck.differs.oneRow", { row: welfareRow })));
+        await notice.getByRole("button", { name: s("selfCheck.writeValues") }).waitFor();
         await notice.scrollIntoViewIfNeeded();
         writeFileSync(join(ARTIFACTS, `pane-selfcheck-${language}-${variant.theme}.png`), await page.screenshot());
         expect(pageErrors).toEqual([]);
