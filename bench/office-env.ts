@@ -28,10 +28,13 @@ export interface BenchOffice {
   realMeter: RealRuntimeMeter | null;
 }
 
-/** The double behind an OfficeEnv that reports `excelApi` ("1.17") as the highest supported set. */
+/**
+ * The double behind an OfficeEnv that reports `excelApi` ("1.17") as the highest supported set. The
+ * double enforces the same set, so the adapter and "Excel" agree on the version (a member above it
+ * fails its batch, as in Excel).
+ */
 export function benchOffice(excelApi: string, options: { realRuntime?: boolean } = {}): BenchOffice {
-  const double = createExcelDouble();
-  const maxMinor = Number(excelApi.split(".")[1]);
+  const double = createExcelDouble({ sheets: [{ name: "Sheet1" }], requirementSets: { ExcelApi: excelApi } });
   const office: BenchOffice = { double, meter: newMeter(), realMeter: options.realRuntime ? newRealMeter() : null, env: undefined as unknown as OfficeEnv };
   const doubleRun = <T>(runOptions: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> =>
     double.run(runOptions, (context: Excel.RequestContext) => {
@@ -71,10 +74,7 @@ export function benchOffice(excelApi: string, options: { realRuntime?: boolean }
       context: {
         displayLanguage: "nl-NL",
         officeTheme: { bodyBackgroundColor: "#FFFFFF" },
-        requirements: {
-          isSetSupported: (name: string, version?: string) =>
-            name === "ExcelApi" && (version === undefined || Number(version.split(".")[1]) <= maxMinor),
-        },
+        requirements: double.requirements,
       },
     },
   };

@@ -72,6 +72,12 @@ export function Pane({ host }: { host: WorkbookHost }) {
     void session.apply(applySettings);
   };
 
+  const onWriteValues = () => {
+    const applySettings = line?.settingsToApply();
+    if (applySettings) void session.applyAsValues(applySettings);
+    else session.dispatch({ type: "announce", announcement: { key: "apply.fixFirst" } });
+  };
+
   const sheetName = snapshot?.sheetName ?? null;
   const announcement = state.announcement ? p(state.announcement.key, state.announcement.params) : "";
   const fmt = (n: number) => formatUserNumber(n, locale);
@@ -85,6 +91,15 @@ export function Pane({ host }: { host: WorkbookHost }) {
       </div>
 
       {failure && <FailureBar ref={failureRef} failure={failure} fallbackSheet={sheetName} onDismiss={() => session.dispatch({ type: "failure-dismissed" })} />}
+
+      {state.cancelledOn !== null && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{p("apply.cancelled", { sheet: state.cancelledOn })}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => session.dispatch({ type: "failure-dismissed" })}>{p("failure.dismiss")}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
 
       {state.changedSheet && (
         <MessageBar intent="warning" layout="multiline">
@@ -127,6 +142,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
             applied={applied !== null}
             blockedReason={blocked ? p("apply.fixFirst") : null}
             onApply={onApply}
+            onCancel={session.cancelApply}
             onReanalyse={() => void session.read()}
           />
 
@@ -136,6 +152,8 @@ export function Pane({ host }: { host: WorkbookHost }) {
                 chartPlacement={applied.placement}
                 snapshot={snapshot}
                 changes={applied.changes}
+                applying={applying}
+                onWriteValues={onWriteValues}
                 focusRequest={state.focus?.target === "result" ? state.focus.seq : null}
               />
           )}

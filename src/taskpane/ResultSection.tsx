@@ -6,6 +6,10 @@ import type { ApplyResult, ChartOptions } from "../core/host";
 import { STRATEGY_KEYS, type Position, type SheetSnapshot, type Summary } from "../core/types";
 import { useTexts } from "./i18n";
 import { newColumnsOf } from "./model";
+import { SelfCheckOutcome } from "./SelfCheckOutcome";
+
+/** The host's notice of a self-check disagreement: the self-check outcome below says it in full. */
+const SELF_CHECK_NOTICE = "notice.selfCheck.mismatch";
 
 const POSITIONS: readonly Position[] = ["above", "below"];
 
@@ -52,12 +56,16 @@ interface ResultSectionProps {
   snapshot: SheetSnapshot | null;
   /** The partners whose strategy this apply changed against the one before; null after the first. */
   changes: { count: number; first: StrategyChange[] } | null;
+  /** An apply is running (the self-check's remedy waits for it). */
+  applying: boolean;
+  /** Apply again with values instead of formulas (offered when Excel computed something else). */
+  onWriteValues: () => void;
   /** A new number asks for focus on the heading (after each apply), so a screen reader reads the result next. */
   focusRequest: number | null;
 }
 
 /** Counts and subsidy per strategy and per position, what changed, and the host's notices. */
-export function ResultSection({ result, chartPlacement, snapshot, changes, focusRequest }: ResultSectionProps) {
+export function ResultSection({ result, chartPlacement, snapshot, changes, applying, onWriteValues, focusRequest }: ResultSectionProps) {
   const { p, any } = useTexts();
   const styles = useStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -66,6 +74,7 @@ export function ResultSection({ result, chartPlacement, snapshot, changes, focus
   }, [focusRequest]);
   const { summary } = result;
   const newColumns = newColumnsOf(result.columnHeaders, snapshot?.sheetName === result.sheetName ? snapshot : null);
+  const notices = result.selfCheck ? result.notices.filter((notice) => notice.key !== SELF_CHECK_NOTICE) : result.notices;
   const chartSheet = chartPlacement === "parameter-sheet" ? result.parameterSheet : result.sheetName;
   return (
     <section aria-labelledby="result-heading" className={styles.stack}>
@@ -91,12 +100,14 @@ export function ResultSection({ result, chartPlacement, snapshot, changes, focus
       <FiguresTables summary={summary} idPrefix="result" />
       <ChangesList changes={changes} heading={p("result.changed")} none={p("result.changedNone")} />
 
-      {result.notices.length > 0 && (
+      {result.selfCheck && <SelfCheckOutcome report={result.selfCheck} applying={applying} onWriteValues={onWriteValues} />}
+
+      {notices.length > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
             <h3>{p("result.notices")}</h3>
             <ul className={styles.list}>
-              {result.notices.map((notice, index) => (
+              {notices.map((notice, index) => (
                 <li key={index}>{any(notice.key, notice.params)}</li>
               ))}
             </ul>

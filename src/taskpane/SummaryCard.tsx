@@ -41,6 +41,8 @@ interface SummaryCardProps {
   /** Why Apply cannot run now (invalid line or scale values), or null. */
   blockedReason: string | null;
   onApply: () => void;
+  /** Stops an apply that waits for Excel's cell edit mode. */
+  onCancel: () => void;
   onReanalyse: () => void;
 }
 
@@ -48,7 +50,7 @@ interface SummaryCardProps {
  * The first screen: where the register is, how many partners, what was skipped and why, whether
  * the columns need a look, the line's outcome, and the primary action.
  */
-export function SummaryCard({ analysis, ownColumns, figures, line, applying, progress, applied, blockedReason, onApply, onReanalyse }: SummaryCardProps) {
+export function SummaryCard({ analysis, ownColumns, figures, line, applying, progress, applied, blockedReason, onApply, onCancel, onReanalyse }: SummaryCardProps) {
   const texts = useTexts();
   const { p, locale } = texts;
   const styles = useStyles();
@@ -105,7 +107,19 @@ export function SummaryCard({ analysis, ownColumns, figures, line, applying, pro
           {blockedReason}
         </span>
       )}
-      {progress && (
+      {progress?.step === "waiting-for-cell-edit" && (
+        // On Windows a click in the pane does not end the edit (office-js #806, #3388): without this the wait looks like a hang.
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{p("apply.waiting.title")}</MessageBarTitle>
+            {p("apply.step.waiting-for-cell-edit")}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onCancel}>{p("apply.cancel")}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {progress && progress.step !== "waiting-for-cell-edit" && (
         // A native progress element: the Fluent one would add its package to the first download for a few seconds of use.
         <label>
           <Text block>{`${p("apply.progress")}: ${p(`apply.step.${progress.step}`)}`}</Text>

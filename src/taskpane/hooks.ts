@@ -4,9 +4,9 @@
  * and the ambition line's draft (what the handles and fields show before it is committed).
  * Components only render what these return.
  */
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { placeOnLine, registerChange, strategyChanges } from "../core/changes";
-import type { WorkbookHost } from "../core/host";
+import type { ApplyProgress, WorkbookHost } from "../core/host";
 import type { AmbitionLine, Analysis, AnalysisSettings, ConceptKey } from "../core/types";
 import { checkLineDraft, checkScaleDraft, lineDraftOf, withMapping, withScale, type LineCheck, type LineDraft, type ScaleDraft } from "./model";
 import { INITIAL_STATE, analyse, paneReducer, settingsOf, toFailure, type LineSettings, type PaneAction, type PaneOutput, type PaneState } from "./state";
@@ -21,6 +21,10 @@ export interface Session {
   settings: AnalysisSettings;
   read: () => Promise<void>;
   apply: (settings: AnalysisSettings) => Promise<void>;
+  /** Apply again writing plain values instead of formulas (the self-check's remedy); the option follows. */
+  applyAsValues: (settings: AnalysisSettings) => Promise<void>;
+  /** Stops an apply that waits for Excel's cell edit mode to end; nothing is written. */
+  cancelApply: () => void;
   reanalyseAndApply: () => Promise<void>;
   selectRow: (row: number) => Promise<void>;
   changeSettings: (change: (current: AnalysisSettings) => AnalysisSettings) => void;
@@ -68,30 +72,47 @@ export function useSession(host: WorkbookHost): Session {
   }, [host]);
 
   const { output, snapshot } = state;
+  const cancelRef = useRef<AbortController | null>(null);
   const runApply = useCallback(
-    async (target: NonNullable<PaneState["snapshot"]>, applySettings: AnalysisSettings) => {
+    async (target: NonNullable<PaneState["snapshot"]>, applySettings: AnalysisSettings, applyOutput: PaneOutput = output) => {
       dispatch({ type: "apply-started" });
+      const cancel = new AbortController();
+      cancelRef.current = cancel;
       try {
-        const result = await host.apply(target, applySettings, { ...output, language: host.language }, (progress) => dispatch({ type: "apply-progress", progress }));
+        const onProgress = (progress: ApplyProgress) => dispatch({ type: "apply-progress", progress });
+        const result = await host.apply(target, applySettings, { ...applyOutput, language: host.language }, onProgress, cancel.signal);
         dispatch({ type: "apply-done", result, settings: applySettings });
         // Remembered only after a successful apply: saving changes the workbook, and the user asked for that now.
-        await host.saveState({ version: 1, settings: applySettings, output, sheetName: target.sheetName });
+        await host.saveState({ version: 1, settings: applySettings, output: applyOutput, sheetName: target.sheetName });
         // The sheet now holds our columns: the next apply must compare against what is there now.
         const fresh = await host.readActiveSheet();
         if (fresh.sheetName === target.sheetName) dispatch({ type: "read-done", snapshot: fresh });
       } catch (error) {
         // A failure to remember or re-read after a successful write is shown too; the result stays.
         dispatch({ type: "failed", failure: toFailure(error, target.sheetName) });
+      } finally {
+        if (cancelRef.current === cancel) cancelRef.current = null;
       }
     },
     [host, output],
   );
+  const cancelApply = useCallback(() => cancelRef.current?.abort(), []);
 
   const apply = useCallback(
     async (applySettings: AnalysisSettings) => {
       if (snapshot) await runApply(snapshot, applySettings);
     },
     [snapshot, runApply],
+  );
+
+  const applyAsValues = useCallback(
+    async (applySettings: AnalysisSettings) => {
+      if (!snapshot) return;
+      const valuesOutput: PaneOutput = { ...output, mode: "values" };
+      dispatch({ type: "output-changed", output: valuesOutput });
+      await runApply(snapshot, applySettings, valuesOutput);
+    },
+    [snapshot, output, runApply],
   );
 
   const reanalyseAndApply = useCallback(async () => {
@@ -130,7 +151,7 @@ export function useSession(host: WorkbookHost): Session {
   const changeOutput = useCallback((next: PaneOutput) => dispatch({ type: "output-changed", output: next }), []);
   const resetCorrections = useCallback(() => dispatch({ type: "settings-changed", settings: {} }), []);
 
-  return { state, dispatch, analysis, settings, read, apply, reanalyseAndApply, selectRow, changeSettings, changeMapping, changeOutput, resetCorrections };
+  return { state, dispatch, analysis, settings, read, apply, applyAsValues, cancelApply, reanalyseAndApply, selectRow, changeSettings, changeMapping, changeOutput, resetCorrections };
 }
 
 /**

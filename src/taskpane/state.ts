@@ -61,6 +61,8 @@ export interface PaneState {
   applied: Applied | null;
   /** Shown on top of any phase until dismissed. */
   failure: HostFailure | null;
+  /** The sheet of an apply the user cancelled while Excel waited for a cell edit: nothing was written there. */
+  cancelledOn: string | null;
   /** The sheet the user edited after it was analysed. */
   changedSheet: string | null;
   announcement: Announcement | null;
@@ -115,6 +117,7 @@ export const INITIAL_STATE: PaneState = {
   progress: null,
   applied: null,
   failure: null,
+  cancelledOn: null,
   changedSheet: null,
   announcement: null,
   focus: null,
@@ -206,6 +209,11 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case "failed": {
       const phase = state.phase === "reading" || state.phase === "applying" ? (state.outcome ? settledPhase(state.outcome, state.applied) : "not-found") : state.phase;
+      // The user's own choice, not a failure: a calm word, no alarm, focus stays where it was.
+      if (action.failure.code === "cancelled") {
+        const sheet = action.failure.sheet ?? state.snapshot?.sheetName ?? "";
+        return { ...state, phase, progress: null, cancelledOn: sheet, announcement: { key: "apply.cancelled", params: { sheet } } };
+      }
       return { ...state, phase, progress: null, failure: action.failure, focus: { target: "failure", seq: (state.focus?.seq ?? 0) + 1 } };
     }
     case "settings-changed": {
@@ -215,7 +223,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "output-changed":
       return { ...state, output: action.output };
     case "apply-started":
-      return { ...state, phase: "applying", failure: null, progress: { fraction: 0, step: "reading" }, announcement: { key: "apply.busy" } };
+      return { ...state, phase: "applying", failure: null, cancelledOn: null, progress: { fraction: 0, step: "reading" }, announcement: { key: "apply.busy" } };
     case "apply-progress":
       return { ...state, progress: action.progress, announcement: { key: `apply.step.${action.progress.step}` } };
     case "apply-done": {
@@ -240,7 +248,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     }
     case "failure-dismissed":
-      return { ...state, failure: null };
+      return { ...state, failure: null, cancelledOn: null };
     case "sheet-event": {
       if (state.phase === "applying") return state; // our own writes
       const request = requestFor(state, action.event);

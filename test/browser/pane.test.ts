@@ -26,6 +26,7 @@ import { PARAMETER_NAMES, PARAMETER_SHEET_NAME } from "../../src/core/plan/names
 import { columnLetter, formulaText } from "../../src/core/text";
 import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type ConceptKey, type Position, type SheetSnapshot } from "../../src/core/types";
 import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";
+import { selfCheckText, type SelfCheckMessageKey } from "../../src/taskpane/i18n/self-check";
 import { registerAddress } from "../../src/taskpane/model";
 import { productionBuild, repositoryRoot } from "../bundle/build-output";
 import { serveDirectory, type StaticSite } from "./serve";
@@ -522,4 +523,75 @@ function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
       await page.close();
     }
   });
+  test.each([VARIANTS[0], VARIANTS[1]])(
+    "$displayLanguage: after a yes-word on the parameter sheet was changed, the next apply shows the self-check notice",
+    async (variant) => {
+      const { language } = variant;
+      const p = (key: PaneMessageKey, params?: Record<string, string | number>) => paneText(language, key, params);
+      const s = (key: SelfCheckMessageKey, params?: Record<string, string | number>) => selfCheckText(language, key, params);
+      // The welfare institution (3 at dependency 5, alternatives "ja") should reduce its dependency.
+      const register = snapshotFromRows("Partners", [
+        ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Alternatieven wenselijk", "Subsidie"],
+        ["Bibliotheek", 5, 5, "nee", 300000],
+        ["Schoolbestuur", 2, 4, "nee", 150000],
+        ["Welzijnsinstelling", 3, 5, "ja", 200000],
+        ["Opdrachtnemer", 4, 2, "ja", 50000],
+      ]);
+      const welfareRow = 4;
+      expect(analyzeSheet(register).rows.find((row) => row.row === welfareRow)?.strategy).toBe("reduce-dependency");
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      await page.route("**/*", async (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${site.origin}/`)) return route.continue();
+        if (url === OFFICE_JS_URL) return route.fulfill({ status: 200, contentType: "text/javascript", body: testHostScript });
+        return route.abort("blockedbyclient");
+      });
+      const hostConfig: TestHostConfig = { displayLanguage: variant.displayLanguage, theme: variant.theme, snapshot: register, excelApi: EXCEL_API };
+      await page.addInitScript((config) => {
+        (window as unknown as { __partnerkaartHostConfig: unknown }).__partnerkaartHostConfig = config;
+      }, hostConfig);
+      const workbook = workbookIn(page);
+      try {
+        await page.goto(`${site.origin}/taskpane.html`);
+        await page.getByRole("heading", { name: p("register.heading"), level: 2, exact: true }).waitFor({ timeout: 20_000 });
+        await page.getByRole("button", { name: p("apply.button"), exact: true }).click();
+        // The first apply agrees with Excel.
+        await page.getByText(s("selfCheck.agrees", { checked: 4 })).waitFor({ timeout: 20_000 });
+
+        // A colleague edits the yes-word list on the parameter sheet (the add-in keeps such edits): "ja" no longer counts in Excel.
+        const yesWords = (await workbook.names()).find((name) => name.name === PARAMETER_NAMES.yesWords);
+        if (!yesWords) throw new Error("No yes-word list was written");
+        const list = referenceOf(yesWords.formula);
+        const [first] = list.address.split(":");
+        const column = first.replace(/\d+/g, "");
+        const firstRow = Number(first.replace(/\D+/g, ""));
+        const words = (await workbook.values(list.sheet, list.address)).map((row) => row[0]);
+        const at = words.indexOf("ja");
+        expect(at).toBeGreaterThanOrEqual(0);
+        await page.evaluate(
+          ([sheet, address]) => (window as unknown as { __partnerkaartTest: TestHostReadback }).__partnerkaartTest.setCell(sheet, address, "jawel"),
+          [list.sheet, `${column}${firstRow + at}`] as const,
+        );
+
+        await page.getByRole("button", { name: p("apply.again"), exact: true }).click();
+        const notice = page.getByRole("group", { name: s("selfCheck.differs.title") });
+        await notice.waitFor({ timeout: 20_000 });
+        const rows = await cellTexts(notice.getByRole("table"));
+        // The workbook speaks the pane's language: Excel's formula says raise influence, the pane reduce dependency.
+        expect(rows).toContainEqual([String(welfareRow), s("selfCheck.column.strategy"), t(language, "strategy.raise-influence"), t(language, "strategy.reduce-dependency")]);
+        expect(rows).toHaveLength(1);
+        expect(plainSpaces(await notice.innerText())).toContain(plainSpaces(s("selfCheck.differs.oneRow", { row: welfareRow })));
+        await notice.getByRole("button", { name: s("selfCheck.writeValues") }).waitFor();
+        await notice.scrollIntoViewIfNeeded();
+        writeFileSync(join(ARTIFACTS, `pane-selfcheck-${language}-${variant.theme}.png`), await page.screenshot());
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    120_000,
+  );
 });

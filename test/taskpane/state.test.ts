@@ -32,6 +32,17 @@ test("an apply runs applying → applied; a failure returns to the phase it left
   expect(elsewhere).toMatchObject({ phase: "found", applied: null });
 });
 
+test("a cancelled apply is the user's choice: back to the phase it left, no failure, no focus move, a calm word until the next apply", () => {
+  const found = run([{ type: "read-done", snapshot: partnerSheet() }]);
+  const waiting = run([{ type: "apply-started" }, { type: "apply-progress", progress: { step: "waiting-for-cell-edit", fraction: 0.02 } }], found);
+  expect(waiting.announcement).toEqual({ key: "apply.step.waiting-for-cell-edit" });
+  const cancelled = paneReducer(waiting, { type: "failed", failure: { code: "cancelled", details: "cancelled", sheet: "Partners" } });
+  expect(cancelled).toMatchObject({ phase: "found", progress: null, failure: null, cancelledOn: "Partners", announcement: { key: "apply.cancelled", params: { sheet: "Partners" } } });
+  expect(cancelled.focus).toBe(found.focus);
+  expect(paneReducer(cancelled, { type: "apply-started" }).cancelledOn).toBeNull();
+  expect(paneReducer(cancelled, { type: "failure-dismissed" }).cancelledOn).toBeNull();
+});
+
 test("sheet events become requests; none while applying, and a late comparison of an old snapshot is no news", () => {
   const found = run([{ type: "read-done", snapshot: partnerSheet() }]);
   expect(paneReducer(found, { type: "sheet-event", event: { kind: "data-changed", sheetName: "Partners" } }).request).toMatchObject({ kind: "compare", sheetName: "Partners" });

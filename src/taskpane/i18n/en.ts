@@ -152,6 +152,9 @@ export const en = {
   "apply.step.analysing": "Analysing",
   "apply.step.waiting-for-cell-edit":
     "Excel is editing a cell: finish editing it (Enter or Esc), then Partnerkaart writes. You can also cancel.",
+  "apply.waiting.title": "Finish editing the cell",
+  "apply.cancel": "Cancel",
+  "apply.cancelled": "Stopped: nothing was written to sheet \"{sheet}\".",
   "apply.step.writing-columns": "Writing the columns",
   "apply.step.writing-parameters": "Writing the parameter sheet",
   "apply.step.writing-summary": "Writing the summary",

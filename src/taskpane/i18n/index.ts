@@ -11,13 +11,13 @@ type Params = Record<string, string | number>;
 
 const catalogs: Record<Language, Record<PaneMessageKey, string>> = { en, nl };
 
-function fill(template: string, params: Params): string {
+export function fillTemplate(template: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Pane text for `key` in `language`, with {placeholders} filled from `params`. */
 export function paneText(language: Language, key: PaneMessageKey, params: Params = {}): string {
-  return fill(catalogs[language][key], params);
+  return fillTemplate(catalogs[language][key], params);
 }
 
 function isCoreKey(key: string): key is CoreMessageKey {

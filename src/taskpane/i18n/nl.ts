@@ -151,6 +151,9 @@ export const nl: Record<PaneMessageKey, string> = {
   "apply.step.analysing": "Analyseren",
   "apply.step.waiting-for-cell-edit":
     "Excel is een cel aan het bewerken: rond dat af (Enter of Esc), daarna schrijft Partnerkaart. U kunt ook annuleren.",
+  "apply.waiting.title": "Rond het bewerken van de cel af",
+  "apply.cancel": "Annuleren",
+  "apply.cancelled": "Gestopt: er is niets geschreven op blad \"{sheet}\".",
   "apply.step.writing-columns": "Kolommen schrijven",
   "apply.step.writing-parameters": "Parameterblad schrijven",
   "apply.step.writing-summary": "Overzicht schrijven",

@@ -28,4 +28,6 @@ export interface TestHostReadback {
   names(): { name: string; formula: string; value: unknown }[];
   charts(sheet: string): ChartSummary[];
   tables(): { name: string; sheet: string; address: string; columns: string[] }[];
+  /** A user's edit of one cell (a value, or a formula starting with "="), recomputed like Excel does. */
+  setCell(sheet: string, address: string, value: Scalar): Promise<void>;
 }

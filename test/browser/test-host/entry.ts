@@ -23,17 +23,11 @@ const OFFICE_THEMES = {
 } as const;
 
 function install(config: TestHostConfig): void {
-  const double = createExcelDouble();
+  // The double enforces the set the stand-in reports: the pane and "Excel" agree on the version.
+  const double = createExcelDouble({ sheets: [{ name: "Sheet1" }], requirementSets: { ExcelApi: config.excelApi } });
   double.driver.loadSnapshot(config.snapshot);
   double.installGlobals();
-
-  const [major, minor] = config.excelApi.split(".").map(Number);
-  const isSetSupported = (name: string, version?: string): boolean => {
-    if (name !== "ExcelApi") return false;
-    if (version === undefined) return true;
-    const [wantMajor, wantMinor = 0] = version.split(".").map(Number);
-    return wantMajor < major || (wantMajor === major && wantMinor <= minor);
-  };
+  const isSetSupported = (name: string, version?: string): boolean => double.requirements.isSetSupported(name, version);
   const HostType = { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook" };
   const info = { host: HostType.Excel, platform: "OfficeOnline" };
   const office = {
@@ -64,6 +58,7 @@ function install(config: TestHostConfig): void {
     usedRange: (sheet) => driver.usedRange(sheet),
     names: () => driver.names().map((n) => ({ name: n.name, formula: n.formula, value: n.value })),
     charts: (sheet) => driver.charts(sheet).map((c) => ({ name: c.name, chartType: c.chartType, title: c.title, series: c.series.map((s) => ({ name: s.name, x: s.x, y: s.y })) })),
+    setCell: (sheet, address, value) => driver.setCell(sheet, address, value),
     tables: () => driver.tables().map((t) => ({ name: t.name, sheet: t.sheet, address: t.address, columns: t.columns })),
   };
 }
