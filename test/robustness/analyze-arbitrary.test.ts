@@ -28,7 +28,7 @@ const FORMATS = ["General", "General", "General", "0%", "0.0%", "d-m-yyyy", "yyy
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...CELL_WORDS) },
   { weight: 4, arbitrary: fc.integer({ min: 0, max: 20 }).map((n) => n / 2) },
-  // Bounded: a date-formatted serial beyond JavaScript's date range is a known core bug (known-bugs.test.ts).
+  // Bounded: a date-formatted serial beyond JavaScript's date range was a core bug (regressions.test.ts).
   { weight: 1, arbitrary: fc.double({ min: -1e7, max: 1e7, noNaN: true }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 60_000 }) },
   { weight: 1, arbitrary: fc.boolean() },

@@ -146,7 +146,7 @@ describe("write plan on generated registers", () => {
         const applied = await host.readActiveSheet();
         const second = analyzeSheet(applied);
         // The user's register reads the same after our columns were added. Targets aside: the
-        // re-read takes our own target columns for the register's (known bug, known-bugs.test.ts).
+        // re-read takes our own target columns for the register's (a bug since fixed, regressions.test.ts).
         const withoutTargets = (a: Analysis) => a.rows.map((r) => ({ ...r, target: null }));
         expect(withoutTargets(second)).toEqual(withoutTargets(first));
         expect(second.skipped).toEqual(first.skipped);

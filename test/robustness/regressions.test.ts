@@ -1,6 +1,6 @@
 /**
- * Bugs found by the robustness work in code other engineers own. Each case is skipped — with the
- * reason in its name — until the owner fixes it; then remove `.skip` and keep the case.
+ * Regression cases: bugs the robustness work found, each fixed, each kept here so it stays fixed.
+ * The case's name says what was wrong and which file fixed it.
  */
 import { analyzeSheet } from "../../src/core/analyze";
 import { RegisterError, type CellValue } from "../../src/core/types";
@@ -16,7 +16,7 @@ function analyseOrRegisterError(run: () => unknown): "analysed" | "register-erro
   }
 }
 
-describe("known bugs in src/core (fixed; kept as regression cases)", () => {
+describe("regressions in src/core", () => {
   // src/core/values.ts serialToIsoDate: new Date(ms).toISOString() throws "RangeError: Invalid time
   // value" for a date-formatted serial outside JavaScript's date range (about ±100,000,000 days).
   // Excel shows such a cell as ####; the row should be skipped as unusable, not crash the analysis.
@@ -45,7 +45,7 @@ describe("known bugs in src/core (fixed; kept as regression cases)", () => {
   });
 });
 
-describe("known bugs found through the Excel double (fixed; kept as regression cases)", () => {
+describe("regressions found through the Excel double", () => {
   // src/core (analyzeSheet / headers): after an apply, the add-in's own "Beoogde invloed (advies)" and
   // "Beoogde afhankelijkheid (advies)" columns are mapped as the register's target columns, so a re-run
   // reports target.source "register" and reads the targets back from our formulas. planWrite already
