@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { STRATEGY_KEYS, type Analysis, type PartnerResult, type StrategyKey } from "../../src/core/types";
 import { partnerColumnsOf } from "../../src/core/partners";
-import { SHARED_FIXTURES } from "../support/fixtures";
+import { SHARED_FIXTURES, withFixture } from "../support/fixtures";
 
 export const FIXTURES = SHARED_FIXTURES;
 /** The project's own register (always in the repository), so a clone without the fixtures still tests the chart. */
@@ -25,7 +25,7 @@ export interface ExpectedFixture {
 
 /** Fixture registers (xlsx or csv) that have an expected-results file. */
 export function fixtureRegisters(): { name: string; file: string; expected: ExpectedFixture }[] {
-  if (!existsSync(FIXTURES)) return [];
+  if (withFixture() === null) return [];
   const out: { name: string; file: string; expected: ExpectedFixture }[] = [];
   for (const name of ["gemeente-voorbeeldstad", "register-en", "rommelig-register", "labels-register", "seed-examples"]) {
     const expectedFile = join(FIXTURES, `${name}.expected.json`);

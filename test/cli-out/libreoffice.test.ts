@@ -13,7 +13,7 @@ import { parseCsv } from "../../src/cli/readers";
 import type { Language } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import type { Position, StrategyKey } from "../../src/core/types";
-import { SHARED_FIXTURES } from "../support/fixtures";
+import { SHARED_FIXTURES, withFixture } from "../support/fixtures";
 
 const FIXTURES = SHARED_FIXTURES;
 
@@ -166,7 +166,7 @@ maybe(
         { input: csvRegister, lang: "en" },
         { input: tableRegister, lang: "en" },
       ];
-      if (existsSync(FIXTURES)) {
+      if (withFixture() !== null) {
         for (const f of readdirSync(FIXTURES).sort()) if (/\.(xlsx|csv)$/.test(f)) inputs.push({ input: join(FIXTURES, f), lang: f.includes("-en") ? "en" : "nl" });
       } else console.warn("test/cli-out: ../shared/fixtures is absent; checking the project's sample and CSV register only.");
 

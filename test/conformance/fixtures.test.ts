@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseCsv } from "../../src/cli/readers";
-import { SHARED_FIXTURES } from "../support/fixtures";
+import { SHARED_FIXTURES, withFixture } from "../support/fixtures";
 
 const repoRoot = resolve(__dirname, "../..");
 const fixturesDir = SHARED_FIXTURES;
@@ -40,7 +40,7 @@ function registerFor(base: string): string | null {
   return null;
 }
 
-const fixtures = existsSync(fixturesDir)
+const fixtures = withFixture() !== null
   ? readdirSync(fixturesDir)
       .filter((f) => f.endsWith(".expected.json"))
       .map((f) => f.replace(/\.expected\.json$/, ""))
@@ -148,7 +148,7 @@ if (fixtures.length === 0) {
   });
 
   const seedCsv = join(fixturesDir, "seed-examples.csv");
-  (existsSync(seedCsv) ? describe : describe.skip)("the seed examples give framework.md's strategies", () => {
+  (withFixture("seed-examples.csv") !== null ? describe : describe.skip)("the seed examples give framework.md's strategies", () => {
     it("matches the 'Verwachte strategie' column of seed-examples.csv row by row", async () => {
       const table = parseCsv(readFileSync(seedCsv, "utf8")).filter((r) => r.some((c) => c.trim() !== ""));
       const strategyColumn = table[0].indexOf("Verwachte strategie");

@@ -2,7 +2,6 @@
  * Test harness: the Office host over the Excel double, with a chosen ExcelApi version and a way to
  * make one operation of a chosen sync fail (as Excel would, half-way through an apply).
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isHostFailure, type HostFailure, type OutputOptions } from "../../src/core/host";
 import { columnName, positionLabelName, strategyLabelName } from "../../src/core/plan";
@@ -11,12 +10,12 @@ import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
 import type { OfficeEnv } from "../../src/excel/env";
 import { createOfficeWorkbookHost, type OfficeHostOptions } from "../../src/excel/host";
 import { createExcelDouble, type DoubleErrorCode, type WorkbookInit } from "../support/excel";
-import { SHARED_FIXTURES } from "../support/fixtures";
+import { SHARED_FIXTURES, withFixture } from "../support/fixtures";
 import { cellAddress, columnIndex } from "../../src/core/text";
 
 export const FIXTURES = SHARED_FIXTURES;
 export const fixture = (name: string) => join(FIXTURES, name);
-export const haveFixture = (name: string) => existsSync(fixture(name));
+export const haveFixture = (name: string) => withFixture(name) !== null;
 
 export interface Harness {
   double: ReturnType<typeof createExcelDouble>;

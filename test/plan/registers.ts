@@ -2,13 +2,13 @@
  * Registers the plan tests run on: the shared fixtures (when present) and the project's own
  * hand-made registers, each covering a way people write scores.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readCsv, readXlsx } from "../../src/cli/readers";
 import { analyzeSheet } from "../../src/core/analyze";
 import type { Analysis, CellValue, SheetSnapshot, TableSnapshot } from "../../src/core/types";
 import { snapshotFromRows } from "../../src/core/snapshot";
-import { SHARED_FIXTURES } from "../support/fixtures";
+import { SHARED_FIXTURES, withFixture } from "../support/fixtures";
 
 export const FIXTURES_DIR = SHARED_FIXTURES;
 
@@ -19,10 +19,11 @@ export interface NamedRegister {
 
 /** The first sheet of a file the analyser finds a register on (or the one the expected file names). */
 export async function fixtureRegisters(): Promise<NamedRegister[]> {
-  if (!existsSync(FIXTURES_DIR)) return [];
+  const folder = withFixture();
+  if (folder === null) return [];
   const out: NamedRegister[] = [];
-  for (const file of readdirSync(FIXTURES_DIR).sort()) {
-    const path = join(FIXTURES_DIR, file);
+  for (const file of readdirSync(folder).sort()) {
+    const path = join(folder, file);
     if (file.endsWith(".csv")) out.push({ name: file, snapshot: await readCsv(path, file.replace(/\.csv$/, "")) });
     else if (file.endsWith(".xlsx")) {
       const sheets = await readXlsx(path);
