@@ -111,3 +111,14 @@ test("notes and formulas beside a plain range, and formulas on another sheet, mo
   // The formulas on the other sheet followed the cells they read.
   expect(results()).toEqual(["bellen in mei", "bellen in mei!"]);
 });
+
+test("switching a workbook written with the chart from formulas to values rewrites the add-in's own helper cells", async () => {
+  const harness = register();
+  const snapshot = await harness.host.readActiveSheet();
+  await harness.host.apply(snapshot, {}, outputOptions({}, { enabled: true }));
+  const again = await harness.host.readActiveSheet();
+  await harness.host.apply(again, {}, outputOptions({ mode: "values" }, { enabled: true }));
+  const gap = nameCell(harness, columnName("gap"));
+  expect(typeof harness.driver.value("Partners", cellAddress(1, gap.column))).toBe("number");
+  expect(String(harness.driver.formulas("Partners", cellAddress(1, gap.column))[0][0])).not.toMatch(/^=/);
+});

@@ -184,12 +184,12 @@ export function plannedCellIsOurs(
   const variants = (ownership.parameterVariants[block.id] ?? []).map((cells) => cells[r]?.[c]).filter((v): v is PlanCell => v !== undefined);
   if (sameCell(planned, content) || variants.some((v) => sameCell(v, content))) return true;
   if (!sheetIsOurParameterSheet(ownership, titleOfSheet())) return false;
-  // On our own sheet: what the user may change through it (the line, a count in values mode).
+  // Blocks planned without variants (the chart's helper cells, a formula in one mode and a number in
+  // the other) are ours wherever they stand on our own sheet.
+  if (variants.length === 0) return true;
+  // Elsewhere on our own sheet: what the user may change through it (the line, a count in values mode).
   const kinds = [planned, ...variants].map((v) => v.kind);
-  const formula = formulaOf(content);
-  if (formula === null && typeof content.value === "number") return kinds.some((k) => k === "number" || k === "formula");
-  if (formula === null && typeof content.value === "string") return variants.length === 0 && planned.kind === "text";
-  return false;
+  return formulaOf(content) === null && typeof content.value === "number" && kinds.some((k) => k === "number" || k === "formula");
 }
 
 export function sheetIsOurParameterSheet(ownership: PlanOwnership, title: CellContent): boolean {
