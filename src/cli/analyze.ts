@@ -8,6 +8,7 @@
  *   npm run -s analyze -- register.xlsx --partners-below-line DIR
  */
 import { existsSync } from "node:fs";
+import { ct } from "./i18n";
 import { basename, extname, resolve } from "node:path";
 import { analyzeSheet } from "../core/analyze";
 import { DEFAULT_CHART_OPTIONS, type Language } from "../core/host";
@@ -63,7 +64,7 @@ interface OptionSpec {
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[], lang: Language): T {
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new CliError(t(lang, "cli.error.bad-value", { option, value, allowed: allowed.join(", ") }), 2);
+    throw new CliError(ct(lang, "cli.error.bad-value", { option, value, allowed: allowed.join(", ") }), 2);
   }
   return value as T;
 }
@@ -71,7 +72,7 @@ function oneOf<T extends string>(option: string, value: string, allowed: readonl
 function parseRename(value: string, lang: Language): PartnerRename {
   const at = value.indexOf("=");
   const rename = { earlierName: value.slice(0, at).trim(), currentName: value.slice(at + 1).trim() };
-  if (at < 0 || !rename.earlierName || !rename.currentName) throw new CliError(t(lang, "cli.error.bad-rename", { value }), 2);
+  if (at < 0 || !rename.earlierName || !rename.currentName) throw new CliError(ct(lang, "cli.error.bad-rename", { value }), 2);
   return rename;
 }
 
@@ -102,17 +103,17 @@ export function parseArguments(argv: string[]): CliOptions {
     if (arg.startsWith("--")) {
       const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
       const spec = OPTIONS[name];
-      if (!spec) throw new CliError(`${t(lang, "cli.error.unknown-option", { option: name })}\n${t(lang, "cli.error.usage")}`, 2);
+      if (!spec) throw new CliError(`${ct(lang, "cli.error.unknown-option", { option: name })}\n${ct(lang, "cli.error.usage")}`, 2);
       let value = "";
       if (spec.takesValue) {
         value = inline ?? argv[++i];
         if (value === undefined || (inline === undefined && value.startsWith("--"))) {
-          throw new CliError(t(lang, "cli.error.missing-value", { option: name }), 2);
+          throw new CliError(ct(lang, "cli.error.missing-value", { option: name }), 2);
         }
       }
       spec.apply(options, value, lang);
     } else if (options.file === null) options.file = arg;
-    else throw new CliError(t(lang, "cli.error.usage"), 2);
+    else throw new CliError(ct(lang, "cli.error.usage"), 2);
   }
   return options;
 }
@@ -130,7 +131,7 @@ const CONVERTIBLE_FORMATS = [".xls", ".xlsb", ".ods", ".numbers"];
 
 /** Reads the file and analyses the named sheet, or the first sheet that holds a register. */
 export async function analyzeFile(file: string, sheet: string | null, lang: Language): Promise<LoadedAnalysis> {
-  if (!existsSync(file)) throw new CliError(t(lang, "cli.error.no-file", { file }));
+  if (!existsSync(file)) throw new CliError(ct(lang, "cli.error.no-file", { file }));
   const extension = extname(file).toLowerCase();
   let sheets: SheetSnapshot[];
   let encoding: TextEncoding | undefined;
@@ -140,16 +141,16 @@ export async function analyzeFile(file: string, sheet: string | null, lang: Lang
       const read = await readCsvFile(file, basename(file, extname(file)));
       sheets = [read.snapshot];
       encoding = read.encoding;
-    } else if (CONVERTIBLE_FORMATS.includes(extension)) throw new CliError(t(lang, "cli.error.legacy-format", { file, format: extension }));
-    else throw new CliError(t(lang, "cli.error.file-type", { file }));
+    } else if (CONVERTIBLE_FORMATS.includes(extension)) throw new CliError(ct(lang, "cli.error.legacy-format", { file, format: extension }));
+    else throw new CliError(ct(lang, "cli.error.file-type", { file }));
   } catch (error) {
-    if (error instanceof InputError) throw new CliError(t(lang, error.key, error.params));
+    if (error instanceof InputError) throw new CliError(ct(lang, error.key, error.params));
     throw error;
   }
   const names = sheets.map((s) => `"${s.sheetName}"`).join(", ");
   if (sheet !== null) {
     const snapshot = sheets.find((s) => s.sheetName === sheet) ?? sheets.find((s) => s.sheetName.toLowerCase() === sheet.toLowerCase());
-    if (!snapshot) throw new CliError(t(lang, "cli.error.no-sheet", { file, sheet, sheets: names }));
+    if (!snapshot) throw new CliError(ct(lang, "cli.error.no-sheet", { file, sheet, sheets: names }));
     return { file, snapshot, analysis: analyzeOrExplain(file, snapshot, lang), encoding };
   }
   let firstProblem: RegisterError | null = null;
@@ -162,15 +163,15 @@ export async function analyzeFile(file: string, sheet: string | null, lang: Lang
       if (error.code !== "no-register" && !firstProblem) firstProblem = error;
     }
   }
-  if (firstProblem) throw new CliError(t(lang, "cli.error.in-file", { file, message: registerMessage(firstProblem, lang) }));
-  throw new CliError(t(lang, "cli.error.no-register-in-file", { file, sheets: names }));
+  if (firstProblem) throw new CliError(ct(lang, "cli.error.in-file", { file, message: registerMessage(firstProblem, lang) }));
+  throw new CliError(ct(lang, "cli.error.no-register-in-file", { file, sheets: names }));
 }
 
 function analyzeOrExplain(file: string, snapshot: SheetSnapshot, lang: Language): Analysis {
   try {
     return analyzeSheet(snapshot);
   } catch (error) {
-    if (error instanceof RegisterError) throw new CliError(t(lang, "cli.error.in-file", { file, message: registerMessage(error, lang) }));
+    if (error instanceof RegisterError) throw new CliError(ct(lang, "cli.error.in-file", { file, message: registerMessage(error, lang) }));
     throw error;
   }
 }
@@ -246,7 +247,7 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     }
     // A bug or an exhausted resource: one line (a stack trace means nothing to a user), the stack on request.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.stderr(`${escapeControlCharacters(t(lang, "cli.error.unexpected", { file, detail: detail.split("\n")[0] }))}\n`);
+    io.stderr(`${escapeControlCharacters(ct(lang, "cli.error.unexpected", { file, detail: detail.split("\n")[0] }))}\n`);
     if (environment.PARTNERKAART_DEBUG === "1" && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return 1;
   }

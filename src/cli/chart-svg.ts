@@ -3,11 +3,11 @@
  * (Debian's /usr/bin/chromium driven by playwright-core; no network, a throwaway profile).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { ct } from "./i18n";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { buildChartSpec, renderChartSvg } from "../core/chart";
 import { DEFAULT_CHART_OPTIONS, type ChartOptions, type Language } from "../core/host";
-import { t } from "../core/i18n";
 import type { Analysis } from "../core/types";
 
 export const CHROMIUM_PATH = process.env.PK_CHROMIUM ?? "/usr/bin/chromium";
@@ -57,7 +57,7 @@ export async function launchChromium(deviceScaleFactor = 1) {
 
 /** Renders an SVG document to PNG bytes at `scale` device pixels per CSS pixel. */
 export async function svgToPng(svg: string, scale = 2, lang: Language = "en"): Promise<Buffer> {
-  if (!chromiumAvailable()) throw new ChartOutputError(t(lang, "cli.error.chart-no-chromium", { path: CHROMIUM_PATH }));
+  if (!chromiumAvailable()) throw new ChartOutputError(ct(lang, "cli.error.chart-no-chromium", { path: CHROMIUM_PATH }));
   const width = Number(/width="(\d+)"/.exec(svg)?.[1] ?? 960);
   const height = Number(/height="(\d+)"/.exec(svg)?.[1] ?? 640);
   const browser = await launchChromium(scale);
@@ -77,12 +77,12 @@ export async function svgToPng(svg: string, scale = 2, lang: Language = "en"): P
 /** Writes `svg` to `path` as .svg or .png (chosen by the extension). */
 export async function writeChart(path: string, svg: string, lang: Language = "en"): Promise<void> {
   const extension = extname(path).toLowerCase();
-  if (extension !== ".svg" && extension !== ".png") throw new ChartOutputError(t(lang, "cli.error.chart-type", { file: path }));
+  if (extension !== ".svg" && extension !== ".png") throw new ChartOutputError(ct(lang, "cli.error.chart-type", { file: path }));
   const content = extension === ".svg" ? svg : await svgToPng(svg, 2, lang);
   try {
     writeFileSync(path, content);
   } catch (error) {
-    throw new ChartOutputError(t(lang, "cli.error.chart-write", { file: path, detail: (error as Error).message }));
+    throw new ChartOutputError(ct(lang, "cli.error.chart-write", { file: path, detail: (error as Error).message }));
   }
 }
 

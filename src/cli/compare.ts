@@ -3,6 +3,7 @@
  * assessment dated by its modification day and labelled by its file name.
  */
 import { statSync } from "node:fs";
+import { ct } from "./i18n";
 import { basename } from "node:path";
 import { assessmentOf, compareAssessments, type AssessedPartner, type Comparison, type PartnerMovement, type PartnerRename } from "../core/history";
 import type { Language } from "../core/host";
@@ -52,27 +53,27 @@ function table(headers: string[], rows: string[][], rightAligned: Set<number>): 
 const rowsOf = (partners: readonly AssessedPartner[]) => partners.map((p) => p.row).join(", ");
 
 export function formatComparisonText(c: Comparison, lang: Language): string {
-  const yesNo = (value: boolean | null) => t(lang, value === null ? "cli.compare.notAdvised" : value ? "cli.compare.yes" : "cli.compare.no");
-  const out: string[] = [t(lang, "cli.compare.heading", { earlier: c.previous.label, date: c.previous.date, matched: c.movements.length })];
-  out.push("", `${t(lang, "cli.compare.movements", { count: c.movements.length })}:`);
+  const yesNo = (value: boolean | null) => ct(lang, value === null ? "cli.compare.notAdvised" : value ? "cli.compare.yes" : "cli.compare.no");
+  const out: string[] = [ct(lang, "cli.compare.heading", { earlier: c.previous.label, date: c.previous.date, matched: c.movements.length })];
+  out.push("", `${ct(lang, "cli.compare.movements", { count: c.movements.length })}:`);
   out.push(
     ...table(
       [
-        t(lang, "cli.column.row"),
+        ct(lang, "cli.column.row"),
         t(lang, "concept.partner"),
-        t(lang, "cli.compare.previousInfluence"),
+        ct(lang, "cli.compare.previousInfluence"),
         t(lang, "concept.influence"),
-        t(lang, "cli.compare.previousDependency"),
+        ct(lang, "cli.compare.previousDependency"),
         t(lang, "concept.dependency"),
-        t(lang, "cli.compare.movement"),
-        t(lang, "cli.compare.previousStrategy"),
+        ct(lang, "cli.compare.movement"),
+        ct(lang, "cli.compare.previousStrategy"),
         t(lang, "column.strategy"),
-        t(lang, "cli.compare.strategyChanged"),
-        t(lang, "cli.compare.asAdvised"),
+        ct(lang, "cli.compare.strategyChanged"),
+        ct(lang, "cli.compare.asAdvised"),
       ],
       c.movements.map((m) => [
         String(m.row),
-        m.renamedFrom === null ? m.partner : `${m.partner} (${t(lang, "cli.compare.renamed", { name: m.renamedFrom })})`,
+        m.renamedFrom === null ? m.partner : `${m.partner} (${ct(lang, "cli.compare.renamed", { name: m.renamedFrom })})`,
         number(m.previousInfluence, lang),
         number(m.influence, lang),
         number(m.previousDependency, lang),
@@ -88,24 +89,24 @@ export function formatComparisonText(c: Comparison, lang: Language): string {
   );
   const { added, gone, ambiguous } = c.matching;
   if (added.length > 0) {
-    out.push("", `${t(lang, "cli.compare.added", { count: added.length })}:`);
-    for (const p of added) out.push(`  ${t(lang, "cli.column.row")} ${p.row}: ${p.partner}`);
+    out.push("", `${ct(lang, "cli.compare.added", { count: added.length })}:`);
+    for (const p of added) out.push(`  ${ct(lang, "cli.column.row")} ${p.row}: ${p.partner}`);
   }
   if (gone.length > 0) {
-    out.push("", `${t(lang, "cli.compare.gone", { count: gone.length })}:`);
-    for (const p of gone) out.push(`  ${t(lang, "cli.column.row")} ${p.row}: ${p.partner}`);
+    out.push("", `${ct(lang, "cli.compare.gone", { count: gone.length })}:`);
+    for (const p of gone) out.push(`  ${ct(lang, "cli.column.row")} ${p.row}: ${p.partner}`);
   }
   if (ambiguous.length > 0) {
-    out.push("", `${t(lang, "cli.compare.ambiguous", { count: ambiguous.length })}:`);
-    for (const a of ambiguous) out.push(`  ${t(lang, "cli.compare.ambiguousRows", { partner: a.partner, current: rowsOf(a.current), previous: rowsOf(a.previous) })}`);
+    out.push("", `${ct(lang, "cli.compare.ambiguous", { count: ambiguous.length })}:`);
+    for (const a of ambiguous) out.push(`  ${ct(lang, "cli.compare.ambiguousRows", { partner: a.partner, current: rowsOf(a.current), previous: rowsOf(a.previous) })}`);
   }
-  out.push("", `${t(lang, "cli.compare.money")}:`);
-  const then = t(lang, "cli.compare.then");
-  const now = t(lang, "cli.compare.now");
+  out.push("", `${ct(lang, "cli.compare.money")}:`);
+  const then = ct(lang, "cli.compare.then");
+  const now = ct(lang, "cli.compare.now");
   out.push(
     ...table(
-      ["", `${t(lang, "cli.summary.count")} ${then}`, `${t(lang, "cli.summary.count")} ${now}`, `${t(lang, "cli.summary.subsidy")} ${then}`, `${t(lang, "cli.summary.subsidy")} ${now}`],
-      [...c.money.map((s) => ({ label: t(lang, `strategy.${s.strategy}`), ...s })), { label: t(lang, "cli.summary.total"), ...c.total }].map((s) => [
+      ["", `${ct(lang, "cli.summary.count")} ${then}`, `${ct(lang, "cli.summary.count")} ${now}`, `${ct(lang, "cli.summary.subsidy")} ${then}`, `${ct(lang, "cli.summary.subsidy")} ${now}`],
+      [...c.money.map((s) => ({ label: t(lang, `strategy.${s.strategy}`), ...s })), { label: ct(lang, "cli.summary.total"), ...c.total }].map((s) => [
         s.label,
         String(s.then.count),
         String(s.now.count),

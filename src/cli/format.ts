@@ -1,5 +1,6 @@
 /** The CLI's two outputs: readable text in Dutch or English, and a JSON document. */
 import type { Language } from "../core/host";
+import { ct } from "./i18n";
 import { t, warningText } from "../core/i18n";
 import { cellAddress, columnLetter } from "../core/text";
 import { CONCEPT_KEYS, STRATEGY_KEYS, type Analysis, type Scale, type SheetSnapshot } from "../core/types";
@@ -139,37 +140,37 @@ function table(headers: string[], rawRows: string[][], rightAligned: Set<number>
 export function formatText({ analysis: a, encoding }: Loaded, lang: Language): string {
   const out: string[] = [];
   const loc = a.location;
-  if (encoding) out.push(t(lang, "cli.encoding", { encoding: ENCODING_NAMES[encoding] ?? encoding }));
+  if (encoding) out.push(ct(lang, "cli.encoding", { encoding: ENCODING_NAMES[encoding] ?? encoding }));
   const common = { sheet: loc.sheetName, row: loc.headerRow + 1, count: a.rows.length + a.skipped.length };
   out.push(
     loc.tableName
-      ? t(lang, "cli.register.table", { ...common, table: loc.tableName })
-      : t(lang, "cli.register.range", {
+      ? ct(lang, "cli.register.table", { ...common, table: loc.tableName })
+      : ct(lang, "cli.register.range", {
           ...common,
           range: `${cellAddress(loc.headerRow, loc.firstColumn)}:${cellAddress(Math.max(loc.lastDataRow, loc.headerRow), loc.lastColumn)}`,
         }),
   );
-  out.push("", `${t(lang, "cli.mapping")}:`);
+  out.push("", `${ct(lang, "cli.mapping")}:`);
   for (const concept of CONCEPT_KEYS) {
     const m = a.mapping[concept];
     const label = t(lang, `concept.${concept}`);
-    const where = m ? `${columnLetter(m.column)} "${m.header}"${m.source === "user" ? ` (${t(lang, "cli.mapping.user")})` : ""}` : t(lang, "cli.mapping.absent");
+    const where = m ? `${columnLetter(m.column)} "${m.header}"${m.source === "user" ? ` (${ct(lang, "cli.mapping.user")})` : ""}` : ct(lang, "cli.mapping.absent");
     out.push(`  ${label}: ${where}`);
   }
   const describe = (s: Scale) =>
-    `${number(s.min, lang)}–${number(s.max, lang)}${s.kind === "labels" && s.labels ? ` (${s.labels.join(", ")})` : ""} [${t(lang, `cli.scale.${s.source}`)}]`;
-  out.push("", t(lang, "cli.scales", { influence: describe(a.influenceScale), dependency: describe(a.dependencyScale) }));
+    `${number(s.min, lang)}–${number(s.max, lang)}${s.kind === "labels" && s.labels ? ` (${s.labels.join(", ")})` : ""} [${ct(lang, `cli.scale.${s.source}`)}]`;
+  out.push("", ct(lang, "cli.scales", { influence: describe(a.influenceScale), dependency: describe(a.dependencyScale) }));
   out.push(
-    t(lang, "cli.line", {
+    ct(lang, "cli.line", {
       low: number(a.line.atLowestDependency, lang),
       high: number(a.line.atHighestDependency, lang),
       threshold: number(a.highDependencyAbove, lang),
     }),
   );
 
-  out.push("", `${t(lang, "cli.partners", { count: a.rows.length })}:`);
+  out.push("", `${ct(lang, "cli.partners", { count: a.rows.length })}:`);
   const headers = [
-    t(lang, "cli.column.row"),
+    ct(lang, "cli.column.row"),
     t(lang, "concept.partner"),
     t(lang, "concept.influence"),
     t(lang, "concept.dependency"),
@@ -192,7 +193,7 @@ export function formatText({ analysis: a, encoding }: Loaded, lang: Language): s
   for (const line of table(headers, body, new Set([0, 2, 3, 4, 5]))) out.push(`  ${line}`);
 
   if (a.skipped.length > 0) {
-    out.push("", `${t(lang, "cli.skipped", { count: a.skipped.length })}:`);
+    out.push("", `${ct(lang, "cli.skipped", { count: a.skipped.length })}:`);
     for (const s of a.skipped) {
       const scale = s.reason.startsWith("influence") ? a.influenceScale : a.dependencyScale;
       const text = t(lang, `skip.${s.reason}`, { row: s.row, column: s.column ?? "", value: s.value ?? "", min: scale.min, max: scale.max });
@@ -202,18 +203,18 @@ export function formatText({ analysis: a, encoding }: Loaded, lang: Language): s
 
   const tallyRows = (entries: [string, { count: number; subsidy: number }][]) =>
     table(
-      ["", t(lang, "cli.summary.count"), t(lang, "cli.summary.subsidy")],
+      ["", ct(lang, "cli.summary.count"), ct(lang, "cli.summary.subsidy")],
       entries.map(([label, tally]) => [label, String(tally.count), money(tally.subsidy, lang)]),
       new Set([1, 2]),
     ).map((l) => `  ${l}`);
-  out.push("", `${t(lang, "cli.summary.byStrategy")}:`);
+  out.push("", `${ct(lang, "cli.summary.byStrategy")}:`);
   out.push(
     ...tallyRows([
       ...STRATEGY_KEYS.map((k) => [t(lang, `strategy.${k}`), a.summary.byStrategy[k]] as [string, { count: number; subsidy: number }]),
-      [t(lang, "cli.summary.total"), a.summary.total],
+      [ct(lang, "cli.summary.total"), a.summary.total],
     ]),
   );
-  out.push("", `${t(lang, "cli.summary.byPosition")}:`);
+  out.push("", `${ct(lang, "cli.summary.byPosition")}:`);
   out.push(
     ...tallyRows([
       [t(lang, "position.above"), a.summary.byPosition.above],
@@ -221,7 +222,7 @@ export function formatText({ analysis: a, encoding }: Loaded, lang: Language): s
     ]),
   );
   if (a.warnings.length > 0) {
-    out.push("", `${t(lang, "cli.notes")}:`);
+    out.push("", `${ct(lang, "cli.notes")}:`);
     for (const w of a.warnings) out.push(`  - ${warningText(lang, w)}`);
   }
   // Every line escaped (names, headers, sheet names, values come from the file); a line break inside a name is escaped too.

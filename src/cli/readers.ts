@@ -9,15 +9,15 @@ import ExcelJS from "exceljs";
 import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot, TableSnapshot } from "../core/types";
 import { columnIndex } from "../core/text";
 import { snapshotFromRows } from "../core/snapshot";
-import { t, type MessageKey } from "../core/i18n";
+import { ct, type CliMessageKey } from "./i18n";
 
 /** A file the CLI cannot read: a message key of the core's resources and its parameters (always the file). */
 export class InputError extends Error {
   constructor(
-    readonly key: MessageKey,
+    readonly key: CliMessageKey,
     readonly params: Record<string, string | number> & { file: string },
   ) {
-    super(t("en", key, params));
+    super(ct("en", key, params));
     this.name = "InputError";
   }
 }

@@ -5,10 +5,10 @@
  * `_xlfn.` prefixes; a program that opens the file (Excel, LibreOffice) computes them.
  */
 import { existsSync, realpathSync } from "node:fs";
+import { ct } from "./i18n";
 import { extname, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import type { OutputOptions } from "../core/host";
-import { t } from "../core/i18n";
 import { foreignTargets } from "../core/plan/check";
 import { foreignTargetMessage } from "../core/plan/ownership";
 import { planWrite } from "../core/plan/plan";
@@ -70,11 +70,11 @@ export async function writeResultXlsx(
 ): Promise<WrittenResult> {
   const language = output.language;
   if (extname(out).toLowerCase() !== ".xlsx") throw new Error(`--out "${out}": the result must be an .xlsx file.`);
-  if (samePath(inputFile, out)) throw new OutputRefusedError(t(language, "cli.error.out-is-input", { file: out }));
+  if (samePath(inputFile, out)) throw new OutputRefusedError(ct(language, "cli.error.out-is-input", { file: out }));
   const extension = extname(inputFile).toLowerCase();
   if (extension === ".xlsx" || extension === ".xlsm") {
     const lost = await partsThatWouldBeLost(inputFile);
-    if (lost.length > 0) throw new OutputRefusedError(t(language, "cli.error.out-would-lose", { file: inputFile, parts: lost.join(", ") }));
+    if (lost.length > 0) throw new OutputRefusedError(ct(language, "cli.error.out-would-lose", { file: inputFile, parts: lost.join(", ") }));
   }
   const workbook = await sourceWorkbook(inputFile, snapshot);
   const withNames: SheetSnapshot = { ...snapshot, definedNames: snapshot.definedNames ?? definedNamesOnSheet(workbook, snapshot.sheetName) };
@@ -84,7 +84,7 @@ export async function writeResultXlsx(
   const blockers = insertBlockers(workbook, plan);
   if (blockers.length > 0) {
     const things = blockers.slice(0, 5).join(", ") + (blockers.length > 5 ? ` (+${blockers.length - 5})` : "");
-    throw new OutputRefusedError(t(language, "cli.error.insert-blocked", { sheet: plan.registerSheet, things }));
+    throw new OutputRefusedError(ct(language, "cli.error.insert-blocked", { sheet: plan.registerSheet, things }));
   }
   applyPlanToWorkbook(workbook, plan);
   await workbook.xlsx.writeFile(out);

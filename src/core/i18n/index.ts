@@ -35,6 +35,11 @@ export function t(language: Language, key: MessageKey, params: Record<string, st
   return text;
 }
 
+/** `template` with its {placeholders} filled from `params` (an unknown one stays as it is). */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
 /**
  * An analysis warning in `language`: its parameters that name a concept or an axis are words of
  * that language too ("invloed", not "influence").

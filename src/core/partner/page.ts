@@ -8,6 +8,7 @@
  * the register can be read from it.
  */
 import { buildChartSpec } from "../chart/spec";
+import { strategyMeaning, strategyProposal } from "./texts";
 import { STRATEGY_STYLES } from "../chart/palette";
 import type { AxisSpec, ChartLineSpec, MarkerShape, ThresholdSpec } from "../chart/types";
 import { DEFAULT_CHART_OPTIONS, type Language } from "../host";
@@ -122,8 +123,8 @@ export function buildPartnerPage(analysis: Analysis, index: number, options: Par
     number("gap", "column.gap", columns.gap[index]),
     text("position", "column.position", t(language, `position.${position}`)),
     text("strategy", "column.strategy", t(language, `strategy.${strategy}`)),
-    text("meaning", "partner.meaning", t(language, `strategy.meaning.${strategy}`)),
-    text("proposal", "partner.proposal", t(language, `strategy.proposal.${strategy}`)),
+    text("meaning", "partner.meaning", strategyMeaning(language, strategy)),
+    text("proposal", "partner.proposal", strategyProposal(language, strategy)),
     text(
       "movement",
       "partner.movement",
