@@ -9,7 +9,7 @@ import { assessmentOf, compareAssessments, type AssessedPartner, type Comparison
 import type { Language } from "../core/host";
 import { t } from "../core/i18n";
 import type { Analysis } from "../core/types";
-import { clean, escapeControlCharacters } from "./format";
+import { clean, escapeControlCharacters, table as textTable } from "./format";
 
 export interface ComparedFile {
   file: string;
@@ -38,16 +38,9 @@ export function movementText(m: PartnerMovement, lang: Language): string {
   return parts.join(", ");
 }
 
+/** A table of the report, indented under its heading. */
 function table(headers: string[], rows: string[][], rightAligned: Set<number>): string[] {
-  // Widths in a loop: spreading 100,000 rows into Math.max overflows the stack.
-  const widths = headers.map((h) => h.length);
-  for (const r of rows) for (let i = 0; i < widths.length; i++) if (r[i].length > widths[i]) widths[i] = r[i].length;
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
-      .join("  ")
-      .trimEnd();
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].map((l) => `  ${l}`);
+  return textTable(headers, rows, rightAligned).map((l) => `  ${l}`);
 }
 
 const rowsOf = (partners: readonly AssessedPartner[]) => partners.map((p) => p.row).join(", ");

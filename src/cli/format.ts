@@ -123,7 +123,8 @@ function money(n: number, lang: Language): string {
   return `€ ${MONEY_FORMATS[lang].format(n)}`;
 }
 
-function table(headers: string[], rawRows: string[][], rightAligned: Set<number>): string[] {
+/** Text columns lined up, control characters escaped (a name must not retitle the terminal). */
+export function table(headers: string[], rawRows: string[][], rightAligned: Set<number>): string[] {
   // Escaped before measuring, so the columns line up; widths in a loop (spreading 100,000 rows into Math.max overflows the stack).
   const rows = rawRows.map((r) => r.map(escapeControlCharacters));
   const widths = headers.map((h) => h.length);
