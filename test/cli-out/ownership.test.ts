@@ -157,3 +157,16 @@ test("a workbook with macros or charts is refused, naming what would be lost", a
   expect(result.stderr).toContain("charts");
   expect(existsSync(out)).toBe(false);
 });
+
+test("a formula left of the insert that reads a cell right of it is found, whatever its column letters", async () => {
+  const input = await register(join(dir, "in.xlsx"), (_workbook, sheet) => {
+    sheet.getCell("F2").value = "notitie";
+    sheet.getCell("AB2").value = "ver weg";
+    sheet.getCell("A9").value = { formula: "LEN(AB2)", result: 7 } as ExcelJS.CellFormulaValue;
+  });
+  const out = join(dir, "uit.xlsx");
+  const result = await run([input, "--out", out, "--lang", "en"]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain("formula Partners!A9");
+  expect(existsSync(out)).toBe(false);
+});

@@ -32,7 +32,8 @@ export function workbookView(workbook: ExcelJS.Workbook): WorkbookView {
   };
 }
 
-const REFERENCE = /(?:'((?:[^']|'')+)'|([A-Za-z0-9_.]+))?!?\$?([A-Z]{1,3})\$?(\d+)(?![A-Za-z0-9_(])/g;
+// An optional sheet ("Blad1!" or "'Mijn blad'!") and a cell; the sheet needs its "!".
+const REFERENCE = /(?<![A-Za-z0-9_.])(?:(?:'((?:[^']|'')+)'|([A-Za-z0-9_.]+))!)?\$?([A-Z]{1,3})\$?(\d+)(?![A-Za-z0-9_(])/g;
 
 /** Whether `formula` (on sheet `hostSheet`) reads a column at or right of `atColumn` of `sheetName`. */
 function readsColumnsFrom(formula: string, hostSheet: string, sheetName: string, atColumn: number): boolean {
