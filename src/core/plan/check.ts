@@ -5,9 +5,9 @@
  * looked up where it stands before the insert (a freshly inserted column holds nothing).
  */
 import { cellAt } from "../locate";
-import { cellAddress } from "../text";
 import type { SheetSnapshot } from "../types";
 import { blockRect, insertedColumns } from "./blocks";
+import { absoluteReference } from "./formulas";
 import { foreignCell, foreignNames, foreignParameterSheet, plannedCellIsOurs, type CellContent, type ForeignTarget } from "./ownership";
 import type { WritePlan } from "./types";
 
@@ -67,13 +67,8 @@ export function snapshotView(snapshot: SheetSnapshot): WorkbookView {
         ? null
         : { value: cellAt(snapshot, row, column), formula: snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column] },
     sheetIsEmpty: () => null,
-    names: new Map((snapshot.definedNames ?? []).map((n) => [n.name, `'${snapshot.sheetName.replace(/'/g, "''")}'!${rectAddress(n.rect)}`])),
+    names: new Map((snapshot.definedNames ?? []).map((n) => [n.name, absoluteReference(snapshot.sheetName, n.rect)])),
   };
-}
-
-function rectAddress(rect: { row: number; column: number; rowCount: number; columnCount: number }): string {
-  const start = cellAddress(rect.row, rect.column);
-  return rect.rowCount === 1 && rect.columnCount === 1 ? start : `${start}:${cellAddress(rect.row + rect.rowCount - 1, rect.column + rect.columnCount - 1)}`;
 }
 
 export interface UserCellConflict {

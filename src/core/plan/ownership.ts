@@ -16,10 +16,10 @@
  *   and the apply is refused, since it may be the user's or may be used by the user's formulas.
  */
 import { type ForeignTarget } from "../foreign";
-import { columnLetter, isBlank, isFormulaCell } from "../text";
-import type { CellRect, CellValue } from "../types";
+import { isBlank, isFormulaCell } from "../text";
+import type { CellValue } from "../types";
 import { blockRect, isFillBlock } from "./blocks";
-import { quoteSheetName } from "./formulas";
+import { absoluteReference } from "./formulas";
 import { r1c1ToA1 } from "./r1c1";
 import type { PlanBlock, PlanCell, PlannedColumnKey, WritePlan } from "./types";
 
@@ -210,14 +210,6 @@ export function foreignCell(sheetName: string, row: number, column: number, cont
 // Names
 // ---------------------------------------------------------------------------------------------
 
-/** `'Sheet'!$A$1:$B$2` as the plan writes a name's reference. */
-export function nameReference(sheetName: string, rect: CellRect): string {
-  const cell = (row: number, column: number) => `$${columnLetter(column)}$${row + 1}`;
-  const start = cell(rect.row, rect.column);
-  const single = rect.rowCount === 1 && rect.columnCount === 1;
-  return `${quoteSheetName(sheetName)}!${single ? start : `${start}:${cell(rect.row + rect.rowCount - 1, rect.column + rect.columnCount - 1)}`}`;
-}
-
 /** A name's reference in a comparable form: no "=", no quotes around the sheet, no "$", upper case. */
 function comparableReference(reference: string): string {
   let text = reference.trim().replace(/^=/, "");
@@ -239,7 +231,7 @@ export function foreignNames(plan: WritePlan, existing: ReadonlyMap<string, stri
   for (const name of plan.names) {
     const current = existing.get(name.name) ?? existing.get(name.name.toLowerCase());
     if (current === undefined) continue;
-    const planned = nameReference(name.sheetName, name.rect);
+    const planned = absoluteReference(name.sheetName, name.rect);
     if (comparableReference(current) !== comparableReference(planned)) {
       foreign.push({ kind: "name", name: name.name, pointsTo: current.replace(/^=/, ""), plannedTo: planned });
     }

@@ -139,11 +139,6 @@ export function labelTableFor(scale: Scale): [string, number][] | null {
   return table.length > 0 ? table : null;
 }
 
-/** Non-empty cell (a value or a formula) at an absolute position. */
-export function snapshotCellIsUsed(snapshot: SheetSnapshot, row: number, column: number): boolean {
-  return cellHoldsContent(cellAt(snapshot, row, column), snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column]);
-}
-
 /**
  * Where a re-run should look for its own columns: the columns its PK_Col_ names point at, and header
  * cells that hold one of our headers. Only hints: `planWrite` reuses a column only when its content
