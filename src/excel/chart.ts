@@ -20,6 +20,7 @@
 import type { ChartBinding } from "../core/chart/plan-data";
 import { CHART_COLORS, DEFAULT_MARKER_SIZE, type ChartSpec, type MarkerShape } from "../core/chart";
 import type { StrategyKey } from "../core/types";
+import { WorkbookObjects } from "./objects";
 import { sheetOfAddress } from "./sync";
 
 export type { ChartBinding };
@@ -27,6 +28,8 @@ export type { ChartBinding };
 export interface ChartDrawOptions {
   /** Charts with more points than this get no per-point marker sizes (request size). */
   maxSizedPoints?: number;
+  /** The apply's sheet and range objects: a series over the helper cells reuses the range that wrote them. */
+  objects?: WorkbookObjects;
 }
 
 const MARKER_STYLES: Record<MarkerShape, Excel.ChartMarkerStyle | "Circle" | "Square" | "Triangle" | "Diamond" | "X"> = {
@@ -65,24 +68,17 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
   const sheetNames = [...new Set(pairs.map(({ binding }) => binding.placement.sheetName))];
   let existing: { sheetName: string; chart: Excel.Chart }[][] = [];
   let labelCells: { strategies: StrategyKey[]; range: Excel.Range } | null = null;
-  // One worksheet object per sheet for every range of the charts: each lookup costs the request
-  // an object path and an action.
-  const sheets = new Map<string, Excel.Worksheet>();
-  const sheetOf = (name: string) => {
-    let sheet = sheets.get(name);
-    if (!sheet) {
-      sheet = workbook.worksheets.getItem(name);
-      sheets.set(name, sheet);
-    }
-    return sheet;
-  };
+  // One worksheet object per sheet, and one range object per range, for the whole apply: each
+  // lookup costs the request an object path and an action.
+  const objects = options.objects ?? new WorkbookObjects(workbook);
+  const sheetOf = (name: string) => objects.sheet(name);
 
-  // Request bytes as the real Office.js runtime serialises them (bench/real-runtime): about 130
-  // bytes per object path and 110 per property write or call.
+  // Request bytes, a little above what the real Office.js runtime sends (test/excel-double/real-runtime.test.ts):
+  // about 130 bytes per object path and 110 per property write or call, so ~4 KB for the chart itself,
+  // ~1.5 KB per series (its two ranges, type and markers) and ~550 bytes per cell-linked label.
   const estimatedBytes = pairs.reduce((sum, { spec, binding }) => {
     const sizedPoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints ? binding.pointRows.length : 0;
-    const labelOps = binding.labelledPoints.length * 4;
-    return sum + 8000 + (binding.series.length + 5) * 1500 + (sizedPoints * binding.series.length * 2 + labelOps) * 240;
+    return sum + 4000 + (binding.series.length + 5) * 1500 + sizedPoints * binding.series.length * 2 * 240 + binding.labelledPoints.length * 600;
   }, 0);
 
   return {
@@ -121,7 +117,7 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
         const found = (existing[index] ?? []).filter((e) => !e.chart.isNullObject);
         const keep = found.find((e) => e.sheetName === binding.placement.sheetName)?.chart ?? null;
         replaced.push(...found.map((f) => f.chart));
-        const chart = buildChart(sheetOf, spec, binding, `${TEMPORARY_PREFIX}${index}`, maxSizedPoints, currentLabels(labelCells));
+        const chart = buildChart(objects, spec, binding, `${TEMPORARY_PREFIX}${index}`, maxSizedPoints, currentLabels(labelCells));
         if (keep) {
           // Keep the place and size the user gave the chart.
           chart.top = keep.top;
@@ -164,11 +160,10 @@ function currentLabels(cells: { strategies: StrategyKey[]; range: Excel.Range } 
   return labels;
 }
 
-type SheetOf = (name: string) => Excel.Worksheet;
 
-function buildChart(sheetOf: SheetOf, spec: ChartSpec, binding: ChartBinding, name: string, maxSizedPoints: number, labels: Map<StrategyKey, string>): Excel.Chart {
-  const rangeOf = (reference: string) => rangeIn(sheetOf, reference);
-  const sheet = sheetOf(binding.placement.sheetName);
+function buildChart(objects: WorkbookObjects, spec: ChartSpec, binding: ChartBinding, name: string, maxSizedPoints: number, labels: Map<StrategyKey, string>): Excel.Chart {
+  const rangeOf = (reference: string) => objects.rangeAt(reference);
+  const sheet = objects.sheet(binding.placement.sheetName);
   // The source range (the line's two y values) gives the chart exactly one series: the line.
   const chart = sheet.charts.add("XYScatter", rangeOf(binding.line.yValues), "Columns");
   chart.name = name;
@@ -269,10 +264,3 @@ function clampMarker(size: number): number {
   return Math.min(72, Math.max(2, Math.round(size)));
 }
 
-/** A range from an absolute reference such as "'Partnerkaart'!$P$3:$P$27", on the shared sheet object. */
-function rangeIn(sheetOf: SheetOf, reference: string): Excel.Range {
-  const sheetName = sheetOfAddress(reference);
-  if (!sheetName) throw new Error(`Reference without a sheet: ${reference}`);
-  const local = reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "");
-  return sheetOf(sheetName).getRange(local);
-}

@@ -119,7 +119,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       const report = (step: ApplyProgress["step"], fraction: number) => onProgress?.({ step, fraction });
       const probeSyncs = await waitForCellEdit(expected.sheetName, () => report("waiting-for-cell-edit", 0.02), cancel);
       report("analysing", 0.05);
-      const { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
+      const { applyPlan, chartExtension, selfCheck, withSelfCheck, WorkbookObjects, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
         throw toHostFailure(error, expected.sheetName);
       });
       // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
@@ -147,12 +147,14 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       return run(async (context) => {
         const counter = new SyncCounter(context);
         report("writing-columns", 0.2);
-        const charts = chartData && chartData.bindings.length > 0 ? chartExtension(context, chartData.specs, chartData.bindings) : undefined;
+        const objects = new WorkbookObjects(context.workbook);
+        const charts = chartData && chartData.bindings.length > 0 ? chartExtension(context, chartData.specs, chartData.bindings, { objects }) : undefined;
         // The self-check's reads ride on the last write request: no extra sync.
-        const check = fullPlan.mode === "formulas" ? selfCheck(context, fullPlan, analysis, budget ?? DEFAULT_RESPONSE_BUDGET_BYTES) : null;
+        const check = fullPlan.mode === "formulas" ? selfCheck(context, fullPlan, analysis, budget ?? DEFAULT_RESPONSE_BUDGET_BYTES, objects) : null;
         const applied = await applyPlan(context, fullPlan, expected, {
           requirements,
           counter,
+          objects,
           registerRect,
           registerDependsOn,
           requestBudgetBytes: budget,
@@ -347,13 +349,14 @@ function dependenciesOf(analysis: Analysis, snapshot: SheetSnapshot, register: C
  * first screen does not need it, and bundled up front it would count against the initial download.
  */
 async function loadWritePath(pipeline: CorePipeline | undefined) {
-  const [{ applyPlan }, { chartExtension }, { defaultPipeline }, { selfCheck, withSelfCheck }] = await Promise.all([
+  const [{ applyPlan }, { chartExtension }, { defaultPipeline }, { selfCheck, withSelfCheck }, { WorkbookObjects }] = await Promise.all([
     import("./apply"),
     import("./chart"),
     import("./pipeline"),
     import("./self-check"),
+    import("./objects"),
   ]);
-  return { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline: pipeline ?? defaultPipeline };
+  return { applyPlan, chartExtension, selfCheck, withSelfCheck, WorkbookObjects, pipeline: pipeline ?? defaultPipeline };
 }
 
 /** The notice for a self-check disagreement: how many rows, the first one, and the remedy (values). */

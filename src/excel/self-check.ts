@@ -11,6 +11,7 @@ import type { WritePlan } from "../core/plan/types";
 import type { SelfCheckMismatch, SelfCheckReport } from "../core/host";
 import { STRATEGY_KEYS, type Analysis, type Position } from "../core/types";
 import type { ApplyOptions } from "./apply";
+import { WorkbookObjects } from "./objects";
 
 const POSITIONS: readonly Position[] = ["above", "below"];
 /** Mismatches kept in the report (the count says how many there were). */
@@ -37,8 +38,7 @@ export interface SelfCheck {
  * A self-check of `plan` (formulas mode) against `analysis`. Rows beyond what one response of
  * `responseBudgetBytes` can carry are left to the summary, whose counts cover every row.
  */
-export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analysis: Analysis, responseBudgetBytes: number): SelfCheck {
-  const workbook = context.workbook;
+export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analysis: Analysis, responseBudgetBytes: number, objects = new WorkbookObjects(context.workbook)): SelfCheck {
   const columnOf = (key: "position" | "strategy") => plan.columns.find((column) => column.key === key)?.column ?? null;
   const positionColumn = columnOf("position");
   const strategyColumn = columnOf("strategy");
@@ -48,12 +48,13 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
   let reads: {
     position: Excel.Range | null;
     strategy: Excel.Range | null;
-    labels: Map<string, Excel.Range>;
+    labels: Map<string, { range: Excel.Range; row: number; column: number }>;
     summary: { strategies: Excel.Range | null; positions: Excel.Range | null };
   } | null = null;
 
   const rangeOf = (sheetName: string, row: number, column: number, rowCount: number, columnCount: number) => {
-    const range = workbook.worksheets.getItem(sheetName).getRangeByIndexes(row, column, rowCount, columnCount);
+    // The range that wrote these cells when there is one: no new object path.
+    const range = objects.range(sheetName, { row, column, rowCount, columnCount });
     range.load("values");
     return range;
   };
@@ -62,10 +63,20 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
   return {
     queueReads() {
       const column = (at: number | null) => (at === null || checkedRows === 0 ? null : rangeOf(plan.registerSheet, plan.firstDataRow, at, checkedRows, 1));
-      const labels = new Map<string, Excel.Range>();
-      for (const name of [...STRATEGY_KEYS.map(strategyLabelName), ...POSITIONS.map(positionLabelName)]) {
-        const planned = plan.names.find((candidate) => candidate.name === name);
-        if (planned) labels.set(name, rangeOf(planned.sheetName, planned.rect.row, planned.rect.column, 1, 1));
+      // The label cells as one range (they sit together on the parameter sheet: the block that wrote them).
+      const labelNames = [...STRATEGY_KEYS.map(strategyLabelName), ...POSITIONS.map(positionLabelName)];
+      const planned = labelNames.flatMap((name) => plan.names.filter((candidate) => candidate.name === name));
+      const labels = new Map<string, { range: Excel.Range; row: number; column: number }>();
+      for (const sheetName of new Set(planned.map((name) => name.sheetName))) {
+        const cells = planned.filter((name) => name.sheetName === sheetName).map((name) => name.rect);
+        const top = Math.min(...cells.map((cell) => cell.row));
+        const left = Math.min(...cells.map((cell) => cell.column));
+        const bottom = Math.max(...cells.map((cell) => cell.row));
+        const right = Math.max(...cells.map((cell) => cell.column));
+        const range = rangeOf(sheetName, top, left, bottom - top + 1, right - left + 1);
+        for (const name of planned.filter((candidate) => candidate.sheetName === sheetName)) {
+          labels.set(name.name, { range, row: name.rect.row - top, column: name.rect.column - left });
+        }
       }
       const summaryRange = (id: string, rowCount: number) => {
         const block = summaryBlock(id);
@@ -82,7 +93,10 @@ export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analys
     report(): SelfCheckReport {
       if (!reads) throw new Error("selfCheck.report() before queueReads()");
       // The labels as the workbook has them now (a user may have renamed a strategy in its cell).
-      const label = (name: string) => String(reads!.labels.get(name)?.values[0][0] ?? "");
+      const label = (name: string) => {
+        const cell = reads!.labels.get(name);
+        return String(cell?.range.values[cell.row][cell.column] ?? "");
+      };
       const mismatches: SelfCheckMismatch[] = [];
       let mismatchCount = 0;
       const record = (mismatch: SelfCheckMismatch) => {

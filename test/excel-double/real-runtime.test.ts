@@ -65,6 +65,16 @@ maybe("request sizes as the real Office.js runtime sends them", () => {
     }
   }, 60_000);
 
+  test.each([100])("%i partners with the chart: no request of the read or the first apply is over 50 KB, and the apply takes three syncs", async (partners) => {
+    const { read, apply } = await readAndApply(partners, "range", true);
+    if (process.env.PK_PRINT_SIZES) console.log(JSON.stringify(apply.map((r) => r.requestBytes)));
+    // The cell-edit probe, preflight, structure (with the first half of the writes), writes.
+    expect(apply).toHaveLength(4);
+    expect(largest([...read, ...apply])).toBeLessThanOrEqual(50 * 1024);
+    // Neither write request carries the whole apply: the structure request holds a real share.
+    expect(apply[2].requestBytes).toBeGreaterThan(0.3 * (apply[2].requestBytes + apply[3].requestBytes));
+  }, 120_000);
+
   test("the chart's part of the apply does not grow with the register or its movements, and stays under 48 KB", async () => {
     const chartBytes = async (partners: number) => largest((await readAndApply(partners, "range", true)).apply) - largest((await readAndApply(partners, "range", false)).apply);
     // Both at the limits of 25 labels and 25 movement segments.

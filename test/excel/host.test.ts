@@ -502,6 +502,12 @@ describe("failures leave the workbook exactly as it was", () => {
     await expectFailureLeavesWorkbook((h) => h.failAtSync(sync, officeCode, 3), code);
   });
 
+  // The structure sync also carries the first half of the writes (names, register cells, a new
+  // parameter sheet): a failure at any of its operations, before or after some of them landed.
+  test.each([1, 8, 20, 40, 60])("the structure sync failing at its operation %i → everything undone", async (operation) => {
+    await expectFailureLeavesWorkbook((h) => h.failAtSync(2, "GeneralException", operation), "unknown");
+  });
+
   test.each([2, 3])("a re-run failing in sync %i leaves the first run's workbook (cells, names, highlight, chart)", async (sync) => {
     const harness = generated(15, "table", 4);
     await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);

@@ -3,8 +3,10 @@
  *   1. preflight (`preflight.ts`): protection, what the plan depends on in the register (see
  *      `registerDependsOn`) still equals the snapshot the user saw, the planned target cells are
  *      empty or ours (their previous content goes into the undo journal);
- *   2. structure (`structure.ts`): create sheets, then insert columns / add table columns;
- *   3. writes (`write.ts`): names, blocks, bold, column widths, conditional formats, the charts.
+ *   2. structure (`structure.ts`): create sheets, then insert columns / add table columns; without a
+ *      column insert, the same request carries the first writes whose targets preflight verified
+ *      (up to half the bytes: `earlyWrites`);
+ *   3. writes (`write.ts`): the rest of names, blocks, bold, column widths, conditional formats, the charts.
  * `BudgetedBatch` (`batch.ts`) decides when to sync: blocks larger than the request budget add one
  * sync per ~4 MB. If a stage fails, the `Journal` (`journal.ts`) rolls back (one inspection sync
  * and one undo sync) and the original error is thrown.
@@ -17,9 +19,9 @@ import { quoteSheetName, SyncCounter } from "../sync";
 import { BudgetedBatch } from "./batch";
 import { Journal } from "./journal";
 import type { AppliedPlan, ApplyOptions } from "./options";
-import { preflight } from "./preflight";
-import { changeStructure, queueStructureLoads } from "./structure";
-import { writePlan } from "./write";
+import { insertedWholeColumns, preflight } from "./preflight";
+import { changeStructure, queueStructureLoads, structureRequestBytes } from "./structure";
+import { earlyWrites, plannedWrites, writeRemaining, type QueuedWrite } from "./write";
 
 export { DEFAULT_REQUEST_BUDGET_BYTES } from "./batch";
 export { gridValue } from "./write";
@@ -36,8 +38,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
 
   // 2. Structure, with what sheets that turned out to exist hold now.
   const loads = queueStructureLoads(plan, expected, found, batch.budgetBytes);
+  const writes = plannedWrites(plan, { objects: found.sheets, keptValues: found.keptValues, verifiedSheets: found.verifiedSheets }, journal, batch.budgetBytes, options.extension);
+  // After an insert, a failed request would not tell whether the insert ran before it stopped, so
+  // an insert's request carries nothing else the rollback would have to guess about.
+  const early = insertedWholeColumns(plan) ? new Set<QueuedWrite>() : earlyWrites(writes, structureRequestBytes(plan, found, loads));
   try {
-    await changeStructure(context, plan, found, loads, options, batch, journal);
+    await changeStructure(context, plan, found, loads, options, batch, journal, [...early]);
   } catch (error) {
     return fail(error);
   }
@@ -46,7 +52,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   journal.stage = "writes";
   options.onStep?.("writing-parameters");
   try {
-    await writePlan(context, plan, { sheetOf: (name) => found.sheets.of(name), keptValues: found.keptValues }, journal, batch, options.extension);
+    await writeRemaining(writes, early, batch);
   } catch (error) {
     return fail(error);
   }

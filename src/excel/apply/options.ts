@@ -2,11 +2,14 @@
 import type { ApplyProgress } from "../../core/host";
 import type { CellRect } from "../../core/types";
 import type { Requirements } from "../env";
+import type { WorkbookObjects } from "../objects";
 import type { SyncCounter } from "../sync";
 
 export interface ApplyOptions {
   requirements: Requirements;
   counter?: SyncCounter;
+  /** The apply's sheet and range objects, shared with the chart and the self-check (one path each). */
+  objects?: WorkbookObjects;
   /** The register: the part of the sheet the plan was made from (default: the snapshot's whole used range). */
   registerRect?: CellRect;
   /**

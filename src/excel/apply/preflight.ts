@@ -19,29 +19,15 @@ import { cellAddress, cellHoldsContent, formulaText, isBlank } from "../../core/
 import type { CellRect, CellValue, SheetSnapshot } from "../../core/types";
 import { jsonBytes } from "../bytes";
 import { HostFailureError } from "../errors";
+import { WorkbookObjects } from "../objects";
 import type { BudgetedBatch } from "./batch";
 import type { InsertedColumns, Journal } from "./journal";
 import type { ApplyOptions } from "./options";
 
-/** One worksheet object per sheet for every range of the apply: a lookup by name costs each range an object path. */
-export class SheetObjects {
-  private readonly objects = new Map<string, Excel.Worksheet>();
-
-  constructor(private readonly workbook: Excel.Workbook) {}
-
-  set(name: string, sheet: Excel.Worksheet): void {
-    this.objects.set(name, sheet);
-  }
-
-  of(name: string): Excel.Worksheet {
-    return this.objects.get(name) ?? this.workbook.worksheets.getItem(name);
-  }
-}
-
 /** What preflight found, for the stages after it. */
 export interface Preflight {
   registerSheet: Excel.Worksheet;
-  sheets: SheetObjects;
+  sheets: WorkbookObjects;
   /** Planned sheets that do not exist yet: the structure stage adds them. */
   created: ReadonlySet<string>;
   /** Planned "create when missing" sheets that exist already (a re-run's parameter sheet). */
@@ -50,6 +36,8 @@ export interface Preflight {
   tableRect: CellRect | undefined;
   /** Existing values of blocks that keep them (user-editable labels), by block. */
   keptValues: Map<PlanBlock, unknown[][]>;
+  /** Sheets whose planned cells preflight verified, and the sheets the apply creates (nothing to verify). */
+  verifiedSheets: ReadonlySet<string>;
 }
 
 /** Check everything that can be checked before the first write; throws a HostFailureError to refuse. */
@@ -62,11 +50,11 @@ export async function preflight(
   journal: Journal,
 ): Promise<Preflight> {
   const workbook = context.workbook;
-  const sheets = new SheetObjects(workbook);
+  const sheets = options.objects ?? new WorkbookObjects(workbook);
   const registerSheet = workbook.worksheets.getItem(plan.registerSheet);
   registerSheet.load("name");
   registerSheet.protection.load("protected");
-  sheets.set(plan.registerSheet, registerSheet);
+  sheets.adopt(plan.registerSheet, registerSheet);
   // `create` means "create when missing": which of those exist is known only after this sync.
   const maybeMissing = plan.sheets.filter((s) => s.create && s.name !== plan.registerSheet).map((planned) => {
     const proxy = workbook.worksheets.getItemOrNullObject(planned.name);
@@ -76,7 +64,7 @@ export async function preflight(
   const mustExist = plan.sheets.filter((s) => !s.create && s.name !== plan.registerSheet).map((planned) => {
     const proxy = workbook.worksheets.getItem(planned.name);
     proxy.protection.load("protected");
-    sheets.set(planned.name, proxy);
+    sheets.adopt(planned.name, proxy);
     return { name: planned.name, proxy };
   });
   // A protected workbook structure refuses worksheets.add with AccessDenied (WorkbookProtection: ExcelApi 1.7).
@@ -105,7 +93,7 @@ export async function preflight(
   const knownSheets = new Set([plan.registerSheet, ...mustExist.map((s) => s.name)]);
   // Range.getUsedRangeOrNullObject: ExcelApi 1.4.
   const canProbe = options.requirements.excelApi("1.4");
-  const checks = queueChecks(plan, knownSheets, (name) => sheets.of(name), tableRect, expected, batch.budgetBytes, canProbe);
+  const checks = queueChecks(plan, knownSheets, (name) => sheets.sheet(name), tableRect, expected, batch.budgetBytes, canProbe);
   await readBack(batch, compared, checks);
   journal.originalTableColumns = tableColumnCount?.value ?? null;
 
@@ -135,8 +123,9 @@ export async function preflight(
     throw new HostFailureError("protected-workbook", `The workbook's structure is protected: sheet "${[...created][0]}" cannot be added.`, plan.registerSheet);
   }
   const reused = maybeMissing.filter((s) => !s.proxy.isNullObject);
-  for (const { name, proxy } of reused) sheets.set(name, proxy);
-  return { registerSheet, sheets, created, reused, table, tableRect, keptValues };
+  for (const { name, proxy } of reused) sheets.adopt(name, proxy);
+  const verifiedSheets = new Set([...knownSheets, ...created]);
+  return { registerSheet, sheets, created, reused, table, tableRect, keptValues, verifiedSheets };
 }
 
 /**

@@ -11,6 +11,7 @@ import { queueTableColumns } from "../table-columns";
 import type { BudgetedBatch } from "./batch";
 import type { Journal } from "./journal";
 import type { ApplyOptions } from "./options";
+import type { QueuedWrite } from "./write";
 import {
   foreignTargetFailure,
   insertedWholeColumns,
@@ -33,7 +34,7 @@ export interface StructureLoads {
 
 export function queueStructureLoads(plan: WritePlan, expected: SheetSnapshot, found: Preflight, budget: number): StructureLoads {
   const { sheets, created, reused, tableRect } = found;
-  const sheetOf = (name: string) => sheets.of(name);
+  const sheetOf = (name: string) => sheets.sheet(name);
   // Sheets that existed but were not known before: the parameter sheet, a few hundred cells.
   const lateChecks = queueChecks(plan, new Set(reused.map((s) => s.name)), sheetOf, tableRect, expected, budget, false);
   for (const check of lateChecks) check.load();
@@ -67,7 +68,19 @@ export function queueStructureLoads(plan: WritePlan, expected: SheetSnapshot, fo
   return { lateChecks, parameterSheetProbe, formatsBefore, widthsBefore };
 }
 
-/** Queue the structural changes, sync, and verify and journal what the loads found. */
+/** Rough request bytes of the structure sync without writes: its loads and the structural operations. */
+export function structureRequestBytes(plan: WritePlan, found: Preflight, loads: StructureLoads): number {
+  const operations = loads.lateChecks.length + loads.formatsBefore.length + loads.widthsBefore.length + found.reused.length + found.created.size + 4;
+  return operations * BYTES_PER_STRUCTURE_OPERATION + plan.registerColumns.sheetName.length;
+}
+
+/** An object path, its instantiation and one load or call (the real runtime sends ~250 bytes). */
+const BYTES_PER_STRUCTURE_OPERATION = 300;
+
+/**
+ * Queue the structural changes and the `early` writes after them, sync, and verify and journal what
+ * the loads found. `early` is empty when columns are inserted (see applyPlan).
+ */
 export async function changeStructure(
   context: Excel.RequestContext,
   plan: WritePlan,
@@ -76,13 +89,14 @@ export async function changeStructure(
   options: ApplyOptions,
   batch: BudgetedBatch,
   journal: Journal,
+  early: readonly QueuedWrite[],
 ): Promise<void> {
   const { registerSheet, sheets, created, reused, table, tableRect, keptValues } = found;
   const action = plan.registerColumns;
   journal.stage = "structure";
   journal.createdSheets = [...created];
   // The new sheets' own objects serve every later range on them (a lookup by name costs each one a path).
-  for (const name of created) sheets.set(name, context.workbook.worksheets.add(name));
+  for (const name of created) sheets.adopt(name, context.workbook.worksheets.add(name));
   // Column changes last: if this sync fails, they did not happen (Office stops at the failing statement).
   const inserted = insertedWholeColumns(plan);
   if (inserted) {
@@ -98,6 +112,14 @@ export async function changeStructure(
     journal.tableColumns = { sheetName: action.sheetName, tableName: action.tableName, originalCount: journal.originalTableColumns ?? 0, resizedFrom };
   }
   options.extension?.queueLookups();
+  if (early.length > 0) {
+    for (const write of early) {
+      batch.add(write.bytes);
+      write.queue();
+    }
+    // Some cells and names may now be written: a rollback puts back what the journal holds for them.
+    journal.stage = "writes";
+  }
   await batch.send();
   if (inserted) journal.insertedColumns = inserted;
 
