@@ -75,6 +75,20 @@ maybe("request sizes as the real Office.js runtime sends them", () => {
     expect(apply[2].requestBytes).toBeGreaterThan(0.3 * (apply[2].requestBytes + apply[3].requestBytes));
   }, 120_000);
 
+  test("a re-apply with nothing new writes only what differs: every request under 50 KB and smaller than the first apply's", async () => {
+    const { host, meter } = teeHost(100, "range");
+    await host.apply(await host.readActiveSheet(), {}, output(true));
+    const first = meter.current.requests.slice(-4);
+    const again = await host.readActiveSheet();
+    meter.current = newRealMeter();
+    await host.apply(again, {}, output(true));
+    const second = meter.current.requests;
+    if (process.env.PK_PRINT_SIZES) console.log(JSON.stringify({ first: first.map((r) => r.requestBytes), second: second.map((r) => r.requestBytes) }));
+    expect(second).toHaveLength(4);
+    expect(largest(second)).toBeLessThanOrEqual(50 * 1024);
+    expect(second[3].requestBytes).toBeLessThan(first[3].requestBytes);
+  }, 120_000);
+
   test("the chart's part of the apply does not grow with the register or its movements, and stays under 48 KB", async () => {
     const chartBytes = async (partners: number) => largest((await readAndApply(partners, "range", true)).apply) - largest((await readAndApply(partners, "range", false)).apply);
     // Both at the limits of 25 labels and 25 movement segments.

@@ -276,6 +276,19 @@ describe("apply with the chart", () => {
     expect(second.syncs).toBe(first.syncs);
   });
 
+  test("a re-run writes again only what differs: a number format changed by hand in a result column is put back, the rest left as it is", async () => {
+    const harness = generated(20, "range", 3);
+    await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);
+    const once = harness.driver.snapshotAll();
+    const gap = nameCell(harness, columnName("gap"));
+    const cell = `${columnLetter(gap.column)}${gap.row + 3}`;
+    const planned = harness.driver.numberFormats(gap.sheet, cell)[0][0];
+    harness.driver.setNumberFormat(gap.sheet, cell, "0.000");
+    await harness.host.apply(await harness.host.readActiveSheet(), {}, withChart);
+    expect(harness.driver.numberFormats(gap.sheet, cell)[0][0]).toBe(planned);
+    expect(harness.driver.snapshotAll()).toEqual(once);
+  });
+
   test("no cell that held user content holds anything else afterwards", async () => {
     const harness = generated(30, "range", 5);
     const snapshot = await harness.host.readActiveSheet();

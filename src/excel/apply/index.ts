@@ -19,7 +19,8 @@ import { quoteSheetName, SyncCounter } from "../sync";
 import { BudgetedBatch } from "./batch";
 import { Journal } from "./journal";
 import type { AppliedPlan, ApplyOptions } from "./options";
-import { insertedWholeColumns, preflight } from "./preflight";
+import { insertedWholeColumns } from "./coordinates";
+import { preflight } from "./preflight";
 import { changeStructure, queueStructureLoads, structureRequestBytes } from "./structure";
 import { earlyWrites, plannedWrites, writeRemaining, type QueuedWrite } from "./write";
 
@@ -38,7 +39,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
 
   // 2. Structure, with what sheets that turned out to exist hold now.
   const loads = queueStructureLoads(plan, expected, found, batch.budgetBytes);
-  const writes = plannedWrites(plan, { objects: found.sheets, keptValues: found.keptValues, verifiedSheets: found.verifiedSheets }, journal, batch.budgetBytes, options.extension);
+  const writes = plannedWrites(plan, { objects: found.sheets, targets: found.targets, verifiedSheets: found.verifiedSheets }, journal, batch.budgetBytes, options.extension);
   // After an insert, a failed request would not tell whether the insert ran before it stopped, so
   // an insert's request carries nothing else the rollback would have to guess about.
   const early = insertedWholeColumns(plan) ? new Set<QueuedWrite>() : earlyWrites(writes, structureRequestBytes(plan, found, loads));

@@ -5,23 +5,15 @@
  * goes into the undo journal. One sync for a register that fits the budget, one more per further
  * budget's worth of read-back.
  */
-import { blockRect, insertedColumns, isFillBlock } from "../../core/plan/blocks";
-import {
-  foreignCell,
-  foreignNames,
-  foreignTargetMessage,
-  plannedCellIsOurs,
-  type CellContent,
-  type ForeignTarget,
-} from "../../core/plan/ownership";
-import type { PlanBlock, WritePlan } from "../../core/plan/types";
-import { cellAddress, cellHoldsContent, formulaText, isBlank } from "../../core/text";
+import { foreignNames } from "../../core/plan/ownership";
+import type { WritePlan } from "../../core/plan/types";
+import { cellAddress, isBlank } from "../../core/text";
 import type { CellRect, CellValue, SheetSnapshot } from "../../core/types";
-import { jsonBytes } from "../bytes";
 import { HostFailureError } from "../errors";
 import { WorkbookObjects } from "../objects";
 import type { BudgetedBatch } from "./batch";
-import type { InsertedColumns, Journal } from "./journal";
+import { foreignTargetFailure, noTargetsYet, queueChecks, valueBytes, verifyChecks, type CellCheck, type TargetsNow } from "./checks";
+import type { Journal } from "./journal";
 import type { ApplyOptions } from "./options";
 
 /** What preflight found, for the stages after it. */
@@ -34,8 +26,8 @@ export interface Preflight {
   reused: { name: string; proxy: Excel.Worksheet }[];
   table: Excel.Table | null;
   tableRect: CellRect | undefined;
-  /** Existing values of blocks that keep them (user-editable labels), by block. */
-  keptValues: Map<PlanBlock, unknown[][]>;
+  /** What the planned targets hold now (kept labels, blocks already as planned); the structure stage adds a reused sheet's. */
+  targets: TargetsNow;
   /** Sheets whose planned cells preflight verified, and the sheets the apply creates (nothing to verify). */
   verifiedSheets: ReadonlySet<string>;
 }
@@ -114,9 +106,9 @@ export async function preflight(
   // A PK_ name that points elsewhere may be the user's (or used by the user's formulas): never repointed.
   const repointed = foreignNames(plan, new Map(journal.names.flatMap((n) => (n.previousFormula === null ? [] : [[n.name, n.previousFormula] as const]))));
   if (repointed.length > 0) throw foreignTargetFailure(repointed[0], plan.registerSheet);
-  const keptValues = new Map<PlanBlock, unknown[][]>();
+  const targets = noTargetsYet();
   // Sheets known before the apply: the register sheet (never the parameter sheet's title).
-  verifyChecks(plan, checks, () => ({ value: "", formula: "" }), journal, keptValues);
+  verifyChecks(plan, checks, () => ({ value: "", formula: "" }), journal, targets);
 
   const created = new Set(maybeMissing.filter((s) => s.proxy.isNullObject).map((s) => s.name));
   if (created.size > 0 && workbookProtection?.protected) {
@@ -125,7 +117,7 @@ export async function preflight(
   const reused = maybeMissing.filter((s) => !s.proxy.isNullObject);
   for (const { name, proxy } of reused) sheets.adopt(name, proxy);
   const verifiedSheets = new Set([...knownSheets, ...created]);
-  return { registerSheet, sheets, created, reused, table, tableRect, keptValues, verifiedSheets };
+  return { registerSheet, sheets, created, reused, table, tableRect, targets, verifiedSheets };
 }
 
 /**
@@ -153,219 +145,6 @@ async function readBack(batch: BudgetedBatch, compared: { band: { bytes: number 
 }
 
 
-/** One row band of a planned block whose current content preflight reads. */
-export interface CellCheck {
-  block: PlanBlock;
-  /** First row of the band within the block. */
-  offset: number;
-  /** The band's cells before the column action. */
-  before: CellRect;
-  range: Excel.Range;
-  /** Estimated response bytes of `load`. */
-  bytes: number;
-  load(): void;
-  /**
-   * Large bands the snapshot shows empty are first asked only whether they are still empty (their
-   * used range, formats included): a tiny response instead of every cell. Null: loaded at once.
-   */
-  probe: Excel.Range | null;
-  /** Set when the probe found nothing: the band is journalled as empty (undo clears it). */
-  empty?: boolean;
-}
-
-/** Above this many estimated response bytes a snapshot-empty band is probed before it is read. */
-const PROBE_ABOVE_BYTES = 64 * 1024;
-
-/** Response bytes of a cell's formulas + values + numberFormat, from what the snapshot holds (a cell beyond it: a small guess). */
-function checkCellBytes(expected: SheetSnapshot, sheetName: string, row: number, column: number): number {
-  if (sheetName !== expected.sheetName) return 64;
-  const r = row - expected.origin.row;
-  const c = column - expected.origin.column;
-  const value = expected.values[r]?.[c];
-  if (value === undefined) return 40;
-  const formula = formulaText(expected.formulas?.[r]?.[c], value);
-  const format = expected.numberFormats?.[r]?.[c];
-  return valueBytes(value) * 2 + (formula ? valueBytes(formula) : 0) + (format ? valueBytes(format) : 12) + 8;
-}
-
-/**
- * What the planned targets on `sheets` hold now (for verification and the undo journal), as row
- * bands each under half the budget; the caller queues their loads between syncs.
- */
-export function queueChecks(
-  plan: WritePlan,
-  sheets: ReadonlySet<string>,
-  sheetOf: (name: string) => Excel.Worksheet,
-  tableRect: CellRect | undefined,
-  expected: SheetSnapshot,
-  budget: number,
-  canProbe: boolean,
-): CellCheck[] {
-  const checks: CellCheck[] = [];
-  const limit = Math.max(1024, budget / 2);
-  for (const block of plan.blocks) {
-    if (!sheets.has(block.sheetName)) continue;
-    const before = preActionRect(block, plan, tableRect);
-    if (before === "fresh") continue;
-    // A fill compares with (and journals) R1C1 text: what it writes, and the same in every row.
-    const properties = isFillBlock(block) ? "formulasR1C1,numberFormat,values" : "formulas,numberFormat,values";
-    const sheet = sheetOf(block.sheetName);
-    const addBand = (offset: number, rowCount: number, bytes: number, snapshotEmpty: boolean) => {
-      const bandBefore = { ...before, row: before.row + offset, rowCount };
-      const range = sheet.getRangeByIndexes(bandBefore.row, bandBefore.column, bandBefore.rowCount, bandBefore.columnCount);
-      const probe = canProbe && snapshotEmpty && bytes > PROBE_ABOVE_BYTES ? range.getUsedRangeOrNullObject(false) : null;
-      checks.push({
-        block,
-        offset,
-        before: bandBefore,
-        range,
-        bytes,
-        probe,
-        load: () => {
-          range.load(properties);
-          range.format.font.load("bold");
-        },
-      });
-    };
-    const cellIsEmptyInSnapshot = (row: number, column: number) => {
-      if (block.sheetName !== expected.sheetName) return false;
-      const r = row - expected.origin.row;
-      const c = column - expected.origin.column;
-      return !cellHoldsContent(expected.values[r]?.[c], expected.formulas?.[r]?.[c]);
-    };
-    // Blocks whose existing values are kept are small (labels): never split.
-    const splittable = isFillBlock(block) || !block.keepExistingValues;
-    let first = 0;
-    let bytes = 0;
-    let empty = true;
-    for (let r = 0; r < before.rowCount; r += 1) {
-      let rowBytes = 4;
-      let rowEmpty = true;
-      for (let c = 0; c < before.columnCount; c += 1) {
-        rowBytes += checkCellBytes(expected, block.sheetName, before.row + r, before.column + c);
-        if (rowEmpty && !cellIsEmptyInSnapshot(before.row + r, before.column + c)) rowEmpty = false;
-      }
-      if (splittable && bytes + rowBytes > limit && r > first) {
-        addBand(first, r - first, bytes, empty);
-        first = r;
-        bytes = 0;
-        empty = true;
-      }
-      bytes += rowBytes;
-      empty = empty && rowEmpty;
-    }
-    if (before.rowCount > first) addBand(first, before.rowCount - first, bytes, empty);
-  }
-  return checks;
-}
-
-/** Every non-empty target cell must be Partnerkaart's by its content (ownership.ts); journal the rest. */
-export function verifyChecks(
-  plan: WritePlan,
-  checks: CellCheck[],
-  titleOf: (sheetName: string) => CellContent,
-  journal: Journal,
-  keptValues: Map<PlanBlock, unknown[][]>,
-): void {
-  for (const { block, offset, before, range, empty } of checks) {
-    const fill = isFillBlock(block);
-    if (empty) {
-      const whole = blockRect(block);
-      journal.cells.push({
-        sheetName: block.sheetName,
-        rect: { ...whole, row: whole.row + offset, rowCount: before.rowCount },
-        formulas: [],
-        notation: "A1",
-        values: [],
-        numberFormats: [],
-        bold: null,
-        empty: true,
-      });
-      continue;
-    }
-    const current = (fill ? range.formulasR1C1 : range.formulas) as unknown[][];
-    const values = range.values as unknown[][];
-    const whole = blockRect(block);
-    const rect = { ...whole, row: whole.row + offset, rowCount: before.rowCount };
-    // User-editable cells (labels, yes words) are kept as they are, never overwritten.
-    if (!(!fill && block.keepExistingValues)) {
-      for (let r = 0; r < rect.rowCount; r += 1) {
-        for (let c = 0; c < rect.columnCount; c += 1) {
-          const content: CellContent = { value: values[r][c] as CellValue, formula: current[r][c] as CellValue };
-          if (plannedCellIsOurs(plan, block, rect.row + r, rect.column + c, content, () => titleOf(block.sheetName))) continue;
-          throw foreignTargetFailure(foreignCell(block.sheetName, before.row + r, before.column + c, content), block.sheetName);
-        }
-      }
-    }
-    journal.cells.push({
-      sheetName: block.sheetName,
-      rect,
-      formulas: current,
-      notation: fill ? "R1C1" : "A1",
-      values: range.values as unknown[][],
-      numberFormats: range.numberFormat as unknown[][],
-      bold: range.format.font.bold ?? null,
-    });
-    if (!fill && block.keepExistingValues && offset === 0 && rect.rowCount === whole.rowCount) keptValues.set(block, current);
-  }
-}
-
-
-/** The refusal when a target is not Partnerkaart's (ownership.ts): nothing has been written yet. */
-export function foreignTargetFailure(target: ForeignTarget, sheet: string): HostFailureError {
-  const failure = new HostFailureError("foreign-content", foreignTargetMessage("en", target), target.kind === "name" ? sheet : target.sheetName);
-  failure.target = target;
-  return failure;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Ownership and coordinates
-// ---------------------------------------------------------------------------------------------
-
-/** Whole columns the structure step inserts on the register sheet, if any. */
-export function insertedWholeColumns(plan: WritePlan): InsertedColumns | null {
-  const inserted = insertedColumns(plan);
-  return inserted && { sheetName: plan.registerColumns.sheetName, atColumn: inserted.at, count: inserted.count };
-}
-
-export function isFreshColumn(sheetName: string, column: number, plan: WritePlan): boolean {
-  const inserted = insertedWholeColumns(plan);
-  return !!inserted && inserted.sheetName === sheetName && column >= inserted.atColumn && column < inserted.atColumn + inserted.count;
-}
-
-/** Where a post-action column was before inserted columns shifted it. */
-export function preActionColumn(column: number, plan: WritePlan): number {
-  const inserted = insertedWholeColumns(plan);
-  if (inserted && column >= inserted.atColumn + inserted.count) return column - inserted.count;
-  return column;
-}
-
-/**
- * The block's cells before the column action, or "fresh" when they are all new cells (inserted
- * columns, or added table columns within the table's rows).
- */
-export function preActionRect(block: PlanBlock, plan: WritePlan, tableRect: CellRect | undefined): CellRect | "fresh" {
-  const rect = blockRect(block);
-  if (block.sheetName !== plan.registerSheet) return rect;
-  const lastColumn = rect.column + rect.columnCount - 1;
-  const inserted = insertedWholeColumns(plan);
-  if (inserted) {
-    if (rect.column >= inserted.atColumn && lastColumn < inserted.atColumn + inserted.count) return "fresh";
-    if (rect.column >= inserted.atColumn + inserted.count) return { ...rect, column: rect.column - inserted.count };
-    if (lastColumn < inserted.atColumn) return rect;
-    throw new HostFailureError("invalid-argument", `Block ${block.id} straddles the new columns; the plan cannot be applied safely.`, block.sheetName);
-  }
-  const action = plan.registerColumns;
-  if (action.kind === "add-table-columns" && tableRect) {
-    const lastRow = rect.row + rect.rowCount - 1;
-    const insideColumns = rect.column >= action.firstColumn && lastColumn < action.firstColumn + action.headers.length;
-    const withinTableRows = rect.row >= tableRect.row && lastRow < tableRect.row + tableRect.rowCount;
-    // Added table columns grow the table over the (empty) columns beside it.
-    if (insideColumns && withinTableRows) return "fresh";
-  }
-  return rect;
-}
-
 function usedRectOf(snapshot: SheetSnapshot): CellRect {
   return {
     row: snapshot.origin.row,
@@ -376,10 +155,6 @@ function usedRectOf(snapshot: SheetSnapshot): CellRect {
 }
 
 /** Response bytes of one value as Office.js returns it (JSON), plus its separator. */
-function valueBytes(value: unknown): number {
-  return jsonBytes(value) + 1;
-}
-
 /** Above this many separate row runs, preflight compares the whole register instead (fewer ranges). */
 const MAX_COMPARED_ROW_RUNS = 500;
 

@@ -12,17 +12,9 @@ import type { BudgetedBatch } from "./batch";
 import type { Journal } from "./journal";
 import type { ApplyOptions } from "./options";
 import type { QueuedWrite } from "./write";
-import {
-  foreignTargetFailure,
-  insertedWholeColumns,
-  isFreshColumn,
-  preActionColumn,
-  preActionRect,
-  queueChecks,
-  verifyChecks,
-  type CellCheck,
-  type Preflight,
-} from "./preflight";
+import { foreignTargetFailure, queueChecks, verifyChecks, type CellCheck } from "./checks";
+import { insertedWholeColumns, isFreshColumn, preActionColumn, preActionRect } from "./coordinates";
+import type { Preflight } from "./preflight";
 
 /** Loads queued before the structural operations, so they read the state before them. */
 export interface StructureLoads {
@@ -91,7 +83,7 @@ export async function changeStructure(
   journal: Journal,
   early: readonly QueuedWrite[],
 ): Promise<void> {
-  const { registerSheet, sheets, created, reused, table, tableRect, keptValues } = found;
+  const { registerSheet, sheets, created, reused, table, tableRect, targets } = found;
   const action = plan.registerColumns;
   journal.stage = "structure";
   journal.createdSheets = [...created];
@@ -131,7 +123,7 @@ export async function changeStructure(
     probe && !probe.used.isNullObject ? { value: (probe.title.values as CellValue[][])[0][0], formula: (probe.title.formulas as CellValue[][])[0][0] } : null;
   const foreignSheet = parameterTitle && foreignParameterSheet(plan, parameterTitle, false);
   if (foreignSheet) throw foreignTargetFailure(foreignSheet, plan.parameterSheet);
-  verifyChecks(plan, loads.lateChecks, (sheetName) => (sheetName === plan.parameterSheet && parameterTitle) || { value: "", formula: "" }, journal, keptValues);
+  verifyChecks(plan, loads.lateChecks, (sheetName) => (sheetName === plan.parameterSheet && parameterTitle) || { value: "", formula: "" }, journal, targets);
 
   journal.conditionalFormats = loads.formatsBefore.map(({ format, count }) => ({ format, hadFormats: (count?.value ?? 0) > 0 }));
   journal.widths = loads.widthsBefore.map(({ width, column }) => ({ sheetName: width.sheetName, column: width.column, previousPoints: column.format.columnWidth }));

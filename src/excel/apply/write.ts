@@ -10,7 +10,6 @@ import {
   textNeedsProtection,
   type CellBlock,
   type FillBlock,
-  type PlanBlock,
   type PlanCell,
   type PlannedConditionalFormat,
   type WritePlan,
@@ -20,6 +19,7 @@ import type { CellRect, CellValue } from "../../core/types";
 import type { WorkbookObjects } from "../objects";
 import { quoteSheetName } from "../sync";
 import type { BudgetedBatch } from "./batch";
+import { holdsPlanned, type TargetsNow } from "./checks";
 import type { Journal } from "./journal";
 import type { ApplyOptions } from "./options";
 
@@ -32,8 +32,8 @@ type GridValue = string | number | boolean;
 /** What the write stage needs from the stages before it. */
 export interface WriteInputs {
   objects: WorkbookObjects;
-  /** Existing values of blocks that keep them (user-editable labels), by block. */
-  keptValues: ReadonlyMap<PlanBlock, unknown[][]>;
+  /** What the targets hold now: kept labels, and blocks that need no write (filled in as the checks are verified). */
+  targets: TargetsNow;
   /** Sheets whose every planned cell preflight has verified (the register) or that this apply creates. */
   verifiedSheets: ReadonlySet<string>;
 }
@@ -45,6 +45,8 @@ export interface QueuedWrite {
   /** Its targets were verified before the structure sync, so it may be sent with it. */
   early: boolean;
   queue(): void;
+  /** Its targets already hold what it writes (known once they are verified): left out of the request. */
+  isNoop?(): boolean;
 }
 
 /**
@@ -53,21 +55,23 @@ export interface QueuedWrite {
  * and the charts, which need what the structure sync read and so always come last.
  */
 export function plannedWrites(plan: WritePlan, inputs: WriteInputs, journal: Journal, budgetBytes: number, extension: ApplyOptions["extension"]): QueuedWrite[] {
-  const { objects, keptValues, verifiedSheets } = inputs;
+  const { objects, targets, verifiedSheets } = inputs;
   const writes: QueuedWrite[] = [
     { bytes: journal.names.length * BYTES_PER_NAME, early: true, queue: () => writeNames(objects, plan, journal) },
   ];
   for (const block of plan.blocks) {
     const early = verifiedSheets.has(block.sheetName);
+    // A re-run whose cells are as planned writes nothing there (and Excel recalculates nothing).
+    const isNoop = () => holdsPlanned(block, targets);
     if (isFillBlock(block)) {
       // One formula per column whatever the row count: a small, fixed part of the request.
-      writes.push({ bytes: fillPayloadBytes(block) + block.formulasR1C1.length * 3 * BYTES_PER_SMALL_OP, early, queue: () => writeFill(objects, block) });
+      writes.push({ bytes: fillPayloadBytes(block) + block.formulasR1C1.length * 3 * BYTES_PER_SMALL_OP, early, isNoop, queue: () => writeFill(objects, block) });
       continue;
     }
     for (const band of splitBlockByBytes(block, Math.max(1024, Math.floor(budgetBytes / 2)))) {
       // Kept values are known only once the block's sheet has been verified (late for a reused sheet).
-      const keptRows = () => keptValues.get(block)?.slice(band.row - block.row) ?? null;
-      writes.push({ bytes: estimateBandBytes(band), early, queue: () => writeBand(objects, band, keptRows()) });
+      const keptRows = () => targets.keptValues.get(block)?.slice(band.row - block.row) ?? null;
+      writes.push({ bytes: estimateBandBytes(band), early, isNoop, queue: () => writeBand(objects, band, keptRows()) });
     }
   }
   writes.push({
@@ -91,10 +95,11 @@ export function plannedWrites(plan: WritePlan, inputs: WriteInputs, journal: Jou
  * in order, until that request holds half of the two, so that neither carries the whole apply.
  */
 export function earlyWrites(writes: readonly QueuedWrite[], structureBytes: number): Set<QueuedWrite> {
-  const half = (structureBytes + writes.reduce((sum, write) => sum + write.bytes, 0)) / 2;
+  const needed = writes.filter((write) => !write.isNoop?.());
+  const half = (structureBytes + needed.reduce((sum, write) => sum + write.bytes, 0)) / 2;
   const early = new Set<QueuedWrite>();
   let bytes = structureBytes;
-  for (const write of writes) {
+  for (const write of needed) {
     if (!write.early || bytes + write.bytes > half) continue;
     early.add(write);
     bytes += write.bytes;
@@ -105,7 +110,7 @@ export function earlyWrites(writes: readonly QueuedWrite[], structureBytes: numb
 /** Queue the writes not sent with the structure sync, syncing when the budget says so, and send the last batch. */
 export async function writeRemaining(writes: readonly QueuedWrite[], sent: ReadonlySet<QueuedWrite>, batch: BudgetedBatch): Promise<void> {
   for (const write of writes) {
-    if (sent.has(write)) continue;
+    if (sent.has(write) || write.isNoop?.()) continue;
     await batch.fit(write.bytes);
     write.queue();
   }
