@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import { runAnalyze, SAMPLE_REGISTER } from "../../src/cli/analyze";
-import { parseCsv } from "../../src/cli/readers";
+import { parseCsv } from "../../src/cli/csv";
 import type { Language } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import type { Position, StrategyKey } from "../../src/core/types";

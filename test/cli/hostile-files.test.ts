@@ -8,7 +8,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { analyzeFile, runAnalyze } from "../../src/cli/analyze";
 import { formatJsonChunks, jsonDocument } from "../../src/cli/format";
-import { sheetNameFromFileName } from "../../src/cli/readers";
+import { sheetNameFromFileName } from "../../src/cli/csv";
 
 async function run(args: string[]) {
   let stdout = "";
