@@ -100,43 +100,11 @@ export class SheetTooLargeError extends Error {
  * XFD1048576 costs a million pointers, not 17 billion cells.
  */
 export function snapshotOfWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  let lastCell = "";
-  const contentRows: ExcelJS.Row[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    let holdsContent = false;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const v = plainValue(cell.value);
-      if (v === "") return;
-      holdsContent = true;
-      top = Math.min(top, rowNumber - 1);
-      bottom = Math.max(bottom, rowNumber - 1);
-      left = Math.min(left, colNumber - 1);
-      if (colNumber - 1 >= right) lastCell = cell.address;
-      right = Math.max(right, colNumber - 1);
-    });
-    if (holdsContent) contentRows.push(row);
-  });
   const tables = ws
     .getTables()
     .map((entry) => tableOf(Array.isArray(entry) ? entry[0] : entry))
     .filter((t): t is TableSnapshot => t !== null);
-  for (const t of tables) {
-    top = Math.min(top, t.rect.row);
-    left = Math.min(left, t.rect.column);
-    bottom = Math.max(bottom, t.rect.row + t.rect.rowCount - 1);
-    right = Math.max(right, t.rect.column + t.rect.columnCount - 1);
-  }
-  if (bottom < 0) {
-    top = 0;
-    left = 0;
-    bottom = 0;
-    right = 0;
-  }
+  const { top, left, bottom, right, lastCell, contentRows } = extentOf(ws, tables);
   const width = right - left + 1;
   // Rows of a table without content of their own are built too (the table may be empty).
   const builtRows = new Set(contentRows.map((row) => row.number - 1));
@@ -168,27 +136,70 @@ export function snapshotOfWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
     numberFormats[r - top] = fRow;
     formulas[r - top] = formulaRow;
   }
-  const hiddenColumns: number[] = [];
-  const columnCount = Math.max(right + 1, ws.columnCount);
-  for (let c = 0; c < columnCount; c++) if (ws.getColumn(c + 1).hidden) hiddenColumns.push(c);
-  const merges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
-  const mergedAreas: CellRect[] = Object.values(merges).map((m) => ({
-    row: m.top - 1,
-    column: m.left - 1,
-    rowCount: m.bottom - m.top + 1,
-    columnCount: m.right - m.left + 1,
-  }));
   return {
     sheetName: ws.name,
     origin: { row: top, column: left },
     values,
     numberFormats,
     formulas,
-    hiddenColumns,
-    mergedAreas,
+    hiddenColumns: hiddenColumnsOf(ws, right),
+    mergedAreas: mergedAreasOf(ws),
     tables,
     selection: null,
   };
+}
+
+/**
+ * The rectangle the sheet's content and tables span (A1 alone for an empty sheet), the right-most
+ * cell with content (named when the sheet is too large), and the rows that hold something.
+ */
+function extentOf(ws: ExcelJS.Worksheet, tables: TableSnapshot[]) {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  let lastCell = "";
+  const contentRows: ExcelJS.Row[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    let holdsContent = false;
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const v = plainValue(cell.value);
+      if (v === "") return;
+      holdsContent = true;
+      top = Math.min(top, rowNumber - 1);
+      bottom = Math.max(bottom, rowNumber - 1);
+      left = Math.min(left, colNumber - 1);
+      if (colNumber - 1 >= right) lastCell = cell.address;
+      right = Math.max(right, colNumber - 1);
+    });
+    if (holdsContent) contentRows.push(row);
+  });
+  for (const t of tables) {
+    top = Math.min(top, t.rect.row);
+    left = Math.min(left, t.rect.column);
+    bottom = Math.max(bottom, t.rect.row + t.rect.rowCount - 1);
+    right = Math.max(right, t.rect.column + t.rect.columnCount - 1);
+  }
+  if (bottom < 0) return { top: 0, left: 0, bottom: 0, right: 0, lastCell, contentRows };
+  return { top, left, bottom, right, lastCell, contentRows };
+}
+
+function hiddenColumnsOf(ws: ExcelJS.Worksheet, right: number): number[] {
+  const hiddenColumns: number[] = [];
+  const columnCount = Math.max(right + 1, ws.columnCount);
+  for (let c = 0; c < columnCount; c++) if (ws.getColumn(c + 1).hidden) hiddenColumns.push(c);
+  return hiddenColumns;
+}
+
+function mergedAreasOf(ws: ExcelJS.Worksheet): CellRect[] {
+  const merges = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
+  return Object.values(merges).map((m) => ({
+    row: m.top - 1,
+    column: m.left - 1,
+    rowCount: m.bottom - m.top + 1,
+    columnCount: m.right - m.left + 1,
+  }));
 }
 
 /** Parses "'Sheet'!$A$1:$B$2" / "Sheet!$A$1" into sheet and rect; null for anything else. */
