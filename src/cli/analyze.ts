@@ -17,7 +17,8 @@ import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types"
 import { escapeControlCharacters, formatJsonChunks, formatText } from "./format";
 import { comparisonJson, compareFiles, formatComparisonText } from "./compare";
 import type { PartnerRename } from "../core/history";
-import { InputError, readCsvFile, readXlsx, type TextEncoding } from "./readers";
+import type { TextEncoding } from "./csv";
+import { InputError, readCsvFile, readXlsx } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
 import { OutputRefusedError, writeResultXlsx } from "./write-xlsx";
 import { PartnerNotFoundError, runPartnerPages } from "./partner";

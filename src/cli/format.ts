@@ -138,7 +138,22 @@ export function table(headers: string[], rawRows: string[][], rightAligned: Set<
 }
 
 /** The analysis as text a civil servant can read in a terminal. */
-export function formatText({ analysis: a, encoding }: Loaded, lang: Language): string {
+export function formatText({ analysis, encoding }: Loaded, lang: Language): string {
+  // concat, not push(...lines): spreading 200,000 partner lines overflows the stack.
+  const out = ([] as string[]).concat(
+    registerLines(analysis, encoding, lang),
+    readingLines(analysis, lang),
+    partnerLines(analysis, lang),
+    skippedLines(analysis, lang),
+    summaryLines(analysis, lang),
+    noteLines(analysis, lang),
+  );
+  // Every line escaped (names, headers, sheet names, values come from the file); a line break inside a name is escaped too.
+  return `${out.map(escapeControlCharacters).join("\n")}\n`;
+}
+
+/** Which encoding the file was read in (CSV only), and where the register is. */
+function registerLines(a: Analysis, encoding: Loaded["encoding"], lang: Language): string[] {
   const out: string[] = [];
   const loc = a.location;
   if (encoding) out.push(ct(lang, "cli.encoding", { encoding: ENCODING_NAMES[encoding] ?? encoding }));
@@ -151,7 +166,12 @@ export function formatText({ analysis: a, encoding }: Loaded, lang: Language): s
           range: `${cellAddress(loc.headerRow, loc.firstColumn)}:${cellAddress(Math.max(loc.lastDataRow, loc.headerRow), loc.lastColumn)}`,
         }),
   );
-  out.push("", `${ct(lang, "cli.mapping")}:`);
+  return out;
+}
+
+/** How each column was read, the scales and the ambition line. */
+function readingLines(a: Analysis, lang: Language): string[] {
+  const out = ["", `${ct(lang, "cli.mapping")}:`];
   for (const concept of CONCEPT_KEYS) {
     const m = a.mapping[concept];
     const label = t(lang, `concept.${concept}`);
@@ -168,8 +188,12 @@ export function formatText({ analysis: a, encoding }: Loaded, lang: Language): s
       threshold: number(a.highDependencyAbove, lang),
     }),
   );
+  return out;
+}
 
-  out.push("", `${ct(lang, "cli.partners", { count: a.rows.length })}:`);
+/** Every partner's scores, gap, position and strategy as a table. */
+function partnerLines(a: Analysis, lang: Language): string[] {
+  const out = ["", `${ct(lang, "cli.partners", { count: a.rows.length })}:`];
   const headers = [
     ct(lang, "cli.column.row"),
     t(lang, "concept.partner"),
@@ -192,42 +216,49 @@ export function formatText({ analysis: a, encoding }: Loaded, lang: Language): s
   ]);
   // A loop, not push(...lines): spreading 200,000 lines overflows the stack as Math.max(...) did.
   for (const line of table(headers, body, new Set([0, 2, 3, 4, 5]))) out.push(`  ${line}`);
+  return out;
+}
 
-  if (a.skipped.length > 0) {
-    out.push("", `${ct(lang, "cli.skipped", { count: a.skipped.length })}:`);
-    for (const s of a.skipped) {
-      const scale = s.reason.startsWith("influence") ? a.influenceScale : a.dependencyScale;
-      const text = t(lang, `skip.${s.reason}`, { row: s.row, column: s.column ?? "", value: s.value ?? "", min: scale.min, max: scale.max });
-      out.push(`  ${s.partner ? `${s.partner} — ` : ""}${text}`);
-    }
+/** The skipped rows, each with its reason. */
+function skippedLines(a: Analysis, lang: Language): string[] {
+  if (a.skipped.length === 0) return [];
+  const out = ["", `${ct(lang, "cli.skipped", { count: a.skipped.length })}:`];
+  for (const s of a.skipped) {
+    const scale = s.reason.startsWith("influence") ? a.influenceScale : a.dependencyScale;
+    const text = t(lang, `skip.${s.reason}`, { row: s.row, column: s.column ?? "", value: s.value ?? "", min: scale.min, max: scale.max });
+    out.push(`  ${s.partner ? `${s.partner} — ` : ""}${text}`);
   }
+  return out;
+}
 
-  const tallyRows = (entries: [string, { count: number; subsidy: number }][]) =>
+/** Count and money per strategy and per position. */
+function summaryLines(a: Analysis, lang: Language): string[] {
+  type Tally = { count: number; subsidy: number };
+  const tallyRows = (entries: [string, Tally][]) =>
     table(
       ["", ct(lang, "cli.summary.count"), ct(lang, "cli.summary.subsidy")],
       entries.map(([label, tally]) => [label, String(tally.count), money(tally.subsidy, lang)]),
       new Set([1, 2]),
     ).map((l) => `  ${l}`);
-  out.push("", `${ct(lang, "cli.summary.byStrategy")}:`);
-  out.push(
+  return [
+    "",
+    `${ct(lang, "cli.summary.byStrategy")}:`,
     ...tallyRows([
-      ...STRATEGY_KEYS.map((k) => [t(lang, `strategy.${k}`), a.summary.byStrategy[k]] as [string, { count: number; subsidy: number }]),
+      ...STRATEGY_KEYS.map((k) => [t(lang, `strategy.${k}`), a.summary.byStrategy[k]] as [string, Tally]),
       [ct(lang, "cli.summary.total"), a.summary.total],
     ]),
-  );
-  out.push("", `${ct(lang, "cli.summary.byPosition")}:`);
-  out.push(
+    "",
+    `${ct(lang, "cli.summary.byPosition")}:`,
     ...tallyRows([
       [t(lang, "position.above"), a.summary.byPosition.above],
       [t(lang, "position.below"), a.summary.byPosition.below],
     ]),
-  );
-  if (a.warnings.length > 0) {
-    out.push("", `${ct(lang, "cli.notes")}:`);
-    for (const w of a.warnings) out.push(`  - ${warningText(lang, w)}`);
-  }
-  // Every line escaped (names, headers, sheet names, values come from the file); a line break inside a name is escaped too.
-  return `${out.map(escapeControlCharacters).join("\n")}\n`;
+  ];
+}
+
+function noteLines(a: Analysis, lang: Language): string[] {
+  if (a.warnings.length === 0) return [];
+  return ["", `${ct(lang, "cli.notes")}:`, ...a.warnings.map((w) => `  - ${warningText(lang, w)}`)];
 }
 
 const ENCODING_NAMES: Record<string, string> = { "utf-8": "UTF-8", "utf-16le": "UTF-16 LE", "utf-16be": "UTF-16 BE", "windows-1252": "Windows-1252" };

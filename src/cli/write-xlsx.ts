@@ -16,7 +16,7 @@ import type { WritePlan } from "../core/plan/types";
 import type { Analysis, SheetSnapshot } from "../core/types";
 import { applyPlanToWorkbook } from "./xlsx/apply-plan";
 import { insertBlockers, partsThatWouldBeLost, workbookView } from "./xlsx/guard";
-import { definedNamesOnSheet } from "./readers";
+import { definedNamesOnSheet } from "./xlsx/snapshot";
 
 export interface WrittenResult {
   out: string;

@@ -39,115 +39,130 @@ export interface SelfCheck {
  * `responseBudgetBytes` can carry are left to the summary, whose counts cover every row.
  */
 export function selfCheck(context: Excel.RequestContext, plan: WritePlan, analysis: Analysis, responseBudgetBytes: number, objects = new WorkbookObjects(context.workbook)): SelfCheck {
-  const columnOf = (key: "position" | "strategy") => plan.columns.find((column) => column.key === key)?.column ?? null;
-  const positionColumn = columnOf("position");
-  const strategyColumn = columnOf("strategy");
   const totalRows = Math.max(0, plan.lastDataRow - plan.firstDataRow + 1);
-  const bytesPerRow = 2 * bytesPerCheckedCell(plan, [positionColumn, strategyColumn]);
+  const bytesPerRow = 2 * bytesPerCheckedCell(plan, [columnOf(plan, "position"), columnOf(plan, "strategy")]);
   const checkedRows = Math.min(totalRows, Math.floor((responseBudgetBytes * SHARE_OF_RESPONSE) / bytesPerRow));
-  let reads: {
-    position: Excel.Range | null;
-    strategy: Excel.Range | null;
-    labels: Map<string, { range: Excel.Range; row: number; column: number }>;
-    summary: { strategies: Excel.Range | null; positions: Excel.Range | null };
-  } | null = null;
+  let reads: QueuedReads | null = null;
+  return {
+    queueReads() {
+      reads = queueReads(objects, plan, checkedRows);
+    },
+    report(): SelfCheckReport {
+      if (!reads) throw new Error("selfCheck.report() before queueReads()");
+      const rows = compareRegisterColumns(reads, plan, analysis, checkedRows);
+      return { checkedRows, totalRows, ...rows, summaryMismatches: compareSummary(reads, analysis) };
+    },
+  };
+}
 
+/** The ranges the check reads: the first rows of our two columns, the label cells and the summary. */
+interface QueuedReads {
+  position: Excel.Range | null;
+  strategy: Excel.Range | null;
+  /** Each label name's cell, within one range per sheet. */
+  labels: Map<string, { range: Excel.Range; row: number; column: number }>;
+  summary: { strategies: Excel.Range | null; positions: Excel.Range | null };
+}
+
+const columnOf = (plan: WritePlan, key: "position" | "strategy") => plan.columns.find((column) => column.key === key)?.column ?? null;
+
+function queueReads(objects: WorkbookObjects, plan: WritePlan, checkedRows: number): QueuedReads {
   const rangeOf = (sheetName: string, row: number, column: number, rowCount: number, columnCount: number) => {
     // The range that wrote these cells when there is one: no new object path.
     const range = objects.range(sheetName, { row, column, rowCount, columnCount });
     range.load("values");
     return range;
   };
-  const summaryBlock = (id: string) => plan.blocks.find((block) => block.id === id) ?? null;
-
-  return {
-    queueReads() {
-      const column = (at: number | null) => (at === null || checkedRows === 0 ? null : rangeOf(plan.registerSheet, plan.firstDataRow, at, checkedRows, 1));
-      // The label cells as one range (they sit together on the parameter sheet: the block that wrote them).
-      const labelNames = [...STRATEGY_KEYS.map(strategyLabelName), ...POSITIONS.map(positionLabelName)];
-      const planned = labelNames.flatMap((name) => plan.names.filter((candidate) => candidate.name === name));
-      const labels = new Map<string, { range: Excel.Range; row: number; column: number }>();
-      for (const sheetName of new Set(planned.map((name) => name.sheetName))) {
-        const cells = planned.filter((name) => name.sheetName === sheetName).map((name) => name.rect);
-        const top = Math.min(...cells.map((cell) => cell.row));
-        const left = Math.min(...cells.map((cell) => cell.column));
-        const bottom = Math.max(...cells.map((cell) => cell.row));
-        const right = Math.max(...cells.map((cell) => cell.column));
-        const range = rangeOf(sheetName, top, left, bottom - top + 1, right - left + 1);
-        for (const name of planned.filter((candidate) => candidate.sheetName === sheetName)) {
-          labels.set(name.name, { range, row: name.rect.row - top, column: name.rect.column - left });
-        }
-      }
-      const summaryRange = (id: string, rowCount: number) => {
-        const block = summaryBlock(id);
-        return block ? rangeOf(block.sheetName, block.row, block.column, rowCount, 3) : null;
-      };
-      reads = {
-        position: column(positionColumn),
-        strategy: column(strategyColumn),
-        labels,
-        summary: { strategies: summaryRange("summary.strategies", STRATEGY_KEYS.length), positions: summaryRange("summary.positions", POSITIONS.length) },
-      };
-    },
-
-    report(): SelfCheckReport {
-      if (!reads) throw new Error("selfCheck.report() before queueReads()");
-      // The labels as the workbook has them now (a user may have renamed a strategy in its cell).
-      const label = (name: string) => {
-        const cell = reads!.labels.get(name);
-        return String(cell?.range.values[cell.row][cell.column] ?? "");
-      };
-      const mismatches: SelfCheckMismatch[] = [];
-      let mismatchCount = 0;
-      const record = (mismatch: SelfCheckMismatch) => {
-        mismatchCount += 1;
-        if (mismatches.length < MAX_REPORTED_MISMATCHES) mismatches.push(mismatch);
-      };
-
-      const partners = analysis.partners;
-      const partnerAtRow = new Int32Array(checkedRows).fill(-1);
-      for (let i = 0; i < partners.count; i += 1) {
-        const offset = partners.row[i] - 1 - plan.firstDataRow;
-        if (offset >= 0 && offset < checkedRows) partnerAtRow[offset] = i;
-      }
-      let expectedFilled = 0;
-      let foundEmpty = 0;
-      const compareColumn = (range: Excel.Range | null, kind: SelfCheckMismatch["column"], expectedOf: (partner: number) => string) => {
-        if (!range) return;
-        const values = range.values;
-        for (let offset = 0; offset < checkedRows; offset += 1) {
-          const partner = partnerAtRow[offset];
-          // A row the analysis skipped must not get a position or strategy in the workbook either.
-          const expected = partner < 0 ? "" : expectedOf(partner);
-          const excel = String(values[offset][0] ?? "");
-          if (expected !== "") {
-            expectedFilled += 1;
-            if (excel === "") foundEmpty += 1;
-          }
-          if (excel !== expected) record({ row: plan.firstDataRow + offset + 1, column: kind, excel, expected });
-        }
-      };
-      compareColumn(reads.position, "position", (i) => label(positionLabelName(isAbove(partners, i) ? "above" : "below")));
-      compareColumn(reads.strategy, "strategy", (i) => label(strategyLabelName(strategyAt(partners, i))));
-
-      const summaryMismatches: SelfCheckReport["summaryMismatches"] = [];
-      const compareSummary = (range: Excel.Range | null, keys: readonly string[], tallyOf: (key: string) => { count: number; subsidy: number }) => {
-        if (!range) return;
-        keys.forEach((key, i) => {
-          const [, count, subsidy] = range.values[i];
-          const expected = tallyOf(key);
-          if (count !== expected.count) summaryMismatches.push({ key, measure: "count", excel: String(count), expected: String(expected.count) });
-          if (typeof subsidy !== "number" || Math.abs(subsidy - expected.subsidy) > AMOUNT_TOLERANCE) {
-            summaryMismatches.push({ key, measure: "subsidy", excel: String(subsidy), expected: String(expected.subsidy) });
-          }
-        });
-      };
-      compareSummary(reads.summary.strategies, STRATEGY_KEYS, (key) => analysis.summary.byStrategy[key as (typeof STRATEGY_KEYS)[number]]);
-      compareSummary(reads.summary.positions, POSITIONS, (key) => analysis.summary.byPosition[key as Position]);
-      const writeMissing = expectedFilled > 0 && foundEmpty === expectedFilled;
-      return { checkedRows, totalRows, mismatchCount, mismatches, writeMissing, summaryMismatches };
-    },
+  const column = (at: number | null) => (at === null || checkedRows === 0 ? null : rangeOf(plan.registerSheet, plan.firstDataRow, at, checkedRows, 1));
+  // The label cells as one range (they sit together on the parameter sheet: the block that wrote them).
+  const labelNames = [...STRATEGY_KEYS.map(strategyLabelName), ...POSITIONS.map(positionLabelName)];
+  const planned = labelNames.flatMap((name) => plan.names.filter((candidate) => candidate.name === name));
+  const labels: QueuedReads["labels"] = new Map();
+  for (const sheetName of new Set(planned.map((name) => name.sheetName))) {
+    const cells = planned.filter((name) => name.sheetName === sheetName).map((name) => name.rect);
+    const top = Math.min(...cells.map((cell) => cell.row));
+    const left = Math.min(...cells.map((cell) => cell.column));
+    const range = rangeOf(sheetName, top, left, Math.max(...cells.map((cell) => cell.row)) - top + 1, Math.max(...cells.map((cell) => cell.column)) - left + 1);
+    for (const name of planned.filter((candidate) => candidate.sheetName === sheetName)) {
+      labels.set(name.name, { range, row: name.rect.row - top, column: name.rect.column - left });
+    }
+  }
+  const summaryRange = (id: string, rowCount: number) => {
+    const block = plan.blocks.find((candidate) => candidate.id === id);
+    return block ? rangeOf(block.sheetName, block.row, block.column, rowCount, 3) : null;
   };
+  return {
+    position: column(columnOf(plan, "position")),
+    strategy: column(columnOf(plan, "strategy")),
+    labels,
+    summary: { strategies: summaryRange("summary.strategies", STRATEGY_KEYS.length), positions: summaryRange("summary.positions", POSITIONS.length) },
+  };
+}
+
+/** Excel's position and strategy of each checked row against the analysis's, in the workbook's own labels. */
+function compareRegisterColumns(
+  reads: QueuedReads,
+  plan: WritePlan,
+  analysis: Analysis,
+  checkedRows: number,
+): Pick<SelfCheckReport, "mismatchCount" | "mismatches" | "writeMissing"> {
+  // The labels as the workbook has them now (a user may have renamed a strategy in its cell).
+  const label = (name: string) => {
+    const cell = reads.labels.get(name);
+    return String(cell?.range.values[cell.row][cell.column] ?? "");
+  };
+  const mismatches: SelfCheckMismatch[] = [];
+  let mismatchCount = 0;
+  const record = (mismatch: SelfCheckMismatch) => {
+    mismatchCount += 1;
+    if (mismatches.length < MAX_REPORTED_MISMATCHES) mismatches.push(mismatch);
+  };
+
+  const partners = analysis.partners;
+  const partnerAtRow = new Int32Array(checkedRows).fill(-1);
+  for (let i = 0; i < partners.count; i += 1) {
+    const offset = partners.row[i] - 1 - plan.firstDataRow;
+    if (offset >= 0 && offset < checkedRows) partnerAtRow[offset] = i;
+  }
+  let expectedFilled = 0;
+  let foundEmpty = 0;
+  const compareColumn = (range: Excel.Range | null, kind: SelfCheckMismatch["column"], expectedOf: (partner: number) => string) => {
+    if (!range) return;
+    const values = range.values;
+    for (let offset = 0; offset < checkedRows; offset += 1) {
+      const partner = partnerAtRow[offset];
+      // A row the analysis skipped must not get a position or strategy in the workbook either.
+      const expected = partner < 0 ? "" : expectedOf(partner);
+      const excel = String(values[offset][0] ?? "");
+      if (expected !== "") {
+        expectedFilled += 1;
+        if (excel === "") foundEmpty += 1;
+      }
+      if (excel !== expected) record({ row: plan.firstDataRow + offset + 1, column: kind, excel, expected });
+    }
+  };
+  compareColumn(reads.position, "position", (i) => label(positionLabelName(isAbove(partners, i) ? "above" : "below")));
+  compareColumn(reads.strategy, "strategy", (i) => label(strategyLabelName(strategyAt(partners, i))));
+  return { mismatchCount, mismatches, writeMissing: expectedFilled > 0 && foundEmpty === expectedFilled };
+}
+
+/** The summary's counts and money as Excel computed them, against the analysis's. */
+function compareSummary(reads: QueuedReads, analysis: Analysis): SelfCheckReport["summaryMismatches"] {
+  const summaryMismatches: SelfCheckReport["summaryMismatches"] = [];
+  const compare = (range: Excel.Range | null, keys: readonly string[], tallyOf: (key: string) => { count: number; subsidy: number }) => {
+    if (!range) return;
+    keys.forEach((key, i) => {
+      const [, count, subsidy] = range.values[i];
+      const expected = tallyOf(key);
+      if (count !== expected.count) summaryMismatches.push({ key, measure: "count", excel: String(count), expected: String(expected.count) });
+      if (typeof subsidy !== "number" || Math.abs(subsidy - expected.subsidy) > AMOUNT_TOLERANCE) {
+        summaryMismatches.push({ key, measure: "subsidy", excel: String(subsidy), expected: String(expected.subsidy) });
+      }
+    });
+  };
+  compare(reads.summary.strategies, STRATEGY_KEYS, (key) => analysis.summary.byStrategy[key as (typeof STRATEGY_KEYS)[number]]);
+  compare(reads.summary.positions, POSITIONS, (key) => analysis.summary.byPosition[key as Position]);
+  return summaryMismatches;
 }
 
 /** The response bound of one checked cell: its label, error or — at most — its formula's text, as JSON. */

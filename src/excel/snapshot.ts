@@ -5,7 +5,7 @@
  * budget (Excel on the web: 5 MB per response) is read in further row blocks, one sync per block,
  * each sized by what the rows already read measured: the count grows with bytes, not rows.
  */
-import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot, TableSnapshot } from "../core/types";
+import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot } from "../core/types";
 import { rowJsonBytes } from "./bytes";
 import type { Requirements } from "./env";
 import { officeErrorCode } from "./errors";
@@ -84,11 +84,53 @@ async function readWithFirstBlockGuess(
   withSelection: boolean,
 ): Promise<SheetSnapshot> {
   const counter = options.counter;
-  const requirements = options.requirements;
   const budget = options.responseBudgetBytes ?? DEFAULT_RESPONSE_BUDGET_BYTES;
-  const workbook = context.workbook;
 
   // --- Sync 1: the shape ------------------------------------------------------------------------
+  const shape = queueShape(context.workbook, options.requirements, withSelection);
+  try {
+    await counter.sync();
+  } catch (error) {
+    if (withSelection && officeErrorCode(error) === "InvalidSelection") throw new SelectionUnavailable();
+    throw error;
+  }
+  const { sheet, usedRange, mergedAreas } = shape;
+  const origin = { row: usedRange.rowIndex, column: usedRange.columnIndex };
+  const rowCount = usedRange.rowCount;
+  const columnCount = usedRange.columnCount;
+
+  // --- Sync 2 (and more only for very large sheets): cells and shape-dependent facts --------------
+  // Queued before the first block of cells, which rides with them in sync 2.
+  const tableParts = queueTableParts(shape.tables);
+  const nameRanges = queueNameRanges([...shape.workbookNames.items, ...(shape.sheetNames?.items ?? [])]);
+  // Hidden columns: only probe each column when the used range says some (not all, not none) are hidden.
+  const hiddenColumnProbes = columnProbes(usedRange, columnCount);
+  // The first block is sized by a conservative guess per cell (a sheet that fits is read in 2 syncs).
+  const firstBlockRows = Math.max(1, Math.floor(budget / (bytesPerCell * Math.max(1, columnCount))));
+  const cells = await readCellBlocks(counter, usedRange, rowCount, columnCount, budget, firstBlockRows);
+
+  const merged: CellRect[] =
+    mergedAreas && !mergedAreas.isNullObject ? mergedAreas.areas.items.map((area) => rectOf(area)) : [];
+  return {
+    sheetName: sheet.name,
+    origin,
+    ...cells,
+    hiddenColumns: hiddenColumnProbes.read(origin.column),
+    mergedAreas: merged,
+    tables: tableParts.map(({ table, range, columns }) => ({
+      name: table.name,
+      rect: rectOf(range),
+      showHeaders: table.showHeaders,
+      showTotals: table.showTotals,
+      columnNames: columns.items.map((column) => column.name),
+    })),
+    selection: selectionOf(shape),
+    definedNames: definedNamesOn(sheet.name, nameRanges),
+  };
+}
+
+/** Sync 1's loads: the used range, tables, names, merged areas (1.13) and the selection (1.9, else the one range). */
+function queueShape(workbook: Excel.Workbook, requirements: Requirements, withSelection: boolean) {
   const sheet = workbook.worksheets.getActiveWorksheet();
   sheet.load("name");
   const usedRange = sheet.getUsedRange(true);
@@ -109,48 +151,40 @@ async function readWithFirstBlockGuess(
   if (selectionAreas) selectionAreas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
   const legacySelection = withSelection && !selectionAreas ? workbook.getSelectedRange() : null;
   if (legacySelection) legacySelection.load("rowIndex,columnIndex,rowCount,columnCount,worksheet/name");
-  try {
-    await counter.sync();
-  } catch (error) {
-    if (withSelection && officeErrorCode(error) === "InvalidSelection") throw new SelectionUnavailable();
-    throw error;
-  }
+  return { sheet, usedRange, tables, workbookNames, sheetNames, mergedAreas, selectionAreas, legacySelection };
+}
 
-  const origin = { row: usedRange.rowIndex, column: usedRange.columnIndex };
-  const rowCount = usedRange.rowCount;
-  const columnCount = usedRange.columnCount;
-
-  // --- Sync 2 (and more only for very large sheets): cells and shape-dependent facts --------------
-  // The first block rides with the rest of sync 2, sized by a conservative guess per cell (a sheet
-  // that fits is read in 2 syncs). The next blocks are sized by what the rows read so far measured.
-  const firstBlockRows = Math.max(1, Math.floor(budget / (bytesPerCell * Math.max(1, columnCount))));
-
-  const tableParts = tables.items.map((table) => {
+function queueTableParts(tables: Excel.TableCollection) {
+  return tables.items.map((table) => {
     const range = table.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     const columns = table.columns;
     columns.load("items/name");
     return { table, range, columns };
   });
+}
 
-  const nameRanges = [...workbookNames.items, ...(sheetNames?.items ?? [])]
+function queueNameRanges(names: Excel.NamedItem[]) {
+  return names
     .filter((name) => name.type === "Range")
     .map((name) => {
       const range = name.getRangeOrNullObject();
       range.load("address,rowIndex,columnIndex,rowCount,columnCount");
       return { name: name.name, range };
     });
+}
 
-  // Hidden columns: only probe each column when the used range says some (not all, not none) are hidden.
-  const hiddenColumnProbes = columnProbes(usedRange, columnCount);
-
+/**
+ * The used range's cells in row blocks of one response each: the first rides with the rest of
+ * sync 2; the next are sized by what the rows read so far measured.
+ */
+async function readCellBlocks(counter: SyncCounter, usedRange: Excel.Range, rowCount: number, columnCount: number, budget: number, firstBlockRows: number) {
   // Excel's rows are kept as they come (no copy per cell): the core reads `formulas` as Excel gives it.
   // Sized up front and filled by index: 100,000 rows pushed one by one into three arrays copy them as they grow.
   const values = new Array<CellValue[]>(rowCount);
   const numberFormats = new Array<string[]>(rowCount);
   const formulas = new Array<CellValue[]>(rowCount);
 
-  // Each block is one response; the first one rides with the rest of sync 2.
   let rowsPerBlock = firstBlockRows;
   let measuredRowBytes = 0;
   let firstRow = 0;
@@ -182,44 +216,25 @@ async function readWithFirstBlockGuess(
       rowsPerBlock = Math.max(1, Math.floor(budget / (measuredRowBytes * MEASURED_SIZE_MARGIN)));
     }
   } while (firstRow < rowCount);
+  return { values, numberFormats, formulas };
+}
 
-  const hiddenColumns = hiddenColumnProbes.read(origin.column);
-
-  const tableSnapshots: TableSnapshot[] = tableParts.map(({ table, range, columns }) => ({
-    name: table.name,
-    rect: rectOf(range),
-    showHeaders: table.showHeaders,
-    showTotals: table.showTotals,
-    columnNames: columns.items.map((column) => column.name),
-  }));
-
+/** Names that point at one area of this sheet (names of several areas are not ours). */
+function definedNamesOn(sheetName: string, nameRanges: { name: string; range: Excel.Range }[]): DefinedNameRef[] {
   const definedNames: DefinedNameRef[] = [];
   for (const { name, range } of nameRanges) {
     if (range.isNullObject) continue;
-    if (range.address.includes(",")) continue; // several areas: not one of ours
-    if (sheetOfAddress(range.address) !== sheet.name) continue;
+    if (range.address.includes(",")) continue;
+    if (sheetOfAddress(range.address) !== sheetName) continue;
     definedNames.push({ name, rect: rectOf(range) });
   }
+  return definedNames;
+}
 
-  let selection: CellRect | null = null;
-  if (selectionAreas && selectionAreas.areas.items.length > 0) selection = rectOf(selectionAreas.areas.items[0]);
-  else if (legacySelection && legacySelection.worksheet.name === sheet.name) selection = rectOf(legacySelection);
-
-  const merged: CellRect[] =
-    mergedAreas && !mergedAreas.isNullObject ? mergedAreas.areas.items.map((area) => rectOf(area)) : [];
-
-  return {
-    sheetName: sheet.name,
-    origin,
-    values,
-    numberFormats,
-    formulas,
-    hiddenColumns,
-    mergedAreas: merged,
-    tables: tableSnapshots,
-    selection,
-    definedNames,
-  };
+function selectionOf({ sheet, selectionAreas, legacySelection }: ReturnType<typeof queueShape>): CellRect | null {
+  if (selectionAreas && selectionAreas.areas.items.length > 0) return rectOf(selectionAreas.areas.items[0]);
+  if (legacySelection && legacySelection.worksheet.name === sheet.name) return rectOf(legacySelection);
+  return null;
 }
 
 /** Average response bytes of one row (values, numberFormat and formulas), from up to SAMPLE_ROWS rows. */

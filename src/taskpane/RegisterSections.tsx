@@ -98,6 +98,16 @@ function ScaleFields({ axis, scale, draft, onDraft, invalid }: ScaleFieldsProps)
   const title = p(axis === "influence" ? "scale.influence" : "scale.dependency");
   const summary = p("scale.summary", { min: fmt(scale.min), max: fmt(scale.max), source: p(`scale.source.${scale.source}`) });
   const isLabels = scale.kind === "labels";
+  // Short visible labels fit the narrow pane; the axis name is read out with them.
+  const boundLabel = (end: "min" | "max") => (
+    <>
+      <span className={styles.visuallyHidden}>{`${title}: `}</span>
+      {p(end === "min" ? "scale.min" : "scale.max")}
+    </>
+  );
+  const boundInput = (end: "min" | "max") => (
+    <Input className={styles.input} inputMode="decimal" value={shown[end]} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, [end]: d.value })} />
+  );
   return (
     <div role="group" aria-labelledby={`scale-${axis}-title`} className={styles.stack}>
       <h3 id={`scale-${axis}-title`}>{title}</h3>
@@ -106,29 +116,15 @@ function ScaleFields({ axis, scale, draft, onDraft, invalid }: ScaleFieldsProps)
       <div className={styles.row}>
         <Field
           className={styles.grow}
-          // Short visible labels fit the narrow pane; the axis name is read out with them.
-          label={
-            <>
-              <span className={styles.visuallyHidden}>{`${title}: `}</span>
-              {p("scale.min")}
-            </>
-          }
+          label={boundLabel("min")}
           hint={isLabels ? p("scale.labelsFixed") : undefined}
           validationState={invalid ? "error" : "none"}
           validationMessage={invalid ? p("scale.invalid") : undefined}
         >
-          <Input className={styles.input} inputMode="decimal" value={shown.min} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, min: d.value })} />
+          {boundInput("min")}
         </Field>
-        <Field
-          className={styles.grow}
-          label={
-            <>
-              <span className={styles.visuallyHidden}>{`${title}: `}</span>
-              {p("scale.max")}
-            </>
-          }
-        >
-          <Input className={styles.input} inputMode="decimal" value={shown.max} disabled={isLabels} onChange={(_, d) => onDraft(axis, { ...shown, max: d.value })} />
+        <Field className={styles.grow} label={boundLabel("max")}>
+          {boundInput("max")}
         </Field>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { StrategyChange } from "../core/changes";
 import { STRATEGY_STYLES } from "../core/chart/palette";
@@ -121,62 +121,63 @@ export function ResultSection({ result, chartPlacement, snapshot, changes, apply
 
 /** Count and subsidy per strategy (with the chart's colours) and per position, as two small tables. */
 export function FiguresTables({ summary, idPrefix, headings }: { summary: Summary; idPrefix: string; headings?: { byStrategy: string; byPosition: string } }) {
-  const { p, c, locale } = useTexts();
+  const { p, c } = useTexts();
+  const styles = useStyles();
+  const strategyRows = STRATEGY_KEYS.map((strategy) => ({
+    key: strategy,
+    name: (
+      <span className={styles.nameWithSwatch}>
+        {/* The shared palette colour, so the pane's legend matches the chart. */}
+        <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: STRATEGY_STYLES[strategy].color }} />
+        <span>{c(`strategy.${strategy}`)}</span>
+      </span>
+    ),
+    tally: summary.byStrategy[strategy],
+  }));
+  return (
+    <>
+      <TallyTable
+        id={`${idPrefix}-by-strategy`}
+        heading={headings?.byStrategy ?? p("result.byStrategy")}
+        nameHeader={p("result.col.strategy")}
+        rows={[...strategyRows, { key: "total", name: p("result.total"), tally: summary.total }]}
+      />
+      <TallyTable
+        id={`${idPrefix}-by-position`}
+        heading={headings?.byPosition ?? p("result.byPosition")}
+        nameHeader={p("result.col.position")}
+        rows={POSITIONS.map((position) => ({ key: position, name: p(`result.position.${position}`), tally: summary.byPosition[position] }))}
+      />
+    </>
+  );
+}
+
+/** A heading and a table of names with their count and subsidy. */
+function TallyTable({ id, heading, nameHeader, rows }: { id: string; heading: string; nameHeader: string; rows: { key: string; name: ReactNode; tally: { count: number; subsidy: number } }[] }) {
+  const { p, locale } = useTexts();
   const styles = useStyles();
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
   return (
     <>
-      <h3 id={`${idPrefix}-by-strategy`}>{headings?.byStrategy ?? p("result.byStrategy")}</h3>
-      <table className={styles.table} aria-labelledby={`${idPrefix}-by-strategy`}>
+      <h3 id={id}>{heading}</h3>
+      <table className={styles.table} aria-labelledby={id}>
         <thead>
           <tr className={styles.row}>
-            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{p("result.col.strategy")}</th>
+            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{nameHeader}</th>
             <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.count")}</th>
             <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.subsidy")}</th>
           </tr>
         </thead>
         <tbody>
-          {STRATEGY_KEYS.map((strategy) => (
-            <tr key={strategy} className={styles.row}>
-              <td className={styles.cell}>
-                <span className={styles.nameWithSwatch}>
-                  {/* The shared palette colour, so the pane's legend matches the chart. */}
-                  <span aria-hidden="true" className={styles.swatch} style={{ backgroundColor: STRATEGY_STYLES[strategy].color }} />
-                  <span>{c(`strategy.${strategy}`)}</span>
-                </span>
-              </td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{count(summary.byStrategy[strategy].count)}</td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(summary.byStrategy[strategy].subsidy, locale)}</td>
-            </tr>
-          ))}
-          <tr className={styles.row}>
-            <td className={styles.cell}>{p("result.total")}</td>
-            <td className={mergeClasses(styles.cell, styles.number)}>{count(summary.total.count)}</td>
-            <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(summary.total.subsidy, locale)}</td>
-          </tr>
-        </tbody>
-      </table>
-
-      <h3 id={`${idPrefix}-by-position`}>{headings?.byPosition ?? p("result.byPosition")}</h3>
-      <table className={styles.table} aria-labelledby={`${idPrefix}-by-position`}>
-        <thead>
-          <tr className={styles.row}>
-            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{p("result.col.position")}</th>
-            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.count")}</th>
-            <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{p("result.col.subsidy")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {POSITIONS.map((position) => (
-            <tr key={position} className={styles.row}>
-              <td className={styles.cell}>{p(`result.position.${position}`)}</td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{count(summary.byPosition[position].count)}</td>
-              <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(summary.byPosition[position].subsidy, locale)}</td>
+          {rows.map(({ key, name, tally }) => (
+            <tr key={key} className={styles.row}>
+              <td className={styles.cell}>{name}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{count(tally.count)}</td>
+              <td className={mergeClasses(styles.cell, styles.number)}>{formatEuros(tally.subsidy, locale)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-
     </>
   );
 }

@@ -68,28 +68,7 @@ export function SelfCheckOutcome({ report, applying, onWriteValues }: SelfCheckO
         <MessageBarTitle>{s("selfCheck.differs.title")}</MessageBarTitle>
         <div className={styles.stack}>
           <Text>{differsText()}</Text>
-          {shown.length > 0 && (
-            <table className={styles.table} aria-label={s("selfCheck.differs.title")}>
-              <thead>
-                <tr className={styles.row}>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{s("selfCheck.col.row")}</th>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{s("selfCheck.col.column")}</th>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{s("selfCheck.col.excel")}</th>
-                  <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{s("selfCheck.col.expected")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((mismatch) => (
-                  <tr key={`${mismatch.row}-${mismatch.column}`} className={styles.row}>
-                    <td className={mergeClasses(styles.cell, styles.number)}>{mismatch.row}</td>
-                    <td className={styles.cell}>{s(`selfCheck.column.${mismatch.column}`)}</td>
-                    <td className={styles.cell}>{shownText(mismatch.excel)}</td>
-                    <td className={styles.cell}>{shownText(mismatch.expected)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {shown.length > 0 && <MismatchTable mismatches={shown} shownText={shownText} />}
           {more > 0 && <Text>{s("selfCheck.moreRows", { count: number(more) })}</Text>}
           {report.summaryMismatches.length > 0 && (
             <ul className={styles.list}>
@@ -109,6 +88,35 @@ export function SelfCheckOutcome({ report, applying, onWriteValues }: SelfCheckO
         </Button>
       </MessageBarActions>
     </MessageBar>
+  );
+}
+
+/** The disagreeing cells: row, column, what Excel shows and what the pane expected. */
+function MismatchTable({ mismatches, shownText }: { mismatches: SelfCheckReport["mismatches"]; shownText: (text: string) => string }) {
+  const { language } = useTexts();
+  const s = (key: SelfCheckMessageKey) => selfCheckText(language, key);
+  const styles = useStyles();
+  return (
+    <table className={styles.table} aria-label={s("selfCheck.differs.title")}>
+      <thead>
+        <tr className={styles.row}>
+          <th scope="col" className={mergeClasses(styles.cell, styles.headerCell, styles.number)}>{s("selfCheck.col.row")}</th>
+          <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{s("selfCheck.col.column")}</th>
+          <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{s("selfCheck.col.excel")}</th>
+          <th scope="col" className={mergeClasses(styles.cell, styles.headerCell)}>{s("selfCheck.col.expected")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {mismatches.map((mismatch) => (
+          <tr key={`${mismatch.row}-${mismatch.column}`} className={styles.row}>
+            <td className={mergeClasses(styles.cell, styles.number)}>{mismatch.row}</td>
+            <td className={styles.cell}>{s(`selfCheck.column.${mismatch.column}`)}</td>
+            <td className={styles.cell}>{shownText(mismatch.excel)}</td>
+            <td className={styles.cell}>{shownText(mismatch.expected)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

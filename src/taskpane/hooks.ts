@@ -49,54 +49,9 @@ export function useSession(host: WorkbookHost): Session {
     }
   }, [host, sheetName]);
 
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      try {
-        const stored = await host.loadState();
-        if (!cancelled) dispatch({ type: "restored", stored });
-      } catch (error) {
-        if (!cancelled) dispatch({ type: "failed", failure: toFailure(error, undefined) });
-      }
-      if (cancelled) return;
-      try {
-        const snapshot = await host.readActiveSheet();
-        if (!cancelled) dispatch({ type: "read-done", snapshot });
-      } catch (error) {
-        if (!cancelled) dispatch({ type: "failed", failure: toFailure(error, undefined) });
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [host]);
-
+  useStartup(host, dispatch);
   const { output, snapshot } = state;
-  const cancelRef = useRef<AbortController | null>(null);
-  const runApply = useCallback(
-    async (target: NonNullable<PaneState["snapshot"]>, applySettings: AnalysisSettings, applyOutput: PaneOutput = output) => {
-      dispatch({ type: "apply-started" });
-      const cancel = new AbortController();
-      cancelRef.current = cancel;
-      try {
-        const onProgress = (progress: ApplyProgress) => dispatch({ type: "apply-progress", progress });
-        const result = await host.apply(target, applySettings, { ...applyOutput, language: host.language }, onProgress, cancel.signal);
-        dispatch({ type: "apply-done", result, settings: applySettings });
-        // Remembered only after a successful apply: saving changes the workbook, and the user asked for that now.
-        await host.saveState({ version: 1, settings: applySettings, output: applyOutput, sheetName: target.sheetName });
-        // The sheet now holds our columns: the next apply must compare against what is there now.
-        const fresh = await host.readActiveSheet();
-        if (fresh.sheetName === target.sheetName) dispatch({ type: "read-done", snapshot: fresh });
-      } catch (error) {
-        // A failure to remember or re-read after a successful write is shown too; the result stays.
-        dispatch({ type: "failed", failure: toFailure(error, target.sheetName) });
-      } finally {
-        if (cancelRef.current === cancel) cancelRef.current = null;
-      }
-    },
-    [host, output],
-  );
-  const cancelApply = useCallback(() => cancelRef.current?.abort(), []);
+  const { runApply, cancelApply } = useApplyRunner(host, output, dispatch);
 
   const apply = useCallback(
     async (applySettings: AnalysisSettings) => {
@@ -152,6 +107,61 @@ export function useSession(host: WorkbookHost): Session {
   const resetCorrections = useCallback(() => dispatch({ type: "settings-changed", settings: {} }), []);
 
   return { state, dispatch, analysis, settings, read, apply, applyAsValues, cancelApply, reanalyseAndApply, selectRow, changeSettings, changeMapping, changeOutput, resetCorrections };
+}
+
+/** On opening: what the workbook remembers, then the active sheet (nothing once the pane is gone). */
+function useStartup(host: WorkbookHost, dispatch: (action: PaneAction) => void): void {
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const stored = await host.loadState();
+        if (!cancelled) dispatch({ type: "restored", stored });
+      } catch (error) {
+        if (!cancelled) dispatch({ type: "failed", failure: toFailure(error, undefined) });
+      }
+      if (cancelled) return;
+      try {
+        const snapshot = await host.readActiveSheet();
+        if (!cancelled) dispatch({ type: "read-done", snapshot });
+      } catch (error) {
+        if (!cancelled) dispatch({ type: "failed", failure: toFailure(error, undefined) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [host, dispatch]);
+}
+
+/** One apply at a time: write, remember the settings, read the sheet again; cancellable while Excel waits. */
+function useApplyRunner(host: WorkbookHost, output: PaneOutput, dispatch: (action: PaneAction) => void) {
+  const cancelRef = useRef<AbortController | null>(null);
+  const runApply = useCallback(
+    async (target: NonNullable<PaneState["snapshot"]>, applySettings: AnalysisSettings, applyOutput: PaneOutput = output) => {
+      dispatch({ type: "apply-started" });
+      const cancel = new AbortController();
+      cancelRef.current = cancel;
+      try {
+        const onProgress = (progress: ApplyProgress) => dispatch({ type: "apply-progress", progress });
+        const result = await host.apply(target, applySettings, { ...applyOutput, language: host.language }, onProgress, cancel.signal);
+        dispatch({ type: "apply-done", result, settings: applySettings });
+        // Remembered only after a successful apply: saving changes the workbook, and the user asked for that now.
+        await host.saveState({ version: 1, settings: applySettings, output: applyOutput, sheetName: target.sheetName });
+        // The sheet now holds our columns: the next apply must compare against what is there now.
+        const fresh = await host.readActiveSheet();
+        if (fresh.sheetName === target.sheetName) dispatch({ type: "read-done", snapshot: fresh });
+      } catch (error) {
+        // A failure to remember or re-read after a successful write is shown too; the result stays.
+        dispatch({ type: "failed", failure: toFailure(error, target.sheetName) });
+      } finally {
+        if (cancelRef.current === cancel) cancelRef.current = null;
+      }
+    },
+    [host, output, dispatch],
+  );
+  const cancelApply = useCallback(() => cancelRef.current?.abort(), []);
+  return { runApply, cancelApply };
 }
 
 /**

@@ -3,14 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { runAnalyze, SAMPLE_REGISTER } from "../../src/cli/analyze";
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runAnalyze(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+import { SAMPLE_REGISTER } from "../../src/cli/analyze";
+import { runCli } from "../support/cli";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "pk-out-"))));
@@ -19,7 +13,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 test("--out writes a copy with prefixed formulas, PK_ names and the parameter sheet; the input file is untouched", async () => {
   const before = readFileSync(SAMPLE_REGISTER);
   const out = join(dir, "resultaat.xlsx");
-  const result = await run([SAMPLE_REGISTER, "--out", out]);
+  const result = await runCli([SAMPLE_REGISTER, "--out", out]);
   expect(result).toMatchObject({ code: 0, stderr: "" });
   expect(readFileSync(SAMPLE_REGISTER).equals(before)).toBe(true);
 
@@ -43,7 +37,7 @@ test("--out writes a copy with prefixed formulas, PK_ names and the parameter sh
 });
 
 test("--out refuses a file that is not .xlsx, naming the option", async () => {
-  const result = await run([SAMPLE_REGISTER, "--out", join(dir, "resultaat.csv")]);
+  const result = await runCli([SAMPLE_REGISTER, "--out", join(dir, "resultaat.csv")]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("--out");
   expect(result.stderr).toContain(".xlsx");

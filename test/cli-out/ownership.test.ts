@@ -5,62 +5,34 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { runAnalyze } from "../../src/cli/analyze";
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runAnalyze(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+import { runCli } from "../support/cli";
+import { FIVE_PARTNERS, readWorkbook, writeRegisterXlsx } from "../support/registers";
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), "pk-own-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const PARTNERS = [
-  ["Partner", "Invloed", "Afhankelijkheid", "Subsidie"],
-  ["Bibliotheek", 5, 5, 12000],
-  ["Schoolbestuur", 2, 4, 30000],
-  ["Welzijn", 3, 5, 45000],
-  ["Aannemer", 4, 2, 8000],
-  ["Buurthuis", 1.5, 1.5, 2000],
-];
-
-async function register(file: string, extra: (workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void = () => undefined) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Partners");
-  PARTNERS.forEach((row, r) => row.forEach((value, c) => (sheet.getCell(r + 1, c + 1).value = value)));
-  extra(workbook, sheet);
-  await workbook.xlsx.writeFile(file);
-  return file;
-}
-
-async function read(file: string) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  return workbook;
-}
+const register = (file: string, extra?: (workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet) => void) => writeRegisterXlsx(file, FIVE_PARTNERS, { extra });
 
 test("a re-run over notes typed into the cleared result columns refuses, naming the column's PK_ name, and writes nothing", async () => {
   const first = join(dir, "eerste.xlsx");
-  expect((await run([await register(join(dir, "in.xlsx")), "--out", first])).code).toBe(0);
-  const workbook = await read(first);
+  expect((await runCli([await register(join(dir, "in.xlsx")), "--out", first])).code).toBe(0);
+  const workbook = await readWorkbook(first);
   const sheet = workbook.getWorksheet("Partners")!;
   let gapColumn = 0;
   sheet.getRow(1).eachCell((cell, column) => {
     if (cell.value === "Afstand tot ambitielijn") gapColumn = column;
   });
   expect(gapColumn).toBeGreaterThan(0);
-  for (let row = 2; row <= PARTNERS.length; row++) sheet.getCell(row, gapColumn).value = null;
+  for (let row = 2; row <= FIVE_PARTNERS.length; row++) sheet.getCell(row, gapColumn).value = null;
   sheet.getCell(3, gapColumn).value = "bellen in mei";
   const edited = join(dir, "bewerkt.xlsx");
   await workbook.xlsx.writeFile(edited);
 
   const again = join(dir, "opnieuw.xlsx");
-  const result = await run([edited, "--out", again]);
+  const result = await runCli([edited, "--out", again]);
   expect(result.code).toBe(1);
   // The gap column no longer proves itself ours, so the plan would need a new one and repoint its name.
   expect(result.stderr).toContain("PK_Col_Gap");
@@ -75,7 +47,7 @@ test("one stray PK_Col_Gap name pointing at a user's column is refused, naming t
     workbook.definedNames.add("'Partners'!$F$1", "PK_Col_Gap");
   });
   const out = join(dir, "uit.xlsx");
-  const result = await run([input, "--out", out]);
+  const result = await runCli([input, "--out", out]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("PK_Col_Gap");
   expect(existsSync(out)).toBe(false);
@@ -86,7 +58,7 @@ test("a user's own PK_LineAtLowest is not silently repointed: refused as in the 
     workbook.addWorksheet("Eigen").getCell("B1").value = 7;
     workbook.definedNames.add("'Eigen'!$B$1", "PK_LineAtLowest");
   });
-  const result = await run([input, "--out", join(dir, "uit.xlsx")]);
+  const result = await runCli([input, "--out", join(dir, "uit.xlsx")]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("PK_LineAtLowest");
 });
@@ -97,7 +69,7 @@ test("an existing user sheet called Partnerkaart is refused, not overwritten", a
     for (let r = 1; r <= 20; r++) for (let c = 1; c <= 24; c++) own.getCell(r, c).value = `notitie ${r}-${c}`;
   });
   const out = join(dir, "uit.xlsx");
-  const result = await run([input, "--out", out]);
+  const result = await runCli([input, "--out", out]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('"Partnerkaart"');
   expect(existsSync(out)).toBe(false);
@@ -112,7 +84,7 @@ test("content right of a plain range that a column insert would leave behind is 
     workbook.addWorksheet("Overzicht").getCell("A1").value = { formula: "Partners!F2", result: "notitie" } as ExcelJS.CellFormulaValue;
   });
   const out = join(dir, "uit.xlsx");
-  const result = await run([input, "--out", out]);
+  const result = await runCli([input, "--out", out]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("Partners!G2");
   expect(result.stderr).toContain("Overzicht!A1");
@@ -126,8 +98,8 @@ test("plain values right of a plain range move right with their column, as Excel
     sheet.getColumn(6).width = 40;
   });
   const out = join(dir, "uit.xlsx");
-  expect((await run([input, "--out", out])).code).toBe(0);
-  const sheet = (await read(out)).getWorksheet("Partners")!;
+  expect((await runCli([input, "--out", out])).code).toBe(0);
+  const sheet = (await readWorkbook(out)).getWorksheet("Partners")!;
   let noteColumn = 0;
   sheet.eachRow((row) => row.eachCell((cell, column) => (noteColumn = cell.value === "notitie" ? column : noteColumn)));
   expect(noteColumn).toBeGreaterThan(6);
@@ -137,7 +109,7 @@ test("plain values right of a plain range move right with their column, as Excel
 test("--out never writes over its own input", async () => {
   const input = await register(join(dir, "in.xlsx"));
   const before = readFileSync(input);
-  const result = await run([input, "--out", input]);
+  const result = await runCli([input, "--out", input]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("--out");
   expect(readFileSync(input).equals(before)).toBe(true);
@@ -151,7 +123,7 @@ test("a workbook with macros or charts is refused, naming what would be lost", a
   const xlsm = join(dir, "macro.xlsm");
   writeFileSync(xlsm, await zip.generateAsync({ type: "nodebuffer" }));
   const out = join(dir, "uit.xlsx");
-  const result = await run([xlsm, "--out", out, "--lang", "en"]);
+  const result = await runCli([xlsm, "--out", out, "--lang", "en"]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("macros");
   expect(result.stderr).toContain("charts");
@@ -165,7 +137,7 @@ test("a formula left of the insert that reads a cell right of it is found, whate
     sheet.getCell("A9").value = { formula: "LEN(AB2)", result: 7 } as ExcelJS.CellFormulaValue;
   });
   const out = join(dir, "uit.xlsx");
-  const result = await run([input, "--out", out, "--lang", "en"]);
+  const result = await runCli([input, "--out", out, "--lang", "en"]);
   expect(result.code).toBe(1);
   expect(result.stderr).toContain("formula Partners!A9");
   expect(existsSync(out)).toBe(false);

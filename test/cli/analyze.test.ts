@@ -3,17 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
-import { CliError, SAMPLE_REGISTER, parseArguments, runAnalyze } from "../../src/cli/analyze";
+import { CliError, SAMPLE_REGISTER, parseArguments } from "../../src/cli/analyze";
+import { runCli } from "../support/cli";
 import { buildSampleWorkbook, SAMPLE_PARTNERS } from "../../scripts/make-sample";
 
 const repoRoot = resolve(__dirname, "../..");
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runAnalyze(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 describe("arguments", () => {
   it("reads the file, --sheet, --json and --lang (also as --lang=en)", () => {
@@ -35,7 +29,7 @@ describe("bad input", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("names a missing file", async () => {
-    const result = await run(["geen-bestand.xlsx"]);
+    const result = await runCli(["geen-bestand.xlsx"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Bestand "geen-bestand.xlsx" bestaat niet.');
   });
@@ -43,13 +37,13 @@ describe("bad input", () => {
   it("names a file that is not a workbook", async () => {
     const file = join(dir, "kapot.xlsx");
     writeFileSync(file, "dit is geen zip");
-    const result = await run([file, "--lang", "en"]);
+    const result = await runCli([file, "--lang", "en"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Cannot read "${file}"`);
   });
 
   it("lists the sheets when --sheet names one that does not exist, and says when a sheet holds no register", async () => {
-    const unknown = await run([SAMPLE_REGISTER, "--sheet", "Blad9"]);
+    const unknown = await runCli([SAMPLE_REGISTER, "--sheet", "Blad9"]);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('geen blad "Blad9" (bladen: "Partners")');
 
@@ -58,10 +52,10 @@ describe("bad input", () => {
     wb.addWorksheet("Leeg");
     const file = join(dir, "begroting.xlsx");
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
-    const noRegister = await run([file]);
+    const noRegister = await runCli([file]);
     expect(noRegister.code).toBe(1);
     expect(noRegister.stderr).toContain(`Geen partnerregister gevonden in "${file}" (doorzochte bladen: "Begroting", "Leeg")`);
-    const named = await run([file, "--sheet", "Begroting", "--lang", "en"]);
+    const named = await runCli([file, "--sheet", "Begroting", "--lang", "en"]);
     expect(named.stderr).toContain('No partner register found on sheet "Begroting"');
   });
 });
@@ -87,7 +81,7 @@ describe("the sample register (the README's main job)", () => {
   });
 
   it("gives every partner a row or a skip reason and keeps the totals row and footnote out", async () => {
-    const result = await run(["--json"]);
+    const result = await runCli(["--json"]);
     const json = JSON.parse(result.stdout);
     expect(json.rows.length + json.skipped.length).toBe(SAMPLE_PARTNERS.length);
     const totalSubsidy = SAMPLE_PARTNERS.filter((p) => p[3] !== "n.v.t.").reduce((sum, p) => sum + p[6], 0);
@@ -97,7 +91,7 @@ describe("the sample register (the README's main job)", () => {
   });
 
   it("speaks English with --lang en", async () => {
-    const result = await run(["--lang", "en"]);
+    const result = await runCli(["--lang", "en"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Register: sheet "Partners", table Partners, header row 4');
     expect(result.stdout).toContain("Reduce dependency");

@@ -6,16 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { analyzeFile, runAnalyze } from "../../src/cli/analyze";
+import { analyzeFile } from "../../src/cli/analyze";
+import { runCli } from "../support/cli";
 import { formatJsonChunks, jsonDocument } from "../../src/cli/format";
-import { sheetNameFromFileName } from "../../src/cli/readers";
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runAnalyze(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { sheetNameFromFileName } from "../../src/cli/csv";
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), "partnerkaart-hostile-files-"))));
@@ -35,12 +29,12 @@ describe("encodings", () => {
   it("reads a CSV that Dutch Excel saved in Windows-1252 (no BOM) and says so", async () => {
     const file = join(dir, "excel-ansi.csv");
     writeFileSync(file, Buffer.from(REGISTER.map((r) => r.join(";")).join("\r\n"), "latin1"));
-    const text = await run([file, "--lang", "en"]);
+    const text = await runCli([file, "--lang", "en"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Read as Windows-1252");
     expect(text.stdout).toContain("Cliëntenraad Zuid");
     expect(text.stdout).not.toContain("\ufffd");
-    const json = await run([file, "--json"]);
+    const json = await runCli([file, "--json"]);
     expect(partnersOf(json.stdout)).toEqual(["Cliëntenraad Zuid", "Stichting Ééntje"]);
     expect(JSON.parse(json.stdout).encoding).toBe("windows-1252");
   });
@@ -53,7 +47,7 @@ describe("encodings", () => {
     ] as const) {
       const file = join(dir, name);
       writeFileSync(file, bytes);
-      const json = await run([file, "--json"]);
+      const json = await runCli([file, "--json"]);
       expect(partnersOf(json.stdout)).toEqual(["Cliëntenraad Zuid", "Stichting Ééntje"]);
       expect(JSON.parse(json.stdout).encoding).toBe("utf-8");
     }
@@ -71,7 +65,7 @@ describe("encodings", () => {
     const mark = encoding === "utf-16le" ? [0xff, 0xfe] : [0xfe, 0xff];
     const file = join(dir, name);
     writeFileSync(file, bom ? Buffer.concat([Buffer.from(mark), bytes]) : bytes);
-    const json = await run([file, "--json"]);
+    const json = await runCli([file, "--json"]);
     expect(json.stderr).toBe("");
     expect(partnersOf(json.stdout)).toEqual(["Cliëntenraad Zuid", "Stichting Ééntje"]);
     expect(JSON.parse(json.stdout).encoding).toBe(encoding);
@@ -82,7 +76,7 @@ describe("CSV structure", () => {
   it("names the line of a quote that is never closed, instead of folding the rows after it into one name", async () => {
     const file = join(dir, "open-quote.csv");
     writeFileSync(file, 'Partner;Invloed;Afhankelijkheid\nBibliotheek;5;5\nWelzijn;3;5\n"Schoolbestuur;2;4\nSportclub;1;1\n');
-    const result = await run([file, "--lang", "en"]);
+    const result = await runCli([file, "--lang", "en"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(`Cannot read "${file}": line 4 opens a quote (") that is never closed, so every line after it would become one name. Close or remove that quote.\n`);
@@ -91,7 +85,7 @@ describe("CSV structure", () => {
   it("refuses more rows than an Excel sheet holds, naming the limit", async () => {
     const file = join(dir, "te-lang.csv");
     writeFileSync(file, `Partner;Invloed;Afhankelijkheid\n${"P;3;3\n".repeat(1_048_576)}`);
-    const result = await run([file, "--lang", "en"]);
+    const result = await runCli([file, "--lang", "en"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("more rows than an Excel sheet holds (1048576; line 1048577)");
   });
@@ -107,7 +101,7 @@ describe("--out from a CSV whose file name is no valid sheet name", () => {
     const file = join(dir, fileName.replace(/[/\\]/g, "-"));
     writeFileSync(file, REGISTER.map((r) => r.join(";")).join("\n"));
     const out = join(dir, `${sheetName}.result.xlsx`);
-    const result = await run([file, "--out", out, "--json"]);
+    const result = await runCli([file, "--out", out, "--json"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const written = new ExcelJS.Workbook();
@@ -127,7 +121,7 @@ describe("large and hostile contents", () => {
     const lines = ["Partner;Invloed (1-5);Afhankelijkheid (1-5)"];
     for (let i = 1; i <= 200_000; i++) lines.push(`Partner ${i};${1 + (i % 5)};${1 + ((i * 3) % 5)}`);
     writeFileSync(file, lines.join("\n"));
-    const result = await run([file, "--lang", "en"]);
+    const result = await runCli([file, "--lang", "en"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Partners (200000):");
@@ -138,12 +132,12 @@ describe("large and hostile contents", () => {
     const hostile = "\u001b]0;pwned\u0007Stichting\u0000 X\u009b31m\u202e";
     const file = join(dir, "controls.csv");
     writeFileSync(file, `Partner;Invloed (1-5);Afhankelijkheid (1-5)\n"${hostile}";4;2\n`);
-    const text = await run([file, "--lang", "en"]);
+    const text = await runCli([file, "--lang", "en"]);
     expect(text.code).toBe(0);
     // eslint-disable-next-line no-control-regex
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(text.stdout).toContain("\\x1B]0;pwned\\x07Stichting\\x00 X\\x9B31m\\u202E");
-    const json = await run([file, "--json"]);
+    const json = await runCli([file, "--json"]);
     expect(partnersOf(json.stdout)).toEqual([hostile]);
   });
 
@@ -157,11 +151,11 @@ describe("large and hostile contents", () => {
     ]);
     const file = join(dir, "overflow.xlsx");
     await wb.xlsx.writeFile(file);
-    const text = await run([file, "--lang", "en"]);
+    const text = await runCli([file, "--lang", "en"]);
     expect(text.code).toBe(0);
     expect(text.stdout).not.toContain("∞");
     expect(text.stdout).toContain("The subsidy on row(s) 2, 3 is too large to add up");
-    const json = JSON.parse((await run([file, "--json"])).stdout);
+    const json = JSON.parse((await runCli([file, "--json"])).stdout);
     expect(json.summary.total).toEqual({ count: 3, subsidy: 12_500 });
     expect(json.warnings.find((w: { code: string }) => w.code === "subsidy-too-large").rows).toEqual([2, 3]);
   });
@@ -171,7 +165,7 @@ describe("large and hostile contents", () => {
     const name = `Stichting ${"Samenwerkingsverband".repeat(1_638)}`.slice(0, 32_767);
     writeFileSync(file, `Partner;Invloed (1-5);Afhankelijkheid (1-5)\n${name};4;2\nBibliotheek;5;5\n`);
     const chart = join(dir, "lange-naam.svg");
-    const result = await run([file, "--chart", chart, "--json"]);
+    const result = await runCli([file, "--chart", chart, "--json"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const svg = readFileSync(chart, "utf8");

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { parseCsv, readXlsx, snapshotOfCsv } from "../../src/cli/readers";
+import { parseCsv, snapshotOfCsv } from "../../src/cli/csv";
+import { readXlsx } from "../../src/cli/readers";
 
 describe("CSV", () => {
   it("splits on ; when the header uses ;, and on , otherwise", () => {

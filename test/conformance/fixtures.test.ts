@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { parseCsv } from "../../src/cli/readers";
+import { parseCsv } from "../../src/cli/csv";
 import { SHARED_FIXTURES, withFixture } from "../support/fixtures";
 
 const repoRoot = resolve(__dirname, "../..");

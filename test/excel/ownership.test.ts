@@ -5,19 +5,12 @@
  */
 import { columnName, PARAMETER_NAMES } from "../../src/core/plan";
 import { cellAddress } from "../../src/core/text";
+import { FIVE_PARTNERS } from "../support/registers";
 import { failureOf, makeHarness, nameCell, outputOptions, type Harness } from "./harness";
 
-const REGISTER = [
-  ["Partner", "Invloed", "Afhankelijkheid", "Subsidie"],
-  ["Bibliotheek", 5, 5, 12000],
-  ["Schoolbestuur", 2, 4, 30000],
-  ["Welzijn", 3, 5, 45000],
-  ["Aannemer", 4, 2, 8000],
-  ["Buurthuis", 1.5, 1.5, 2000],
-];
 
 function register(extra: Parameters<typeof makeHarness>[0] = { sheets: [] }): Harness {
-  return makeHarness({ ...extra, sheets: [{ name: "Partners", cells: REGISTER }, ...extra.sheets], activeSheet: "Partners" });
+  return makeHarness({ ...extra, sheets: [{ name: "Partners", cells: FIVE_PARTNERS }, ...extra.sheets], activeSheet: "Partners" });
 }
 
 
@@ -32,7 +25,7 @@ test("a re-run after the user cleared the add-in's columns and typed notes in th
   const gap = nameCell(harness, columnName("gap"));
   const strategy = nameCell(harness, columnName("strategy"));
   // The user empties the gap and strategy data cells and reuses them for notes.
-  for (let row = 1; row < REGISTER.length; row++) {
+  for (let row = 1; row < FIVE_PARTNERS.length; row++) {
     await harness.driver.setCell("Partners", cellAddress(row, gap.column), row === 2 ? "bellen in mei" : "");
     await harness.driver.setCell("Partners", cellAddress(row, strategy.column), row === 3 ? "convenant loopt af" : "");
   }
@@ -94,7 +87,7 @@ test("re-running on the add-in's own output, in the other language, reuses its c
 test("notes and formulas beside a plain range, and formulas on another sheet, move with Excel's column insert and keep their results", async () => {
   const harness = makeHarness({
     sheets: [
-      { name: "Partners", cells: REGISTER.map((row, r) => [...row, "", r === 1 ? "bellen in mei" : "", r === 1 ? '=F2&"!"' : ""]) },
+      { name: "Partners", cells: FIVE_PARTNERS.map((row, r) => [...row, "", r === 1 ? "bellen in mei" : "", r === 1 ? '=F2&"!"' : ""]) },
       { name: "Overzicht", cells: [["=Partners!F2", "=Partners!G2"]] },
     ],
     activeSheet: "Partners",

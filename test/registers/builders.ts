@@ -6,21 +6,11 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { putRows, saveWorkbook } from "../support/registers";
 
 export type Cell = ExcelJS.CellValue;
 
-async function save(workbook: ExcelJS.Workbook, dir: string, name: string): Promise<string> {
-  const path = join(dir, name);
-  writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
-  return path;
-}
-
-/** Writes `rows` starting at a 1-based row and column. */
-function put(ws: ExcelJS.Worksheet, top: number, left: number, rows: Cell[][]) {
-  rows.forEach((cells, i) => cells.forEach((value, j) => {
-    if (value !== null && value !== undefined) ws.getCell(top + i, left + j).value = value;
-  }));
-}
+const save = (workbook: ExcelJS.Workbook, dir: string, name: string) => saveWorkbook(workbook, join(dir, name));
 
 /**
  * English register on a sheet "Overview" (plus an empty first sheet), title on row 2, header on
@@ -32,7 +22,7 @@ export async function buildEnglishOffset(dir: string): Promise<string> {
   const ws = wb.addWorksheet("Overview");
   ws.getCell("D2").value = "Partner overview — Department of Social Affairs";
   ws.getCell("D3").value = "Status: draft";
-  put(ws, 7, 4, [
+  putRows(ws, 7, 4, [
     ["Organisation name", "Programme", "Impact score", "Dependence", "Competition desirable", "Grant amount", "Notes"],
     ["Harbour Learning Trust", "Education", 8, 9, "no", "1,250,000.00", ""],
     ["Eastside Food Bank", "Poverty", 3, 8, "Yes", 45000, "only provider in the east"],
@@ -96,7 +86,7 @@ export async function buildMessy(dir: string): Promise<string> {
   const ws = wb.addWorksheet("Register");
   ws.getCell("A1").value = "Partnerregister Wijkzaken — NIET VERSPREIDEN";
   ws.mergeCells("A1:G1");
-  put(ws, 4, 1, [
+  putRows(ws, 4, 1, [
     ["Organisatie", "Type organisatie", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Alternatieven wenselijk", "Subsidie", "Interne code"],
     ["Stichting Buurtkracht", "Stichting", 4, 4, "ja", 100000, "W-1"], // row 5
     ["=Samen Sterk", "Vereniging", 2, 4, "nee", 20000, "W-2"], // row 6: name that looks like a formula
@@ -122,7 +112,7 @@ export async function buildMessy(dir: string): Promise<string> {
 export async function buildTargets(dir: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Targets");
-  put(ws, 1, 1, [
+  putRows(ws, 1, 1, [
     ["Partner", "Influence 1–10", "Dependency 1–10", "Alternatives desirable", "Target influence", "Target dependency", "Amount"],
     ["River School Board", 3, 9, "no", 8, null, 500000],
     ["City Welfare", 4, 9, "yes", null, null, 800000],
@@ -135,7 +125,7 @@ export async function buildTargets(dir: string): Promise<string> {
 export async function buildMissingDependency(dir: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Blad1");
-  put(ws, 2, 1, [
+  putRows(ws, 2, 1, [
     ["Partner", "Invloed", "Subsidie"],
     ["Stichting A", 3, 1000],
   ]);

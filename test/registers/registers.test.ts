@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runAnalyze } from "../../src/cli/analyze";
+import { runCli } from "../support/cli";
 import type { AnalysisJson } from "../../src/cli/format";
 import { buildEnglishOffset, buildLabelsCsv, buildMessy, buildMissingDependency, buildPercentTable, buildTargets } from "./builders";
 
@@ -15,14 +15,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runAnalyze(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 async function analyse(file: string): Promise<AnalysisJson> {
-  const result = await run([file, "--json"]);
+  const result = await runCli([file, "--json"]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
@@ -169,7 +163,7 @@ describe("a messy register", () => {
   });
 
   it("lists the skipped rows in Dutch by default", async () => {
-    const text = (await run([join(dir, "messy.xlsx")])).stdout;
+    const text = (await runCli([join(dir, "messy.xlsx")])).stdout;
     expect(text).toContain("rij 10: kolom C bevat de fout #REF!");
     expect(text).toContain("rij 13: invloed 7 in kolom C valt buiten de schaal 1–5");
     expect(text).toContain("rij 15: geen partnernaam in kolom A");
@@ -193,14 +187,14 @@ describe("target columns in the register", () => {
 describe("a register without a dependency column", () => {
   it("fails with a message naming the file, the sheet, the column and the header row", async () => {
     const file = await buildMissingDependency(dir);
-    const nl = await run([file]);
+    const nl = await runCli([file]);
     expect(nl.code).not.toBe(0);
     expect(nl.stdout).toBe("");
     expect(nl.stderr).toContain(file);
     expect(nl.stderr).toContain('Blad "Blad1"');
     expect(nl.stderr).toContain("Afhankelijkheid");
     expect(nl.stderr).toContain("kopregel 2");
-    const en = await run([file, "--lang", "en"]);
+    const en = await runCli([file, "--lang", "en"]);
     expect(en.stderr).toContain("no Dependency column (header row 2)");
   });
 });

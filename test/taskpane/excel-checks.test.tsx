@@ -14,7 +14,8 @@ import { PARAMETER_NAMES } from "../../src/core/plan/names";
 import { App } from "../../src/taskpane/App";
 import { makeHarness, type Harness } from "../excel/harness";
 import { sheetFromRows } from "../support/fake-host";
-import { PARTNER_ROWS, openSection } from "./registers";
+import { openSection } from "./open-section";
+import { PARTNER_ROWS } from "../support/registers";
 
 const user = () => userEvent.setup({ delay: null });
 

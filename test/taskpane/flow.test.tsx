@@ -4,7 +4,8 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { FakeWorkbookHost } from "../support/fake-host";
-import { PARTNER_ROWS, openSection, partnerSheet } from "./registers";
+import { openSection } from "./open-section";
+import { PARTNER_ROWS, partnerSheet } from "../support/registers";
 
 /** The amounts of the usable partners (the "n.v.t." row is skipped), summed here from the register itself. */
 const usableAmounts = PARTNER_ROWS.slice(1)

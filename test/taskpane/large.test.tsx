@@ -7,7 +7,7 @@ import { App } from "../../src/taskpane/App";
 import { DUPLICATES_SHOWN, SKIPPED_PAGE } from "../../src/taskpane/RegisterNotes";
 import type { CellValue } from "../../src/core/types";
 import { FakeWorkbookHost, sheetFromRows } from "../support/fake-host";
-import { openSection } from "./registers";
+import { openSection } from "./open-section";
 
 /** `usable` partners, then `noInfluence` rows without an influence score and `outOfScale` with dependency 9 on 1–5. */
 function messyRegister(usable: number, noInfluence: number, outOfScale: number, repeatedNames: number): CellValue[][] {

@@ -1,7 +1,7 @@
 import { analyzeSheet } from "../../src/core/analyze";
 import { ownOutputColumns } from "../../src/core/locate";
 import { newColumnsOf, registerAddress } from "../../src/taskpane/model";
-import { PARTNER_ROWS, partnerSheet } from "./registers";
+import { PARTNER_ROWS, partnerSheet } from "../support/registers";
 
 /** The partner register after an apply: two output columns H and I with our headers and their PK_Col_ names (both prove them ours). */
 function sheetAfterApply() {

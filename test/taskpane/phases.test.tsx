@@ -12,7 +12,8 @@ import { t } from "../../src/core/i18n";
 import { STRATEGY_KEYS, type CellValue, type SheetSnapshot } from "../../src/core/types";
 import { App } from "../../src/taskpane/App";
 import { FakeWorkbookHost, sheetFromRows } from "../support/fake-host";
-import { PARTNER_ROWS, notesSheet, openSection, partnerSheet } from "./registers";
+import { openSection } from "./open-section";
+import { PARTNER_ROWS, notesSheet, partnerSheet } from "../support/registers";
 
 const user = () => userEvent.setup({ delay: null });
 

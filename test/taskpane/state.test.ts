@@ -2,7 +2,7 @@
 import type { ApplyResult } from "../../src/core/host";
 import { INITIAL_STATE, paneReducer, type PaneAction, type PaneState } from "../../src/taskpane/state";
 import { sheetFromRows } from "../support/fake-host";
-import { PARTNER_ROWS, notesSheet, partnerSheet } from "./registers";
+import { PARTNER_ROWS, notesSheet, partnerSheet } from "../support/registers";
 
 const run = (actions: PaneAction[], from: PaneState = INITIAL_STATE) => actions.reduce(paneReducer, from);
 

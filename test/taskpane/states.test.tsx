@@ -5,7 +5,8 @@ import userEvent from "@testing-library/user-event";
 import { HOST_FAILURE_CODES } from "../../src/core/host";
 import { App } from "../../src/taskpane/App";
 import { FakeWorkbookHost, sheetFromRows } from "../support/fake-host";
-import { PARTNER_ROWS, notesSheet, openSection, partnerSheet, tenPointSheet } from "./registers";
+import { openSection } from "./open-section";
+import { PARTNER_ROWS, notesSheet, partnerSheet, tenPointSheet } from "../support/registers";
 
 const user = () => userEvent.setup({ delay: null });
 

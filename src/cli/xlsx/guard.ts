@@ -10,7 +10,7 @@ import JSZip from "jszip";
 import type { WorkbookView } from "../../core/plan/check";
 import type { WritePlan } from "../../core/plan/types";
 import { cellAddress, columnIndex } from "../../core/text";
-import { formulaOf, plainValue } from "../readers";
+import { formulaOf, plainValue } from "./snapshot";
 
 /** Every sheet and name of an exceljs workbook, for the ownership check. */
 export function workbookView(workbook: ExcelJS.Workbook): WorkbookView {
