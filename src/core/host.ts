@@ -244,6 +244,8 @@ export interface WorkbookHost {
   makePartnerPages?(analysis: Analysis, request: PartnerPageRequest): Promise<PartnerPageResult>;
   /** Lists what a partner would see in the whole workbook (`analysis`: the register, if known). */
   checkBeforeSharing?(analysis: Analysis | null): Promise<ShareCheckResult>;
+  /** Activates a visible sheet and selects `address` (A1, no sheet name) on it: the share check's "go to". */
+  goTo?(sheetName: string, address: string): Promise<void>;
 }
 
 export function isHostFailure(error: unknown): error is HostFailure {

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { isHostFailure, type ShareCheckResult, type WorkbookHost } from "../core/host";
 import { isAbove } from "../core/partners";
@@ -22,6 +22,7 @@ interface PartnerSectionProps {
 export function PartnerSection({ host, analysis }: PartnerSectionProps) {
   const { p } = useTexts();
   const styles = useStyles();
+  const findingId = useId();
   const partners = analysis.partners;
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [includeSubsidy, setIncludeSubsidy] = useState(false);
@@ -68,6 +69,16 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
     }
   };
 
+  const goTo = async (sheet: string, address: string) => {
+    try {
+      await host.goTo?.(sheet, address);
+    } catch (error) {
+      setMessage({ intent: "error", text: failureText(error) });
+    }
+  };
+  // Excel cannot select on a hidden sheet: its findings say how to unhide it instead of offering "go to".
+  const hiddenSheets = new Set(share?.findings.filter((finding) => finding.kind === "hidden-sheet").map((finding) => finding.sheet));
+
   const rows: number[] = [];
   for (let i = 0; i < partners.count; i++) rows.push(i);
   return (
@@ -102,12 +113,12 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
           <span>{share.findings.length > 0 ? p("partner.share.intro") : p("partner.share.none")}</span>
           <ul className={styles.findings} aria-label={p("partner.share.check")}>
             {share.findings.map((finding, k) => {
-              const row = Number(/\d+/.exec(finding.address ?? "")?.[0] ?? 0);
+              const address = finding.address;
               return (
                 <li key={k} className={styles.finding}>
-                  <span>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: finding.address ?? "", detail: finding.detail })}</span>
-                  {finding.kind !== "hidden-sheet" && row > 0 && (
-                    <Button size="small" onClick={() => void host.selectRow(finding.sheet, row)}>
+                  <span id={`${findingId}-${k}`}>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: address ?? "", detail: finding.detail })}</span>
+                  {host.goTo && address !== null && !hiddenSheets.has(finding.sheet) && (
+                    <Button size="small" aria-describedby={`${findingId}-${k}`} onClick={() => void goTo(finding.sheet, address)}>
                       {p("partner.share.goTo")}
                     </Button>
                   )}
