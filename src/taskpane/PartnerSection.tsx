@@ -10,16 +10,20 @@ const useStyles = makeStyles({
   // A register can hold hundreds of partners: the list scrolls, the buttons stay in view.
   list: { display: "flex", flexDirection: "column", maxHeight: "240px", overflowY: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS },
   finding: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // "Ga naar" on one line beside a long finding.
+  goTo: { flexShrink: 0, whiteSpace: "nowrap" },
   findings: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 interface PartnerSectionProps {
   host: WorkbookHost;
   analysis: Analysis;
+  /** The date shown on the pages (yyyy-mm-dd, the user's own day). */
+  today: string;
 }
 
 /** Partner pages (one sheet per chosen partner) and the check before sharing the whole workbook. */
-export function PartnerSection({ host, analysis }: PartnerSectionProps) {
+export function PartnerSection({ host, analysis, today }: PartnerSectionProps) {
   const { p } = useTexts();
   const styles = useStyles();
   const findingId = useId();
@@ -49,7 +53,7 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
     setMessage(null);
     try {
       const rows = [...chosen].sort((a, b) => a - b);
-      const result = await host.makePartnerPages(analysis, { rows, includeSubsidy, date: new Date().toISOString().slice(0, 10) });
+      const result = await host.makePartnerPages(analysis, { rows, includeSubsidy, date: today });
       setMessage({ intent: "success", text: p("partner.made", { sheets: result.pages.map((page) => `"${page.sheetName}"`).join(", ") }) });
     } catch (error) {
       setMessage({ intent: "error", text: failureText(error) });
@@ -118,7 +122,7 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
                 <li key={k} className={styles.finding}>
                   <span id={`${findingId}-${k}`}>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: address ?? "", detail: finding.detail })}</span>
                   {host.goTo && address !== null && !hiddenSheets.has(finding.sheet) && (
-                    <Button size="small" aria-describedby={`${findingId}-${k}`} onClick={() => void goTo(finding.sheet, address)}>
+                    <Button size="small" className={styles.goTo} aria-describedby={`${findingId}-${k}`} onClick={() => void goTo(finding.sheet, address)}>
                       {p("partner.share.goTo")}
                     </Button>
                   )}
