@@ -1,8 +1,8 @@
 /**
  * The share check: what a partner would see if the whole workbook were shared. It reads only and
  * removes nothing. Findings: the register's partner names and scores, its subsidy column, hidden
- * sheets, hidden columns and rows that hold something, names that point into hidden data, and
- * comments (ExcelApi 1.10; below it the result says they were not checked).
+ * sheets, hidden columns and rows that hold something, names that point into hidden data,
+ * comments (ExcelApi 1.10) and notes (1.18); below those sets the result says they were not checked.
  *
  * A fixed number of syncs: lists, then used ranges and name targets, then per-column/row probes
  * only where a used range mixes hidden and visible, then whether those hidden parts hold content.
@@ -45,6 +45,9 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
   const commentsChecked = requirements.excelApi("1.10");
   const comments = commentsChecked ? context.workbook.comments : null;
   comments?.load("items/content");
+  const notesChecked = requirements.excelApi("1.18");
+  const notes = notesChecked ? context.workbook.notes : null;
+  notes?.load("items/content");
   await context.sync();
 
   const sheets: SheetRead[] = worksheets.items.map((sheet) => {
@@ -60,7 +63,10 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       target.worksheet.load("name,visibility");
       return { name: item.name, target };
     });
-  const commentPlaces = (comments?.items ?? []).map((comment) => ({ content: comment.content, location: comment.getLocation().load("address") }));
+  const annotationPlaces = [
+    ...(comments?.items ?? []).map((comment) => ({ kind: "comment" as const, content: comment.content, location: comment.getLocation().load("address") })),
+    ...(notes?.items ?? []).map((note) => ({ kind: "note" as const, content: note.content, location: note.getLocation().load("address") })),
+  ];
   await context.sync();
 
   // Hidden sheets with content; per visible sheet, where hidden and visible columns or rows mix, one probe each.
@@ -96,8 +102,8 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       findings.push({ kind: "name-to-hidden-data", sheet: target.worksheet.name, address: localAddress(target.address), detail: name });
     }
   }
-  for (const { content, location } of commentPlaces) {
-    findings.push({ kind: "comment", sheet: sheetOfAddress(location.address), address: localAddress(location.address), detail: content });
+  for (const { kind, content, location } of annotationPlaces) {
+    findings.push({ kind, sheet: sheetOfAddress(location.address), address: localAddress(location.address), detail: content });
   }
   await context.sync();
 
@@ -127,7 +133,7 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       });
     }
   }
-  return { findings, commentsChecked };
+  return { findings, commentsChecked, notesChecked };
 }
 
 /** "'Mijn blad'!A1:B2" → "A1:B2". */

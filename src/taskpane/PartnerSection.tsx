@@ -131,6 +131,7 @@ export function PartnerSection({ host, analysis, today }: PartnerSectionProps) {
             })}
           </ul>
           {!share.commentsChecked && <span>{p("partner.share.commentsUnchecked")}</span>}
+          {!share.notesChecked && <span>{p("partner.share.notesUnchecked")}</span>}
         </div>
       )}
     </div>

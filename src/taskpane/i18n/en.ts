@@ -135,6 +135,7 @@ export const en = {
   "partner.share.intro": "Sharing the whole workbook shows a partner the following. Nothing is removed.",
   "partner.share.none": "Nothing found that a partner should not see.",
   "partner.share.commentsUnchecked": "Comments were not checked (this Excel is older than ExcelApi 1.10).",
+  "partner.share.notesUnchecked": "Notes were not checked (this Excel is older than ExcelApi 1.18): look for the red corner in a cell, or Review, Notes, Show All Notes.",
   "partner.share.goTo": "Go to",
   "partner.share.partner-data": "Sheet \"{sheet}\", {address}: names and scores of {detail} partners",
   "partner.share.subsidy-column": "Sheet \"{sheet}\", {address}: subsidy column \"{detail}\"",
@@ -143,6 +144,7 @@ export const en = {
   "partner.share.hidden-rows": "Sheet \"{sheet}\": hidden row(s) {detail} hold data",
   "partner.share.name-to-hidden-data": "Name {detail} points to hidden data on sheet \"{sheet}\" ({address})",
   "partner.share.comment": "Comment on sheet \"{sheet}\", {address}: \"{detail}\"",
+  "partner.share.note": "Note on sheet \"{sheet}\", {address}: \"{detail}\"",
 
   "apply.button": "Analyse and write",
   "apply.again": "Write again",

@@ -134,6 +134,7 @@ export const nl: Record<PaneMessageKey, string> = {
   "partner.share.intro": "Wie de hele werkmap krijgt, ziet het volgende. Er wordt niets verwijderd.",
   "partner.share.none": "Niets gevonden dat een partner niet zou moeten zien.",
   "partner.share.commentsUnchecked": "Opmerkingen zijn niet gecontroleerd (deze Excel is ouder dan ExcelApi 1.10).",
+  "partner.share.notesUnchecked": "Notities zijn niet gecontroleerd (deze Excel is ouder dan ExcelApi 1.18): let op het rode hoekje in een cel, of Controleren, Notities, Alle notities weergeven.",
   "partner.share.goTo": "Ga naar",
   "partner.share.partner-data": "Blad \"{sheet}\", {address}: namen en scores van {detail} partners",
   "partner.share.subsidy-column": "Blad \"{sheet}\", {address}: subsidiekolom \"{detail}\"",
@@ -142,6 +143,7 @@ export const nl: Record<PaneMessageKey, string> = {
   "partner.share.hidden-rows": "Blad \"{sheet}\": verborgen rij(en) {detail} bevatten gegevens",
   "partner.share.name-to-hidden-data": "Naam {detail} verwijst naar verborgen gegevens op blad \"{sheet}\" ({address})",
   "partner.share.comment": "Opmerking op blad \"{sheet}\", {address}: \"{detail}\"",
+  "partner.share.note": "Notitie op blad \"{sheet}\", {address}: \"{detail}\"",
 
   "apply.button": "Analyseren en schrijven",
   "apply.again": "Opnieuw schrijven",
