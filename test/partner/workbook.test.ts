@@ -40,14 +40,18 @@ function setUp(): Harness {
   });
 }
 
-/** Every text a page shows: cell values and formulas, chart titles, series names and labels. */
+/** Every text a page shows: cell values and formulas, chart and axis titles, series names and labels. */
 function pageTexts(harness: Harness, sheet: string): { cells: string[]; formulas: string[]; chart: string[]; seriesRanges: string[] } {
   const state = harness.driver.snapshotAll().sheets.find((s) => s.name === sheet)!;
+  // Nothing out of sight: no hidden row or column (with or without content) on a page.
+  expect({ sheet, hiddenRows: state.hiddenRows, hiddenColumns: state.hiddenColumns }).toEqual({ sheet, hiddenRows: [], hiddenColumns: [] });
   const cells = Object.values(state.cells).map((c) => String(c.value));
   const formulas = Object.values(state.cells).flatMap((c) => (c.formula ? [c.formula] : []));
   const chart = state.charts.flatMap((c) => [
     c.name,
     c.title ?? "",
+    c.categoryAxis.title ?? "",
+    c.valueAxis.title ?? "",
     ...c.series.flatMap((s) => [s.name, ...s.points.map((p) => p.labelShows ?? ""), ...s.points.map((p) => p.dataLabelFormula ?? "")]),
   ]);
   const seriesRanges = state.charts.flatMap((c) => c.series.flatMap((s) => [s.xAddress ?? "", s.valuesAddress ?? ""]));
@@ -74,7 +78,7 @@ describe("partner pages in the workbook", () => {
     // No name added or pointing at a page.
     expect(harness.driver.names()).toEqual(namesBefore);
 
-    result.pages.forEach((page, k) => {
+    result.pages.forEach((page) => {
       const own = NAMES.indexOf(page.partner);
       const { cells, formulas, chart, seriesRanges } = pageTexts(harness, page.sheetName);
       const everything = [...cells, ...chart].join("\n");
@@ -98,7 +102,16 @@ describe("partner pages in the workbook", () => {
       expect(others.hasDataLabels).toBe(false);
       const labelled = series.flatMap((s) => s.points.filter((p) => p.hasDataLabel).map((p) => p.labelShows));
       expect(labelled).toEqual([page.partner]);
-      void k;
+      // A label is text: no label formula that could point anywhere.
+      expect(series.flatMap((s) => s.points.map((p) => p.dataLabelFormula)).filter((f) => f !== null)).toEqual([]);
+      // The others' points are every other partner's (dependency, influence), sorted, so the register's order does not name them.
+      const pairs = others.x!.map((x, i) => [Number(x), Number(others.y![i])]);
+      const expectedPairs = analysis.rows
+        .filter((r) => r.partner !== page.partner)
+        .map((r) => [r.dependency, r.influence])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      expect(pairs).toEqual(expectedPairs);
+      expect(chart.filter((text) => text !== "").length).toBeGreaterThan(4);
     });
   });
 
