@@ -43,8 +43,14 @@ function setUp(): Harness {
 /** Every text a page shows: cell values and formulas, chart and axis titles, series names and labels. */
 function pageTexts(harness: Harness, sheet: string): { cells: string[]; formulas: string[]; chart: string[]; seriesRanges: string[] } {
   const state = harness.driver.snapshotAll().sheets.find((s) => s.name === sheet)!;
-  // Nothing out of sight: no hidden row or column (with or without content) on a page.
-  expect({ sheet, hiddenRows: state.hiddenRows, hiddenColumns: state.hiddenColumns }).toEqual({ sheet, hiddenRows: [], hiddenColumns: [] });
+  // Nothing out of sight: no hidden row or column (with or without content), comment or note on a page.
+  expect({ sheet, hiddenRows: state.hiddenRows, hiddenColumns: state.hiddenColumns, comments: state.comments, notes: state.notes }).toEqual({
+    sheet,
+    hiddenRows: [],
+    hiddenColumns: [],
+    comments: {},
+    notes: {},
+  });
   const cells = Object.values(state.cells).map((c) => String(c.value));
   const formulas = Object.values(state.cells).flatMap((c) => (c.formula ? [c.formula] : []));
   const chart = state.charts.flatMap((c) => [
@@ -78,6 +84,7 @@ describe("partner pages in the workbook", () => {
     // No name added or pointing at a page.
     expect(harness.driver.names()).toEqual(namesBefore);
 
+    let moving = 0;
     result.pages.forEach((page) => {
       const own = NAMES.indexOf(page.partner);
       const { cells, formulas, chart, seriesRanges } = pageTexts(harness, page.sheetName);
@@ -112,7 +119,42 @@ describe("partner pages in the workbook", () => {
         .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       expect(pairs).toEqual(expectedPairs);
       expect(chart.filter((text) => text !== "").length).toBeGreaterThan(4);
+
+      // The frame a partner is shown against: the ambition line across the dependency scale, the
+      // threshold across the influence scale (dashed), and the advised movement from its point to its target.
+      const row = analysis.rows.find((r) => r.partner === page.partner)!;
+      const points = (name: string) => {
+        const found = series.find((s) => s.name === name);
+        return found ? found.x!.map((x, i) => [x, found.y![i]]) : null;
+      };
+      const { influenceScale: influence, dependencyScale: dependency } = analysis;
+      expect(points(t("nl", "chart.line"))).toEqual([
+        [dependency.min, analysis.line.atLowestDependency],
+        [dependency.max, analysis.line.atHighestDependency],
+      ]);
+      expect(points(t("nl", "chart.threshold"))).toEqual([
+        [analysis.highDependencyAbove, influence.min],
+        [analysis.highDependencyAbove, influence.max],
+      ]);
+      expect(series.find((s) => s.name === t("nl", "chart.threshold"))!.line.lineStyle).toBe("Dash");
+      expect(points(page.partner)).toEqual([[row.dependency, row.influence]]);
+      const moves = row.target.influence !== row.influence || row.target.dependency !== row.dependency;
+      if (moves) moving += 1;
+      expect(points(t("nl", "partner.movement"))).toEqual(
+        moves
+          ? [
+              [row.dependency, row.influence],
+              [row.target.dependency, row.target.influence],
+            ]
+          : null,
+      );
+      // The others are small and grey, the partner large and in its strategy's colour.
+      expect([others.markerSize, others.markerBackgroundColor]).toEqual([5, "#9CA3AF"]);
+      expect(series.find((s) => s.name === page.partner)!.markerSize).toBeGreaterThan(others.markerSize!);
     });
+    // Guard: among the three, a partner with an advised movement and one without.
+    expect(moving).toBeGreaterThan(0);
+    expect(moving).toBeLessThan(result.pages.length);
   });
 
   it("leaves the subsidy out unless asked", async () => {
