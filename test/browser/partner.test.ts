@@ -3,7 +3,8 @@
  * in Dutch and English: a user chooses the partners below the line, makes their pages (one partner's
  * name is not a valid sheet name), finds the pages in the workbook naming only their own partner,
  * checks before sharing (the register, its subsidy column, a hidden column with notes, a hidden
- * sheet) and goes to the hidden column. Screenshot: test-artifacts/pane-partner-<language>-light.png.
+ * sheet, and a cell note where Excel can list notes) and goes to the hidden column.
+ * Screenshot: test-artifacts/pane-partner-<language>-light.png.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,9 +37,13 @@ const PARTNER_NAMES = REGISTER.slice(1).map((row) => String(row[0]));
 const SUBSIDIES = REGISTER.slice(1).map((row) => Number(row[3]));
 const HIDDEN_SHEET: SheetInit = { name: "Intern", cells: [["Budget 2027", 1500000]], visibility: "Hidden" };
 
-const VARIANTS: Variant[] = [
-  { language: "nl", displayLanguage: "nl-NL", theme: "light" },
-  { language: "en", displayLanguage: "en-US", theme: "light" },
+/** A note in the hidden column: found where Excel can list notes (ExcelApi 1.18), said to be unchecked below it. */
+const NOTE = { address: "E3", text: "Gesprek 12 november: dreigt te stoppen" };
+
+/** Dutch at the manifest's minimum (1.8), English on a current Excel (1.18: comments and notes are read). */
+const VARIANTS: (Variant & { excelApi: string })[] = [
+  { language: "nl", displayLanguage: "nl-NL", theme: "light", excelApi: "1.8" },
+  { language: "en", displayLanguage: "en-US", theme: "light", excelApi: "1.18" },
 ];
 
 /** The text of each item of a list, without its buttons. */
@@ -69,7 +74,7 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
   });
 
   test.each(VARIANTS)(
-    "$displayLanguage: choose the partners below the line, make their pages, check before sharing, go to the hidden column",
+    "$displayLanguage, ExcelApi $excelApi: choose the partners below the line, make their pages, check before sharing, go to the hidden column",
     async (variant) => {
       const { language } = variant;
       const p = (key: PaneMessageKey, params?: Record<string, string | number>) => paneText(language, key, params);
@@ -81,7 +86,15 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
       expect(below.filter((name) => !isValidSheetName(name))).toEqual(["Stichting [Welzijn]: Noord/Zuid"]);
       expect(below.length).toBeLessThan(PARTNER_NAMES.length);
 
-      const { page, pageErrors, outsideRequests } = await openPane(browser, { displayLanguage: variant.displayLanguage, theme: variant.theme, snapshot: register, excelApi: "1.8", extraSheets: [HIDDEN_SHEET] });
+      const { page, pageErrors, outsideRequests } = await openPane(browser, {
+        displayLanguage: variant.displayLanguage,
+        theme: variant.theme,
+        snapshot: register,
+        excelApi: variant.excelApi,
+        extraSheets: [HIDDEN_SHEET],
+        registerNotes: { [NOTE.address]: NOTE.text },
+      });
+      const annotationsRead = variant.excelApi === "1.18";
       const workbook = workbookIn(page);
       try {
         await page.getByRole("heading", { name: p("register.heading"), level: 2, exact: true }).waitFor({ timeout: 20_000 });
@@ -140,8 +153,12 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
           p("partner.share.subsidy-column", { sheet: SHEET, address: "D1:D6", detail: "Subsidie" }),
           p("partner.share.hidden-sheet", { sheet: HIDDEN_SHEET.name, address: "", detail: "Hidden" }),
           p("partner.share.hidden-columns", { sheet: SHEET, address: "E1:E6", detail: "E" }),
+          ...(annotationsRead ? [p("partner.share.note", { sheet: SHEET, address: NOTE.address, detail: NOTE.text })] : []),
         ].map(plainSpaces);
         expect([...texts].sort()).toEqual([...expected].sort());
+        // Below ExcelApi 1.10 / 1.18 the pane says comments and notes were not checked.
+        const unchecked = [p("partner.share.commentsUnchecked"), p("partner.share.notesUnchecked")];
+        for (const text of unchecked) expect({ text, shown: await section.getByText(text, { exact: true }).count() }).toEqual({ text, shown: annotationsRead ? 0 : 1 });
         // The share check removes nothing: the hidden sheet and the register are as they were.
         expect(await workbook.values(HIDDEN_SHEET.name, "A1:B1")).toEqual(HIDDEN_SHEET.cells);
         expect(await workbook.values(SHEET, "A1:E6")).toEqual(REGISTER);
@@ -150,7 +167,7 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
         const item = (text: string) => findings.getByRole("listitem").filter({ hasText: text });
         const goTo = p("partner.share.goTo");
         expect(await item(expected[2]).getByRole("button", { name: goTo }).count()).toBe(0);
-        for (const text of [expected[0], expected[1], expected[3]]) expect({ text, buttons: await item(text).getByRole("button", { name: goTo }).count() }).toEqual({ text, buttons: 1 });
+        for (const text of [expected[0], expected[1], ...expected.slice(3)]) expect({ text, buttons: await item(text).getByRole("button", { name: goTo }).count() }).toEqual({ text, buttons: 1 });
         await findings.scrollIntoViewIfNeeded();
         writeFileSync(join(ARTIFACTS, `pane-partner-${language}-${variant.theme}.png`), await page.screenshot({ fullPage: true }));
 

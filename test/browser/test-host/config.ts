@@ -12,6 +12,8 @@ export interface TestHostConfig {
   excelApi: string;
   /** Sheets beside the register's (e.g. a hidden one for the share check). */
   extraSheets?: SheetInit[];
+  /** Notes on the register's cells ({ "E3": "text" }); Excel has them from ExcelApi 1.18. */
+  registerNotes?: Record<string, string>;
 }
 
 export interface ChartSummary {

@@ -25,7 +25,7 @@ const OFFICE_THEMES = {
 function install(config: TestHostConfig): void {
   // The double enforces the set the stand-in reports: the pane and "Excel" agree on the version.
   const double = createExcelDouble({ sheets: [{ name: "Sheet1" }], requirementSets: { ExcelApi: config.excelApi } });
-  double.driver.loadSnapshot(config.snapshot, { sheets: config.extraSheets ?? [] });
+  double.driver.loadSnapshot({ ...config.snapshot, notes: config.registerNotes }, { sheets: config.extraSheets ?? [] });
   double.installGlobals();
   const isSetSupported = (name: string, version?: string): boolean => double.requirements.isSetSupported(name, version);
   const HostType = { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook" };

@@ -327,9 +327,9 @@ export class WorkbookDriver {
 
   /**
    * Loads a SheetSnapshot (what src/excel reads) as a one-sheet workbook, plus optional extra sheets;
-   * `hiddenRows` (0-based, absolute) hides rows, which a snapshot does not carry.
+   * `hiddenRows` (0-based, absolute) hides rows, and `comments`/`notes` annotate cells, which a snapshot does not carry.
    */
-  loadSnapshot(snapshot: SheetSnapshot & { hiddenRows?: number[] }, extra: Partial<WorkbookInit> = {}): void {
+  loadSnapshot(snapshot: SheetSnapshot & Pick<SheetInit, "hiddenRows" | "comments" | "notes">, extra: Partial<WorkbookInit> = {}): void {
     const cells: CellInput[][] = snapshot.values.map((line, r) =>
       line.map((value, c) => {
         const formula = snapshot.formulas?.[r]?.[c];
@@ -350,6 +350,8 @@ export class WorkbookDriver {
           numberFormats: snapshot.numberFormats ?? undefined,
           hiddenColumns: snapshot.hiddenColumns,
           hiddenRows: snapshot.hiddenRows ?? [],
+          comments: snapshot.comments,
+          notes: snapshot.notes,
           merged: snapshot.mergedAreas.map(at),
           tables: snapshot.tables.map((t) => ({ name: t.name, address: at(t.rect), showTotals: t.showTotals })),
           selection: snapshot.selection ? at(snapshot.selection) : undefined,
