@@ -4,6 +4,7 @@ import { isHostFailure, type ShareCheckResult, type WorkbookHost } from "../core
 import { isAbove } from "../core/partners";
 import type { Analysis } from "../core/types";
 import { useTexts } from "./i18n";
+import { partnerText, type PartnerMessageKey } from "./i18n/partner";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -24,7 +25,8 @@ interface PartnerSectionProps {
 
 /** Partner pages (one sheet per chosen partner) and the check before sharing the whole workbook. */
 export function PartnerSection({ host, analysis, today }: PartnerSectionProps) {
-  const { p } = useTexts();
+  const { language } = useTexts();
+  const p = (key: PartnerMessageKey, params?: Record<string, string | number>) => partnerText(language, key, params);
   const styles = useStyles();
   const findingId = useId();
   const partners = analysis.partners;

@@ -16,6 +16,7 @@ import { isValidSheetName, partnerSheetName, partnersBelowLine, sheetNameKey } f
 import { snapshotFromRows } from "../../src/core/snapshot";
 import type { CellValue } from "../../src/core/types";
 import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";
+import { partnerText, type PartnerMessageKey } from "../../src/taskpane/i18n/partner";
 import type { SheetInit } from "../support/excel";
 import { ARTIFACTS, openPane, plainSpaces, runAxe, startBrowser, violationsOf, workbookIn, type BrowserFixture, type Variant } from "./support";
 
@@ -78,6 +79,7 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
     async (variant) => {
       const { language } = variant;
       const p = (key: PaneMessageKey, params?: Record<string, string | number>) => paneText(language, key, params);
+      const q = (key: PartnerMessageKey, params?: Record<string, string | number>) => partnerText(language, key, params);
       const register = snapshotFromRows(SHEET, REGISTER, { hiddenColumns: [NOTES_COLUMN] });
       const analysis = analyzeSheet(register);
       const below = partnersBelowLine(analysis).map((i) => analysis.partners.partner[i]);
@@ -100,13 +102,13 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
         await page.getByRole("heading", { name: p("register.heading"), level: 2, exact: true }).waitFor({ timeout: 20_000 });
         await page.getByRole("button", { name: p("partner.heading"), exact: true }).click();
         const section = page.getByRole("region", { name: p("partner.heading") });
-        const make = section.getByRole("button", { name: p("partner.make"), exact: true });
+        const make = section.getByRole("button", { name: q("partner.make"), exact: true });
         await make.waitFor();
         expect(await make.isDisabled()).toBe(true);
 
         // Choose: every partner below the line is ticked, the others are not.
-        await section.getByRole("button", { name: p("partner.belowLine"), exact: true }).click();
-        const partners = section.getByRole("group", { name: p("partner.choose") });
+        await section.getByRole("button", { name: q("partner.belowLine"), exact: true }).click();
+        const partners = section.getByRole("group", { name: q("partner.choose") });
         const ticked = await Promise.all(PARTNER_NAMES.map(async (name) => [name, await partners.getByRole("checkbox", { name, exact: true }).isChecked()] as const));
         expect(ticked).toEqual(PARTNER_NAMES.map((name) => [name, below.includes(name)]));
 
@@ -119,7 +121,7 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
           return sheetName;
         });
         expect(sheetNames.every(isValidSheetName)).toBe(true);
-        const made = p("partner.made", { sheets: sheetNames.map((name) => `"${name}"`).join(", ") });
+        const made = q("partner.made", { sheets: sheetNames.map((name) => `"${name}"`).join(", ") });
         await section.getByText(made, { exact: true }).waitFor({ timeout: 20_000 });
         expect(made).toMatch(language === "nl" ? /Verplaatsen of kopiëren, \(nieuwe map\)/ : /Move or Copy, \(new book\)/);
 
@@ -144,20 +146,20 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
         }
 
         // Check before sharing: what a partner given the whole workbook would see.
-        await section.getByRole("button", { name: p("partner.share.check"), exact: true }).click();
-        const findings = section.getByRole("list", { name: p("partner.share.check") });
+        await section.getByRole("button", { name: q("partner.share.check"), exact: true }).click();
+        const findings = section.getByRole("list", { name: q("partner.share.check") });
         await findings.waitFor({ timeout: 20_000 });
         const texts = await itemTexts(findings);
         const expected = [
-          p("partner.share.partner-data", { sheet: SHEET, address: "A1:E6", detail: String(PARTNER_NAMES.length) }),
-          p("partner.share.subsidy-column", { sheet: SHEET, address: "D1:D6", detail: "Subsidie" }),
-          p("partner.share.hidden-sheet", { sheet: HIDDEN_SHEET.name, address: "", detail: "Hidden" }),
-          p("partner.share.hidden-columns", { sheet: SHEET, address: "E1:E6", detail: "E" }),
-          ...(annotationsRead ? [p("partner.share.note", { sheet: SHEET, address: NOTE.address, detail: NOTE.text })] : []),
+          q("partner.share.partner-data", { sheet: SHEET, address: "A1:E6", detail: String(PARTNER_NAMES.length) }),
+          q("partner.share.subsidy-column", { sheet: SHEET, address: "D1:D6", detail: "Subsidie" }),
+          q("partner.share.hidden-sheet", { sheet: HIDDEN_SHEET.name, address: "", detail: "Hidden" }),
+          q("partner.share.hidden-columns", { sheet: SHEET, address: "E1:E6", detail: "E" }),
+          ...(annotationsRead ? [q("partner.share.note", { sheet: SHEET, address: NOTE.address, detail: NOTE.text })] : []),
         ].map(plainSpaces);
         expect([...texts].sort()).toEqual([...expected].sort());
         // Below ExcelApi 1.10 / 1.18 the pane says comments and notes were not checked.
-        const unchecked = [p("partner.share.commentsUnchecked"), p("partner.share.notesUnchecked")];
+        const unchecked = [q("partner.share.commentsUnchecked"), q("partner.share.notesUnchecked")];
         for (const text of unchecked) expect({ text, shown: await section.getByText(text, { exact: true }).count() }).toEqual({ text, shown: annotationsRead ? 0 : 1 });
         // The share check removes nothing: the hidden sheet and the register are as they were.
         expect(await workbook.values(HIDDEN_SHEET.name, "A1:B1")).toEqual(HIDDEN_SHEET.cells);
@@ -165,7 +167,7 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
 
         // Each finding on a visible sheet has "go to"; a hidden sheet says how to unhide it instead.
         const item = (text: string) => findings.getByRole("listitem").filter({ hasText: text });
-        const goTo = p("partner.share.goTo");
+        const goTo = q("partner.share.goTo");
         expect(await item(expected[2]).getByRole("button", { name: goTo }).count()).toBe(0);
         for (const text of [expected[0], expected[1], ...expected.slice(3)]) expect({ text, buttons: await item(text).getByRole("button", { name: goTo }).count() }).toEqual({ text, buttons: 1 });
         await findings.scrollIntoViewIfNeeded();
