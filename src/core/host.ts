@@ -189,7 +189,7 @@ export interface PartnerPageResult {
 
 /** Something a partner would see in the whole workbook (the share check); removes nothing. */
 export interface ShareFinding {
-  kind: "partner-data" | "subsidy-column" | "hidden-sheet" | "hidden-columns" | "hidden-rows" | "name-to-hidden-data" | "comment" | "note";
+  kind: "partner-data" | "subsidy-column" | "partner-page" | "hidden-sheet" | "hidden-columns" | "hidden-rows" | "name-to-hidden-data" | "comment" | "note";
   sheet: string;
   /** Where to go on the sheet (A1, no sheet name); null for the sheet as a whole. */
   address: string | null;

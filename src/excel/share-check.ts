@@ -1,6 +1,7 @@
 /**
  * The share check: what a partner would see if the whole workbook were shared. It reads only and
- * removes nothing. Findings: the register's partner names and scores, its subsidy column, hidden
+ * removes nothing. Findings: the register's partner names and scores, its subsidy column, the
+ * partner pages (each names its partner and shows its scores), hidden
  * sheets, hidden columns and rows that hold something, names that point into hidden data,
  * comments (ExcelApi 1.10) and notes (1.18); below those sets the result says they were not checked.
  *
@@ -8,6 +9,7 @@
  * only where a used range mixes hidden and visible, then whether those hidden parts hold content.
  */
 import type { ShareCheckResult, ShareFinding } from "../core/host";
+import { PAGE_HEAD_ADDRESS, partnerOfPage } from "../core/partner/recognise";
 import { cellAddress, columnLetter } from "../core/text";
 import type { Analysis } from "../core/types";
 import type { Requirements } from "./env";
@@ -19,6 +21,8 @@ interface SheetRead {
   name: string;
   visibility: string;
   used: Excel.Range;
+  /** A1:B3, which tell a partner page by its content. */
+  head: Excel.Range;
 }
 
 export async function checkBeforeSharing(context: Excel.RequestContext, analysis: Analysis | null, requirements: Requirements): Promise<ShareCheckResult> {
@@ -53,7 +57,7 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
   const sheets: SheetRead[] = worksheets.items.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,rowIndex,columnIndex,rowCount,columnCount,columnHidden,rowHidden");
-    return { name: sheet.name, visibility: sheet.visibility, used };
+    return { name: sheet.name, visibility: sheet.visibility, used, head: sheet.getRange(PAGE_HEAD_ADDRESS).load("values") };
   });
   const nameTargets = names.items
     .filter((item) => item.type === "Range")
@@ -78,6 +82,8 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       findings.push({ kind: "hidden-sheet", sheet: sheet.name, address: null, detail: sheet.visibility });
       continue;
     }
+    const pagePartner = partnerOfPage(sheet.head.values);
+    if (pagePartner !== null) findings.push({ kind: "partner-page", sheet: sheet.name, address: "B3", detail: pagePartner });
     const used = sheet.used;
     for (const axis of ["columns", "rows"] as const) {
       const state = axis === "columns" ? used.columnHidden : used.rowHidden;

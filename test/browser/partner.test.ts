@@ -153,6 +153,7 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
         const expected = [
           q("partner.share.partner-data", { sheet: SHEET, address: "A1:E6", detail: String(PARTNER_NAMES.length) }),
           q("partner.share.subsidy-column", { sheet: SHEET, address: "D1:D6", detail: "Subsidie" }),
+          ...sheetNames.map((sheet, k) => q("partner.share.partner-page", { sheet, address: "B3", detail: below[k] })),
           q("partner.share.hidden-sheet", { sheet: HIDDEN_SHEET.name, address: "", detail: "Hidden" }),
           q("partner.share.hidden-columns", { sheet: SHEET, address: "E1:E6", detail: "E" }),
           ...(annotationsRead ? [q("partner.share.note", { sheet: SHEET, address: NOTE.address, detail: NOTE.text })] : []),
@@ -168,12 +169,13 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
         // Each finding on a visible sheet has "go to"; a hidden sheet says how to unhide it instead.
         const item = (text: string) => findings.getByRole("listitem").filter({ hasText: text });
         const goTo = q("partner.share.goTo");
-        expect(await item(expected[2]).getByRole("button", { name: goTo }).count()).toBe(0);
-        for (const text of [expected[0], expected[1], ...expected.slice(3)]) expect({ text, buttons: await item(text).getByRole("button", { name: goTo }).count() }).toEqual({ text, buttons: 1 });
+        const hiddenSheetText = plainSpaces(q("partner.share.hidden-sheet", { sheet: HIDDEN_SHEET.name, address: "", detail: "Hidden" }));
+        expect(await item(hiddenSheetText).getByRole("button", { name: goTo }).count()).toBe(0);
+        for (const text of expected.filter((text) => text !== hiddenSheetText)) expect({ text, buttons: await item(text).getByRole("button", { name: goTo }).count() }).toEqual({ text, buttons: 1 });
         await findings.scrollIntoViewIfNeeded();
         writeFileSync(join(ARTIFACTS, `pane-partner-${language}-${variant.theme}.png`), await page.screenshot({ fullPage: true }));
 
-        await item(expected[3]).getByRole("button", { name: goTo }).click();
+        await item(plainSpaces(q("partner.share.hidden-columns", { sheet: SHEET, address: "E1:E6", detail: "E" }))).getByRole("button", { name: goTo }).click();
         expect(await settled(() => workbook.selection(), `${SHEET}!E1:E6`)).toBe(`${SHEET}!E1:E6`);
         expect(await workbook.activeSheet()).toBe(SHEET);
 

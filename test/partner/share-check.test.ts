@@ -79,6 +79,20 @@ describe("check before sharing", () => {
     expect(result.findings).toEqual([]);
   });
 
+  it("lists every partner page in the workbook: each names its partner and shows its scores", async () => {
+    const harness = workbook({ hiddenNotes: false, hiddenSheet: false });
+    const analysis = analyzeSheet(await harness.host.readActiveSheet());
+    const rows = analysis.rows.filter((r) => r.partner !== "Bibliotheek").map((r) => r.row);
+    const made = await harness.host.makePartnerPages!(analysis, { rows, includeSubsidy: false, date: "2026-12-06" });
+    // A user's sheet that merely mentions a partner is no page.
+    harness.driver.setCell("Intern", "B3", "Bibliotheek");
+    const result = await harness.host.checkBeforeSharing!(analysis);
+    expect(result.findings.filter((f) => f.kind === "partner-page").map((f) => [f.sheet, f.address, f.detail])).toEqual(
+      made.pages.map((page) => [page.sheetName, "B3", page.partner]),
+    );
+    expect(made.pages.map((page) => page.partner)).toEqual(["Schoolbestuur Noord", "Opdrachtnemer"]);
+  });
+
   it("finds hidden rows that hold something", async () => {
     const harness = makeHarness({ sheets: [{ name: "Partners", cells: REGISTER, hiddenRows: [2] }] });
     const result = await harness.host.checkBeforeSharing!(null);
