@@ -189,11 +189,11 @@ export interface PartnerPageResult {
 
 /** Something a partner would see in the whole workbook (the share check); removes nothing. */
 export interface ShareFinding {
-  kind: "partner-data" | "subsidy-column" | "hidden-sheet" | "hidden-columns" | "hidden-rows" | "name-to-hidden-data" | "comment";
+  kind: "partner-data" | "subsidy-column" | "partner-page" | "hidden-sheet" | "hidden-columns" | "hidden-rows" | "name-to-hidden-data" | "comment" | "note";
   sheet: string;
   /** Where to go on the sheet (A1, no sheet name); null for the sheet as a whole. */
   address: string | null;
-  /** What it is: a partner count, column letters, a name, a comment's text. */
+  /** What it is: a partner count, column letters, a name, a comment's or note's text. */
   detail: string;
 }
 
@@ -201,6 +201,8 @@ export interface ShareCheckResult {
   findings: ShareFinding[];
   /** Comments need ExcelApi 1.10; below it they are not checked and the pane says so. */
   commentsChecked: boolean;
+  /** Notes (Excel's classic cell notes) need ExcelApi 1.18; likewise. */
+  notesChecked: boolean;
 }
 
 export type SheetEvent = { kind: "activated" | "selection-changed" | "data-changed"; sheetName: string };
@@ -244,6 +246,8 @@ export interface WorkbookHost {
   makePartnerPages?(analysis: Analysis, request: PartnerPageRequest): Promise<PartnerPageResult>;
   /** Lists what a partner would see in the whole workbook (`analysis`: the register, if known). */
   checkBeforeSharing?(analysis: Analysis | null): Promise<ShareCheckResult>;
+  /** Activates a visible sheet and selects `address` (A1, no sheet name) on it: the share check's "go to". */
+  goTo?(sheetName: string, address: string): Promise<void>;
 }
 
 export function isHostFailure(error: unknown): error is HostFailure {

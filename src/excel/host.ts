@@ -242,6 +242,16 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       return run((context) => checkBeforeSharing(context, analysis, requirements));
     },
 
+    goTo(sheetName: string, address: string): Promise<void> {
+      return run(async (context) => {
+        // A hidden sheet cannot be activated: Excel refuses, and the pane shows its message.
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        sheet.activate();
+        sheet.getRange(address).select();
+        await context.sync();
+      }, sheetName);
+    },
+
     loadState(): Promise<StoredState | null> {
       return run(async (context) => {
         const item = context.workbook.settings.getItemOrNullObject(STATE_SETTING_KEY);

@@ -15,6 +15,7 @@
 import { t } from "../core/i18n";
 import type { Language } from "../core/host";
 import { partnerSheetName, sheetNameKey, type PartnerPageSpec } from "../core/partner";
+import { PAGE_HEAD_ADDRESS, partnerOfPage } from "../core/partner/recognise";
 
 /** The chart's name on its page: language-independent, so a re-made page finds it. */
 export const PARTNER_CHART_NAME = "Partnerkaart";
@@ -31,23 +32,17 @@ export interface PartnerPageOutcome {
   updated: boolean;
 }
 
-const PAGE_TITLES = new Set((["nl", "en"] as const).map((language) => t(language, "partner.title")));
-
-/** Whether a sheet's A1:B3 show it is the page of `partner`. */
-function isPageOf(head: unknown[][], partner: string): boolean {
-  return PAGE_TITLES.has(String(head[0]?.[0] ?? "")) && String(head[2]?.[1] ?? "") === partner;
-}
 
 export async function writePartnerPages(context: Excel.RequestContext, pages: PartnerPageSpec[], language: Language): Promise<PartnerPageOutcome[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position");
   await context.sync();
-  const existing = worksheets.items.map((sheet) => ({ name: sheet.name, position: sheet.position, head: sheet.getRange("A1:B3").load("values") }));
+  const existing = worksheets.items.map((sheet) => ({ name: sheet.name, position: sheet.position, head: sheet.getRange(PAGE_HEAD_ADDRESS).load("values") }));
   await context.sync();
 
   const taken = new Set(existing.map((sheet) => sheetNameKey(sheet.name)));
   const targets = pages.map((page) => {
-    const old = existing.find((sheet) => isPageOf(sheet.head.values, page.partner)) ?? null;
+    const old = existing.find((sheet) => partnerOfPage(sheet.head.values) === page.partner) ?? null;
     const name = old?.name ?? partnerSheetName(page.partner, (candidate) => taken.has(sheetNameKey(candidate)) || candidate.startsWith(TEMPORARY_PREFIX));
     taken.add(sheetNameKey(name));
     return { page, old, name };

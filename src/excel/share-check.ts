@@ -1,13 +1,15 @@
 /**
  * The share check: what a partner would see if the whole workbook were shared. It reads only and
- * removes nothing. Findings: the register's partner names and scores, its subsidy column, hidden
- * sheets, hidden columns and rows that hold something, names that point into hidden data, and
- * comments (ExcelApi 1.10; below it the result says they were not checked).
+ * removes nothing. Findings: the register's partner names and scores, its subsidy column, the
+ * partner pages (each names its partner and shows its scores), hidden
+ * sheets, hidden columns and rows that hold something, names that point into hidden data,
+ * comments (ExcelApi 1.10) and notes (1.18); below those sets the result says they were not checked.
  *
  * A fixed number of syncs: lists, then used ranges and name targets, then per-column/row probes
  * only where a used range mixes hidden and visible, then whether those hidden parts hold content.
  */
 import type { ShareCheckResult, ShareFinding } from "../core/host";
+import { PAGE_HEAD_ADDRESS, partnerOfPage } from "../core/partner/recognise";
 import { cellAddress, columnLetter } from "../core/text";
 import type { Analysis } from "../core/types";
 import type { Requirements } from "./env";
@@ -19,6 +21,8 @@ interface SheetRead {
   name: string;
   visibility: string;
   used: Excel.Range;
+  /** A1:B3, which tell a partner page by its content. */
+  head: Excel.Range;
 }
 
 export async function checkBeforeSharing(context: Excel.RequestContext, analysis: Analysis | null, requirements: Requirements): Promise<ShareCheckResult> {
@@ -45,12 +49,15 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
   const commentsChecked = requirements.excelApi("1.10");
   const comments = commentsChecked ? context.workbook.comments : null;
   comments?.load("items/content");
+  const notesChecked = requirements.excelApi("1.18");
+  const notes = notesChecked ? context.workbook.notes : null;
+  notes?.load("items/content");
   await context.sync();
 
   const sheets: SheetRead[] = worksheets.items.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,rowIndex,columnIndex,rowCount,columnCount,columnHidden,rowHidden");
-    return { name: sheet.name, visibility: sheet.visibility, used };
+    return { name: sheet.name, visibility: sheet.visibility, used, head: sheet.getRange(PAGE_HEAD_ADDRESS).load("values") };
   });
   const nameTargets = names.items
     .filter((item) => item.type === "Range")
@@ -60,7 +67,10 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       target.worksheet.load("name,visibility");
       return { name: item.name, target };
     });
-  const commentPlaces = (comments?.items ?? []).map((comment) => ({ content: comment.content, location: comment.getLocation().load("address") }));
+  const annotationPlaces = [
+    ...(comments?.items ?? []).map((comment) => ({ kind: "comment" as const, content: comment.content, location: comment.getLocation().load("address") })),
+    ...(notes?.items ?? []).map((note) => ({ kind: "note" as const, content: note.content, location: note.getLocation().load("address") })),
+  ];
   await context.sync();
 
   // Hidden sheets with content; per visible sheet, where hidden and visible columns or rows mix, one probe each.
@@ -72,6 +82,8 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       findings.push({ kind: "hidden-sheet", sheet: sheet.name, address: null, detail: sheet.visibility });
       continue;
     }
+    const pagePartner = partnerOfPage(sheet.head.values);
+    if (pagePartner !== null) findings.push({ kind: "partner-page", sheet: sheet.name, address: "B3", detail: pagePartner });
     const used = sheet.used;
     for (const axis of ["columns", "rows"] as const) {
       const state = axis === "columns" ? used.columnHidden : used.rowHidden;
@@ -96,8 +108,8 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       findings.push({ kind: "name-to-hidden-data", sheet: target.worksheet.name, address: localAddress(target.address), detail: name });
     }
   }
-  for (const { content, location } of commentPlaces) {
-    findings.push({ kind: "comment", sheet: sheetOfAddress(location.address), address: localAddress(location.address), detail: content });
+  for (const { kind, content, location } of annotationPlaces) {
+    findings.push({ kind, sheet: sheetOfAddress(location.address), address: localAddress(location.address), detail: content });
   }
   await context.sync();
 
@@ -127,7 +139,7 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       });
     }
   }
-  return { findings, commentsChecked };
+  return { findings, commentsChecked, notesChecked };
 }
 
 /** "'Mijn blad'!A1:B2" → "A1:B2". */

@@ -218,7 +218,7 @@ export function Pane({ host }: { host: WorkbookHost }) {
           )}
           {(host.makePartnerPages || host.checkBeforeSharing) && (
             <Section id="partner" title={p("partner.heading")}>
-              <PartnerSection host={host} analysis={analysis} />
+              <PartnerSection host={host} analysis={analysis} today={localToday()} />
             </Section>
           )}
         </>

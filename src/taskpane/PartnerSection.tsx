@@ -1,27 +1,34 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button, Checkbox, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { isHostFailure, type ShareCheckResult, type WorkbookHost } from "../core/host";
 import { isAbove } from "../core/partners";
 import type { Analysis } from "../core/types";
 import { useTexts } from "./i18n";
+import { partnerText, type PartnerMessageKey } from "./i18n/partner";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   // A register can hold hundreds of partners: the list scrolls, the buttons stay in view.
   list: { display: "flex", flexDirection: "column", maxHeight: "240px", overflowY: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: tokens.spacingHorizontalXS },
   finding: { display: "flex", alignItems: "baseline", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // "Ga naar" on one line beside a long finding.
+  goTo: { flexShrink: 0, whiteSpace: "nowrap" },
   findings: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 interface PartnerSectionProps {
   host: WorkbookHost;
   analysis: Analysis;
+  /** The date shown on the pages (yyyy-mm-dd, the user's own day). */
+  today: string;
 }
 
 /** Partner pages (one sheet per chosen partner) and the check before sharing the whole workbook. */
-export function PartnerSection({ host, analysis }: PartnerSectionProps) {
-  const { p } = useTexts();
+export function PartnerSection({ host, analysis, today }: PartnerSectionProps) {
+  const { language } = useTexts();
+  const p = (key: PartnerMessageKey, params?: Record<string, string | number>) => partnerText(language, key, params);
   const styles = useStyles();
+  const findingId = useId();
   const partners = analysis.partners;
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [includeSubsidy, setIncludeSubsidy] = useState(false);
@@ -48,7 +55,7 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
     setMessage(null);
     try {
       const rows = [...chosen].sort((a, b) => a - b);
-      const result = await host.makePartnerPages(analysis, { rows, includeSubsidy, date: new Date().toISOString().slice(0, 10) });
+      const result = await host.makePartnerPages(analysis, { rows, includeSubsidy, date: today });
       setMessage({ intent: "success", text: p("partner.made", { sheets: result.pages.map((page) => `"${page.sheetName}"`).join(", ") }) });
     } catch (error) {
       setMessage({ intent: "error", text: failureText(error) });
@@ -67,6 +74,16 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
       setBusy(false);
     }
   };
+
+  const goTo = async (sheet: string, address: string) => {
+    try {
+      await host.goTo?.(sheet, address);
+    } catch (error) {
+      setMessage({ intent: "error", text: failureText(error) });
+    }
+  };
+  // Excel cannot select on a hidden sheet: its findings say how to unhide it instead of offering "go to".
+  const hiddenSheets = new Set(share?.findings.filter((finding) => finding.kind === "hidden-sheet").map((finding) => finding.sheet));
 
   const rows: number[] = [];
   for (let i = 0; i < partners.count; i++) rows.push(i);
@@ -102,12 +119,12 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
           <span>{share.findings.length > 0 ? p("partner.share.intro") : p("partner.share.none")}</span>
           <ul className={styles.findings} aria-label={p("partner.share.check")}>
             {share.findings.map((finding, k) => {
-              const row = Number(/\d+/.exec(finding.address ?? "")?.[0] ?? 0);
+              const address = finding.address;
               return (
                 <li key={k} className={styles.finding}>
-                  <span>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: finding.address ?? "", detail: finding.detail })}</span>
-                  {finding.kind !== "hidden-sheet" && row > 0 && (
-                    <Button size="small" onClick={() => void host.selectRow(finding.sheet, row)}>
+                  <span id={`${findingId}-${k}`}>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: address ?? "", detail: finding.detail })}</span>
+                  {host.goTo && address !== null && !hiddenSheets.has(finding.sheet) && (
+                    <Button size="small" className={styles.goTo} aria-describedby={`${findingId}-${k}`} onClick={() => void goTo(finding.sheet, address)}>
                       {p("partner.share.goTo")}
                     </Button>
                   )}
@@ -116,6 +133,7 @@ export function PartnerSection({ host, analysis }: PartnerSectionProps) {
             })}
           </ul>
           {!share.commentsChecked && <span>{p("partner.share.commentsUnchecked")}</span>}
+          {!share.notesChecked && <span>{p("partner.share.notesUnchecked")}</span>}
         </div>
       )}
     </div>

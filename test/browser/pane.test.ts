@@ -12,7 +12,7 @@
  * axe-core checks the pane before and after apply. A register whose scale is guessed opens the
  * scale section by itself. Screenshots: test-artifacts/pane-{first,line,result}-<language>-<theme>.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
@@ -28,19 +28,15 @@ import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type ConceptKey, t
 import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";
 import { selfCheckText, type SelfCheckMessageKey } from "../../src/taskpane/i18n/self-check";
 import { registerAddress } from "../../src/taskpane/model";
-import { productionBuild, repositoryRoot } from "../bundle/build-output";
+import { productionBuild } from "../bundle/build-output";
 import { serveDirectory, type StaticSite } from "./serve";
 import { buildTestHostScript } from "./test-host/build";
 import type { TestHostConfig, TestHostReadback } from "./test-host/config";
+import { ARTIFACTS, OFFICE_JS_URL, PANE_VIEWPORT, plainSpaces, runAxe, violationsOf, workbookIn, type Variant } from "./support";
 import { SHARED_FIXTURES } from "../support/fixtures";
 
-const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const MUNICIPAL_FIXTURE = join(SHARED_FIXTURES, "gemeente-voorbeeldstad.xlsx");
 const REGISTER_FILE = existsSync(MUNICIPAL_FIXTURE) ? MUNICIPAL_FIXTURE : SAMPLE_REGISTER;
-const ARTIFACTS = join(repositoryRoot, "test-artifacts");
-const AXE_SOURCE = join(repositoryRoot, "node_modules", "axe-core", "axe.min.js");
-/** A task pane in Excel is about 350 px wide; the first screen of a small laptop is 640 px high. */
-const PANE_VIEWPORT = { width: 360, height: 640 };
 /** The narrowest pane the layout is made for. */
 const NARROWEST = { width: 320, height: 640 };
 /** The manifest's minimum requirement set; the pane must work with it. */
@@ -58,12 +54,6 @@ const CHART_VIEW = { height: 240, plotTop: 12, plotHeight: 240 - 12 - 34 };
 const ready = existsSync(CHROMIUM_PATH);
 if (!ready) console.warn(`Built task pane browser test SKIPPED: no Chromium at ${CHROMIUM_PATH} (CI installs it via .ci/run).`);
 
-interface Variant {
-  language: Language;
-  displayLanguage: string;
-  theme: "light" | "dark";
-}
-
 const VARIANTS: Variant[] = [
   { language: "nl", displayLanguage: "nl-NL", theme: "light" },
   { language: "en", displayLanguage: "en-US", theme: "light" },
@@ -71,21 +61,11 @@ const VARIANTS: Variant[] = [
   { language: "en", displayLanguage: "en-US", theme: "dark" },
 ];
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
 /** What a user types for a number: the decimal comma in Dutch. */
 function typed(value: number, language: Language): string {
   const text = String(value);
   return language === "nl" ? text.replace(".", ",") : text;
 }
-
-/** Spaces as Intl writes them differ between ICU versions (NBSP, narrow NBSP). */
-const plainSpaces = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
 function euros(amount: number, language: Language): string {
   return plainSpaces(new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount));
@@ -96,19 +76,6 @@ function referenceOf(formula: string): { sheet: string; address: string } {
   const match = /^=(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(formula);
   if (!match) throw new Error(`Not a reference: ${formula}`);
   return { sheet: (match[1] ?? match[2]).replace(/''/g, "'"), address: match[3].replace(/\$/g, "") };
-}
-
-/** The double's workbook in the page, read through `window.__partnerkaartTest`. */
-function workbookIn(page: Page) {
-  type W = Window & { __partnerkaartTest: TestHostReadback };
-  return {
-    sheetNames: () => page.evaluate(() => (window as unknown as W).__partnerkaartTest.sheetNames()),
-    values: (sheet: string, address: string) => page.evaluate(([s, a]) => (window as unknown as W).__partnerkaartTest.values(s, a), [sheet, address] as const),
-    formulas: (sheet: string, address: string) => page.evaluate(([s, a]) => (window as unknown as W).__partnerkaartTest.formulas(s, a), [sheet, address] as const),
-    usedRange: (sheet: string) => page.evaluate((s) => (window as unknown as W).__partnerkaartTest.usedRange(s), sheet),
-    names: () => page.evaluate(() => (window as unknown as W).__partnerkaartTest.names()),
-    charts: (sheet: string) => page.evaluate((s) => (window as unknown as W).__partnerkaartTest.charts(s), sheet),
-  };
 }
 
 /** The choice a column combobox shows: a native select's chosen option, or a Fluent Dropdown's button text. */
@@ -133,34 +100,6 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
     if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-/** axe-core's findings on the whole page, and how many rules it passed (so an empty list means it ran). */
-async function runAxe(page: Page): Promise<{ violations: AxeViolation[]; passed: number }> {
-  const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  // Evaluated through the DevTools protocol: the page's Content-Security-Policy (no inline script) does not apply.
-  if (!injected) await page.evaluate(readFileSync(AXE_SOURCE, "utf8"));
-  return page.evaluate(async () => {
-    type Result = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
-    const results = await axe.run(document);
-    return {
-      violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })),
-      passed: results.passes.length,
-    };
-  });
-}
-
-/** Every axe finding (any impact), logged so a failure says what and where. */
-function violationsOf({ violations, passed }: { violations: AxeViolation[]; passed: number }, when: string, variant: Variant): AxeViolation[] {
-  expect(passed).toBeGreaterThan(10);
-  if (violations.length > 0) {
-    console.log(
-      `axe (${variant.language}-${variant.theme}, ${when}): ${violations.length} finding(s):\n` +
-        violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).join("; ")}`).join("\n"),
-    );
-  }
-  return violations;
 }
 
 async function cellTexts(table: Locator): Promise<string[][]> {

@@ -246,3 +246,54 @@ describe("formats, merges, conditional formats, settings and selection", () => {
     expect(seen).toEqual(["selected B2", "changed B2"]);
   });
 });
+
+describe("comments and notes", () => {
+  const annotated = (excelApi: string) =>
+    createExcelDouble({
+      sheets: [
+        { name: "Register", cells: [["Partner", "Subsidie"], ["Bibliotheek", 340003]], comments: { B2: "Bedrag besproken" }, notes: { A2: "Contact: J. de Vries" } },
+        { name: "Intern", notes: { C5: "Alleen intern" } },
+      ],
+      requirementSets: { ExcelApi: excelApi },
+    });
+  const read = (double: ReturnType<typeof annotated>, kind: "comments" | "notes") =>
+    double.run(async (context) => {
+      const collection = context.workbook[kind];
+      collection.load("items/content");
+      await context.sync();
+      const located = collection.items.map((item) => ({ content: item.content, location: item.getLocation().load("address") }));
+      await context.sync();
+      return located.map(({ content, location }) => [location.address, content]);
+    });
+
+  it("lists each with its cell: comments from ExcelApi 1.10, notes from 1.18, sheet by sheet", async () => {
+    const double = annotated("1.18");
+    expect(await read(double, "comments")).toEqual([["Register!B2", "Bedrag besproken"]]);
+    expect(await read(double, "notes")).toEqual([
+      ["Register!A2", "Contact: J. de Vries"],
+      ["Intern!C5", "Alleen intern"],
+    ]);
+  });
+
+  it("refuses them below their requirement sets (ApiNotFound)", async () => {
+    await expect(read(annotated("1.9"), "comments")).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(read(annotated("1.17"), "notes")).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(await read(annotated("1.17"), "comments")).toHaveLength(1);
+  });
+
+  it("move with their cell when columns are inserted, and go with a deleted cell", async () => {
+    const double = annotated("1.18");
+    await double.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Register");
+      sheet.getRange("A:A").insert("Right");
+      sheet.getRange("B2").delete("Up");
+      await context.sync();
+    });
+    expect(await read(double, "comments")).toEqual([["Register!C2", "Bedrag besproken"]]);
+    expect(await read(double, "notes")).toEqual([["Intern!C5", "Alleen intern"]]);
+    expect(double.driver.snapshotAll().sheets.map((s) => [s.name, s.comments, s.notes])).toEqual([
+      ["Register", { C2: "Bedrag besproken" }, {}],
+      ["Intern", {}, { C5: "Alleen intern" }],
+    ]);
+  });
+});

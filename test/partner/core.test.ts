@@ -30,7 +30,8 @@ describe("partner page", () => {
     expect(text).toContain("Afhankelijkheid: 4 (schaal 1–5)");
     expect(text).toContain("Vereiste invloed: 3,5");
     expect(text).toContain("Afstand tot ambitielijn: -1,5");
-    expect(text).toContain("Invloed vergroten");
+    expect(text).toContain("Positie: onder");
+    expect(text).toContain("Strategie: Invloed vergroten");
     expect(text).toContain("Wat deze strategie betekent: We zijn afhankelijk van deze partner");
     expect(text).toContain("Wat wij voorstellen: Investeer zodat");
     expect(text).toContain("naar invloed 3,5 en afhankelijkheid 4");

@@ -4,6 +4,7 @@ import "@testing-library/jest-dom";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeSheet } from "../../src/core/analyze";
+import { t } from "../../src/core/i18n";
 import type { CellValue } from "../../src/core/types";
 import { makeTexts, TextsContext } from "../../src/taskpane/i18n";
 import { PartnerSection } from "../../src/taskpane/PartnerSection";
@@ -22,7 +23,7 @@ test("choose the partners below the line, make their pages, then check before sh
   const analysis = analyzeSheet(await harness.host.readActiveSheet());
   render(
     <TextsContext.Provider value={makeTexts("nl")}>
-      <PartnerSection host={harness.host} analysis={analysis} />
+      <PartnerSection host={harness.host} analysis={analysis} today="2026-12-31" />
     </TextsContext.Provider>,
   );
   const make = screen.getByRole("button", { name: "Partnerpagina maken" });
@@ -33,6 +34,9 @@ test("choose the partners below the line, make their pages, then check before sh
   await user.click(make);
   await screen.findByText(/Gemaakt: "Schoolbestuur Noord", "Vervangbare partner"/);
   expect(harness.driver.sheetNames()).toEqual(["Partners", "Schoolbestuur Noord", "Vervangbare partner"]);
+  // The page carries the day the pane was given (the user's own day, not UTC's).
+  const lines = harness.driver.values("Schoolbestuur Noord", "A3:B20");
+  expect(lines.find(([label]) => label === t("nl", "partner.date"))?.[1]).toBe("2026-12-31");
 
   await user.click(screen.getByRole("button", { name: "Controleren voor delen" }));
   const list = await screen.findByRole("list", { name: "Controleren voor delen" });

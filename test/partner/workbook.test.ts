@@ -40,14 +40,24 @@ function setUp(): Harness {
   });
 }
 
-/** Every text a page shows: cell values and formulas, chart titles, series names and labels. */
+/** Every text a page shows: cell values and formulas, chart and axis titles, series names and labels. */
 function pageTexts(harness: Harness, sheet: string): { cells: string[]; formulas: string[]; chart: string[]; seriesRanges: string[] } {
   const state = harness.driver.snapshotAll().sheets.find((s) => s.name === sheet)!;
+  // Nothing out of sight: no hidden row or column (with or without content), comment or note on a page.
+  expect({ sheet, hiddenRows: state.hiddenRows, hiddenColumns: state.hiddenColumns, comments: state.comments, notes: state.notes }).toEqual({
+    sheet,
+    hiddenRows: [],
+    hiddenColumns: [],
+    comments: {},
+    notes: {},
+  });
   const cells = Object.values(state.cells).map((c) => String(c.value));
   const formulas = Object.values(state.cells).flatMap((c) => (c.formula ? [c.formula] : []));
   const chart = state.charts.flatMap((c) => [
     c.name,
     c.title ?? "",
+    c.categoryAxis.title ?? "",
+    c.valueAxis.title ?? "",
     ...c.series.flatMap((s) => [s.name, ...s.points.map((p) => p.labelShows ?? ""), ...s.points.map((p) => p.dataLabelFormula ?? "")]),
   ]);
   const seriesRanges = state.charts.flatMap((c) => c.series.flatMap((s) => [s.xAddress ?? "", s.valuesAddress ?? ""]));
@@ -74,7 +84,8 @@ describe("partner pages in the workbook", () => {
     // No name added or pointing at a page.
     expect(harness.driver.names()).toEqual(namesBefore);
 
-    result.pages.forEach((page, k) => {
+    let moving = 0;
+    result.pages.forEach((page) => {
       const own = NAMES.indexOf(page.partner);
       const { cells, formulas, chart, seriesRanges } = pageTexts(harness, page.sheetName);
       const everything = [...cells, ...chart].join("\n");
@@ -98,8 +109,52 @@ describe("partner pages in the workbook", () => {
       expect(others.hasDataLabels).toBe(false);
       const labelled = series.flatMap((s) => s.points.filter((p) => p.hasDataLabel).map((p) => p.labelShows));
       expect(labelled).toEqual([page.partner]);
-      void k;
+      // A label is text: no label formula that could point anywhere.
+      expect(series.flatMap((s) => s.points.map((p) => p.dataLabelFormula)).filter((f) => f !== null)).toEqual([]);
+      // The others' points are every other partner's (dependency, influence), sorted, so the register's order does not name them.
+      const pairs = others.x!.map((x, i) => [Number(x), Number(others.y![i])]);
+      const expectedPairs = analysis.rows
+        .filter((r) => r.partner !== page.partner)
+        .map((r) => [r.dependency, r.influence])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      expect(pairs).toEqual(expectedPairs);
+      expect(chart.filter((text) => text !== "").length).toBeGreaterThan(4);
+
+      // The frame a partner is shown against: the ambition line across the dependency scale, the
+      // threshold across the influence scale (dashed), and the advised movement from its point to its target.
+      const row = analysis.rows.find((r) => r.partner === page.partner)!;
+      const points = (name: string) => {
+        const found = series.find((s) => s.name === name);
+        return found ? found.x!.map((x, i) => [x, found.y![i]]) : null;
+      };
+      const { influenceScale: influence, dependencyScale: dependency } = analysis;
+      expect(points(t("nl", "chart.line"))).toEqual([
+        [dependency.min, analysis.line.atLowestDependency],
+        [dependency.max, analysis.line.atHighestDependency],
+      ]);
+      expect(points(t("nl", "chart.threshold"))).toEqual([
+        [analysis.highDependencyAbove, influence.min],
+        [analysis.highDependencyAbove, influence.max],
+      ]);
+      expect(series.find((s) => s.name === t("nl", "chart.threshold"))!.line.lineStyle).toBe("Dash");
+      expect(points(page.partner)).toEqual([[row.dependency, row.influence]]);
+      const moves = row.target.influence !== row.influence || row.target.dependency !== row.dependency;
+      if (moves) moving += 1;
+      expect(points(t("nl", "partner.movement"))).toEqual(
+        moves
+          ? [
+              [row.dependency, row.influence],
+              [row.target.dependency, row.target.influence],
+            ]
+          : null,
+      );
+      // The others are small and grey, the partner large and in its strategy's colour.
+      expect([others.markerSize, others.markerBackgroundColor]).toEqual([5, "#9CA3AF"]);
+      expect(series.find((s) => s.name === page.partner)!.markerSize).toBeGreaterThan(others.markerSize!);
     });
+    // Guard: among the three, a partner with an advised movement and one without.
+    expect(moving).toBeGreaterThan(0);
+    expect(moving).toBeLessThan(result.pages.length);
   });
 
   it("leaves the subsidy out unless asked", async () => {

@@ -1,6 +1,6 @@
 /** What the test hands the browser test host, and what the host hands back. Plain data only: it crosses into the page. */
 import type { SheetSnapshot } from "../../../src/core/types";
-import type { Scalar } from "../../support/excel";
+import type { Scalar, SheetInit } from "../../support/excel";
 
 export interface TestHostConfig {
   /** Office's display language, e.g. "nl-NL" or "en-US". */
@@ -10,6 +10,10 @@ export interface TestHostConfig {
   snapshot: SheetSnapshot;
   /** Highest ExcelApi requirement set the stand-in reports, e.g. "1.8" (the manifest's minimum). */
   excelApi: string;
+  /** Sheets beside the register's (e.g. a hidden one for the share check). */
+  extraSheets?: SheetInit[];
+  /** Notes on the register's cells ({ "E3": "text" }); Excel has them from ExcelApi 1.18. */
+  registerNotes?: Record<string, string>;
 }
 
 export interface ChartSummary {
@@ -28,6 +32,9 @@ export interface TestHostReadback {
   names(): { name: string; formula: string; value: unknown }[];
   charts(sheet: string): ChartSummary[];
   tables(): { name: string; sheet: string; address: string; columns: string[] }[];
+  /** The active sheet and the selection on it ("Sheet!A1:B2"), as Excel shows them. */
+  activeSheet(): string | null;
+  selection(): string | null;
   /** A user's edit of one cell (a value, or a formula starting with "="), recomputed like Excel does. */
   setCell(sheet: string, address: string, value: Scalar): Promise<void>;
 }

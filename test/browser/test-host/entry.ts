@@ -25,7 +25,7 @@ const OFFICE_THEMES = {
 function install(config: TestHostConfig): void {
   // The double enforces the set the stand-in reports: the pane and "Excel" agree on the version.
   const double = createExcelDouble({ sheets: [{ name: "Sheet1" }], requirementSets: { ExcelApi: config.excelApi } });
-  double.driver.loadSnapshot(config.snapshot);
+  double.driver.loadSnapshot({ ...config.snapshot, notes: config.registerNotes }, { sheets: config.extraSheets ?? [] });
   double.installGlobals();
   const isSetSupported = (name: string, version?: string): boolean => double.requirements.isSetSupported(name, version);
   const HostType = { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook" };
@@ -60,6 +60,8 @@ function install(config: TestHostConfig): void {
     charts: (sheet) => driver.charts(sheet).map((c) => ({ name: c.name, chartType: c.chartType, title: c.title, series: c.series.map((s) => ({ name: s.name, x: s.x, y: s.y })) })),
     setCell: (sheet, address, value) => driver.setCell(sheet, address, value),
     tables: () => driver.tables().map((t) => ({ name: t.name, sheet: t.sheet, address: t.address, columns: t.columns })),
+    activeSheet: () => driver.activeSheet(),
+    selection: () => driver.selection(),
   };
 }
 

@@ -4,7 +4,7 @@
  * Everything here runs at `context.sync()` against the WorkbookModel.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- specs operate on proxies and model objects; the public boundary is typed. */
-import { MAX_COLUMNS, MAX_ROWS, Rect, formatAddress, parseLocal, rectsIntersect, splitSheet } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, Rect, formatAddress, parseCellKey, parseLocal, rectsIntersect, splitSheet } from "./address";
 import { fail } from "./errors";
 import { EventKind, EventRegistry } from "./events";
 import {
@@ -1184,6 +1184,41 @@ export function buildSpecs(env: Env) {
     },
   };
 
+  // ---------------------------------------------------------------- comments and notes
+  // Read-only here: the workbook's comments (Comment, ExcelApi 1.10) and notes (Note, 1.18), each
+  // with its text and its cell, sheet by sheet in row then column order.
+  type Annotation = { sheet: SheetModel; row: number; column: number; content: string };
+  const annotationSpecs = (typeName: "Comment" | "Note") => {
+    const item: TypeSpec = {
+      typeName,
+      props: { content: { get: (t: Annotation) => t.content } },
+      methods: {
+        getLocation: (self) =>
+          self.child(Range, (t: Annotation) => ({ sheet: t.sheet, rect: { row: t.row, column: t.column, rowCount: 1, columnCount: 1 } }), { path: `${self.path}.getLocation()` }),
+      },
+    };
+    const collection: TypeSpec = {
+      typeName: `${typeName}Collection`,
+      props: {},
+      items: (_t, self) =>
+        model
+          .liveSheets()
+          .flatMap((sheet) =>
+            [...(typeName === "Comment" ? sheet.comments : sheet.notes)]
+              .map(([key, content]) => {
+                const [row, column] = parseCellKey(key);
+                return { sheet, row, column, content };
+              })
+              .sort((a, b) => a.row - b.row || a.column - b.column),
+          )
+          .map((annotation, i) => ({ target: annotation, spec: item, path: `${self.path}[${i}]` })),
+      methods: { getCount: (self) => self.queueResult("getCount", null, () => model.liveSheets().reduce((n, sheet) => n + (typeName === "Comment" ? sheet.comments : sheet.notes).size, 0)) },
+    };
+    return collection;
+  };
+  const CommentCollection = annotationSpecs("Comment");
+  const NoteCollection = annotationSpecs("Note");
+
   // ---------------------------------------------------------------- settings
   const Setting: TypeSpec = {
     typeName: "Setting",
@@ -1257,6 +1292,8 @@ export function buildSpecs(env: Env) {
       tables: (self) => self.derived(WorkbookTables, "tables"),
       application: (self) => self.derived(Application, "application"),
       protection: (self) => self.derived(WorkbookProtection, "protection"),
+      comments: (self) => self.derived(CommentCollection, "comments"),
+      notes: (self) => self.derived(NoteCollection, "notes"),
     },
     methods: {
       getSelectedRange: (self) =>

@@ -11,7 +11,7 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the boundary to Office.js types is a cast by design. */
 import type { CellRect, SheetSnapshot } from "../../../src/core/types";
-import { MAX_COLUMNS, MAX_ROWS, Rect, columnIndex, formatAddress, formatLocal, parseLocal, splitSheet } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, Rect, cellKey, columnIndex, formatAddress, formatLocal, parseCellKey, parseLocal, splitSheet } from "./address";
 import { buildSpecs, Env } from "./api";
 import { DoubleOfficeError, DoubleErrorCode } from "./errors";
 import { EventKind, EventRegistry } from "./events";
@@ -46,6 +46,9 @@ export interface SheetInit {
   selection?: string;
   /** Column letter → width in points. */
   columnWidths?: Record<string, number>;
+  /** Cell address ("E2") → the text of its comment (ExcelApi 1.10) or note (1.18). */
+  comments?: Record<string, string>;
+  notes?: Record<string, string>;
 }
 
 export interface WorkbookInit {
@@ -143,6 +146,9 @@ export interface WorkbookState {
     cells: Record<string, { value: Scalar; formula?: string; numberFormat?: string; style?: Record<string, unknown> }>;
     hiddenRows: number[];
     hiddenColumns: number[];
+    /** Cell address → text. */
+    comments: Record<string, string>;
+    notes: Record<string, string>;
     columnWidths: Record<string, number>;
     /** Formats of entire columns ("C") and rows ("5"). */
     lineStyles: Record<string, Record<string, unknown>>;
@@ -289,6 +295,16 @@ export class WorkbookDriver {
     for (const c of init.hiddenColumns ?? []) sheet.hiddenColumns.add(typeof c === "number" ? c : columnIndex(c));
     for (const r of init.hiddenRows ?? []) sheet.hiddenRows.add(r);
     for (const [letters, width] of Object.entries(init.columnWidths ?? {})) sheet.columnWidths.set(columnIndex(letters), width);
+    for (const [kind, byAddress] of [
+      [sheet.comments, init.comments],
+      [sheet.notes, init.notes],
+    ] as const) {
+      for (const [address, text] of Object.entries(byAddress ?? {})) {
+        const cell = parseLocal(address);
+        if (!cell || cell.rowCount !== 1 || cell.columnCount !== 1) throw new Error(`Bad comment or note cell ${address}`);
+        kind.set(cellKey(cell.row, cell.column), text);
+      }
+    }
     for (const address of init.merged ?? []) {
       const rect = parseLocal(address);
       if (!rect) throw new Error(`Bad merged area ${address}`);
@@ -311,9 +327,9 @@ export class WorkbookDriver {
 
   /**
    * Loads a SheetSnapshot (what src/excel reads) as a one-sheet workbook, plus optional extra sheets;
-   * `hiddenRows` (0-based, absolute) hides rows, which a snapshot does not carry.
+   * `hiddenRows` (0-based, absolute) hides rows, and `comments`/`notes` annotate cells, which a snapshot does not carry.
    */
-  loadSnapshot(snapshot: SheetSnapshot & { hiddenRows?: number[] }, extra: Partial<WorkbookInit> = {}): void {
+  loadSnapshot(snapshot: SheetSnapshot & Pick<SheetInit, "hiddenRows" | "comments" | "notes">, extra: Partial<WorkbookInit> = {}): void {
     const cells: CellInput[][] = snapshot.values.map((line, r) =>
       line.map((value, c) => {
         const formula = snapshot.formulas?.[r]?.[c];
@@ -334,6 +350,8 @@ export class WorkbookDriver {
           numberFormats: snapshot.numberFormats ?? undefined,
           hiddenColumns: snapshot.hiddenColumns,
           hiddenRows: snapshot.hiddenRows ?? [],
+          comments: snapshot.comments,
+          notes: snapshot.notes,
           merged: snapshot.mergedAreas.map(at),
           tables: snapshot.tables.map((t) => ({ name: t.name, address: at(t.rect), showTotals: t.showTotals })),
           selection: snapshot.selection ? at(snapshot.selection) : undefined,
@@ -575,6 +593,8 @@ export class WorkbookDriver {
           cells,
           hiddenRows: [...sheet.hiddenRows].sort((a, b) => a - b),
           hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
+          comments: annotationsByAddress(sheet.comments),
+          notes: annotationsByAddress(sheet.notes),
           columnWidths: Object.fromEntries([...sheet.columnWidths].sort(([a], [b]) => a - b).map(([c, w]) => [formatLocal({ row: 0, column: c, rowCount: MAX_ROWS, columnCount: 1 }), w])),
           lineStyles: Object.fromEntries([
             ...[...sheet.columnStyles].sort(([a], [b]) => a - b).map(([c, style]) => [formatLocal({ row: 0, column: c, rowCount: MAX_ROWS, columnCount: 1 }), { ...style }]),
@@ -757,3 +777,13 @@ export function createExcelDouble(init?: WorkbookInit): ExcelDouble {
 }
 
 export { DoubleOfficeError, MAX_COLUMNS, MAX_ROWS };
+
+/** Comments or notes by cell key → by local address ("E2"), in row then column order. */
+function annotationsByAddress(byCell: Map<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    [...byCell]
+      .map(([key, text]) => [parseCellKey(key), text] as const)
+      .sort(([a], [b]) => a[0] - b[0] || a[1] - b[1])
+      .map(([[row, column], text]) => [formatLocal({ row, column, rowCount: 1, columnCount: 1 }), text]),
+  );
+}

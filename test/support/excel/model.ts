@@ -55,6 +55,9 @@ export interface SheetModel {
   selectedObject: string | null;
   frozenRows: number;
   frozenColumns: number;
+  /** Comments (ExcelApi 1.10) and notes (1.18) by cell key: their text. */
+  comments: Map<string, string>;
+  notes: Map<string, string>;
   deleted: boolean;
 }
 
@@ -258,6 +261,8 @@ export class WorkbookModel {
       selectedObject: null,
       frozenRows: 0,
       frozenColumns: 0,
+      comments: new Map(),
+      notes: new Map(),
       deleted: false,
     };
     this.sheets.push(sheet);
@@ -719,8 +724,8 @@ export class WorkbookModel {
   }
 
   /**
-   * Moves everything the model keeps beside HyperFormula (formats, hidden rows/columns, merged
-   * areas, tables, chart series ranges, conditional formats, selection) as Excel does when cells
+   * Moves everything the model keeps beside HyperFormula (formats, comments and notes, hidden
+   * rows/columns, merged areas, tables, chart series ranges, conditional formats, selection) as Excel does when cells
    * are inserted (count > 0) or deleted (count < 0). Names and formulas are shifted by HyperFormula.
    */
   private shiftAfterInsert(event: InsertEvent): void {
@@ -731,20 +736,26 @@ export class WorkbookModel {
       if (event.count < 0 && index < event.at - event.count) return null;
       return index + event.count;
     };
-    const nextStyles = new Map<string, CellStyle>();
-    for (const [key, style] of sheet.styles) {
-      const [r, c] = parseCellKey(key);
-      const along = event.axis === "rows" ? r : c;
-      const across = event.axis === "rows" ? c : r;
-      if (event.band && (across < event.band.start || across > event.band.end)) {
-        nextStyles.set(key, style);
-        continue;
+    // What sits on a cell moves with it, and goes with a deleted cell.
+    const moveCells = <T>(byCell: Map<string, T>): Map<string, T> => {
+      const next = new Map<string, T>();
+      for (const [key, item] of byCell) {
+        const [r, c] = parseCellKey(key);
+        const along = event.axis === "rows" ? r : c;
+        const across = event.axis === "rows" ? c : r;
+        if (event.band && (across < event.band.start || across > event.band.end)) {
+          next.set(key, item);
+          continue;
+        }
+        const moved = moveIndex(along);
+        if (moved === null) continue;
+        next.set(event.axis === "rows" ? cellKey(moved, c) : cellKey(r, moved), item);
       }
-      const moved = moveIndex(along);
-      if (moved === null) continue;
-      nextStyles.set(event.axis === "rows" ? cellKey(moved, c) : cellKey(r, moved), style);
-    }
-    sheet.styles = nextStyles;
+      return next;
+    };
+    sheet.styles = moveCells(sheet.styles);
+    sheet.comments = moveCells(sheet.comments);
+    sheet.notes = moveCells(sheet.notes);
     if (!event.band) {
       const remapStyles = (styles: Map<number, CellStyle>) => {
         const next = new Map<number, CellStyle>();
