@@ -32,6 +32,12 @@ export interface OutputOptions {
   /** Live formulas (default) or plain values. */
   mode: "formulas" | "values";
   chart: ChartOptions;
+  /**
+   * Compare the register live with this recorded assessment (issue 19): comparison columns beside
+   * the register and the money then on the parameter sheet, as formulas on the history table.
+   * Formulas mode only; absent or null: no comparison.
+   */
+  comparison?: { date: string; label: string } | null;
 }
 
 export const DEFAULT_CHART_OPTIONS: ChartOptions = {

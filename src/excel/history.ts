@@ -35,6 +35,9 @@ const TEXT_COLUMNS = new Set<number>(["date", "label", "partner", "goal", "posit
 export interface HistoryRead {
   state: HistorySheetState["kind"];
   assessments: Assessment[];
+  /** The table's language and data rows (what the live comparison formulas read): null and 0 unless the sheet is ours. */
+  language: Language | null;
+  rowCount: number;
   syncs: number;
 }
 
@@ -65,6 +68,8 @@ interface Found {
   table: Excel.Table;
   state: HistorySheetState;
   tableSheet: string | null;
+  /** Rows below the header up to the last used one (blank rows inside included). */
+  rowsBelowHeader: number;
 }
 
 /** Syncs 1–2: whether the sheet and table exist, and what the sheet holds. */
@@ -87,13 +92,14 @@ async function findHistory(context: Excel.RequestContext, counter: SyncCounter):
   }
   if (used || tableSheet) await counter.sync();
   const values = sheet.isNullObject ? null : used && !used.isNullObject ? fromA1(used) : [];
-  return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null };
+  return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null, rowsBelowHeader: Math.max(0, (values?.length ?? 0) - 1) };
 }
 
 export async function readHistoryFromWorkbook(context: Excel.RequestContext): Promise<HistoryRead> {
   const counter = new SyncCounter(context);
-  const { state } = await findHistory(context, counter);
-  return { state: state.kind, assessments: state.kind === "ours" ? readHistory(state.rows) : [], syncs: counter.syncs };
+  const { state, rowsBelowHeader } = await findHistory(context, counter);
+  if (state.kind !== "ours") return { state: state.kind, assessments: [], language: null, rowCount: 0, syncs: counter.syncs };
+  return { state: state.kind, assessments: readHistory(state.rows), language: state.language, rowCount: rowsBelowHeader, syncs: counter.syncs };
 }
 
 function refuse(target: ForeignTarget): never {

@@ -101,6 +101,30 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     return 2;
   }
 
+  /**
+   * The history table as the live comparison needs it (its language, its rows, whether the chosen
+   * snapshot records goals), read fresh before planning: the pane's earlier read may be stale.
+   */
+  async function readComparison(wanted: { date: string; label: string }, sheet: string) {
+    const [{ readHistoryFromWorkbook }, { withComparison, HISTORY_SHEET }] = await Promise.all([
+      import(/* webpackChunkName: "history" */ "./history"),
+      import(/* webpackChunkName: "history" */ "../core/history"),
+    ]);
+    const history = await run((context) => readHistoryFromWorkbook(context), sheet);
+    const chosen = history.assessments.find((a) => a.date === wanted.date && a.label === wanted.label);
+    if (!chosen || history.language === null) {
+      throw new HostFailureError("item-not-found", `The assessment of ${wanted.date} "${wanted.label}" is not on the sheet "${HISTORY_SHEET}".`, HISTORY_SHEET);
+    }
+    const choice = {
+      date: chosen.date,
+      label: chosen.label,
+      historyLanguage: history.language,
+      historyRowCount: history.rowCount,
+      snapshotHasGoals: chosen.partners.some((p) => p.goal !== null),
+    };
+    return { withComparison, choice, syncs: history.syncs };
+  }
+
   return {
     language,
     theme,
@@ -122,12 +146,15 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       const { applyPlan, chartExtension, selfCheck, withSelfCheck, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
         throw toHostFailure(error, expected.sheetName);
       });
+      const comparison = output.comparison && output.mode === "formulas" ? await readComparison(output.comparison, expected.sheetName) : null;
       // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
       // "register-changed" when the sheet no longer matches it.
       let analysis, plan, chartData;
       try {
         analysis = pipeline.analyzeSheet(expected, settings);
         plan = pipeline.planWrite(expected, analysis, output);
+        // The live comparison's columns and money-then block ride on the plan, as the chart's helper blocks do.
+        if (comparison) plan = comparison.withComparison(expected, analysis, plan, comparison.choice, output);
         chartData = output.chart.enabled ? pipeline.planChartData(analysis, plan, { ...output.chart, language: output.language }) : null;
       } catch (error) {
         throw toHostFailure(error, expected.sheetName);
@@ -177,7 +204,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           summary,
           skipped,
           notices,
-          syncs: probeSyncs + counter.syncs,
+          syncs: probeSyncs + (comparison?.syncs ?? 0) + counter.syncs,
           ...(checked ? { selfCheck: checked } : {}),
         };
       }, expected.sheetName);

@@ -15,6 +15,9 @@ import { quoteSheetName, trimmedText } from "../plan/formulas";
 import { columnLetter } from "../text";
 import { STRATEGY_KEYS, type StrategyKey } from "../types";
 import { ADVISED_DIRECTION } from "./compare";
+import { COMPARISON_COLUMNS, type ComparisonColumn } from "./headers";
+
+export { COMPARISON_COLUMNS, type ComparisonColumn };
 import { HISTORY_INDEX, HISTORY_SHEET, type HistoryColumn } from "./sheet";
 
 /** Changes below this many scale units are rounding noise (as `movementOf`). */
@@ -24,6 +27,8 @@ export interface ComparisonRefs {
   /** Sheet rows of the history table's data (1-based, inclusive). */
   historyFirstRow: number;
   historyLastRow: number;
+  /** Write the history ranges in R1C1 (`R2C1:R9C1`), for formulas filled down as R1C1; A1 otherwise. */
+  r1c1?: boolean;
   /** Cells (or names) holding the chosen snapshot's date text and label. */
   compareDate: string;
   compareLabel: string;
@@ -48,22 +53,13 @@ export interface ComparisonRefs {
   previousStrategy: string;
 }
 
-export const COMPARISON_COLUMNS = [
-  "matchCount",
-  "previousInfluence",
-  "previousDependency",
-  "influenceChange",
-  "dependencyChange",
-  "movement",
-  "previousStrategy",
-  "strategyChanged",
-  "movedAsAdvised",
-] as const;
-
-export type ComparisonColumn = (typeof COMPARISON_COLUMNS)[number];
 
 /** History column `c` over the table's data rows. */
 function historyRange(c: HistoryColumn, refs: SnapshotRefs): string {
+  if (refs.r1c1) {
+    const column = HISTORY_INDEX[c] + 1;
+    return `${quoteSheetName(HISTORY_SHEET)}!R${refs.historyFirstRow}C${column}:R${refs.historyLastRow}C${column}`;
+  }
   const letter = columnLetter(HISTORY_INDEX[c]);
   return `${quoteSheetName(HISTORY_SHEET)}!$${letter}$${refs.historyFirstRow}:$${letter}$${refs.historyLastRow}`;
 }
@@ -122,7 +118,7 @@ export function comparisonFormulas(refs: ComparisonRefs, language: Language): Re
 }
 
 /** Where the money-then formulas look: the history table's data rows and the chosen snapshot's cells. */
-export type SnapshotRefs = Pick<ComparisonRefs, "historyFirstRow" | "historyLastRow" | "compareDate" | "compareLabel">;
+export type SnapshotRefs = Pick<ComparisonRefs, "historyFirstRow" | "historyLastRow" | "compareDate" | "compareLabel" | "r1c1">;
 
 /**
  * Count and subsidy of the chosen snapshot's partners with `strategy`, for the summary's "then"
