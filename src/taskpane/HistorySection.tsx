@@ -4,7 +4,7 @@
  * register with a recorded one: who moved, who changed strategy, who is new, gone or ambiguous.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { assessmentOf, compareAssessments, defaultComparison, isIsoDate, type AssessedPartner, type Assessment } from "../core/history";
 import { isHostFailure, type WorkbookHost } from "../core/host";
 import { foreignTargetMessage } from "../core/plan/ownership";
@@ -23,11 +23,14 @@ export interface HistorySectionProps {
   settings: AnalysisSettings;
   /** yyyy-mm-dd; the pane passes today. */
   today: string;
+  /** The assessment the next apply compares the register with live (OutputOptions.comparison), if any. */
+  inRegister?: { date: string; label: string } | null;
+  onInRegisterChange?: (choice: { date: string; label: string } | null) => void;
 }
 
 const keyOf = (a: Assessment) => `${a.date} ${a.label}`;
 
-export function HistorySection({ host, snapshot, analysis, settings, today }: HistorySectionProps) {
+export function HistorySection({ host, snapshot, analysis, settings, today, inRegister = null, onInRegisterChange }: HistorySectionProps) {
   const { p, language } = useTexts();
   const styles = useStyles();
   const [history, setHistory] = useState<Assessment[] | null>(null);
@@ -70,6 +73,18 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
     if (!history || history.length === 0) return null;
     return history.find((a) => keyOf(a) === chosen) ?? defaultComparison(history, today) ?? history[history.length - 1];
   }, [history, chosen, today]);
+  // A live comparison kept from an earlier session is shown as chosen; one no longer recorded is dropped, so an apply never asks for it.
+  useEffect(() => {
+    if (!history || !inRegister || !onInRegisterChange) return;
+    const kept = history.find((a) => a.date === inRegister.date && a.label === inRegister.label);
+    if (kept) setChosen(keyOf(kept));
+    else onInRegisterChange(null);
+  }, [history, inRegister, onInRegisterChange]);
+  const choose = (key: string) => {
+    setChosen(key);
+    const next = history?.find((a) => keyOf(a) === key);
+    if (next && inRegister && onInRegisterChange) onInRegisterChange({ date: next.date, label: next.label });
+  };
   const comparison = useMemo(() => (earlier ? compareAssessments(earlier, assessmentOf(analysis, today, "")) : null), [earlier, analysis, today]);
   const list = (partners: readonly AssessedPartner[]) => partners.map((x) => p("history.row", { partner: x.partner, row: x.row })).join(", ");
 
@@ -106,7 +121,7 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
       {history && earlier && comparison && (
         <>
           <Field label={p("history.compareWith")} className={styles.select}>
-            <Select value={keyOf(earlier)} onChange={(_, data) => setChosen(data.value)}>
+            <Select value={keyOf(earlier)} onChange={(_, data) => choose(data.value)}>
               {history.map((a) => (
                 <option key={keyOf(a)} value={keyOf(a)}>
                   {`${a.date} – ${a.label}`}
@@ -114,6 +129,13 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
               ))}
             </Select>
           </Field>
+          {onInRegisterChange && (
+            <Checkbox
+              checked={inRegister !== null}
+              label={p("history.inRegister")}
+              onChange={(_, data) => onInRegisterChange(data.checked === true ? { date: earlier.date, label: earlier.label } : null)}
+            />
+          )}
           <Text>
             {p("history.compare.summary", {
               moved: comparison.movements.filter((m) => !m.unchanged).length,

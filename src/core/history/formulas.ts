@@ -12,6 +12,7 @@
 import type { Language } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { quoteSheetName, trimmedText } from "../plan/formulas";
+import { strategyLabelName } from "../plan/names";
 import { columnLetter } from "../text";
 import { STRATEGY_KEYS, type StrategyKey } from "../types";
 import { ADVISED_DIRECTION } from "./compare";
@@ -75,29 +76,44 @@ function matches(refs: ComparisonRefs): string {
   return terms.join("*");
 }
 
-function strategyLabels(language: Language, keys: readonly StrategyKey[]): string[] {
-  return keys.map((k) => `"${t(language, `strategy.${k}` as MessageKey)}"`);
+/** How the comparison columns show their results. */
+export interface ComparisonDisplay {
+  /** The language of the words shown (yes/no, movement); default: the history table's. */
+  output?: Language;
+  /**
+   * Show the previous strategy through the parameter sheet's label cells (`PK_Label_…`), so it reads
+   * as the register's own strategy column does, renamed labels included; default: the history's text.
+   */
+  labelNames?: boolean;
 }
 
-/** The formula of each comparison column for one register row, in the history table's language. */
-export function comparisonFormulas(refs: ComparisonRefs, language: Language): Record<ComparisonColumn, string> {
+/**
+ * The formula of each comparison column for one register row. `language` is the history table's:
+ * its strategy labels are what the formulas look for.
+ */
+export function comparisonFormulas(refs: ComparisonRefs, language: Language, display: ComparisonDisplay = {}): Record<ComparisonColumn, string> {
+  const output = display.output ?? language;
   const found = matches(refs);
   // The one matching row's number in column c; #N/A unless exactly one row matches.
   const at = (c: HistoryColumn) => `SUMPRODUCT(${found},${historyRange(c, refs)})`;
   const onlyOne = (formula: string) => `=IF(${refs.matchCount}<>1,NA(),${formula})`;
   const rescaled = (value: HistoryColumn, min: HistoryColumn, max: HistoryColumn, curMin: string, curMax: string) =>
     onlyOne(`${curMin}+(${at(value)}-${at(min)})*(${curMax}-${curMin})/(${at(max)}-${at(min)})`);
-  const labels = STRATEGY_KEYS.map((k) => `"${t(language, `strategy.${k}` as MessageKey)}"`);
-  const strategyThen = labels.reduceRight((otherwise, label) => `IF(SUMPRODUCT(${found},--(${historyRange("strategy", refs)}=${label}))=1,${label},${otherwise})`, "NA()");
-  const yes = `"${t(language, "history.yes")}"`;
-  const no = `"${t(language, "history.no")}"`;
+  const recorded = (k: StrategyKey) => `"${t(language, `strategy.${k}` as MessageKey)}"`;
+  const shown = (k: StrategyKey) => (display.labelNames ? strategyLabelName(k) : recorded(k));
+  const strategyThen = STRATEGY_KEYS.reduceRight(
+    (otherwise, k) => `IF(SUMPRODUCT(${found},--(${historyRange("strategy", refs)}=${recorded(k)}))=1,${shown(k)},${otherwise})`,
+    "NA()",
+  );
+  const yes = `"${t(output, "history.yes")}"`;
+  const no = `"${t(output, "history.no")}"`;
   const dI = refs.influenceChange;
   const dD = refs.dependencyChange;
-  const word = (key: MessageKey) => `"${t(language, key).replace(" {size}", "")}"`;
+  const word = (key: MessageKey) => `"${t(output, key).replace(" {size}", "")}"`;
   const bothMoved = `AND(ABS(${dI})>=${NOISE},ABS(${dD})>=${NOISE})`;
   const up = STRATEGY_KEYS.filter((k) => ADVISED_DIRECTION[k] === "up");
   const left = STRATEGY_KEYS.filter((k) => ADVISED_DIRECTION[k] === "left");
-  const isOneOf = (labels: string[]) => `OR(${labels.map((l) => `${refs.previousStrategy}=${l}`).join(",")})`;
+  const isOneOf = (keys: StrategyKey[]) => `OR(${keys.map((k) => `${refs.previousStrategy}=${shown(k)}`).join(",")})`;
   return {
     matchCount: `=SUMPRODUCT(${found})`,
     previousInfluence: rescaled("influence", "influenceMin", "influenceMax", refs.influenceMin, refs.influenceMax),
@@ -112,8 +128,8 @@ export function comparisonFormulas(refs: ComparisonRefs, language: Language): Re
     previousStrategy: onlyOne(strategyThen),
     strategyChanged: `=IF(${refs.previousStrategy}=${refs.strategy},${no},${yes})`,
     movedAsAdvised:
-      `=IF(${isOneOf(strategyLabels(language, up))},IF(${dI}>0,${yes},${no}),` +
-      `IF(${isOneOf(strategyLabels(language, left))},IF(${dD}<0,${yes},${no}),"${t(language, "history.notAdvised")}"))`,
+      `=IF(${isOneOf(up)},IF(${dI}>0,${yes},${no}),` +
+      `IF(${isOneOf(left)},IF(${dD}<0,${yes},${no}),"${t(output, "history.notAdvised")}"))`,
   };
 }
 

@@ -84,7 +84,7 @@ function afterAction(plan: WritePlan, column: number): number {
 }
 
 /** The R1C1 formulas of the comparison columns when they start at `first` (post-action). */
-function formulasAt(plan: WritePlan, analysis: Analysis, first: number, language: Language, byGoal: boolean, historyRowCount: number): Record<ComparisonColumn, string> {
+function formulasAt(plan: WritePlan, analysis: Analysis, first: number, history: Language, output: Language, byGoal: boolean, historyRowCount: number): Record<ComparisonColumn, string> {
   const columnOf = (key: "influenceScore" | "dependencyScore" | "strategy") => plan.columns.find((c) => c.key === key)!.column;
   const own = (c: ComparisonColumn) => rowRelative(first + COMPARISON_COLUMNS.indexOf(c));
   const parameterCell = (row: number) => `${quoteSheetName(plan.parameterSheet)}!R${row + 1}C${COMPARISON_BLOCK_CELL.column + 2}`;
@@ -112,12 +112,13 @@ function formulasAt(plan: WritePlan, analysis: Analysis, first: number, language
     dependencyChange: own("dependencyChange"),
     previousStrategy: own("previousStrategy"),
   };
-  return comparisonFormulas(refs, language);
+  return comparisonFormulas(refs, history, { output, labelNames: true });
 }
 
 /** What each comparison column may hold and still be ours: its header, and its formula in any language, with or without the goal. */
 function proofsAt(plan: WritePlan, analysis: Analysis, choice: ComparisonChoice, first: number, proofColumn: (c: ComparisonColumn) => number): OwnedColumnProof[] {
-  const variants = (["nl", "en"] as const).flatMap((language) => [true, false].map((byGoal) => formulasAt(plan, analysis, first, language, byGoal, choice.historyRowCount)));
+  const languages = ["nl", "en"] as const;
+  const variants = languages.flatMap((history) => languages.flatMap((output) => [true, false].map((byGoal) => formulasAt(plan, analysis, first, history, output, byGoal, choice.historyRowCount))));
   return COMPARISON_COLUMNS.map((c) => ({
     key: c,
     column: proofColumn(c),
@@ -204,7 +205,7 @@ function parameterBlocks(plan: WritePlan, analysis: Analysis, choice: Comparison
   const amountColumn = plan.columns.find((c) => c.key === "subsidyAmount")?.column ?? analysis.mapping.subsidy?.column ?? null;
   const amountRange = amountColumn === null ? null : absoluteReference(plan.registerSheet, { row: firstDataRow, column: amountColumn, rowCount: Math.max(1, lastDataRow - firstDataRow + 1), columnCount: 1 });
   // New partners show #N/A in "strategy changed": not a change.
-  const changed = `--(IFERROR(${changedRange},"")="${t(choice.historyLanguage, "history.yes")}")`;
+  const changed = `--(IFERROR(${changedRange},"")="${t(language, "history.yes")}")`;
   const moneyFormats = [null, "0", "#,##0"];
   return [
     block("history.compare.caption", row, [[text(t(language, "history.compare.caption"))]], true, null),
@@ -248,7 +249,7 @@ export function withComparison(snapshot: SheetSnapshot, analysis: Analysis, plan
   const language = output.language;
   const { first, action, fresh } = placeComparison(snapshot, analysis, plan, choice, language);
   const byGoal = choice.snapshotHasGoals && analysis.mapping.goal !== null && analysis.mapping.goal !== undefined;
-  const formulas = formulasAt(plan, analysis, first, choice.historyLanguage, byGoal, choice.historyRowCount);
+  const formulas = formulasAt(plan, analysis, first, choice.historyLanguage, language, byGoal, choice.historyRowCount);
   const columnOf = (c: ComparisonColumn) => first + COMPARISON_COLUMNS.indexOf(c);
   const header: CellBlock = {
     id: "history.compare.header",

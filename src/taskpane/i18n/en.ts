@@ -94,6 +94,7 @@ export const en = {
   "history.replace.cancel": "Keep the earlier one",
   "history.none": "No assessment recorded yet.",
   "history.compareWith": "Compare with",
+  "history.inRegister": "Show this comparison in the register (live columns, and the money then on the Partnerkaart sheet) on the next Analyse and write; formulas only",
   "history.compare.summary": "{moved} of {matched} matched partners moved; {changed} changed strategy; {asAdvised} moved as advised.",
   "history.added": "New partners: {list}",
   "history.gone": "No longer in the register: {list}",

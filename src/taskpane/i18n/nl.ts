@@ -93,6 +93,7 @@ export const nl: Record<PaneMessageKey, string> = {
   "history.replace.cancel": "De eerdere houden",
   "history.none": "Nog geen beoordeling vastgelegd.",
   "history.compareWith": "Vergelijken met",
+  "history.inRegister": "Deze vergelijking in het register tonen (live kolommen, en het geld toen op het blad Partnerkaart) bij de volgende keer Analyseren en schrijven; alleen met formules",
   "history.compare.summary": "{moved} van {matched} gekoppelde partners bewogen; {changed} kregen een andere strategie; {asAdvised} bewogen zoals geadviseerd.",
   "history.added": "Nieuwe partners: {list}",
   "history.gone": "Niet meer in het register: {list}",
