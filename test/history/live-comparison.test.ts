@@ -14,22 +14,8 @@ import { t } from "../../src/core/i18n";
 import { columnLetter } from "../../src/core/text";
 import { STRATEGY_KEYS, type StrategyKey } from "../../src/core/types";
 import { makeHarness, outputOptions, type Harness } from "../excel/harness";
+import { EARLIER, HEADER, NOW } from "./live-data";
 
-const HEADER = ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Alternatieven wenselijk", "Subsidie"];
-const EARLIER = [
-  ["Schoolbestuur", 2, 4, "nee", 1000],
-  ["Welzijn", 3, 5, "ja", 2000],
-  ["Oud BV", 4, 2, "ja", 500],
-  ["Weg", 1, 1, "ja", 10],
-  ["Buurt*", 2, 2, "nee", 300],
-];
-const NOW = [
-  ["Schoolbestuur", 4.5, 4, "nee", 1500],
-  ["Welzijn", 3, 4, "ja", 2000],
-  ["Nieuw BV", 4, 2, "ja", 500],
-  ["Buurthuis", 2, 2, "nee", 100],
-  ["Buurt*", 4, 1, "nee", 300],
-];
 // A note of the user's two columns right of the register: it must move with Excel's insert, never be overwritten.
 const NOTE = "Mijn notitie";
 
