@@ -17,11 +17,15 @@ import {
   HISTORY_TABLE,
   historyHeaders,
   historySheetState,
+  linkedRenames,
   readHistory,
+  renameHeaders,
+  RENAME_COLUMN,
   recordedRows,
   wouldReplace,
   type Assessment,
   type HistorySheetState,
+  type PartnerRename,
 } from "../core/history";
 import { foreignTargetMessage, type ForeignTarget } from "../core/plan/ownership";
 import { columnLetter } from "../core/text";
@@ -38,6 +42,8 @@ export interface HistoryRead {
   /** The table's language and data rows (what the live comparison formulas read): null and 0 unless the sheet is ours. */
   language: Language | null;
   rowCount: number;
+  /** The user's links from renamed partners to their earlier names. */
+  renames: PartnerRename[];
   syncs: number;
 }
 
@@ -98,8 +104,8 @@ async function findHistory(context: Excel.RequestContext, counter: SyncCounter):
 export async function readHistoryFromWorkbook(context: Excel.RequestContext): Promise<HistoryRead> {
   const counter = new SyncCounter(context);
   const { state, rowsBelowHeader } = await findHistory(context, counter);
-  if (state.kind !== "ours") return { state: state.kind, assessments: [], language: null, rowCount: 0, syncs: counter.syncs };
-  return { state: state.kind, assessments: readHistory(state.rows), language: state.language, rowCount: rowsBelowHeader, syncs: counter.syncs };
+  if (state.kind !== "ours") return { state: state.kind, assessments: [], language: null, rowCount: 0, renames: [], syncs: counter.syncs };
+  return { state: state.kind, assessments: readHistory(state.rows), language: state.language, rowCount: rowsBelowHeader, renames: state.renames, syncs: counter.syncs };
 }
 
 function refuse(target: ForeignTarget): never {
@@ -189,4 +195,29 @@ async function restore(
     }
   }
   await counter.sync();
+}
+
+/**
+ * Stores the user's link from a renamed partner to its earlier name in the link table beside the
+ * history table (R:T on the history sheet, which must be ours: it holds the recorded assessments the
+ * names come from). Two syncs to read, one to write: the whole link table in one range.
+ */
+export async function linkRenameInWorkbook(context: Excel.RequestContext, rename: PartnerRename): Promise<{ renames: PartnerRename[]; syncs: number }> {
+  const counter = new SyncCounter(context);
+  const { state, sheet } = await findHistory(context, counter);
+  if (state.kind === "foreign") refuse({ kind: "cell", sheetName: HISTORY_SHEET, row: state.row, column: state.column, content: state.content });
+  if (state.kind !== "ours") throw new HostFailureError("item-not-found", `There is no recorded assessment on "${HISTORY_SHEET}" to link a name to.`, HISTORY_SHEET);
+  if (sheet.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${HISTORY_SHEET}" is protected.`, HISTORY_SHEET);
+  const renames = linkedRenames(state.renames, rename);
+  // Rows the old table used and the new one does not (a replaced link) are emptied: they were ours.
+  const height = Math.max(renames.length, state.renames.length) + 1;
+  const grid: (string | number)[][] = [renameHeaders(state.language), ...renames.map((r, i) => [r.earlierName, r.currentName, i + 1])];
+  while (grid.length < height) grid.push(["", "", ""]);
+  const range = sheet.getRangeByIndexes(0, RENAME_COLUMN, height, 3);
+  // Names stay text ("=x", "1-2"): format first, then the values.
+  range.numberFormat = grid.map(() => ["@", "@", "General"]);
+  range.values = grid;
+  range.format.autofitColumns();
+  await counter.sync();
+  return { renames, syncs: counter.syncs };
 }

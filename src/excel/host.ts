@@ -121,6 +121,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       historyLanguage: history.language,
       historyRowCount: history.rowCount,
       snapshotHasGoals: chosen.partners.some((p) => p.goal !== null),
+      hasRenames: history.renames.length > 0,
     };
     return { withComparison, choice, syncs: history.syncs };
   }
@@ -213,6 +214,16 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     async readHistory() {
       const { readHistoryFromWorkbook } = await import(/* webpackChunkName: "history" */ "./history");
       return run(async (context) => (await readHistoryFromWorkbook(context)).assessments);
+    },
+
+    async readRenames() {
+      const { readHistoryFromWorkbook } = await import(/* webpackChunkName: "history" */ "./history");
+      return run(async (context) => (await readHistoryFromWorkbook(context)).renames);
+    },
+
+    async linkRename(rename) {
+      const { linkRenameInWorkbook } = await import(/* webpackChunkName: "history" */ "./history");
+      return run(async (context) => (await linkRenameInWorkbook(context, rename)).renames);
     },
 
     async recordAssessment(expected, settings, date, label, replace) {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { assessmentOf, compareAssessments, defaultComparison, isIsoDate, type AssessedPartner, type Assessment } from "../core/history";
+import { assessmentOf, compareAssessments, defaultComparison, isIsoDate, type AssessedPartner, type Assessment, type PartnerRename } from "../core/history";
 import { isHostFailure, type WorkbookHost } from "../core/host";
 import { foreignTargetMessage } from "../core/plan/ownership";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
@@ -41,9 +41,13 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
 
+  const [renames, setRenames] = useState<PartnerRename[]>([]);
+  const [linkCurrent, setLinkCurrent] = useState("");
+  const [linkEarlier, setLinkEarlier] = useState("");
   const reload = useCallback(async () => {
-    const read = (await host.readHistory?.()) ?? [];
+    const [read, links] = await Promise.all([host.readHistory?.() ?? [], host.readRenames?.() ?? []]);
     setHistory(read);
+    setRenames(links);
     return read;
   }, [host]);
   useEffect(() => {
@@ -68,6 +72,19 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
     }
   };
 
+  const link = async (rename: PartnerRename) => {
+    setBusy(true);
+    try {
+      setRenames(await host.linkRename!(rename));
+      setMessage({ intent: "success", text: p("history.link.done", { current: rename.currentName, earlier: rename.earlierName }) });
+    } catch (error) {
+      const details = isHostFailure(error) ? (error.target ? foreignTargetMessage(language, error.target) : error.details) : String(error);
+      setMessage({ intent: "error", text: p("history.link.failed", { details }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const problem = !isIsoDate(date) ? p("history.dateInvalid") : label.trim() === "" ? p("history.labelNeeded") : null;
   const earlier = useMemo(() => {
     if (!history || history.length === 0) return null;
@@ -85,7 +102,12 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
     const next = history?.find((a) => keyOf(a) === key);
     if (next && inRegister && onInRegisterChange) onInRegisterChange({ date: next.date, label: next.label });
   };
-  const comparison = useMemo(() => (earlier ? compareAssessments(earlier, assessmentOf(analysis, today, "")) : null), [earlier, analysis, today]);
+  const comparison = useMemo(() => (earlier ? compareAssessments(earlier, assessmentOf(analysis, today, ""), renames) : null), [earlier, analysis, today, renames]);
+  // A new name and a name no longer in the register: the pair the user may link as one renamed partner.
+  const newNames = comparison ? comparison.matching.added.map((x) => x.partner) : [];
+  const goneNames = comparison ? comparison.matching.gone.map((x) => x.partner) : [];
+  const current = newNames.includes(linkCurrent) ? linkCurrent : (newNames[0] ?? "");
+  const earlierName = goneNames.includes(linkEarlier) ? linkEarlier : (goneNames[0] ?? "");
   const list = (partners: readonly AssessedPartner[]) => partners.map((x) => p("history.row", { partner: x.partner, row: x.row })).join(", ");
 
   return (
@@ -146,6 +168,32 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
           </Text>
           {comparison.matching.added.length > 0 && <Text>{p("history.added", { list: list(comparison.matching.added) })}</Text>}
           {comparison.matching.gone.length > 0 && <Text>{p("history.gone", { list: list(comparison.matching.gone) })}</Text>}
+          {host.linkRename && current !== "" && earlierName !== "" && (
+            <>
+              <Text weight="semibold">{p("history.link.heading")}</Text>
+              <Field label={p("history.link.current")} className={styles.select}>
+                <Select value={current} onChange={(_, data) => setLinkCurrent(data.value)}>
+                  {newNames.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={p("history.link.earlier")} className={styles.select}>
+                <Select value={earlierName} onChange={(_, data) => setLinkEarlier(data.value)}>
+                  {goneNames.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Button disabled={busy} onClick={() => void link({ earlierName, currentName: current })}>
+                {p("history.link.button")}
+              </Button>
+            </>
+          )}
           {comparison.matching.ambiguous.length > 0 && (
             <Text>{p("history.ambiguous", { list: comparison.matching.ambiguous.map((a) => list(a.current)).join(", ") })}</Text>
           )}

@@ -156,3 +156,42 @@ describe("the live comparison with a recorded assessment", () => {
     expect(comparisonCells(h, "en")[0]).toMatchObject({ matchCount: 1, movement: "up", strategyChanged: "yes", movedAsAdvised: "yes" });
   });
 });
+
+describe("a renamed partner linked to its earlier name", () => {
+  it("is stored beside the history table, kept when recording again, and followed by the live columns as by --compare --rename", async () => {
+    const h = await recordedThenChanged();
+    expect(await h.host.linkRename!({ earlierName: "Oud BV", currentName: "Nieuw BV" })).toEqual([{ earlierName: "Oud BV", currentName: "Nieuw BV" }]);
+    // Linking the same current name again replaces its link.
+    await h.host.linkRename!({ earlierName: "Weg", currentName: "Nieuw BV" });
+    expect(await h.host.linkRename!({ earlierName: "Oud BV", currentName: "nieuw bv " })).toEqual([{ earlierName: "Oud BV", currentName: "nieuw bv " }]);
+    expect(h.driver.values(HISTORY_SHEET, "R1:T3")).toEqual([
+      [t("nl", "history.rename.earlierName"), t("nl", "history.rename.currentName"), t("nl", "history.rename.number")],
+      ["Oud BV", "nieuw bv ", 1],
+      ["", "", ""],
+    ]);
+    // Recording another assessment rebuilds the history table and leaves the links as they are.
+    await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2026-03-01", "2026", false);
+    expect(await h.host.readRenames!()).toEqual([{ earlierName: "Oud BV", currentName: "nieuw bv " }]);
+    expect((await h.host.readHistory!()).map((a) => a.label)).toEqual(["2025", "2026"]);
+
+    await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({ comparison: { date: "2025-03-01", label: "2025" } }));
+    const cells = comparisonCells(h, "nl");
+    expect(cells[2]).toMatchObject({ matchName: "Oud BV", matchCount: 1, previousInfluence: 4, movement: "onveranderd", strategyChanged: "nee" });
+    expect(cells[0]).toMatchObject({ matchName: "Schoolbestuur", matchCount: 1 });
+
+    // The command with the same link reports the same partners as matched, with the same movement.
+    const dir = mkdtempSync(join(tmpdir(), "partnerkaart-rename-"));
+    try {
+      writeFileSync(join(dir, "earlier.csv"), csv(EARLIER));
+      writeFileSync(join(dir, "now.csv"), csv(NOW));
+      let stdout = "";
+      await runAnalyze([join(dir, "now.csv"), "--compare", join(dir, "earlier.csv"), "--rename", "Oud BV=Nieuw BV", "--json"], { stdout: (s) => (stdout += s), stderr: () => undefined });
+      const json = JSON.parse(stdout) as { movements: Record<string, unknown>[] };
+      const matchedRows = cells.flatMap((c, i) => (c.matchCount === 1 ? [i + 2] : []));
+      expect(matchedRows).toEqual(json.movements.map((m) => m.row));
+      for (const m of json.movements) expect(cells[(m.row as number) - 2].movement).toBe(expectedMovement(m, "nl"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -96,3 +96,20 @@ test("the comparison chosen in the pane is written into the register as live col
     ["Welzijn", "unchanged"],
   ]);
 });
+
+test("a renamed partner is linked to its earlier name in the pane, stored in the workbook, and then compared as one partner", async () => {
+  const user = userEvent.setup({ delay: null });
+  const h = makeHarness({ sheets: [{ name: "Register", cells }] });
+  await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2025-03-01", "2025", false);
+  await h.driver.setCell("Register", "A3", "Welzijn Noord");
+  await renderSection(h, "2026-03-01");
+  await screen.findByText("New partners: Welzijn Noord (row 3)");
+  expect(screen.getByText("No longer in the register: Welzijn (row 3)")).toBeInTheDocument();
+  expect(screen.getByRole("combobox", { name: "New name" })).toHaveDisplayValue("Welzijn Noord");
+  expect(screen.getByRole("combobox", { name: "Earlier name" })).toHaveDisplayValue("Welzijn");
+  await user.click(screen.getByRole("button", { name: "Link" }));
+  await screen.findByText('"Welzijn Noord" is linked to "Welzijn"; the link is kept on the sheet "Partnerkaart historie".');
+  expect(screen.queryByText(/New partners:/)).not.toBeInTheDocument();
+  expect(screen.getByText("0 of 2 matched partners moved; 0 changed strategy; 0 moved as advised.")).toBeInTheDocument();
+  expect(await h.host.readRenames!()).toEqual([{ earlierName: "Welzijn", currentName: "Welzijn Noord" }]);
+});

@@ -19,7 +19,9 @@ import { ADVISED_DIRECTION } from "./compare";
 import { COMPARISON_COLUMNS, type ComparisonColumn } from "./headers";
 
 export { COMPARISON_COLUMNS, type ComparisonColumn };
-import { HISTORY_INDEX, HISTORY_SHEET, type HistoryColumn } from "./sheet";
+import { HISTORY_INDEX, HISTORY_SHEET, RENAME_COLUMN, RENAME_COLUMNS, type HistoryColumn } from "./sheet";
+
+type RenameColumn = (typeof RENAME_COLUMNS)[number];
 
 /** Changes below this many scale units are rounding noise (as `movementOf`). */
 const NOISE = "0.000000001";
@@ -46,6 +48,10 @@ export interface ComparisonRefs {
   dependencyMax: string;
   /** This row's match-count cell (the first comparison column), for the others. */
   matchCount: string;
+  /** This row's name-to-match cell (the matchName column); absent: the partner's own name is matched. */
+  matchName?: string;
+  /** The user's links from renamed partners (the link table beside the history table, over the same rows) are followed. */
+  renames?: boolean;
   /** This row's own comparison cells, which later columns read. */
   previousInfluence: string;
   previousDependency: string;
@@ -55,13 +61,14 @@ export interface ComparisonRefs {
 }
 
 
-/** History column `c` over the table's data rows. */
-function historyRange(c: HistoryColumn, refs: SnapshotRefs): string {
+/** History column `c` (or a column of the link table beside it) over the table's data rows. */
+function historyRange(c: HistoryColumn | RenameColumn, refs: SnapshotRefs): string {
+  const index = (HISTORY_INDEX as Record<string, number>)[c] ?? RENAME_COLUMN + RENAME_COLUMNS.indexOf(c as RenameColumn);
   if (refs.r1c1) {
-    const column = HISTORY_INDEX[c] + 1;
+    const column = index + 1;
     return `${quoteSheetName(HISTORY_SHEET)}!R${refs.historyFirstRow}C${column}:R${refs.historyLastRow}C${column}`;
   }
-  const letter = columnLetter(HISTORY_INDEX[c]);
+  const letter = columnLetter(index);
   return `${quoteSheetName(HISTORY_SHEET)}!$${letter}$${refs.historyFirstRow}:$${letter}$${refs.historyLastRow}`;
 }
 
@@ -70,7 +77,7 @@ function matches(refs: ComparisonRefs): string {
   const terms = [
     `(${historyRange("date", refs)}=${refs.compareDate})`,
     `(${historyRange("label", refs)}=${refs.compareLabel})`,
-    `(${trimmedText(historyRange("partner", refs))}=${trimmedText(refs.partner)})`,
+    `(${trimmedText(historyRange("partner", refs))}=${trimmedText(refs.matchName ?? refs.partner)})`,
   ];
   if (refs.goal !== null) terms.push(`(${trimmedText(historyRange("goal", refs))}=${trimmedText(refs.goal)})`);
   return terms.join("*");
@@ -114,7 +121,13 @@ export function comparisonFormulas(refs: ComparisonRefs, language: Language, dis
   const up = STRATEGY_KEYS.filter((k) => ADVISED_DIRECTION[k] === "up");
   const left = STRATEGY_KEYS.filter((k) => ADVISED_DIRECTION[k] === "left");
   const isOneOf = (keys: StrategyKey[]) => `OR(${keys.map((k) => `${refs.previousStrategy}=${shown(k)}`).join(",")})`;
+  // A linked current name matches its earlier name: INDEX by the link's number (no ROW over a range).
+  const linked = `--(${trimmedText(historyRange("currentName", refs))}=${trimmedText(refs.partner)})`;
+  const matchName = refs.renames
+    ? `=IF(SUMPRODUCT(${linked})=1,INDEX(${historyRange("earlierName", refs)},SUMPRODUCT(${linked},${historyRange("number", refs)})),${refs.partner}&"")`
+    : `=${refs.partner}&""`;
   return {
+    matchName,
     matchCount: `=SUMPRODUCT(${found})`,
     previousInfluence: rescaled("influence", "influenceMin", "influenceMax", refs.influenceMin, refs.influenceMax),
     previousDependency: rescaled("dependency", "dependencyMin", "dependencyMax", refs.dependencyMin, refs.dependencyMax),

@@ -7,6 +7,7 @@ import { t, type MessageKey } from "../i18n";
 
 /** The comparison columns, left to right, as they stand beside the register. */
 export const COMPARISON_COLUMNS = [
+  "matchName",
   "matchCount",
   "previousInfluence",
   "previousDependency",

@@ -25,16 +25,19 @@ export interface ComparisonChoice {
   label: string;
   /** The history table's language: its strategy labels are matched, and its yes/no words shown. */
   historyLanguage: Language;
-  /** Data rows in the history table (row 2 onwards on the history sheet). */
+  /** Rows below the history sheet's header up to its last used row (the history and link tables' data rows). */
   historyRowCount: number;
   /** Whether the chosen snapshot records goals: only then does a register with a goal column match on it. */
   snapshotHasGoals: boolean;
+  /** Whether the user linked renamed partners (the link table beside the history table, over the same rows): the formulas follow the links. */
+  hasRenames?: boolean;
 }
 
 /** Where the comparison block starts on the parameter sheet: under the summary (D16). */
 export const COMPARISON_BLOCK_CELL = { row: 15, column: 3 } as const;
 
 const NUMBER_FORMATS: Record<ComparisonColumn, string | null> = {
+  matchName: "@",
   matchCount: "0",
   previousInfluence: "0.0#",
   previousDependency: "0.0#",
@@ -84,7 +87,7 @@ function afterAction(plan: WritePlan, column: number): number {
 }
 
 /** The R1C1 formulas of the comparison columns when they start at `first` (post-action). */
-function formulasAt(plan: WritePlan, analysis: Analysis, first: number, history: Language, output: Language, byGoal: boolean, historyRowCount: number): Record<ComparisonColumn, string> {
+function formulasAt(plan: WritePlan, analysis: Analysis, first: number, history: Language, output: Language, byGoal: boolean, renames: boolean, historyRowCount: number): Record<ComparisonColumn, string> {
   const columnOf = (key: "influenceScore" | "dependencyScore" | "strategy") => plan.columns.find((c) => c.key === key)!.column;
   const own = (c: ComparisonColumn) => rowRelative(first + COMPARISON_COLUMNS.indexOf(c));
   const parameterCell = (row: number) => `${quoteSheetName(plan.parameterSheet)}!R${row + 1}C${COMPARISON_BLOCK_CELL.column + 2}`;
@@ -105,6 +108,8 @@ function formulasAt(plan: WritePlan, analysis: Analysis, first: number, history:
     influenceMax: PARAMETER_NAMES.influenceMax,
     dependencyMin: PARAMETER_NAMES.dependencyMin,
     dependencyMax: PARAMETER_NAMES.dependencyMax,
+    matchName: own("matchName"),
+    renames,
     matchCount: own("matchCount"),
     previousInfluence: own("previousInfluence"),
     previousDependency: own("previousDependency"),
@@ -118,7 +123,10 @@ function formulasAt(plan: WritePlan, analysis: Analysis, first: number, history:
 /** What each comparison column may hold and still be ours: its header, and its formula in any language, with or without the goal. */
 function proofsAt(plan: WritePlan, analysis: Analysis, choice: ComparisonChoice, first: number, proofColumn: (c: ComparisonColumn) => number): OwnedColumnProof[] {
   const languages = ["nl", "en"] as const;
-  const variants = languages.flatMap((history) => languages.flatMap((output) => [true, false].map((byGoal) => formulasAt(plan, analysis, first, history, output, byGoal, choice.historyRowCount))));
+  const flags = [true, false];
+  const variants = languages.flatMap((history) =>
+    languages.flatMap((output) => flags.flatMap((byGoal) => flags.map((renames) => formulasAt(plan, analysis, first, history, output, byGoal, renames, choice.historyRowCount)))),
+  );
   return COMPARISON_COLUMNS.map((c) => ({
     key: c,
     column: proofColumn(c),
@@ -140,7 +148,7 @@ function placeComparison(snapshot: SheetSnapshot, analysis: Analysis, plan: Writ
   const { headerRow } = analysis.location;
   const bands = dataBands(analysis);
   const headers = snapshot.values[headerRow - snapshot.origin.row] ?? [];
-  const firstHeader = ourComparisonHeaders("matchCount");
+  const firstHeader = ourComparisonHeaders(COMPARISON_COLUMNS[0]);
   for (let i = 0; i < headers.length; i++) {
     const header = headers[i];
     if (typeof header !== "string" || !firstHeader.includes(header.trim())) continue;
@@ -249,7 +257,7 @@ export function withComparison(snapshot: SheetSnapshot, analysis: Analysis, plan
   const language = output.language;
   const { first, action, fresh } = placeComparison(snapshot, analysis, plan, choice, language);
   const byGoal = choice.snapshotHasGoals && analysis.mapping.goal !== null && analysis.mapping.goal !== undefined;
-  const formulas = formulasAt(plan, analysis, first, choice.historyLanguage, language, byGoal, choice.historyRowCount);
+  const formulas = formulasAt(plan, analysis, first, choice.historyLanguage, language, byGoal, choice.hasRenames === true, choice.historyRowCount);
   const columnOf = (c: ComparisonColumn) => first + COMPARISON_COLUMNS.indexOf(c);
   const header: CellBlock = {
     id: "history.compare.header",
