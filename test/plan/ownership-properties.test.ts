@@ -13,7 +13,7 @@
 import fc from "fast-check";
 import { HyperFormula } from "hyperformula";
 import { analyzeSheet } from "../../src/core/analyze";
-import { HISTORY_SHEET, assessmentOf, historyHeaders, recordedRows, withComparison } from "../../src/core/history";
+import { HISTORY_SHEET, assessmentOf, historyHeaders, recordedRows, renameHeaders, withComparison } from "../../src/core/history";
 import { DEFAULT_CHART_OPTIONS, type OutputOptions } from "../../src/core/host";
 import { blockCells, blockRect, insertedColumns } from "../../src/core/plan/blocks";
 import { foreignTargets, type WorkbookView } from "../../src/core/plan/check";
@@ -374,8 +374,12 @@ test(`over ${RUNS} generated workbooks no user cell or formula result changes, a
         const snapshot = wb.snapshot();
         historyRows = recordedRows(historyRows, assessmentOf(analyzeSheet(snapshot), "2025-01-01", "2025"), "nl");
         wb.startEntering();
+        // The link table beside it: one renamed partner linked to an earlier name.
+        const links = [[...renameHeaders("nl")], ["Vroegere naam", String(historyRows[0]?.[2] ?? "x"), 1]];
         [historyHeaders("nl"), ...historyRows].forEach((cells, row) =>
-          cells.forEach((value, column) => wb.set(HISTORY_SHEET, row, column, value === "" ? null : typeof value === "string" ? `'${value}` : (value as Content))),
+          [...cells, "", ...(links[row] ?? [])].forEach((value, column) =>
+            wb.set(HISTORY_SHEET, row, column, value === "" ? null : typeof value === "string" ? `'${value}` : (value as Content)),
+          ),
         );
         wb.doneEntering();
       };
@@ -383,7 +387,7 @@ test(`over ${RUNS} generated workbooks no user cell or formula result changes, a
         const analysis = analyzeSheet(snapshot);
         const plan = planWrite(snapshot, analysis, output);
         if (!spec.compare) return plan;
-        const choice = { date: "2025-01-01", label: "2025", historyLanguage: "nl" as const, historyRowCount: historyRows.length, snapshotHasGoals: false };
+        const choice = { date: "2025-01-01", label: "2025", historyLanguage: "nl" as const, historyRowCount: Math.max(historyRows.length, 1), snapshotHasGoals: false, hasRenames: true };
         return withComparison(snapshot, analysis, plan, choice, output);
       };
       if (spec.compare) record();
