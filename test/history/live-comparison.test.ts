@@ -122,6 +122,28 @@ describe("the live comparison with a recorded assessment", () => {
     expect(comparisonCells(h, "nl")[1]).toMatchObject({ movement: "omhoog, links", influenceChange: 2 });
   });
 
+  it("is added to a register written earlier without it, right of Partnerkaart's columns, the note moved once more", async () => {
+    const h = await recordedThenChanged();
+    await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions());
+    const plain = h.driver.values("Register", "A1:AZ1")[0];
+    const strategyColumn = plain.indexOf(t("nl", "column.strategy"));
+    await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({ comparison: { date: "2025-03-01", label: "2025" } }));
+    const header = h.driver.values("Register", "A1:AZ1")[0];
+    expect(header.slice(0, plain.indexOf(NOTE) - 1)).toEqual(plain.slice(0, plain.indexOf(NOTE) - 1));
+    expect(header.indexOf(comparisonHeader("nl", "matchName"))).toBeGreaterThan(strategyColumn);
+    expect(header.filter((v) => v === NOTE)).toHaveLength(1);
+    expect(header.indexOf(NOTE)).toBeGreaterThan(header.indexOf(comparisonHeader("nl", "movedAsAdvised")));
+    expect(comparisonCells(h, "nl")[0]).toMatchObject({ matchCount: 1, movement: "omhoog" });
+  });
+
+  it("writes into free columns beside a register without inserting any", async () => {
+    const h = makeHarness({ sheets: [{ name: "Register", cells: [HEADER, ...EARLIER] }] });
+    await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2025-03-01", "2025", false);
+    await h.driver.setCells("Register", `A2:E${NOW.length + 1}`, NOW);
+    await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({ comparison: { date: "2025-03-01", label: "2025" } }));
+    expect(comparisonCells(h, "nl")[1]).toMatchObject({ matchCount: 1, movement: "links", strategyChanged: "nee" });
+  });
+
   it("leaves a user's column that only looks like ours, and adds its own beside the register", async () => {
     const h = await recordedThenChanged();
     // The user typed our header over a column of their own notes, next to the register.
@@ -130,6 +152,16 @@ describe("the live comparison with a recorded assessment", () => {
     const header = h.driver.values("Register", "A1:AZ1")[0];
     expect(h.driver.values("Register", "F1:F2")).toEqual([[comparisonHeader("nl", "matchCount")], ["eigen tekst"]]);
     expect(header.filter((v) => v === comparisonHeader("nl", "previousInfluence"))).toHaveLength(1);
+  });
+
+  // Sync 2 is the history read's second, sync 3 the apply's write (its preflight and structure syncs come first).
+  it.each([2, 3])("failing in sync %i of a batch leaves the workbook as it was, comparison and all", async (sync) => {
+    const h = await recordedThenChanged();
+    const before = h.driver.snapshotAll();
+    h.failAtSync(sync, "GeneralException", 4);
+    const failure = await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({ comparison: { date: "2025-03-01", label: "2025" } })).catch((e: unknown) => e);
+    expect(isHostFailure(failure) && failure.code).toBe("unknown");
+    expect(h.driver.snapshotAll()).toEqual(before);
   });
 
   it("fails, writing nothing, when the chosen assessment is not on the history sheet", async () => {
@@ -193,5 +225,16 @@ describe("a renamed partner linked to its earlier name", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("is refused, writing nothing, on a history sheet that is not ours, and asked for in vain before any recording", async () => {
+    const h = makeHarness({ sheets: [{ name: "Register", cells: [HEADER, ...NOW] }, { name: HISTORY_SHEET, cells: [["Mijn namenlijst"]] }] });
+    const before = h.driver.snapshotAll();
+    const failure = await h.host.linkRename!({ earlierName: "Oud BV", currentName: "Nieuw BV" }).catch((e: unknown) => e);
+    expect(isHostFailure(failure) && failure.code).toBe("foreign-content");
+    expect(h.driver.snapshotAll()).toEqual(before);
+    const empty = makeHarness({ sheets: [{ name: "Register", cells: [HEADER, ...NOW] }] });
+    const missing = await empty.host.linkRename!({ earlierName: "Oud BV", currentName: "Nieuw BV" }).catch((e: unknown) => e);
+    expect(isHostFailure(missing) && missing.code).toBe("item-not-found");
   });
 });
