@@ -5,18 +5,18 @@
  * partner, the movement and strategy change that `--compare --json` reports for the same registers.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { runAnalyze } from "../../src/cli/analyze";
-import { parseCsv, snapshotOfWorksheet } from "../../src/cli/readers";
 import { applyPlanToWorkbook } from "../../src/cli/xlsx/apply-plan";
 import { analyzeSheet } from "../../src/core/analyze";
 import { HISTORY_SHEET, assessmentOf, comparisonHeader, historyHeaders, recordedRows, withComparison } from "../../src/core/history";
 import { DEFAULT_CHART_OPTIONS, type OutputOptions } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import { planWrite } from "../../src/core/plan/plan";
+import { snapshotFromRows } from "../../src/core/snapshot";
 import { STRATEGY_KEYS, type StrategyKey } from "../../src/core/types";
 import { EARLIER, HEADER, NOW } from "./live-data";
 
@@ -33,8 +33,8 @@ function registerSheet(workbook: ExcelJS.Workbook, rows: (string | number)[][]):
   return ws;
 }
 
-/** Converts the workbook to one CSV per sheet with every formula recomputed by LibreOffice (OOXMLRecalcMode 0). */
-function recalculateToCsv(file: string, outDir: string, profileDir: string) {
+/** Opens the workbook in LibreOffice with every formula recomputed on load (OOXMLRecalcMode 0) and saves it again as .xlsx in `outDir`. */
+function recalculate(file: string, outDir: string, profileDir: string) {
   mkdirSync(join(profileDir, "user"), { recursive: true });
   writeFileSync(
     join(profileDir, "user", "registrymodifications.xcu"),
@@ -44,11 +44,22 @@ function recalculateToCsv(file: string, outDir: string, profileDir: string) {
 </oor:items>
 `,
   );
-  execFileSync(
-    soffice!,
-    [`-env:UserInstallation=file://${profileDir}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", outDir, file],
-    { stdio: "pipe", timeout: 120_000 },
-  );
+  execFileSync(soffice!, [`-env:UserInstallation=file://${profileDir}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, file], { stdio: "pipe", timeout: 120_000 });
+}
+
+/** A sheet's cells as LibreOffice computed them: formula results (errors as "#N/A"), constants as they are. */
+function computed(ws: ExcelJS.Worksheet): unknown[][] {
+  const grid: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    grid[r - 1] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const value = cell.value as unknown;
+      // exceljs reads a cached <v>0</v> as no result at all; LibreOffice (recalculating on load) writes a value for every formula.
+      const result = value !== null && typeof value === "object" && "formula" in (value as object) ? ((value as { result?: unknown }).result ?? 0) : value;
+      grid[r - 1][c - 1] = result !== null && typeof result === "object" && "error" in (result as object) ? (result as { error: string }).error : result;
+    });
+  });
+  return grid;
 }
 
 maybe("the comparison columns, recomputed by LibreOffice, show the movement and strategy change of --compare --json", async () => {
@@ -61,25 +72,26 @@ maybe("the comparison columns, recomputed by LibreOffice, show the movement and 
     const json = JSON.parse(stdout) as { movements: Record<string, unknown>[]; money: Record<StrategyKey, { then: { count: number; subsidy: number } }> };
 
     // The earlier register, recorded as the history sheet would hold it.
-    const earlierBook = new ExcelJS.Workbook();
-    const earlier = assessmentOf(analyzeSheet(snapshotOfWorksheet(registerSheet(earlierBook, EARLIER))), "2025-03-01", "2025");
+    const earlier = assessmentOf(analyzeSheet(snapshotFromRows("Register", [HEADER, ...EARLIER])), "2025-03-01", "2025");
     const history = recordedRows([], earlier, "nl");
 
     const workbook = new ExcelJS.Workbook();
-    const ws = registerSheet(workbook, NOW);
+    registerSheet(workbook, NOW);
     const historySheet = workbook.addWorksheet(HISTORY_SHEET);
     [historyHeaders("nl"), ...history].forEach((cells, r) => cells.forEach((v, c) => v !== "" && (historySheet.getCell(r + 1, c + 1).value = v as string | number)));
-    const snapshot = snapshotOfWorksheet(ws);
+    const snapshot = snapshotFromRows("Register", [HEADER, ...NOW]);
     const analysis = analyzeSheet(snapshot);
     const choice = { date: "2025-03-01", label: "2025", historyLanguage: "nl" as const, historyRowCount: history.length, snapshotHasGoals: false };
     applyPlanToWorkbook(workbook, withComparison(snapshot, analysis, planWrite(snapshot, analysis, output), choice, output));
     const file = join(dir, "vergelijking.xlsx");
     await workbook.xlsx.writeFile(file);
 
-    const csvDir = join(dir, "csv");
-    mkdirSync(csvDir);
-    recalculateToCsv(file, csvDir, join(dir, "profile"));
-    const grid = parseCsv(readFileSync(join(csvDir, "vergelijking-Register.csv"), "utf8"));
+    const recalculated = join(dir, "recalculated");
+    mkdirSync(recalculated);
+    recalculate(file, recalculated, join(dir, "profile"));
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(join(recalculated, "vergelijking.xlsx"));
+    const grid = computed(result.getWorksheet("Register")!);
     const column = (c: Parameters<typeof comparisonHeader>[1]) => grid[0].indexOf(comparisonHeader("nl", c));
     const word = (key: "movement.up" | "movement.down" | "movement.left" | "movement.right" | "movement.unchanged") => t("nl", key).replace(" {size}", "");
     const got = json.movements.map((m) => ({ partner: m.partner, movement: grid[(m.row as number) - 1][column("movement")], changed: grid[(m.row as number) - 1][column("strategyChanged")] }));
@@ -98,8 +110,8 @@ maybe("the comparison columns, recomputed by LibreOffice, show the movement and 
     // The previous strategy reads through the label cells: as the register's own strategy column shows it.
     for (const m of json.movements) expect(grid[(m.row as number) - 1][column("previousStrategy")]).toBe(t("nl", `strategy.${m.previousStrategy as StrategyKey}`));
     // The money then per strategy on the parameter sheet (D20:F24), by LibreOffice's SUMPRODUCT.
-    const parameters = parseCsv(readFileSync(join(csvDir, "vergelijking-Partnerkaart.csv"), "utf8"));
-    expect(parameters.slice(19, 19 + STRATEGY_KEYS.length).map((r) => [r[3], Number(r[4]), Number(r[5].replace(/[^\d-]/g, ""))])).toEqual(
+    const parameters = computed(result.getWorksheet("Partnerkaart")!);
+    expect(parameters.slice(19, 19 + STRATEGY_KEYS.length).map((r) => [r[3], r[4], r[5]])).toEqual(
       STRATEGY_KEYS.map((k) => [t("nl", `strategy.${k}`), json.money[k].then.count, json.money[k].then.subsidy]),
     );
   } finally {
