@@ -24,6 +24,7 @@ import {
   recordedRows,
   wouldReplace,
   type Assessment,
+  type ComparisonChoice,
   type HistorySheetState,
   type PartnerRename,
 } from "../core/history";
@@ -106,6 +107,28 @@ export async function readHistoryFromWorkbook(context: Excel.RequestContext): Pr
   const { state, rowsBelowHeader } = await findHistory(context, counter);
   if (state.kind !== "ours") return { state: state.kind, assessments: [], language: null, rowCount: 0, renames: [], syncs: counter.syncs };
   return { state: state.kind, assessments: readHistory(state.rows), language: state.language, rowCount: rowsBelowHeader, renames: state.renames, syncs: counter.syncs };
+}
+
+/**
+ * The history table as the live comparison needs it: the chosen assessment (by date and label), the
+ * table's language and rows, whether that snapshot records goals and whether names are linked.
+ * Fails with "item-not-found" when the assessment is no longer recorded.
+ */
+export async function readComparisonChoice(context: Excel.RequestContext, wanted: { date: string; label: string }): Promise<{ choice: ComparisonChoice; syncs: number }> {
+  const history = await readHistoryFromWorkbook(context);
+  const chosen = history.assessments.find((a) => a.date === wanted.date && a.label === wanted.label);
+  if (!chosen || history.language === null) {
+    throw new HostFailureError("item-not-found", `The assessment of ${wanted.date} "${wanted.label}" is not on the sheet "${HISTORY_SHEET}".`, HISTORY_SHEET);
+  }
+  const choice: ComparisonChoice = {
+    date: chosen.date,
+    label: chosen.label,
+    historyLanguage: history.language,
+    historyRowCount: history.rowCount,
+    snapshotHasGoals: chosen.partners.some((p) => p.goal !== null),
+    hasRenames: history.renames.length > 0,
+  };
+  return { choice, syncs: history.syncs };
 }
 
 function refuse(target: ForeignTarget): never {

@@ -101,29 +101,14 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     return 2;
   }
 
-  /**
-   * The history table as the live comparison needs it (its language, its rows, whether the chosen
-   * snapshot records goals), read fresh before planning: the pane's earlier read may be stale.
-   */
+  /** The chosen assessment as the live comparison needs it, read fresh before planning (the pane's earlier read may be stale). */
   async function readComparison(wanted: { date: string; label: string }, sheet: string) {
-    const [{ readHistoryFromWorkbook }, { withComparison, HISTORY_SHEET }] = await Promise.all([
+    const [{ readComparisonChoice }, { withComparison }] = await Promise.all([
       import(/* webpackChunkName: "history" */ "./history"),
       import(/* webpackChunkName: "history" */ "../core/history"),
     ]);
-    const history = await run((context) => readHistoryFromWorkbook(context), sheet);
-    const chosen = history.assessments.find((a) => a.date === wanted.date && a.label === wanted.label);
-    if (!chosen || history.language === null) {
-      throw new HostFailureError("item-not-found", `The assessment of ${wanted.date} "${wanted.label}" is not on the sheet "${HISTORY_SHEET}".`, HISTORY_SHEET);
-    }
-    const choice = {
-      date: chosen.date,
-      label: chosen.label,
-      historyLanguage: history.language,
-      historyRowCount: history.rowCount,
-      snapshotHasGoals: chosen.partners.some((p) => p.goal !== null),
-      hasRenames: history.renames.length > 0,
-    };
-    return { withComparison, choice, syncs: history.syncs };
+    const { choice, syncs } = await run((context) => readComparisonChoice(context, wanted), sheet);
+    return { withComparison, choice, syncs };
   }
 
   return {

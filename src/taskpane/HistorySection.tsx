@@ -10,6 +10,7 @@ import { isHostFailure, type WorkbookHost } from "../core/host";
 import { foreignTargetMessage } from "../core/plan/ownership";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
 import { useTexts } from "./i18n";
+import { RenameLink } from "./RenameLink";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -42,8 +43,6 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
 
   const [renames, setRenames] = useState<PartnerRename[]>([]);
-  const [linkCurrent, setLinkCurrent] = useState("");
-  const [linkEarlier, setLinkEarlier] = useState("");
   const reload = useCallback(async () => {
     const [read, links] = await Promise.all([host.readHistory?.() ?? [], host.readRenames?.() ?? []]);
     setHistory(read);
@@ -103,11 +102,6 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
     if (next && inRegister && onInRegisterChange) onInRegisterChange({ date: next.date, label: next.label });
   };
   const comparison = useMemo(() => (earlier ? compareAssessments(earlier, assessmentOf(analysis, today, ""), renames) : null), [earlier, analysis, today, renames]);
-  // A new name and a name no longer in the register: the pair the user may link as one renamed partner.
-  const newNames = comparison ? comparison.matching.added.map((x) => x.partner) : [];
-  const goneNames = comparison ? comparison.matching.gone.map((x) => x.partner) : [];
-  const current = newNames.includes(linkCurrent) ? linkCurrent : (newNames[0] ?? "");
-  const earlierName = goneNames.includes(linkEarlier) ? linkEarlier : (goneNames[0] ?? "");
   const list = (partners: readonly AssessedPartner[]) => partners.map((x) => p("history.row", { partner: x.partner, row: x.row })).join(", ");
 
   return (
@@ -168,31 +162,14 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
           </Text>
           {comparison.matching.added.length > 0 && <Text>{p("history.added", { list: list(comparison.matching.added) })}</Text>}
           {comparison.matching.gone.length > 0 && <Text>{p("history.gone", { list: list(comparison.matching.gone) })}</Text>}
-          {host.linkRename && current !== "" && earlierName !== "" && (
-            <>
-              <Text weight="semibold">{p("history.link.heading")}</Text>
-              <Field label={p("history.link.current")} className={styles.select}>
-                <Select value={current} onChange={(_, data) => setLinkCurrent(data.value)}>
-                  {newNames.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label={p("history.link.earlier")} className={styles.select}>
-                <Select value={earlierName} onChange={(_, data) => setLinkEarlier(data.value)}>
-                  {goneNames.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Button disabled={busy} onClick={() => void link({ earlierName, currentName: current })}>
-                {p("history.link.button")}
-              </Button>
-            </>
+          {host.linkRename && (
+            <RenameLink
+              newNames={comparison.matching.added.map((x) => x.partner)}
+              goneNames={comparison.matching.gone.map((x) => x.partner)}
+              busy={busy}
+              className={styles.select}
+              onLink={(rename) => void link(rename)}
+            />
           )}
           {comparison.matching.ambiguous.length > 0 && (
             <Text>{p("history.ambiguous", { list: comparison.matching.ambiguous.map((a) => list(a.current)).join(", ") })}</Text>
