@@ -10,6 +10,7 @@ import { isHostFailure, type WorkbookHost } from "../core/host";
 import { foreignTargetMessage } from "../core/plan/ownership";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
 import { useTexts } from "./i18n";
+import { historyPaneText, type HistoryPaneKey } from "./i18n/history";
 import { RenameLink } from "./RenameLink";
 
 const useStyles = makeStyles({
@@ -33,6 +34,7 @@ const keyOf = (a: Assessment) => `${a.date} ${a.label}`;
 
 export function HistorySection({ host, snapshot, analysis, settings, today, inRegister = null, onInRegisterChange }: HistorySectionProps) {
   const { p, language } = useTexts();
+  const h = (key: HistoryPaneKey, params?: Record<string, string | number>) => historyPaneText(language, key, params);
   const styles = useStyles();
   const [history, setHistory] = useState<Assessment[] | null>(null);
   const [date, setDate] = useState(today);
@@ -75,10 +77,10 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
     setBusy(true);
     try {
       setRenames(await host.linkRename!(rename));
-      setMessage({ intent: "success", text: p("history.link.done", { current: rename.currentName, earlier: rename.earlierName }) });
+      setMessage({ intent: "success", text: h("history.link.done", { current: rename.currentName, earlier: rename.earlierName }) });
     } catch (error) {
       const details = isHostFailure(error) ? (error.target ? foreignTargetMessage(language, error.target) : error.details) : String(error);
-      setMessage({ intent: "error", text: p("history.link.failed", { details }) });
+      setMessage({ intent: "error", text: h("history.link.failed", { details }) });
     } finally {
       setBusy(false);
     }
@@ -148,7 +150,7 @@ export function HistorySection({ host, snapshot, analysis, settings, today, inRe
           {onInRegisterChange && (
             <Checkbox
               checked={inRegister !== null}
-              label={p("history.inRegister")}
+              label={h("history.inRegister")}
               onChange={(_, data) => onInRegisterChange(data.checked === true ? { date: earlier.date, label: earlier.label } : null)}
             />
           )}

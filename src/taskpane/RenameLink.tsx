@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import type { PartnerRename } from "../core/history";
 import { useTexts } from "./i18n";
+import { historyPaneText, type HistoryPaneKey } from "./i18n/history";
 
 export interface RenameLinkProps {
   /** Names in the register that the earlier assessment does not hold, and the reverse. */
@@ -17,7 +18,8 @@ export interface RenameLinkProps {
 }
 
 export function RenameLink({ newNames, goneNames, busy, className, onLink }: RenameLinkProps) {
-  const { p } = useTexts();
+  const { language } = useTexts();
+  const h = (key: HistoryPaneKey) => historyPaneText(language, key);
   const [linkCurrent, setLinkCurrent] = useState("");
   const [linkEarlier, setLinkEarlier] = useState("");
   const current = newNames.includes(linkCurrent) ? linkCurrent : (newNames[0] ?? "");
@@ -31,19 +33,19 @@ export function RenameLink({ newNames, goneNames, busy, className, onLink }: Ren
     ));
   return (
     <>
-      <Text weight="semibold">{p("history.link.heading")}</Text>
-      <Field label={p("history.link.current")} className={className}>
+      <Text weight="semibold">{h("history.link.heading")}</Text>
+      <Field label={h("history.link.current")} className={className}>
         <Select value={current} onChange={(_, data) => setLinkCurrent(data.value)}>
           {options(newNames)}
         </Select>
       </Field>
-      <Field label={p("history.link.earlier")} className={className}>
+      <Field label={h("history.link.earlier")} className={className}>
         <Select value={earlier} onChange={(_, data) => setLinkEarlier(data.value)}>
           {options(goneNames)}
         </Select>
       </Field>
       <Button disabled={busy} onClick={() => onLink({ earlierName: earlier, currentName: current })}>
-        {p("history.link.button")}
+        {h("history.link.button")}
       </Button>
     </>
   );

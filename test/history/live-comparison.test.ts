@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runAnalyze } from "../../src/cli/analyze";
-import { COMPARISON_COLUMNS, comparisonHeader, HISTORY_SHEET, type ComparisonColumn } from "../../src/core/history";
+import { COMPARISON_COLUMNS, comparisonHeader, HISTORY_SHEET, renameHeaders, type ComparisonColumn } from "../../src/core/history";
+import { historyText } from "../../src/core/history/texts";
 import { isHostFailure, type Language } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import { columnLetter } from "../../src/core/text";
@@ -94,10 +95,10 @@ describe("the live comparison with a recorded assessment", () => {
     expect(money.slice(0, STRATEGY_KEYS.length)).toEqual(STRATEGY_KEYS.map((k) => [t("nl", `strategy.${k}`), json.money[k].then.count, json.money[k].then.subsidy]));
     const changed = json.movements.filter((m) => m.strategyChanged);
     const subsidyNow = (partner: unknown) => NOW.find((r) => r[0] === partner)![4] as number;
-    expect(money[STRATEGY_KEYS.length]).toEqual([t("nl", "history.compare.changed"), changed.length, changed.reduce((sum, m) => sum + subsidyNow(m.partner), 0)]);
+    expect(money[STRATEGY_KEYS.length]).toEqual([historyText("nl", "compare.changed"), changed.length, changed.reduce((sum, m) => sum + subsidyNow(m.partner), 0)]);
     expect(h.driver.values("Partnerkaart", "D17:E18")).toEqual([
-      [t("nl", "history.compare.date"), "2025-03-01"],
-      [t("nl", "history.compare.label"), "2025"],
+      [historyText("nl", "compare.date"), "2025-03-01"],
+      [historyText("nl", "compare.label"), "2025"],
     ]);
   });
 
@@ -197,7 +198,7 @@ describe("a renamed partner linked to its earlier name", () => {
     await h.host.linkRename!({ earlierName: "Weg", currentName: "Nieuw BV" });
     expect(await h.host.linkRename!({ earlierName: "Oud BV", currentName: "nieuw bv " })).toEqual([{ earlierName: "Oud BV", currentName: "nieuw bv " }]);
     expect(h.driver.values(HISTORY_SHEET, "R1:T3")).toEqual([
-      [t("nl", "history.rename.earlierName"), t("nl", "history.rename.currentName"), t("nl", "history.rename.number")],
+      renameHeaders("nl"),
       ["Oud BV", "nieuw bv ", 1],
       ["", "", ""],
     ]);

@@ -16,6 +16,7 @@ import { columnIsOurs, type CellContent, type OwnedColumnProof } from "../plan/o
 import type { CellBlock, ColumnWidth, FillBlock, PlanCell, RegisterColumnsAction, WritePlan } from "../plan/types";
 import { cellHoldsContent } from "../text";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../types";
+import { historyText } from "./texts";
 import { comparisonFormulas, moneyThenFormulas, type ComparisonRefs } from "./formulas";
 import { COMPARISON_COLUMNS, comparisonHeader, ourComparisonHeaders, type ComparisonColumn } from "./headers";
 
@@ -216,18 +217,18 @@ function parameterBlocks(plan: WritePlan, analysis: Analysis, choice: Comparison
   const changed = `--(IFERROR(${changedRange},"")="${t(language, "history.yes")}")`;
   const moneyFormats = [null, "0", "#,##0"];
   return [
-    block("history.compare.caption", row, [[text(t(language, "history.compare.caption"))]], true, null),
+    block("history.compare.caption", row, [[text(historyText(language, "compare.caption"))]], true, null),
     block(
       "history.compare.snapshot",
       row + 1,
       [
-        [text(t(language, "history.compare.date")), text(choice.date)],
-        [text(t(language, "history.compare.label")), text(choice.label)],
+        [text(historyText(language, "compare.date")), text(choice.date)],
+        [text(historyText(language, "compare.label")), text(choice.label)],
       ],
       false,
       [null, "@"],
     ),
-    block("history.compare.money-header", row + 3, [[text(t(language, "summary.strategy")), text(t(language, "history.compare.countThen")), text(t(language, "history.compare.subsidyThen"))]], true, null),
+    block("history.compare.money-header", row + 3, [[text(t(language, "summary.strategy")), text(historyText(language, "compare.countThen")), text(historyText(language, "compare.subsidyThen"))]], true, null),
     block(
       "history.compare.money",
       row + 4,
@@ -241,7 +242,7 @@ function parameterBlocks(plan: WritePlan, analysis: Analysis, choice: Comparison
     block(
       "history.compare.changed",
       row + 4 + STRATEGY_KEYS.length,
-      [[text(t(language, "history.compare.changed")), formula(`=SUMPRODUCT(${changed})`), amountRange === null ? { kind: "number", value: 0 } : formula(`=SUMPRODUCT(${changed},${amountRange})`)]],
+      [[text(historyText(language, "compare.changed")), formula(`=SUMPRODUCT(${changed})`), amountRange === null ? { kind: "number", value: 0 } : formula(`=SUMPRODUCT(${changed},${amountRange})`)]],
       true,
       moneyFormats,
     ),

@@ -11,6 +11,7 @@ import { STRATEGY_KEYS, type CellValue, type Position, type StrategyKey } from "
 import { nameKey } from "../duplicates";
 import type { PartnerRename } from "./match";
 import { isIsoDate, type AssessedPartner, type Assessment } from "./record";
+import { historyText } from "./texts";
 
 export const HISTORY_SHEET = "Partnerkaart historie";
 export const HISTORY_TABLE = "PK_History";
@@ -53,7 +54,7 @@ export const RENAME_COLUMN = HISTORY_COLUMNS.length + 1;
 export const RENAME_COLUMNS = ["earlierName", "currentName", "number"] as const;
 
 export function renameHeaders(language: Language): string[] {
-  return RENAME_COLUMNS.map((c) => t(language, `history.rename.${c}` as MessageKey));
+  return RENAME_COLUMNS.map((c) => historyText(language, `rename.${c}`));
 }
 
 /** The language whose headers the row holds exactly (the link table's beside them, or nothing), or null: the proof that the sheet is ours. */
