@@ -4,6 +4,7 @@
  * Pure types: no Office, no React.
  */
 import type { ForeignTarget } from "./foreign";
+import type { PartnerRename } from "./history/match";
 import type { Assessment } from "./history/record";
 import type { Analysis, AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
 
@@ -32,6 +33,12 @@ export interface OutputOptions {
   /** Live formulas (default) or plain values. */
   mode: "formulas" | "values";
   chart: ChartOptions;
+  /**
+   * Compare the register live with this recorded assessment (issue 19): comparison columns beside
+   * the register and the money then on the parameter sheet, as formulas on the history table.
+   * Formulas mode only; absent or null: no comparison.
+   */
+  comparison?: { date: string; label: string } | null;
 }
 
 export const DEFAULT_CHART_OPTIONS: ChartOptions = {
@@ -227,6 +234,10 @@ export interface WorkbookHost {
   ): Promise<ApplyResult>;
   /** The assessments recorded on the history sheet, in the order first recorded. Optional: hosts without history omit it. */
   readHistory?(): Promise<Assessment[]>;
+  /** The user's links from renamed partners to their earlier names, stored beside the history table. */
+  readRenames?(): Promise<PartnerRename[]>;
+  /** Stores a link from a renamed partner to its earlier name (replacing an earlier link of that name); resolves with every link. */
+  linkRename?(rename: PartnerRename): Promise<PartnerRename[]>;
   /**
    * Records the register (analysed with `settings`) as an assessment on `date` (yyyy-mm-dd) under
    * `label`. When that date and label exist it writes only with `replace` (the pane asks first).

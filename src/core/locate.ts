@@ -4,6 +4,7 @@
  * followed by no more partners, or a footnote.
  */
 import { conceptScore, headerCellsOfRow, mapHeaders, MIN_CONCEPT_SCORE, type HeaderCell } from "./headers";
+import { COMPARISON_HEADERS } from "./history/headers";
 import { columnKeyOfName, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "./plan/names";
 import { isBlank, isFormulaCell } from "./text";
 import { isTotalLabel, looksLikeFootnote } from "./values";
@@ -94,8 +95,8 @@ function tableHeaders(snapshot: SheetSnapshot, table: TableSnapshot): HeaderCell
   );
 }
 
-/** Every header Partnerkaart writes over its columns, in every language. */
-const OUR_HEADERS: ReadonlySet<string> = new Set(REGISTER_COLUMN_KEYS.flatMap(ourColumnHeaders));
+/** Every header Partnerkaart writes over its columns (the history's comparison columns too), in every language. */
+const OUR_HEADERS: ReadonlySet<string> = new Set([...REGISTER_COLUMN_KEYS.flatMap(ourColumnHeaders), ...COMPARISON_HEADERS]);
 
 /**
  * The columns Partnerkaart wrote on this sheet that a PK_Col_ name points at, when the header cell

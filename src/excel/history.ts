@@ -17,11 +17,16 @@ import {
   HISTORY_TABLE,
   historyHeaders,
   historySheetState,
+  linkedRenames,
   readHistory,
+  renameHeaders,
+  RENAME_COLUMN,
   recordedRows,
   wouldReplace,
   type Assessment,
+  type ComparisonChoice,
   type HistorySheetState,
+  type PartnerRename,
 } from "../core/history";
 import { foreignTargetMessage, type ForeignTarget } from "../core/plan/ownership";
 import { columnLetter } from "../core/text";
@@ -35,6 +40,11 @@ const TEXT_COLUMNS = new Set<number>(["date", "label", "partner", "goal", "posit
 export interface HistoryRead {
   state: HistorySheetState["kind"];
   assessments: Assessment[];
+  /** The table's language and data rows (what the live comparison formulas read): null and 0 unless the sheet is ours. */
+  language: Language | null;
+  rowCount: number;
+  /** The user's links from renamed partners to their earlier names. */
+  renames: PartnerRename[];
   syncs: number;
 }
 
@@ -65,6 +75,8 @@ interface Found {
   table: Excel.Table;
   state: HistorySheetState;
   tableSheet: string | null;
+  /** Rows below the header up to the last used one (blank rows inside included). */
+  rowsBelowHeader: number;
 }
 
 /** Syncs 1–2: whether the sheet and table exist, and what the sheet holds. */
@@ -87,13 +99,36 @@ async function findHistory(context: Excel.RequestContext, counter: SyncCounter):
   }
   if (used || tableSheet) await counter.sync();
   const values = sheet.isNullObject ? null : used && !used.isNullObject ? fromA1(used) : [];
-  return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null };
+  return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null, rowsBelowHeader: Math.max(0, (values?.length ?? 0) - 1) };
 }
 
 export async function readHistoryFromWorkbook(context: Excel.RequestContext): Promise<HistoryRead> {
   const counter = new SyncCounter(context);
-  const { state } = await findHistory(context, counter);
-  return { state: state.kind, assessments: state.kind === "ours" ? readHistory(state.rows) : [], syncs: counter.syncs };
+  const { state, rowsBelowHeader } = await findHistory(context, counter);
+  if (state.kind !== "ours") return { state: state.kind, assessments: [], language: null, rowCount: 0, renames: [], syncs: counter.syncs };
+  return { state: state.kind, assessments: readHistory(state.rows), language: state.language, rowCount: rowsBelowHeader, renames: state.renames, syncs: counter.syncs };
+}
+
+/**
+ * The history table as the live comparison needs it: the chosen assessment (by date and label), the
+ * table's language and rows, whether that snapshot records goals and whether names are linked.
+ * Fails with "item-not-found" when the assessment is no longer recorded.
+ */
+export async function readComparisonChoice(context: Excel.RequestContext, wanted: { date: string; label: string }): Promise<{ choice: ComparisonChoice; syncs: number }> {
+  const history = await readHistoryFromWorkbook(context);
+  const chosen = history.assessments.find((a) => a.date === wanted.date && a.label === wanted.label);
+  if (!chosen || history.language === null) {
+    throw new HostFailureError("item-not-found", `The assessment of ${wanted.date} "${wanted.label}" is not on the sheet "${HISTORY_SHEET}".`, HISTORY_SHEET);
+  }
+  const choice: ComparisonChoice = {
+    date: chosen.date,
+    label: chosen.label,
+    historyLanguage: history.language,
+    historyRowCount: history.rowCount,
+    snapshotHasGoals: chosen.partners.some((p) => p.goal !== null),
+    hasRenames: history.renames.length > 0,
+  };
+  return { choice, syncs: history.syncs };
 }
 
 function refuse(target: ForeignTarget): never {
@@ -183,4 +218,29 @@ async function restore(
     }
   }
   await counter.sync();
+}
+
+/**
+ * Stores the user's link from a renamed partner to its earlier name in the link table beside the
+ * history table (R:T on the history sheet, which must be ours: it holds the recorded assessments the
+ * names come from). Two syncs to read, one to write: the whole link table in one range.
+ */
+export async function linkRenameInWorkbook(context: Excel.RequestContext, rename: PartnerRename): Promise<{ renames: PartnerRename[]; syncs: number }> {
+  const counter = new SyncCounter(context);
+  const { state, sheet } = await findHistory(context, counter);
+  if (state.kind === "foreign") refuse({ kind: "cell", sheetName: HISTORY_SHEET, row: state.row, column: state.column, content: state.content });
+  if (state.kind !== "ours") throw new HostFailureError("item-not-found", `There is no recorded assessment on "${HISTORY_SHEET}" to link a name to.`, HISTORY_SHEET);
+  if (sheet.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${HISTORY_SHEET}" is protected.`, HISTORY_SHEET);
+  const renames = linkedRenames(state.renames, rename);
+  // Rows the old table used and the new one does not (a replaced link) are emptied: they were ours.
+  const height = Math.max(renames.length, state.renames.length) + 1;
+  const grid: (string | number)[][] = [renameHeaders(state.language), ...renames.map((r, i) => [r.earlierName, r.currentName, i + 1])];
+  while (grid.length < height) grid.push(["", "", ""]);
+  const range = sheet.getRangeByIndexes(0, RENAME_COLUMN, height, 3);
+  // Names stay text ("=x", "1-2"): format first, then the values.
+  range.numberFormat = grid.map(() => ["@", "@", "General"]);
+  range.values = grid;
+  range.format.autofitColumns();
+  await counter.sync();
+  return { renames, syncs: counter.syncs };
 }

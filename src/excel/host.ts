@@ -101,6 +101,16 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     return 2;
   }
 
+  /** The chosen assessment as the live comparison needs it, read fresh before planning (the pane's earlier read may be stale). */
+  async function readComparison(wanted: { date: string; label: string }, sheet: string) {
+    const [{ readComparisonChoice }, { withComparison }] = await Promise.all([
+      import(/* webpackChunkName: "history" */ "./history"),
+      import(/* webpackChunkName: "history" */ "../core/history"),
+    ]);
+    const { choice, syncs } = await run((context) => readComparisonChoice(context, wanted), sheet);
+    return { withComparison, choice, syncs };
+  }
+
   return {
     language,
     theme,
@@ -122,12 +132,15 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
       const { applyPlan, chartExtension, selfCheck, withSelfCheck, WorkbookObjects, pipeline } = await loadWritePath(options.pipeline).catch((error: unknown) => {
         throw toHostFailure(error, expected.sheetName);
       });
+      const comparison = output.comparison && output.mode === "formulas" ? await readComparison(output.comparison, expected.sheetName) : null;
       // The plan is made from the snapshot the user saw; applyPlan's preflight fails with
       // "register-changed" when the sheet no longer matches it.
       let analysis, plan, chartData;
       try {
         analysis = pipeline.analyzeSheet(expected, settings);
         plan = pipeline.planWrite(expected, analysis, output);
+        // The live comparison's columns and money-then block ride on the plan, as the chart's helper blocks do.
+        if (comparison) plan = comparison.withComparison(expected, analysis, plan, comparison.choice, output);
         chartData = output.chart.enabled ? pipeline.planChartData(analysis, plan, { ...output.chart, language: output.language }) : null;
       } catch (error) {
         throw toHostFailure(error, expected.sheetName);
@@ -179,7 +192,7 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
           summary,
           skipped,
           notices,
-          syncs: probeSyncs + counter.syncs,
+          syncs: probeSyncs + (comparison?.syncs ?? 0) + counter.syncs,
           ...(checked ? { selfCheck: checked } : {}),
         };
       }, expected.sheetName);
@@ -188,6 +201,16 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
     async readHistory() {
       const { readHistoryFromWorkbook } = await import(/* webpackChunkName: "history" */ "./history");
       return run(async (context) => (await readHistoryFromWorkbook(context)).assessments);
+    },
+
+    async readRenames() {
+      const { readHistoryFromWorkbook } = await import(/* webpackChunkName: "history" */ "./history");
+      return run(async (context) => (await readHistoryFromWorkbook(context)).renames);
+    },
+
+    async linkRename(rename) {
+      const { linkRenameInWorkbook } = await import(/* webpackChunkName: "history" */ "./history");
+      return run(async (context) => (await linkRenameInWorkbook(context, rename)).renames);
     },
 
     async recordAssessment(expected, settings, date, label, replace) {

@@ -4,12 +4,14 @@
  * register with a recorded one: who moved, who changed strategy, who is new, gone or ambiguous.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { assessmentOf, compareAssessments, defaultComparison, isIsoDate, type AssessedPartner, type Assessment } from "../core/history";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { assessmentOf, compareAssessments, defaultComparison, isIsoDate, type AssessedPartner, type Assessment, type PartnerRename } from "../core/history";
 import { isHostFailure, type WorkbookHost } from "../core/host";
 import { foreignTargetMessage } from "../core/plan/ownership";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
 import { useTexts } from "./i18n";
+import { historyPaneText, type HistoryPaneKey } from "./i18n/history";
+import { RenameLink } from "./RenameLink";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -23,12 +25,16 @@ export interface HistorySectionProps {
   settings: AnalysisSettings;
   /** yyyy-mm-dd; the pane passes today. */
   today: string;
+  /** The assessment the next apply compares the register with live (OutputOptions.comparison), if any. */
+  inRegister?: { date: string; label: string } | null;
+  onInRegisterChange?: (choice: { date: string; label: string } | null) => void;
 }
 
 const keyOf = (a: Assessment) => `${a.date} ${a.label}`;
 
-export function HistorySection({ host, snapshot, analysis, settings, today }: HistorySectionProps) {
+export function HistorySection({ host, snapshot, analysis, settings, today, inRegister = null, onInRegisterChange }: HistorySectionProps) {
   const { p, language } = useTexts();
+  const h = (key: HistoryPaneKey, params?: Record<string, string | number>) => historyPaneText(language, key, params);
   const styles = useStyles();
   const [history, setHistory] = useState<Assessment[] | null>(null);
   const [date, setDate] = useState(today);
@@ -38,9 +44,11 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
 
+  const [renames, setRenames] = useState<PartnerRename[]>([]);
   const reload = useCallback(async () => {
-    const read = (await host.readHistory?.()) ?? [];
+    const [read, links] = await Promise.all([host.readHistory?.() ?? [], host.readRenames?.() ?? []]);
     setHistory(read);
+    setRenames(links);
     return read;
   }, [host]);
   useEffect(() => {
@@ -65,12 +73,37 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
     }
   };
 
+  const link = async (rename: PartnerRename) => {
+    setBusy(true);
+    try {
+      setRenames(await host.linkRename!(rename));
+      setMessage({ intent: "success", text: h("history.link.done", { current: rename.currentName, earlier: rename.earlierName }) });
+    } catch (error) {
+      const details = isHostFailure(error) ? (error.target ? foreignTargetMessage(language, error.target) : error.details) : String(error);
+      setMessage({ intent: "error", text: h("history.link.failed", { details }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const problem = !isIsoDate(date) ? p("history.dateInvalid") : label.trim() === "" ? p("history.labelNeeded") : null;
   const earlier = useMemo(() => {
     if (!history || history.length === 0) return null;
     return history.find((a) => keyOf(a) === chosen) ?? defaultComparison(history, today) ?? history[history.length - 1];
   }, [history, chosen, today]);
-  const comparison = useMemo(() => (earlier ? compareAssessments(earlier, assessmentOf(analysis, today, "")) : null), [earlier, analysis, today]);
+  // A live comparison kept from an earlier session is shown as chosen; one no longer recorded is dropped, so an apply never asks for it.
+  useEffect(() => {
+    if (!history || !inRegister || !onInRegisterChange) return;
+    const kept = history.find((a) => a.date === inRegister.date && a.label === inRegister.label);
+    if (kept) setChosen(keyOf(kept));
+    else onInRegisterChange(null);
+  }, [history, inRegister, onInRegisterChange]);
+  const choose = (key: string) => {
+    setChosen(key);
+    const next = history?.find((a) => keyOf(a) === key);
+    if (next && inRegister && onInRegisterChange) onInRegisterChange({ date: next.date, label: next.label });
+  };
+  const comparison = useMemo(() => (earlier ? compareAssessments(earlier, assessmentOf(analysis, today, ""), renames) : null), [earlier, analysis, today, renames]);
   const list = (partners: readonly AssessedPartner[]) => partners.map((x) => p("history.row", { partner: x.partner, row: x.row })).join(", ");
 
   return (
@@ -106,7 +139,7 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
       {history && earlier && comparison && (
         <>
           <Field label={p("history.compareWith")} className={styles.select}>
-            <Select value={keyOf(earlier)} onChange={(_, data) => setChosen(data.value)}>
+            <Select value={keyOf(earlier)} onChange={(_, data) => choose(data.value)}>
               {history.map((a) => (
                 <option key={keyOf(a)} value={keyOf(a)}>
                   {`${a.date} – ${a.label}`}
@@ -114,6 +147,13 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
               ))}
             </Select>
           </Field>
+          {onInRegisterChange && (
+            <Checkbox
+              checked={inRegister !== null}
+              label={h("history.inRegister")}
+              onChange={(_, data) => onInRegisterChange(data.checked === true ? { date: earlier.date, label: earlier.label } : null)}
+            />
+          )}
           <Text>
             {p("history.compare.summary", {
               moved: comparison.movements.filter((m) => !m.unchanged).length,
@@ -124,6 +164,15 @@ export function HistorySection({ host, snapshot, analysis, settings, today }: Hi
           </Text>
           {comparison.matching.added.length > 0 && <Text>{p("history.added", { list: list(comparison.matching.added) })}</Text>}
           {comparison.matching.gone.length > 0 && <Text>{p("history.gone", { list: list(comparison.matching.gone) })}</Text>}
+          {host.linkRename && (
+            <RenameLink
+              newNames={comparison.matching.added.map((x) => x.partner)}
+              goneNames={comparison.matching.gone.map((x) => x.partner)}
+              busy={busy}
+              className={styles.select}
+              onLink={(rename) => void link(rename)}
+            />
+          )}
           {comparison.matching.ambiguous.length > 0 && (
             <Text>{p("history.ambiguous", { list: comparison.matching.ambiguous.map((a) => list(a.current)).join(", ") })}</Text>
           )}

@@ -213,6 +213,8 @@ export function Pane({ host }: { host: WorkbookHost }) {
                 analysis={analysis}
                 settings={line.settingsToApply() ?? settings}
                 today={localToday()}
+                inRegister={state.output.comparison ?? null}
+                onInRegisterChange={(comparison) => session.changeOutput({ ...state.output, comparison })}
               />
             </Section>
           )}

@@ -4,10 +4,11 @@ import "@testing-library/jest-dom";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeSheet } from "../../src/core/analyze";
-import { HISTORY_SHEET } from "../../src/core/history";
+import { useState } from "react";
+import { HISTORY_SHEET, comparisonHeader } from "../../src/core/history";
 import { HistorySection } from "../../src/taskpane/HistorySection";
 import { TextsContext, makeTexts } from "../../src/taskpane/i18n";
-import { makeHarness } from "../excel/harness";
+import { makeHarness, outputOptions } from "../excel/harness";
 
 const cells = [
   ["Partner", "Invloed (1-5)", "Afhankelijkheid (1-5)", "Subsidie"],
@@ -60,4 +61,55 @@ test("a history sheet of the user's is named, not overwritten", async () => {
   await user.click(screen.getByRole("button", { name: "Record assessment" }));
   await waitFor(() => expect(screen.getByText(/Recording failed: Nothing was written/)).toBeInTheDocument());
   expect(h.driver.value(HISTORY_SHEET, "A1")).toBe("Notities");
+});
+
+test("the comparison chosen in the pane is written into the register as live columns on the next apply", async () => {
+  const user = userEvent.setup({ delay: null });
+  const h = makeHarness({ sheets: [{ name: "Register", cells }] });
+  await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2025-03-01", "2025", false);
+  await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2025-06-01", "na convenant", false);
+  await h.driver.setCell("Register", "B2", 4.5);
+  let inRegister: { date: string; label: string } | null = null;
+  const snapshot = await h.host.readActiveSheet();
+  function Wrapper() {
+    const [choice, setChoice] = useState<{ date: string; label: string } | null>(null);
+    inRegister = choice;
+    return <HistorySection host={h.host} snapshot={snapshot} analysis={analyzeSheet(snapshot)} settings={{}} today="2026-03-01" inRegister={choice} onInRegisterChange={setChoice} />;
+  }
+  render(
+    <TextsContext.Provider value={makeTexts("en")}>
+      <Wrapper />
+    </TextsContext.Provider>,
+  );
+  const box = await screen.findByRole("checkbox", { name: /Show this comparison in the register/ });
+  await user.click(box);
+  expect(inRegister).toEqual({ date: "2025-06-01", label: "na convenant" });
+  await user.selectOptions(screen.getByRole("combobox", { name: "Compare with" }), "2025-03-01 2025");
+  expect(inRegister).toEqual({ date: "2025-03-01", label: "2025" });
+
+  await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({ language: "en", comparison: inRegister }));
+  const header = h.driver.values("Register", "A1:Z1")[0];
+  const movement = header.indexOf(comparisonHeader("en", "movement"));
+  expect(movement).toBeGreaterThan(0);
+  expect(h.driver.values("Register", `A2:Z3`).map((row) => [row[0], row[movement]])).toEqual([
+    ["Schoolbestuur", "up"],
+    ["Welzijn", "unchanged"],
+  ]);
+});
+
+test("a renamed partner is linked to its earlier name in the pane, stored in the workbook, and then compared as one partner", async () => {
+  const user = userEvent.setup({ delay: null });
+  const h = makeHarness({ sheets: [{ name: "Register", cells }] });
+  await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2025-03-01", "2025", false);
+  await h.driver.setCell("Register", "A3", "Welzijn Noord");
+  await renderSection(h, "2026-03-01");
+  await screen.findByText("New partners: Welzijn Noord (row 3)");
+  expect(screen.getByText("No longer in the register: Welzijn (row 3)")).toBeInTheDocument();
+  expect(screen.getByRole("combobox", { name: "New name" })).toHaveDisplayValue("Welzijn Noord");
+  expect(screen.getByRole("combobox", { name: "Earlier name" })).toHaveDisplayValue("Welzijn");
+  await user.click(screen.getByRole("button", { name: "Link" }));
+  await screen.findByText('"Welzijn Noord" is linked to "Welzijn"; the link is kept on the sheet "Partnerkaart historie".');
+  expect(screen.queryByText(/New partners:/)).not.toBeInTheDocument();
+  expect(screen.getByText("0 of 2 matched partners moved; 0 changed strategy; 0 moved as advised.")).toBeInTheDocument();
+  expect(await h.host.readRenames!()).toEqual([{ earlierName: "Welzijn", currentName: "Welzijn Noord" }]);
 });

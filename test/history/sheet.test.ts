@@ -19,7 +19,7 @@ describe("the history sheet", () => {
   it("is ours when missing, empty, or headed by exactly our columns; anything else is named", () => {
     expect(historySheetState(null).kind).toBe("missing");
     expect(historySheetState([[null, ""]]).kind).toBe("empty");
-    expect(historySheetState([historyHeaders("en")])).toEqual({ kind: "ours", language: "en", rows: [] });
+    expect(historySheetState([historyHeaders("en")])).toEqual({ kind: "ours", language: "en", rows: [], renames: [] });
     expect(historySheetState([["Mijn aantekeningen"]])).toEqual({ kind: "foreign", row: 0, column: 0, content: "Mijn aantekeningen" });
     expect(historySheetState([[""], ["", "notitie"]])).toEqual({ kind: "foreign", row: 1, column: 1, content: "notitie" });
     expect(historySheetState([[...historyHeaders("nl"), "Eigen kolom"]]).kind).toBe("foreign");

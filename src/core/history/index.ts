@@ -5,3 +5,5 @@ export * from "./compare";
 export * from "./years";
 export * from "./sheet";
 export * from "./formulas";
+export { COMPARISON_HEADERS, comparisonHeader, ourComparisonHeaders } from "./headers";
+export * from "./live";

@@ -8,7 +8,10 @@ import type { Language } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { isBlank } from "../text";
 import { STRATEGY_KEYS, type CellValue, type Position, type StrategyKey } from "../types";
+import { nameKey } from "../duplicates";
+import type { PartnerRename } from "./match";
 import { isIsoDate, type AssessedPartner, type Assessment } from "./record";
+import { historyText } from "./texts";
 
 export const HISTORY_SHEET = "Partnerkaart historie";
 export const HISTORY_TABLE = "PK_History";
@@ -41,20 +44,55 @@ export function historyHeaders(language: Language): string[] {
   return HISTORY_COLUMNS.map((c) => t(language, `history.column.${c}` as MessageKey));
 }
 
-/** The language whose headers the row holds exactly, or null: the proof that the sheet is ours. */
+/**
+ * The user's links from a renamed partner to its earlier name: a small table right of the history
+ * table, one blank column between (R:T), so rebuilding the history table never touches it. Its
+ * number column lets a formula fetch a link's earlier name with INDEX (no ROW over a range: see
+ * formulas.ts).
+ */
+export const RENAME_COLUMN = HISTORY_COLUMNS.length + 1;
+export const RENAME_COLUMNS = ["earlierName", "currentName", "number"] as const;
+
+export function renameHeaders(language: Language): string[] {
+  return RENAME_COLUMNS.map((c) => historyText(language, `rename.${c}`));
+}
+
+/** The language whose headers the row holds exactly (the link table's beside them, or nothing), or null: the proof that the sheet is ours. */
 export function historyHeaderLanguage(headerRow: readonly CellValue[] | undefined): Language | null {
   if (!headerRow) return null;
   for (const language of ["nl", "en"] as const) {
     const headers = historyHeaders(language);
-    if (headers.every((h, i) => headerRow[i] === h) && headerRow.slice(headers.length).every(isBlank)) return language;
+    if (!headers.every((h, i) => headerRow[i] === h)) continue;
+    const rest = headerRow.slice(headers.length);
+    if (rest.every(isBlank)) return language;
+    const links = renameHeaders(language);
+    if (isBlank(rest[0]) && links.every((h, i) => rest[1 + i] === h) && rest.slice(1 + links.length).every(isBlank)) return language;
   }
   return null;
+}
+
+/** The links in the rename table's rows (below its header), both names filled. */
+function renamesIn(rows: readonly CellValue[][]): PartnerRename[] {
+  return rows.flatMap((row) => {
+    const earlierName = row[RENAME_COLUMN];
+    const currentName = row[RENAME_COLUMN + 1];
+    return typeof earlierName === "string" && typeof currentName === "string" && !isBlank(earlierName) && !isBlank(currentName) ? [{ earlierName, currentName }] : [];
+  });
+}
+
+/**
+ * The rename table's rows after linking `rename`: a current name has one earlier name, so an
+ * earlier link of the same name (compared as the matching compares names) is replaced.
+ */
+export function linkedRenames(existing: readonly PartnerRename[], rename: PartnerRename): PartnerRename[] {
+  return [...existing.filter((r) => nameKey(r.currentName) !== nameKey(rename.currentName)), rename];
 }
 
 export type HistorySheetState =
   | { kind: "missing" }
   | { kind: "empty" }
-  | { kind: "ours"; language: Language; rows: CellValue[][] }
+  /** `rows`: the history table's data rows (its columns only); `renames`: the user's links. */
+  | { kind: "ours"; language: Language; rows: CellValue[][]; renames: PartnerRename[] }
   /** Not ours: the first cell that shows it (0-based row and column on the sheet). */
   | { kind: "foreign"; row: number; column: number; content: string };
 
@@ -69,7 +107,9 @@ export function historySheetState(values: CellValue[][] | null): HistorySheetSta
     const at = column >= 0 ? { row: 0, column } : firstFilled(values);
     return { kind: "foreign", row: at.row, column: at.column, content: String(values[at.row][at.column]) };
   }
-  return { kind: "ours", language, rows: values.slice(1).filter((row) => !row.every(isBlank)) };
+  const below = values.slice(1);
+  const rows = below.map((row) => row.slice(0, HISTORY_COLUMNS.length)).filter((row) => !row.every(isBlank));
+  return { kind: "ours", language, rows, renames: renamesIn(below) };
 }
 
 function firstFilled(values: CellValue[][]): { row: number; column: number } {

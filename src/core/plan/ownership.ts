@@ -16,6 +16,7 @@
  *   and the apply is refused, since it may be the user's or may be used by the user's formulas.
  */
 import { type ForeignTarget } from "../foreign";
+import type { ComparisonColumn } from "../history/headers";
 import { isBlank, isFormulaCell } from "../text";
 import type { CellValue } from "../types";
 import { blockRect, isFillBlock } from "./blocks";
@@ -33,7 +34,8 @@ export interface CellContent {
 
 /** What one register column of ours may hold and still be ours. */
 export interface OwnedColumnProof {
-  key: PlannedColumnKey;
+  /** A register column of planWrite's, or a live comparison column of the history (core/history/live.ts). */
+  key: PlannedColumnKey | ComparisonColumn;
   /** 0-based absolute column (after the plan's column action). */
   column: number;
   /** Our header for this column, in every language. */
