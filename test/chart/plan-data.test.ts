@@ -129,6 +129,17 @@ describe(`chart data for the live Excel chart (${register.name} register)`, () =
     expect(plotted).toEqual(analysis.rows.map((r) => [r.row, r.dependency, r.influence]));
   });
 
+  it("on the register sheet the chart sits right of everything the plan writes there, columns added beside ours included", async () => {
+    const { analysis, plan } = await setUp();
+    const ours = Math.max(...plan.columns.map((c) => c.column));
+    const options = { ...DEFAULT_CHART_OPTIONS, language: "nl" as const };
+    expect(planChartData(analysis, plan, options).bindings[0].placement.column).toBe(ours + 2);
+    // A comparison's columns (issue 19) are a block beside ours: the chart moves past them.
+    const beside = { kind: "fill" as const, id: "beside", purpose: "register-data" as const, sheetName: plan.registerSheet, row: plan.firstDataRow, column: ours + 1, rowCount: 3, formulasR1C1: ["=1", "=2", "=3"] };
+    const widened = { ...plan, blocks: [...plan.blocks, beside as unknown as (typeof plan.blocks)[number]] };
+    expect(planChartData(analysis, widened, options).bindings[0].placement.column).toBe(ours + 3 + 2);
+  });
+
   it("per goal: one set of series per chart, each holding only that goal's partners", async () => {
     const { analysis, data, book } = await setUp({ perGoal: true });
     expect(data.bindings.map((b) => b.chartName)).toEqual(data.specs.map((s) => s.name));

@@ -266,7 +266,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
     let pointRows: number[] | undefined;
     // Point i is register row firstDataRow + i: labelled rows map straight to their index.
     const labelledPoints = spec.labelledRows.map((row) => row - 1 - plan.firstDataRow).filter((i) => i >= 0 && i < n);
-    const placementColumn = options.placement === "parameter-sheet" ? c0 + lastDataColumn + 2 : Math.max(...plan.columns.map((c) => c.column)) + 2;
+    const placementColumn = options.placement === "parameter-sheet" ? c0 + lastDataColumn + 2 : rightmostRegisterColumn(plan) + 2;
     const placementSheet = options.placement === "parameter-sheet" ? sheet : plan.registerSheet;
     const baseRow = options.placement === "parameter-sheet" ? HEADER_ROW : plan.headerRow;
     bindings.push({
@@ -315,3 +315,10 @@ function chartRows(spec: ChartSpec): number {
   return Math.ceil(spec.height / ROW_POINTS) + 1;
 }
 
+/** The rightmost column the plan writes on the register sheet: our columns and any block beside them (a comparison's). */
+function rightmostRegisterColumn(plan: WritePlan): number {
+  const blockEnds = plan.blocks
+    .filter((block) => block.sheetName === plan.registerSheet)
+    .map((block) => block.column + (block.kind === "fill" ? block.formulasR1C1.length : (block.cells[0]?.length ?? 1)) - 1);
+  return Math.max(...plan.columns.map((c) => c.column), ...blockEnds);
+}
