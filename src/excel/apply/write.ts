@@ -4,6 +4,8 @@
  */
 import { isFillBlock } from "../../core/plan/blocks";
 import { cellPayloadBytes, fillPayloadBytes, splitBlockByBytes } from "../../core/plan/chunks";
+import { absoluteReference } from "../../core/plan/formulas";
+import { isSameReference } from "../../core/plan/ownership";
 import {
   charsToPoints,
   textNeedsProtection,
@@ -14,9 +16,8 @@ import {
   type PlannedConditionalFormat,
   type WritePlan,
 } from "../../core/plan/types";
-import { columnLetter, isBlank } from "../../core/text";
-import type { CellRect, CellValue } from "../../core/types";
-import { quoteSheetName } from "../sync";
+import { isBlank } from "../../core/text";
+import type { CellValue } from "../../core/types";
 import type { BudgetedBatch } from "./batch";
 import type { Journal } from "./journal";
 import type { ApplyOptions } from "./options";
@@ -48,12 +49,12 @@ export async function writePlan(
   // Names before the cells that use them, so every formula finds its names when it is entered.
   for (const { name, previousFormula } of journal.names) {
     const planned = plan.names.find((n) => n.name === name)!;
-    const reference = `=${quoteSheetName(planned.sheetName)}!${absoluteAddress(planned.rect)}`;
+    const reference = `=${absoluteReference(planned.sheetName, planned.rect)}`;
     if (previousFormula === null) {
       // The reference as text, not as a Range: a range object costs the request an object path
       // (~180 bytes a name, measured with the real runtime) for the same name.
       workbook.names.add(planned.name, reference, planned.comment);
-    } else if (previousFormula !== reference) {
+    } else if (!isSameReference(previousFormula, reference)) {
       workbook.names.getItem(planned.name).formula = reference;
     }
   }
@@ -170,9 +171,3 @@ function estimateBandBytes(band: CellBlock): number {
   return bytes;
 }
 
-
-function absoluteAddress(rect: CellRect): string {
-  const start = `$${columnLetter(rect.column)}$${rect.row + 1}`;
-  if (rect.rowCount === 1 && rect.columnCount === 1) return start;
-  return `${start}:$${columnLetter(rect.column + rect.columnCount - 1)}$${rect.row + rect.rowCount}`;
-}
