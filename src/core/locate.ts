@@ -4,7 +4,7 @@
  * followed by no more partners, or a footnote.
  */
 import { conceptScore, headerCellsOfRow, mapHeaders, MIN_CONCEPT_SCORE, type HeaderCell } from "./headers";
-import { columnKeyOfName, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "./plan/names";
+import { columnKeyOfName, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "./names";
 import { isBlank, isFormulaCell } from "./text";
 import { isTotalLabel, looksLikeFootnote } from "./values";
 import type { AnalysisSettings, CellValue, ConceptKey, RegisterLocation, SheetSnapshot, TableSnapshot } from "./types";

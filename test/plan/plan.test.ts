@@ -10,7 +10,7 @@ import { cellPayloadBytes, splitBlockByBytes } from "../../src/core/plan/chunks"
 import { describePlan } from "../../src/core/plan/describe";
 import { decimalLiteral, TOLERANCE_LITERAL, toFileFormula } from "../../src/core/plan/formulas";
 import { ON_LINE_TOLERANCE } from "../../src/core/strategy";
-import { PARAMETER_SHEET_NAME } from "../../src/core/plan/names";
+import { PARAMETER_SHEET_NAME } from "../../src/core/names";
 import { planWrite } from "../../src/core/plan/plan";
 import { textNeedsProtection, type CellBlock, type PlannedColumnKey, type WritePlan } from "../../src/core/plan/types";
 import { STRATEGY_KEYS, type CellValue, type SheetSnapshot } from "../../src/core/types";

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import { absoluteReference, toFileFormula } from "../../core/plan/formulas";
-import { NAME_PREFIX } from "../../core/plan/names";
+import { NAME_PREFIX } from "../../core/names";
 import { expandFill } from "../../core/plan/blocks";
 import type { CellBlock, PlanCell, WritePlan } from "../../core/plan/types";
 import { columnIndex, columnLetter } from "../../core/text";

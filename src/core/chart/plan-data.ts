@@ -25,7 +25,7 @@
  */
 import { t, type MessageKey } from "../i18n";
 import { quoteSheetName, absoluteReference } from "../plan/formulas";
-import { PARAMETER_NAMES as P, strategyLabelName } from "../plan/names";
+import { PARAMETER_NAMES as P, strategyLabelName } from "../names";
 import { insertedColumns } from "../plan/blocks";
 import type { PlanBlock, PlanCell, WritePlan } from "../plan/types";
 import { columnLetter } from "../text";

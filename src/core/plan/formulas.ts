@@ -10,7 +10,7 @@ import { ON_LINE_TOLERANCE } from "../strategy";
 import { columnLetter } from "../text";
 import type { CellRect } from "../types";
 import type { NumberReading } from "../values";
-import { PARAMETER_NAMES as P, positionLabelName, strategyLabelName } from "./names";
+import { PARAMETER_NAMES as P, positionLabelName, strategyLabelName } from "../names";
 
 /** A number as a plain decimal literal ("0.000000001"): HyperFormula does not parse "1E-9". */
 export function decimalLiteral(value: number): string {

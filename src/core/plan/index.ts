@@ -5,7 +5,7 @@ export * from "./ownership";
 export { describePlan, type PlanDescription } from "./describe";
 export { splitBlockByBytes, cellPayloadBytes, OFFICE_REQUEST_BUDGET_BYTES } from "./chunks";
 export { toFileFormula, quoteSheetName, absoluteReference, XLFN_FUNCTIONS } from "./formulas";
-export * from "./names";
+export * from "../names";
 export { PLAN_COLORS } from "./palette";
 export { blockCells, blockRect, expandFill, insertedColumns, isFillBlock } from "./blocks";
 export { r1c1ToA1 } from "./r1c1";

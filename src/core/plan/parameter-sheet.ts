@@ -9,7 +9,7 @@ import { STRATEGY_KEYS, type Analysis, type CellRect, type Scale } from "../type
 import { LABEL_VALUES_3, LABEL_VALUES_5, normalizeLabel, YES_WORDS } from "../values";
 import { EMPTY, formula, LANGUAGES, num, POSITIONS, text } from "./cells";
 import { absoluteCell, countFormula, sumFormula } from "./formulas";
-import { PARAMETER_NAMES, positionLabelName, strategyLabelName } from "./names";
+import { PARAMETER_NAMES, positionLabelName, strategyLabelName } from "../names";
 import type { CellBlock, ColumnWidth, PlanCell } from "./types";
 
 /** Parameter sheet layout (0-based rows and columns). Fixed, so a re-run writes the same cells. */

@@ -14,7 +14,7 @@ import type { Analysis, CellRect, SheetSnapshot } from "../types";
 import { LANGUAGES, type RowBand } from "./cells";
 import { formulaInputs } from "./column-formulas";
 import { absoluteReference } from "./formulas";
-import { PARAMETER_SHEET_NAME } from "./names";
+import { PARAMETER_SHEET_NAME } from "../names";
 import { labelTableFor, parameterColumnWidths, PARAMETER_TITLE_CELL, planParameterSheetWithVariants, type ParameterContext } from "./parameter-sheet";
 import { placeRegisterColumns, userColumnsOf, type RegisterColumnPlacement } from "./register-columns";
 import { planRegisterCells } from "./register-cells";

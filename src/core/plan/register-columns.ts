@@ -10,7 +10,7 @@ import { cellHoldsContent, isBlank, isErrorValue } from "../text";
 import { STRATEGY_KEYS, type Analysis, type ConceptKey, type SheetSnapshot } from "../types";
 import { LANGUAGES, POSITIONS, type RowBand } from "./cells";
 import { everyFormulaOf, type FormulaInputs, type UserColumns } from "./column-formulas";
-import { columnKeyOfName, columnName, HEADER_KEYS, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "./names";
+import { columnKeyOfName, columnName, HEADER_KEYS, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "../names";
 import { columnIsOurs, type CellContent, type OwnedColumnProof } from "./ownership";
 import type { PlannedColumnKey, PlannedRegisterColumn, RegisterColumnsAction } from "./types";
 
