@@ -12,6 +12,16 @@ const noUiOrHost = [
   { group: ["exceljs", "fs", "node:*", "path"], message: "src/core is pure: no files, no Node." },
 ];
 
+/**
+ * Imports of a core folder's modules other than its index (`leaves`: modules a folder may still
+ * take directly). Its own rule name (`@typescript-eslint/no-restricted-imports`), so it adds to the
+ * layer rules above instead of replacing them.
+ */
+const throughIndex = (folder, leaves = []) => ({
+  group: [`**/core/${folder}/*`, `**/${folder}/*`, `!**/${folder}/index`, ...leaves.map((leaf) => `!**/${folder}/${leaf}`)],
+  message: `Import src/core/${folder} through its index.`,
+});
+
 /** A sync inside a loop costs a round trip per iteration: queue the work, then sync once (or per byte budget, in apply/batch.ts). */
 const syncCall = "CallExpression[callee.property.name='sync']";
 const syncInLoopSelectors = [
@@ -89,4 +99,13 @@ export default tseslint.config(
     files: ["src/taskpane/index.tsx"],
     rules: { "no-restricted-globals": "off", "no-restricted-imports": "off" },
   },
+  // Other folders import core/plan and core/chart through their index: what those folders offer is
+  // their index, the rest may move.
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/core/plan/**", "src/core/chart/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [throughIndex("plan"), throughIndex("chart")] }] },
+  },
+  { files: ["src/core/plan/**/*.ts"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [throughIndex("chart")] }] } },
+  { files: ["src/core/chart/**/*.ts"], rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [throughIndex("plan")] }] } },
 );

@@ -23,7 +23,7 @@ import {
   type Assessment,
   type HistorySheetState,
 } from "../core/history";
-import { foreignTargetMessage, type ForeignTarget } from "../core/plan/ownership";
+import { foreignTargetMessage, type ForeignTarget } from "../core/plan";
 import { columnLetter } from "../core/text";
 import type { CellValue } from "../core/types";
 import { HostFailureError } from "./errors";

@@ -5,16 +5,7 @@
  * goes into the undo journal. One sync for a register that fits the budget, one more per further
  * budget's worth of read-back.
  */
-import { blockRect, insertedColumns, isFillBlock } from "../../core/plan/blocks";
-import {
-  foreignCell,
-  foreignNames,
-  foreignTargetMessage,
-  plannedCellIsOurs,
-  type CellContent,
-  type ForeignTarget,
-} from "../../core/plan/ownership";
-import type { PlanBlock, WritePlan } from "../../core/plan/types";
+import { blockRect, insertedColumns, isFillBlock, foreignCell, foreignNames, foreignTargetMessage, plannedCellIsOurs, type CellContent, type ForeignTarget, type PlanBlock, type WritePlan } from "../../core/plan";
 import { cellAddress, cellHoldsContent, formulaText, isBlank } from "../../core/text";
 import type { CellRect, CellValue, SheetSnapshot } from "../../core/types";
 import { jsonBytes } from "../bytes";

@@ -2,20 +2,7 @@
  * The write stage: names, then the plan's blocks (cell bands, and fills: one R1C1 formula per
  * column), then widths, highlights and the charts, all in as few batches as the budget allows.
  */
-import { isFillBlock } from "../../core/plan/blocks";
-import { cellPayloadBytes, fillPayloadBytes, splitBlockByBytes } from "../../core/plan/chunks";
-import { absoluteReference } from "../../core/plan/formulas";
-import { isSameReference } from "../../core/plan/ownership";
-import {
-  charsToPoints,
-  textNeedsProtection,
-  type CellBlock,
-  type FillBlock,
-  type PlanBlock,
-  type PlanCell,
-  type PlannedConditionalFormat,
-  type WritePlan,
-} from "../../core/plan/types";
+import { isFillBlock, cellPayloadBytes, fillPayloadBytes, splitBlockByBytes, absoluteReference, isSameReference, charsToPoints, textNeedsProtection, type CellBlock, type FillBlock, type PlanBlock, type PlanCell, type PlannedConditionalFormat, type WritePlan } from "../../core/plan";
 import { isBlank } from "../../core/text";
 import type { CellValue } from "../../core/types";
 import type { BudgetedBatch } from "./batch";
