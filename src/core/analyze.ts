@@ -8,11 +8,11 @@ import { t } from "./i18n";
 import { locateRegister, locationOf, type LocatedRegister } from "./locate";
 import { knownScale, scaleFromValues } from "./scales";
 import { unusableScaleHint } from "./headers";
-import { defaultAmbitionLine, defaultHighDependencyAbove } from "./strategy";
+import { defaultAmbitionLine, defaultHighDependencyAbove } from "./line";
 import { columnLetter } from "./text";
 import { partnerRows } from "./partners";
 import { MAX_SUMMED_AMOUNT, rowAnalyser, type Scales } from "./row-analysis";
-import { enteredRowReader, mixedKinds, usable, type EnteredRows } from "./rows-with-input";
+import { rowsWithInputReader, mixedKinds, usable, type RowsWithInput } from "./rows-with-input";
 import {
   CONCEPT_KEYS,
   RegisterError,
@@ -64,34 +64,34 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const knownDependency = knownScale(mapping.dependency!.header, settings.dependencyScale);
   let scales: Scales;
   let analyser: ReturnType<typeof rowAnalyser>;
-  let entered: EnteredRows;
+  let withInput: RowsWithInput;
   if (knownInfluence && knownDependency) {
-    // The entered rows are kept for one block only.
-    const reader = enteredRowReader(snapshot, mapping, start, Math.min(BLOCK_ROWS, mostRows));
-    entered = reader.entered;
+    // The rows with input are kept for one block only.
+    const reader = rowsWithInputReader(snapshot, mapping, start, Math.min(BLOCK_ROWS, mostRows));
+    withInput = reader.withInput;
     scales = scalesOf(knownInfluence, knownDependency);
-    analyser = rowAnalyser(snapshot, mapping, entered, mostRows, scales);
-    let enteredRows = 0;
+    analyser = rowAnalyser(snapshot, mapping, withInput, mostRows, scales);
+    let rowsWithInput = 0;
     forEachBlock((first, last) => {
-      entered.count = 0;
+      withInput.count = 0;
       reader.readRows(first, last);
-      analyser.analyseRows(0, entered.count);
-      enteredRows += entered.count;
+      analyser.analyseRows(0, withInput.count);
+      rowsWithInput += withInput.count;
     });
-    if (enteredRows === 0) throw noData();
+    if (rowsWithInput === 0) throw noData();
   } else {
-    const reader = enteredRowReader(snapshot, mapping, start, mostRows);
-    entered = reader.entered;
+    const reader = rowsWithInputReader(snapshot, mapping, start, mostRows);
+    withInput = reader.withInput;
     forEachBlock(reader.readRows);
-    if (entered.count === 0) throw noData();
-    scales = scalesOf(knownInfluence ?? scaleFromValues(usable(entered, entered.influence)), knownDependency ?? scaleFromValues(usable(entered, entered.dependency)));
-    analyser = rowAnalyser(snapshot, mapping, entered, entered.count, scales);
-    analyser.analyseRows(0, entered.count);
+    if (withInput.count === 0) throw noData();
+    scales = scalesOf(knownInfluence ?? scaleFromValues(usable(withInput, withInput.influence)), knownDependency ?? scaleFromValues(usable(withInput, withInput.dependency)));
+    analyser = rowAnalyser(snapshot, mapping, withInput, withInput.count, scales);
+    analyser.analyseRows(0, withInput.count);
   }
   const location = locationOf(located);
   const { influenceScale, dependencyScale, line, highDependencyAbove } = scales;
   const { partners, nameHashes, skipped, summary } = analyser.finish();
-  const warnings = collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(entered.influenceKinds), mixedKinds(entered.dependencyKinds)]);
+  const warnings = collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(withInput.influenceKinds), mixedKinds(withInput.dependencyKinds)]);
   const unsummable = rowsWithUnsummableSubsidy(partners);
   if (unsummable.length > 0) {
     const params = { rows: unsummable.join(", ") };

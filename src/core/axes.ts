@@ -4,7 +4,7 @@
  */
 import { t } from "./i18n";
 import type { Scales } from "./row-analysis";
-import type { EnteredRows } from "./rows-with-input";
+import type { RowsWithInput } from "./rows-with-input";
 import { onScale, scoreOnScale } from "./scales";
 import { columnLetter, displayText, isErrorValue } from "./text";
 import type { ParsedScore } from "./values";
@@ -12,8 +12,8 @@ import type { CellValue, ColumnMapping, ConceptKey, Scale, SkippedRow, SkipReaso
 
 export type AxisProblem = "missing" | "unusable" | "out-of-scale" | "error";
 
-/** The score's value on the scale, or what is wrong with it (a string, so no object per cell). */
-export function readAxis(parsed: ParsedScore, scale: Scale): number | AxisProblem {
+/** Step 1: the score's value on its axis (scale), or what is wrong with it (a string, so no object per cell). */
+export function placeOnAxis(parsed: ParsedScore, scale: Scale): number | AxisProblem {
   switch (parsed.kind) {
     case "blank":
       return "missing";
@@ -54,7 +54,7 @@ export function skippedRow(
   hasPartner: boolean,
   influence: number | AxisProblem,
   dependency: number | AxisProblem,
-  entered: EnteredRows,
+  withInput: RowsWithInput,
   i: number,
   scales: Scales,
 ): SkippedRow {
@@ -64,7 +64,7 @@ export function skippedRow(
   if (!hasPartner) return new SkippedRowRecord(r + 1, partner, "missing-partner", letter("partner"), null);
   // Not the partner: the influence cell when it is at fault, else the dependency cell.
   const axis = typeof influence === "string" ? "influence" : "dependency";
-  const score = axis === "influence" ? entered.influence[i] : entered.dependency[i];
+  const score = axis === "influence" ? withInput.influence[i] : withInput.dependency[i];
   const scale = axis === "influence" ? scales.influenceScale : scales.dependencyScale;
   const problem = (axis === "influence" ? influence : dependency) as AxisProblem;
   const outside = problem === "out-of-scale";

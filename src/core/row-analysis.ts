@@ -3,13 +3,14 @@
  * row's scores on the axes (`axes.ts`), then steps 2 and 3 (`strategy.ts`) run over the new
  * partners' number columns; results go straight into partner columns and the summary.
  */
-import { readAxis, skippedRow } from "./axes";
+import { placeOnAxis, skippedRow } from "./axes";
 import { nameHash } from "./duplicates";
 import { cellAt, cellIn, formatAt } from "./locate";
 import { newPartnerColumns, strategyIndex } from "./partners";
-import type { EnteredRows } from "./rows-with-input";
+import type { RowsWithInput } from "./rows-with-input";
 import { onScale, scoreOnScale } from "./scales";
-import { chooseStrategy, isHighDependency, positionOf, recommendedDependency, recommendedInfluence, requiredInfluence } from "./strategy";
+import { isHighDependency, positionOf, requiredInfluence } from "./line";
+import { chooseStrategy, recommendedDependency, recommendedInfluence } from "./strategy";
 import { displayText, isBlank, isErrorValue } from "./text";
 import { memoizeTexts, parseAmount, parseScore, parseYesNo } from "./values";
 import {
@@ -41,14 +42,14 @@ export interface AnalysedRows {
 }
 
 /**
- * Analyses the entered rows on the scales, a range of them at a time: results go straight into
+ * Analyses the rows with input on the scales, a range of them at a time: results go straight into
  * partner columns (no object per partner) and the summary; a row that cannot be analysed joins
  * `skipped` with its reason.
  */
 export function rowAnalyser(
   snapshot: SheetSnapshot,
   mapping: ColumnMapping,
-  entered: EnteredRows,
+  withInput: RowsWithInput,
   capacity: number,
   scales: Scales,
 ): { analyseRows(from: number, to: number): void; finish(): AnalysedRows } {
@@ -78,14 +79,14 @@ export function rowAnalyser(
     // The cells first; the framework's arithmetic then runs over the new partners' number columns
     // in a loop of its own, small enough for the compiler to inline it without boxing a number.
     for (let i = from; i < to; i++) {
-      const r = entered.row[i];
-      const cells = entered.cells[i];
+      const r = withInput.row[i];
+      const cells = withInput.cells[i];
       const partnerValue = cellIn(cells, partnerOffset);
-      const influence = readAxis(entered.influence[i], influenceScale);
-      const dependency = readAxis(entered.dependency[i], dependencyScale);
-      const hasPartner = entered.hasPartner[i] === 1;
+      const influence = placeOnAxis(withInput.influence[i], influenceScale);
+      const dependency = placeOnAxis(withInput.dependency[i], dependencyScale);
+      const hasPartner = withInput.hasPartner[i] === 1;
       if (typeof influence === "string" || typeof dependency === "string" || !hasPartner || isErrorValue(partnerValue)) {
-        skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, influence, dependency, entered, i, scales));
+        skipped.push(skippedRow(mapping, r, partnerValue, hasPartner, influence, dependency, withInput, i, scales));
         continue;
       }
       const alternativesDesirable = altOffset >= 0 && yesNo(cellIn(cells, altOffset)) === "yes";
@@ -107,7 +108,7 @@ export function rowAnalyser(
       partners.subsidy[at] = subsidy ?? NaN;
       partners.flags[at] = (alternativesDesirable ? PARTNER_FLAGS.alternativesDesirable : 0) | (targetInfluence !== null || targetDependency !== null ? PARTNER_FLAGS.targetFromRegister : 0);
     }
-    placeOnLine(partners, first, partners.count, scales, summary);
+    applyLineAndStrategy(partners, first, partners.count, scales, summary);
   };
   const finish = (): AnalysedRows => {
     partners.partner.length = partners.goal.length = partners.count;
@@ -122,11 +123,13 @@ const STRATEGY_BY_CASE: Uint8Array = Uint8Array.from({ length: 8 }, (_, bits) =>
 );
 
 /**
- * The framework applied to partners first…end, whose scores, subsidy, register targets (NaN for
- * none) and alternatives flag are in place: required influence, gap, position, strategy, the
- * recommended target where the register names none, and the summary's tallies.
+ * Steps 2 and 3 of the framework (`line.ts`, `strategy.ts`) block-wise, over partners first…end
+ * whose scores, subsidy, register targets (NaN for none) and alternatives flag are in place:
+ * required influence, gap, position, strategy, the recommended target where the register names
+ * none, and the summary's tallies. A loop of its own over number columns, so no number is boxed
+ * (docs/performance.md); test/core/framework-blockwise.test.ts ties it to the one-partner functions.
  */
-function placeOnLine(partners: PartnerColumns, first: number, end: number, { influenceScale, dependencyScale, line, highDependencyAbove }: Scales, summary: Summary): void {
+function applyLineAndStrategy(partners: PartnerColumns, first: number, end: number, { influenceScale, dependencyScale, line, highDependencyAbove }: Scales, summary: Summary): void {
   const tallies = STRATEGY_KEYS.map((k) => summary.byStrategy[k]);
   const { above: aboveTally, below: belowTally } = summary.byPosition;
   for (let at = first; at < end; at++) {

@@ -8,7 +8,7 @@ import { memoizeTexts, parseScore, type ParsedScore } from "./values";
 import { CONCEPT_KEYS, type CellValue, type ColumnMapping, type ConceptKey, type SheetSnapshot } from "./types";
 
 /** The register rows with something typed in them, and their scores as read (not yet on a scale). */
-export interface EnteredRows {
+export interface RowsWithInput {
   count: number;
   /** 0-based sheet rows. */
   row: Int32Array;
@@ -35,12 +35,12 @@ export function mixedKinds(kinds: number): boolean {
  * Every row with something typed in it is analysed or skipped; a blank row is not a partner. Cells
  * that only show a formula's result (a row number, our own output columns) do not make a row a partner.
  */
-export function enteredRowReader(
+export function rowsWithInputReader(
   snapshot: SheetSnapshot,
   mapping: ColumnMapping,
   start: LocatedRegister["start"],
   capacity: number,
-): { entered: EnteredRows; readRows(first: number, last: number): void } {
+): { withInput: RowsWithInput; readRows(first: number, last: number): void } {
   const { origin } = snapshot;
   const offsetOf = (concept: ConceptKey) => mapping[concept]!.column - origin.column;
   const partnerOffset = offsetOf("partner");
@@ -52,7 +52,7 @@ export function enteredRowReader(
   const influenceText = memoizeTexts((text) => parseScore(text));
   const dependencyText = memoizeTexts((text) => parseScore(text));
   // Sized up front (for a block, or every register row) and filled front to back: growing by push would copy them.
-  const entered: EnteredRows = {
+  const withInput: RowsWithInput = {
     count: 0,
     row: new Int32Array(capacity),
     cells: new Array<CellValue[]>(capacity),
@@ -74,17 +74,17 @@ export function enteredRowReader(
       const formatRow = formats && (typeof influenceValue !== "string" || typeof dependencyValue !== "string") ? formats[r - origin.row] : undefined;
       const influence = typeof influenceValue === "string" ? influenceText(influenceValue) : parseScore(influenceValue, formatRow?.[influenceOffset] ?? null);
       const dependency = typeof dependencyValue === "string" ? dependencyText(dependencyValue) : parseScore(dependencyValue, formatRow?.[dependencyOffset] ?? null);
-      entered.influenceKinds |= kindBit(influence);
-      entered.dependencyKinds |= kindBit(dependency);
-      const at = entered.count++;
-      entered.row[at] = r;
-      entered.cells[at] = cells;
-      entered.hasPartner[at] = hasPartner ? 1 : 0;
-      entered.influence[at] = influence;
-      entered.dependency[at] = dependency;
+      withInput.influenceKinds |= kindBit(influence);
+      withInput.dependencyKinds |= kindBit(dependency);
+      const at = withInput.count++;
+      withInput.row[at] = r;
+      withInput.cells[at] = cells;
+      withInput.hasPartner[at] = hasPartner ? 1 : 0;
+      withInput.influence[at] = influence;
+      withInput.dependency[at] = dependency;
     }
   };
-  return { entered, readRows };
+  return { withInput, readRows };
 }
 
 /** Whether a row without a partner name holds input: a mapped cell, or any typed (not computed) cell of the register. */
@@ -99,8 +99,8 @@ function holdsInput(snapshot: SheetSnapshot, start: LocatedRegister["start"], ma
 }
 
 /** Scores of rows that have a partner: what the scale is guessed from. */
-export function usable(entered: EnteredRows, scores: ParsedScore[]): ParsedScore[] {
+export function usable(withInput: RowsWithInput, scores: ParsedScore[]): ParsedScore[] {
   const kept: ParsedScore[] = [];
-  for (let i = 0; i < entered.count; i++) if (entered.hasPartner[i] === 1) kept.push(scores[i]);
+  for (let i = 0; i < withInput.count; i++) if (withInput.hasPartner[i] === 1) kept.push(scores[i]);
   return kept;
 }

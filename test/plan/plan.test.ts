@@ -9,7 +9,7 @@ import { userCellsTargetedByPlan } from "../../src/core/plan/check";
 import { cellPayloadBytes, splitBlockByBytes } from "../../src/core/plan/chunks";
 import { describePlan } from "../../src/core/plan/describe";
 import { decimalLiteral, TOLERANCE_LITERAL, toFileFormula } from "../../src/core/plan/formulas";
-import { ON_LINE_TOLERANCE } from "../../src/core/strategy";
+import { ON_LINE_TOLERANCE } from "../../src/core/line";
 import { PARAMETER_SHEET_NAME } from "../../src/core/names";
 import { planWrite } from "../../src/core/plan/plan";
 import { textNeedsProtection, type CellBlock, type PlannedColumnKey, type WritePlan } from "../../src/core/plan/types";

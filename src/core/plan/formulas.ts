@@ -6,7 +6,7 @@
  * Excel 2016+, LibreOffice and HyperFormula know (no LET, IFS, CONCAT, XLOOKUP, structured
  * references, bare TRUE), and never a user string inside a formula.
  */
-import { ON_LINE_TOLERANCE } from "../strategy";
+import { ON_LINE_TOLERANCE } from "../line";
 import { columnLetter } from "../text";
 import type { CellRect } from "../types";
 import type { NumberReading } from "../values";

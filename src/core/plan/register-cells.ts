@@ -4,7 +4,7 @@
  */
 import type { OutputOptions } from "../host";
 import { t } from "../i18n";
-import { ON_LINE_TOLERANCE } from "../strategy";
+import { ON_LINE_TOLERANCE } from "../line";
 import type { Analysis, PartnerResult, SheetSnapshot } from "../types";
 import { numberFormatReading } from "../values";
 import { EMPTY, formula, num, text, type RowBand } from "./cells";
@@ -58,7 +58,7 @@ export function planRegisterCells(
   };
 
   // Read once per band, not once per run of columns: it reads a number format of every row.
-  const readingRunsOfBand = output.mode === "values" ? [] : bands.map((band) => readingRuns(snapshot, band, readColumns));
+  const alikeRunsOfBand = output.mode === "values" ? [] : bands.map((band) => runsReadAlike(snapshot, band, readColumns));
   for (const run of contiguousRuns(columns)) {
     const runId = run.map((c) => c.key).join("+");
     blocks.push({
@@ -88,7 +88,7 @@ export function planRegisterCells(
         });
         return;
       }
-      readingRunsOfBand[b].forEach((rows, k) => {
+      alikeRunsOfBand[b].forEach((rows, k) => {
         const formulas = run.map((c) => formulaFor(c.key, rows.readings));
         const rowCount = rows.last - rows.first + 1;
         const part = k === 0 ? id : `${id}.${k}`;
@@ -144,15 +144,15 @@ function contiguousRuns(columns: PlannedRegisterColumn[]): PlannedRegisterColumn
  * Consecutive rows of a band whose score cells are read alike (usually the whole band). Rows are
  * compared by a number per row (one base-3 digit per column), so a row costs no array or string.
  */
-function readingRuns(
+function runsReadAlike(
   snapshot: SheetSnapshot,
   band: RowBand,
   columns: (number | null)[],
-): ReadingRun[] {
+): RowsReadAlike[] {
   // Only the columns the register has; a row is read 100,000 times over, so no array per row.
   const offsets = Int32Array.from(columns.filter((column): column is number => column !== null), (column) => column - snapshot.origin.column);
   const formats = snapshot.numberFormats;
-  const runFrom = (r: number): ReadingRun => {
+  const runFrom = (r: number): RowsReadAlike => {
     const rowFormats = formats?.[r - snapshot.origin.row];
     const readings = columns.map((column) => (column === null || !rowFormats ? "plain" : numberFormatReading(rowFormats[column - snapshot.origin.column])));
     return { first: r, last: r, readings };
@@ -175,7 +175,7 @@ function readingRuns(
   return runs;
 }
 
-interface ReadingRun {
+interface RowsReadAlike {
   first: number;
   last: number;
   readings: NumberCellReading[];
