@@ -91,12 +91,10 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const location = locationOf(located);
   const { influenceScale, dependencyScale, line, highDependencyAbove } = scales;
   const { partners, nameHashes, skipped, summary } = analyser.finish();
-  const warnings = collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(withInput.influenceKinds), mixedKinds(withInput.dependencyKinds)]);
-  const unsummable = rowsWithUnsummableSubsidy(partners);
-  if (unsummable.length > 0) {
-    const params = { rows: unsummable.join(", ") };
-    warnings.push({ code: "subsidy-too-large", rows: unsummable, message: t("en", "warning.subsidy-too-large", params), params });
-  }
+  const warnings = [
+    ...collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(withInput.influenceKinds), mixedKinds(withInput.dependencyKinds)]),
+    ...subsidyTooLargeWarnings(partners),
+  ];
   let rows: PartnerResult[] | undefined;
   return {
     location,
@@ -127,6 +125,14 @@ function rowsWithUnsummableSubsidy(partners: PartnerColumns): number[] {
     if (subsidy > MAX_SUMMED_AMOUNT || subsidy < -MAX_SUMMED_AMOUNT) rows.push(partners.row[at]);
   }
   return rows;
+}
+
+/** The warning naming the rows whose subsidy is left out of the sums, if any. */
+function subsidyTooLargeWarnings(partners: PartnerColumns): AnalysisWarning[] {
+  const rows = rowsWithUnsummableSubsidy(partners);
+  if (rows.length === 0) return [];
+  const params = { rows: rows.join(", ") };
+  return [{ code: "subsidy-too-large", rows, message: t("en", "warning.subsidy-too-large", params), params }];
 }
 
 function toColumnMapping(found: LocatedRegister, settings: AnalysisSettings): ColumnMapping {

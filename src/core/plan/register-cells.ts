@@ -45,17 +45,7 @@ export function planRegisterCells(
   const { user } = inputs;
   // The four score cells whose number format changes how a formula reads them, per row.
   const readColumns = [user.influence, user.dependency, user.targetInfluence, user.targetDependency];
-  // One R1C1 formula per (column, readings): the same text in every row, built once.
-  const formulaCache = new Map<string, string | null>();
-  const formulaFor = (key: PlannedColumnKey, readings: ScoreReadings): string | null => {
-    const cacheKey = `${key}|${readings.join(",")}`;
-    let cached = formulaCache.get(cacheKey);
-    if (cached === undefined) {
-      cached = registerFormula(inputs, columnByKey, key, readings);
-      formulaCache.set(cacheKey, cached);
-    }
-    return cached;
-  };
+  const formulaFor = cachedRegisterFormula(inputs, columnByKey);
 
   // Read once per band, not once per run of columns: it reads a number format of every row.
   const alikeRunsOfBand = output.mode === "values" ? [] : bands.map((band) => runsReadAlike(snapshot, band, readColumns));
@@ -113,6 +103,20 @@ export function planRegisterCells(
     });
   }
   return { blocks, conditionalFormats: gapBelowLineFormats(analysis, columnByKey.get("gap")!, bands) };
+}
+
+/** One R1C1 formula per (column, readings): the same text in every row, built once. */
+function cachedRegisterFormula(inputs: FormulaInputs, columnByKey: ReadonlyMap<PlannedColumnKey, number>) {
+  const formulaCache = new Map<string, string | null>();
+  return (key: PlannedColumnKey, readings: ScoreReadings): string | null => {
+    const cacheKey = `${key}|${readings.join(",")}`;
+    let cached = formulaCache.get(cacheKey);
+    if (cached === undefined) {
+      cached = registerFormula(inputs, columnByKey, key, readings);
+      formulaCache.set(cacheKey, cached);
+    }
+    return cached;
+  };
 }
 
 /** Lights up a gap below the line, in every data band. */
