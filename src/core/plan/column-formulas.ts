@@ -2,7 +2,6 @@
  * The per-column formula of the register columns: one R1C1 formula per column, the same text in
  * every row, chosen by how the row's score cells are read (plain, percent or date format).
  */
-import type { Scale } from "../types";
 import {
   DEPENDENCY_AXIS_NAMES,
   gapFormula,
@@ -18,7 +17,7 @@ import {
   type NumberCellReading,
   type RegisterTarget,
 } from "./formulas";
-import { labelTableFor } from "./parameter-sheet";
+import type { LabelTable } from "./parameter-sheet";
 import type { PlannedColumnKey } from "./types";
 
 /** The register's own (user) columns the formulas read; null where the register has none. */
@@ -39,11 +38,12 @@ export interface FormulaInputs {
   dependencyAxis: ReturnType<typeof DEPENDENCY_AXIS_NAMES>;
 }
 
-export function formulaInputs(user: UserColumns, influenceScale: Scale, dependencyScale: Scale): FormulaInputs {
+/** `influenceLabels` / `dependencyLabels`: the axis's label table on the parameter sheet, if it has one. */
+export function formulaInputs(user: UserColumns, influenceLabels: LabelTable | null, dependencyLabels: LabelTable | null): FormulaInputs {
   return {
     user,
-    influenceAxis: INFLUENCE_AXIS_NAMES(labelTableFor(influenceScale) !== null),
-    dependencyAxis: DEPENDENCY_AXIS_NAMES(labelTableFor(dependencyScale) !== null),
+    influenceAxis: INFLUENCE_AXIS_NAMES(influenceLabels !== null),
+    dependencyAxis: DEPENDENCY_AXIS_NAMES(dependencyLabels !== null),
   };
 }
 

@@ -39,8 +39,11 @@ const SETTINGS: { name: string; caption: MessageKey; value: (a: Analysis) => num
   { name: PARAMETER_NAMES.highDependencyAbove, caption: "parameters.highDependencyAbove", value: (a) => a.highDependencyAbove },
 ];
 
+/** Words and the scores they stand for, as the parameter sheet lists them. */
+export type LabelTable = [string, number][];
+
 /** The label table a scale accepts (core: scoreOnScale), or null when labels are not scores on it. */
-export function labelTableFor(scale: Scale): [string, number][] | null {
+export function labelTableFor(scale: Scale): LabelTable | null {
   // As scoreOnScale reads them: the user's own labels first (counted from the scale's minimum), then
   // the built-in words of a 1–3 or 1–5 scale that are not among them (a word must appear once: the
   // formula sums over matches).

@@ -28,14 +28,18 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
   const bands = dataBands(analysis);
 
   const start = userColumnsOf(snapshot, analysis);
-  const inputs = formulaInputs(start.user, analysis.influenceScale, analysis.dependencyScale);
+  const influenceLabels = labelTableFor(analysis.influenceScale);
+  const dependencyLabels = labelTableFor(analysis.dependencyScale);
+  const inputs = formulaInputs(start.user, influenceLabels, dependencyLabels);
   const placement = placeRegisterColumns(snapshot, analysis, start, inputs, bands, output.language);
   const register = planRegisterCells(snapshot, analysis, placement, inputs, bands, output);
 
   const names = new NameList(snapshot);
   for (const c of placement.columns) names.add(c.name, registerSheet, { row: location.headerRow, column: c.column, rowCount: 1, columnCount: 1 }, c.header);
   const parameters = planParameterSheetWithVariants(parameterSheet, analysis, output, {
-    ...parameterRanges(analysis, placement, start.user.subsidy),
+    influenceLabels,
+    dependencyLabels,
+    ...registerRanges(analysis, placement, start.user.subsidy),
     addName: names.add,
   });
 
@@ -88,14 +92,16 @@ class NameList {
   };
 }
 
-/** The register ranges the summary counts over, and the label tables of the scales. */
-function parameterRanges(analysis: Analysis, placement: RegisterColumnPlacement, subsidyColumn: number | null): Omit<ParameterContext, "addName"> {
+/** The register ranges the summary counts over. */
+function registerRanges(
+  analysis: Analysis,
+  placement: RegisterColumnPlacement,
+  subsidyColumn: number | null,
+): Pick<ParameterContext, "strategyRange" | "positionRange" | "amountRange"> {
   const registerSheet = analysis.location.sheetName;
   const columnOf = (key: "strategy" | "position" | "subsidyAmount") => placement.columnByKey.get(key) ?? null;
   const amountColumn = columnOf("subsidyAmount") ?? subsidyColumn;
   return {
-    influenceLabels: labelTableFor(analysis.influenceScale),
-    dependencyLabels: labelTableFor(analysis.dependencyScale),
     strategyRange: rangeOfColumn(registerSheet, columnOf("strategy")!, analysis),
     positionRange: rangeOfColumn(registerSheet, columnOf("position")!, analysis),
     amountRange: amountColumn === null ? null : rangeOfColumn(registerSheet, amountColumn, analysis),
