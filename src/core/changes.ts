@@ -6,7 +6,8 @@
  * Pure: no Office, no DOM.
  */
 import { emptySummary } from "./analyze";
-import { chooseStrategy, isHighDependency, positionOf, requiredInfluence } from "./strategy";
+import { isHighDependency, positionOf, requiredInfluence } from "./line";
+import { chooseStrategy } from "./strategy";
 import { cellAddress, isBlank } from "./text";
 import {
   PARTNER_FLAGS,

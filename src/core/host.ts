@@ -1,12 +1,17 @@
 /**
- * The contract between the task pane and whatever hosts the workbook. src/excel implements it with
- * Office.js; tests implement it over the in-memory Excel double. The pane never sees `Excel`.
- * Pure types: no Office, no React.
+ * The port between the task pane and whatever hosts the workbook (`WorkbookHost`), with what goes
+ * through it: output options, results, failures. src/excel implements it with Office.js; tests
+ * implement it over the in-memory Excel double. The pane never sees `Excel`. What only the pane
+ * needs of the host (theme, stored state, progress) is `pane-contracts.ts`. Pure types: no Office,
+ * no React.
  */
 import type { ForeignTarget } from "./foreign";
 import type { PartnerRename } from "./history/match";
 import type { Assessment } from "./history/record";
+import type { ApplyProgress, CancelSignal, StoredState, Theme } from "./pane-contracts";
 import type { Analysis, AnalysisSettings, SheetSnapshot, Summary, SkippedRow } from "./types";
+
+export type { ApplyProgress, CancelSignal, StoredState, Theme };
 
 export type Language = "nl" | "en";
 
@@ -50,40 +55,6 @@ export const DEFAULT_CHART_OPTIONS: ChartOptions = {
   goal: null,
   perGoal: false,
 };
-
-/** What the pane remembers in the workbook (settings travel with the file). */
-export interface StoredState {
-  version: 1;
-  settings: AnalysisSettings;
-  output: Omit<OutputOptions, "language">;
-  /**
-   * The sheet the settings were made for. Header row, table, column mapping and scales only make
-   * sense there; on another sheet the pane keeps only the line, threshold and output options.
-   */
-  sheetName?: string;
-}
-
-export interface ApplyProgress {
-  /** 0..1 */
-  fraction: number;
-  step:
-    | "reading"
-    | "analysing"
-    /** Excel is in cell edit mode: nothing is written until the user presses Enter or Esc (or cancels). */
-    | "waiting-for-cell-edit"
-    | "writing-columns"
-    | "writing-parameters"
-    | "writing-summary"
-    | "chart"
-    | "done";
-}
-
-/** Lets the pane cancel an apply that waits for the user to leave cell edit mode (an AbortSignal fits). */
-export interface CancelSignal {
-  readonly aborted: boolean;
-  addEventListener(type: "abort", listener: () => void): void;
-  removeEventListener(type: "abort", listener: () => void): void;
-}
 
 /** A row where Excel's computed position or strategy differs from the analysis (1-based sheet row). */
 export interface SelfCheckMismatch {
@@ -216,7 +187,7 @@ export type SheetEvent = { kind: "activated" | "selection-changed" | "data-chang
 
 export interface WorkbookHost {
   readonly language: Language;
-  readonly theme: "light" | "dark";
+  readonly theme: Theme;
   /** A snapshot of the active sheet (used range, formats, tables, hidden columns, selection). */
   readActiveSheet(): Promise<SheetSnapshot>;
   /**

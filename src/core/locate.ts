@@ -5,11 +5,15 @@
  */
 import { conceptScore, headerCellsOfRow, mapHeaders, MIN_CONCEPT_SCORE, type HeaderCell } from "./headers";
 import { COMPARISON_HEADERS } from "./history/headers";
-import { columnKeyOfName, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "./plan/names";
+import { columnKeyOfName, ourColumnHeaders, REGISTER_COLUMN_KEYS } from "./names";
 import { isBlank, isFormulaCell } from "./text";
-import { isTotalLabel, looksLikeFootnote } from "./values";
-import type { AnalysisSettings, CellValue, ConceptKey, RegisterLocation, SheetSnapshot, TableSnapshot } from "./types";
+import { isTotalLabel } from "./values";
+import type { AnalysisSettings, ConceptKey, RegisterLocation, SheetSnapshot, TableSnapshot } from "./types";
 import { RegisterError } from "./types";
+import { cellAt, lastRowOf } from "./snapshot";
+import { scanRangeEnd } from "./range-end";
+
+export { cellAt, cellIn, formatAt } from "./snapshot";
 
 export const REQUIRED_CONCEPTS: readonly ConceptKey[] = ["partner", "influence", "dependency"];
 
@@ -43,7 +47,7 @@ export interface RegisterEnd {
 }
 
 /** A RegisterEnd as its scan writes it. */
-type ScanState = { -readonly [K in keyof RegisterEnd]: RegisterEnd[K] };
+export type ScanState = { -readonly [K in keyof RegisterEnd]: RegisterEnd[K] };
 
 /** A register whose header is found, and whose end is found as its rows are read. */
 export interface LocatedRegister {
@@ -65,27 +69,6 @@ export function locationOf({ start, end }: LocatedRegister): RegisterLocation {
   return { sheetName, tableName, headerRow, firstDataRow, lastDataRow: end.lastDataRow, firstColumn, lastColumn, totalsRow: end.totalsRow };
 }
 
-/** The value at an absolute 0-based cell, "" outside the snapshot. */
-export function cellAt(snapshot: SheetSnapshot, row: number, column: number): CellValue {
-  const r = snapshot.values[row - snapshot.origin.row];
-  return r ? cellIn(r, column - snapshot.origin.column) : "";
-}
-
-/** A row array's cell, "" beyond its end (rows may be ragged). */
-export function cellIn(cells: CellValue[], offset: number): CellValue {
-  const value = cells[offset];
-  return value === undefined ? "" : value;
-}
-
-/** The number format at an absolute 0-based cell, if known. */
-export function formatAt(snapshot: SheetSnapshot, row: number, column: number): string | null {
-  const r = snapshot.numberFormats?.[row - snapshot.origin.row];
-  return r?.[column - snapshot.origin.column] ?? null;
-}
-
-function lastRowOf(snapshot: SheetSnapshot): number {
-  return snapshot.origin.row + snapshot.values.length - 1;
-}
 
 function tableHeaders(snapshot: SheetSnapshot, table: TableSnapshot): HeaderCell[] {
   return withoutOwnOutput(
@@ -208,95 +191,9 @@ function locationOfRange(snapshot: SheetSnapshot, headerRow: number, fixed: Anal
 
   const partnerColumn = mapping.partner?.column ?? firstColumn;
   const scoreColumns = [mapping.influence?.column, mapping.dependency?.column].filter((c): c is number => c !== undefined);
-  // These run for every row of the register: they read the row's array directly.
-  const rowIsBlank = (r: number) => {
-    const cells = snapshot.values[r - snapshot.origin.row];
-    if (!cells) return true;
-    for (let c = firstColumn; c <= lastColumn; c++) if (!isBlank(cells[c - snapshot.origin.column])) return false;
-    return true;
-  };
-  const firstText = (r: number): CellValue => {
-    const cells = snapshot.values[r - snapshot.origin.row];
-    if (!cells) return "";
-    for (let c = firstColumn; c <= lastColumn; c++) {
-      const v = cells[c - snapshot.origin.column];
-      if (!isBlank(v)) return v;
-    }
-    return "";
-  };
-  const scoreCellsBlank = (r: number) => {
-    for (const c of scoreColumns) if (!isBlank(cellAt(snapshot, r, c))) return false;
-    return true;
-  };
-  // "Totaal" in the partner or first column; or anywhere (next to a sum) in a row without partner and scores.
-  const isTotals = (r: number) => {
-    const partner = cellAt(snapshot, r, partnerColumn);
-    if (isTotalLabel(partner) || (firstColumn !== partnerColumn && isTotalLabel(cellAt(snapshot, r, firstColumn)))) return true;
-    if (!isBlank(partner)) return false;
-    const scoreCellsEmpty = scoreColumns.every((c) => isBlank(cellAt(snapshot, r, c)) || isTotalLabel(cellAt(snapshot, r, c)));
-    if (!scoreCellsEmpty) return false;
-    for (let c = firstColumn; c <= lastColumn; c++) if (isTotalLabel(cellAt(snapshot, r, c))) return true;
-    return false;
-  };
-  const isFootnote = (r: number) => scoreCellsBlank(r) && looksLikeFootnote(firstText(r));
   // After a blank row the register goes on only if a partner with a score follows.
-  const isAnotherHeader = (r: number) =>
-    requiredCount(mapHeaders(headerCells(snapshot, r, firstColumn, lastColumn))) >= 2;
-  const looksLikePartnerRow = (r: number) =>
-    !isTotals(r) &&
-    !isFootnote(r) &&
-    !isBlank(cellAt(snapshot, r, partnerColumn)) &&
-    scoreColumns.some((c) => !isBlank(cellAt(snapshot, r, c))) &&
-    !isAnotherHeader(r);
-
-  // The common row (a partner and a score, no total label) is told by its own cells, without the
-  // closures above: this loop runs for every row of the register.
-  const partnerOffset = partnerColumn - snapshot.origin.column;
-  const firstOffset = firstColumn - snapshot.origin.column;
-  const scoreOffsets = scoreColumns.map((c) => c - snapshot.origin.column);
-  const isPlainPartnerRow = (cells: CellValue[] | undefined): boolean => {
-    if (!cells) return false;
-    const partner = cells[partnerOffset];
-    if (isBlank(partner) || isTotalLabel(partner)) return false;
-    if (firstOffset !== partnerOffset && isTotalLabel(cells[firstOffset])) return false;
-    for (let k = 0; k < scoreOffsets.length; k++) if (!isBlank(cells[scoreOffsets[k]])) return true;
-    return false;
-  };
-
-  const sheetLastRow = lastRowOf(snapshot);
-  let next = headerRow + 1;
-  const end: ScanState = {
-    done: false,
-    lastDataRow: headerRow,
-    totalsRow: null,
-    lastPossibleRow: sheetLastRow,
-    scanThrough(row: number) {
-      const last = Math.min(row, sheetLastRow);
-      let r = next;
-      for (; r <= last && !end.done; r++) {
-        if (isPlainPartnerRow(snapshot.values[r - snapshot.origin.row])) {
-          end.lastDataRow = r;
-          continue;
-        }
-        if (rowIsBlank(r)) {
-          let after = r + 1;
-          while (after <= sheetLastRow && rowIsBlank(after)) after++;
-          if (after > sheetLastRow || !looksLikePartnerRow(after)) end.done = true;
-          else r = after - 1;
-          continue;
-        }
-        if (isTotals(r)) {
-          end.totalsRow = r;
-          end.done = true;
-          break;
-        }
-        if (isFootnote(r)) end.done = true;
-        else end.lastDataRow = r;
-      }
-      next = r;
-      if (next > sheetLastRow) end.done = true;
-    },
-  };
+  const isAnotherHeader = (r: number) => requiredCount(mapHeaders(headerCells(snapshot, r, firstColumn, lastColumn))) >= 2;
+  const end = scanRangeEnd(snapshot, headerRow, { firstColumn, lastColumn, partnerColumn, scoreColumns }, isAnotherHeader);
   return {
     start: { sheetName: snapshot.sheetName, tableName: null, headerRow, firstDataRow: headerRow + 1, firstColumn, lastColumn },
     headers,

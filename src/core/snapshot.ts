@@ -27,3 +27,26 @@ export function snapshotFromRows(
     ...extra,
   };
 }
+
+/** The value at an absolute 0-based cell, "" outside the snapshot. */
+export function cellAt(snapshot: SheetSnapshot, row: number, column: number): CellValue {
+  const r = snapshot.values[row - snapshot.origin.row];
+  return r ? cellIn(r, column - snapshot.origin.column) : "";
+}
+
+/** A row array's cell, "" beyond its end (rows may be ragged). */
+export function cellIn(cells: CellValue[], offset: number): CellValue {
+  const value = cells[offset];
+  return value === undefined ? "" : value;
+}
+
+/** The number format at an absolute 0-based cell, if known. */
+export function formatAt(snapshot: SheetSnapshot, row: number, column: number): string | null {
+  const r = snapshot.numberFormats?.[row - snapshot.origin.row];
+  return r?.[column - snapshot.origin.column] ?? null;
+}
+
+/** The last 0-based row the snapshot holds. */
+export function lastRowOf(snapshot: SheetSnapshot): number {
+  return snapshot.origin.row + snapshot.values.length - 1;
+}

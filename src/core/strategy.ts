@@ -1,38 +1,9 @@
 /**
- * The framework's arithmetic: the ambition line, the gap to it, high dependency, the strategy and
- * where a partner should move (framework.md, steps 2 and 3).
+ * Step 3 of the framework: the strategy for a partner's position and dependency, and where it
+ * should move (framework.md). Step 2, the line and the gap, is `line.ts`.
  */
-import type { AmbitionLine, Position, Scale, StrategyKey } from "./types";
-
-type Range = Pick<Scale, "min" | "max">;
-
-/** Default line: 25 % and 75 % of the influence range above its minimum. */
-export function defaultAmbitionLine(influence: Range): AmbitionLine {
-  const span = influence.max - influence.min;
-  return { atLowestDependency: influence.min + 0.25 * span, atHighestDependency: influence.min + 0.75 * span };
-}
-
-/** Default high-dependency threshold: the middle of the dependency scale. */
-export function defaultHighDependencyAbove(dependency: Range): number {
-  return (dependency.min + dependency.max) / 2;
-}
-
-export function requiredInfluence(dependencyValue: number, dependency: Range, line: AmbitionLine): number {
-  const fraction = (dependencyValue - dependency.min) / (dependency.max - dependency.min);
-  return line.atLowestDependency + fraction * (line.atHighestDependency - line.atLowestDependency);
-}
-
-/** A gap this fraction of the influence range below zero still counts as on the line (framework.md). */
-export const ON_LINE_TOLERANCE = 1e-9;
-
-/** On the line (within ON_LINE_TOLERANCE of the influence range) counts as above. */
-export function positionOf(gap: number, influence: Range): Position {
-  return gap >= -ON_LINE_TOLERANCE * (influence.max - influence.min) ? "above" : "below";
-}
-
-export function isHighDependency(dependencyValue: number, threshold: number): boolean {
-  return dependencyValue > threshold;
-}
+import { requiredInfluence, type Range } from "./line";
+import type { AmbitionLine, Position, StrategyKey } from "./types";
 
 /** framework.md's table: reduce-dependency wins whenever dependency is high and alternatives are desirable. */
 export function chooseStrategy(position: Position, highDependency: boolean, alternativesDesirable: boolean): StrategyKey {

@@ -17,8 +17,7 @@
  * re-run replaces the chart under the same name at the place and size the user gave it, so no
  * second chart appears and nothing stale of the old one remains.
  */
-import type { ChartBinding } from "../core/chart/plan-data";
-import { CHART_COLORS, DEFAULT_MARKER_SIZE, type ChartSpec, type MarkerShape } from "../core/chart";
+import { type ChartBinding, CHART_COLORS, DEFAULT_MARKER_SIZE, type ChartSpec, type MarkerShape } from "../core/chart";
 import type { StrategyKey } from "../core/types";
 import { WorkbookObjects } from "./objects";
 import { sheetOfAddress } from "./sync";

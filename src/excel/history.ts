@@ -28,7 +28,7 @@ import {
   type HistorySheetState,
   type PartnerRename,
 } from "../core/history";
-import { foreignTargetMessage, type ForeignTarget } from "../core/plan/ownership";
+import { foreignTargetMessage, type ForeignTarget } from "../core/plan";
 import { columnLetter } from "../core/text";
 import type { CellValue } from "../core/types";
 import { HostFailureError } from "./errors";

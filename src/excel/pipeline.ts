@@ -3,11 +3,10 @@
  * with a chosen one, and so src/excel has one place that knows where core's entry points live.
  */
 import { analyzeSheet } from "../core/analyze";
-import type { ChartSpecOptions } from "../core/chart";
+import { type ChartSpecOptions, planChartData, type ChartDataPlan } from "../core/chart";
 import type { OutputOptions } from "../core/host";
 import { planWrite, type WritePlan } from "../core/plan";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
-import { planChartData, type ChartDataPlan } from "../core/chart/plan-data";
 
 export interface CorePipeline {
   analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings): Analysis;

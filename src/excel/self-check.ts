@@ -6,8 +6,7 @@
  * differently in this Excel version or locale than the core does.
  */
 import { isAbove, strategyAt } from "../core/partners";
-import { positionLabelName, strategyLabelName } from "../core/plan";
-import type { WritePlan } from "../core/plan/types";
+import { positionLabelName, strategyLabelName, type WritePlan } from "../core/plan";
 import type { SelfCheckMismatch, SelfCheckReport } from "../core/host";
 import { STRATEGY_KEYS, type Analysis, type Position } from "../core/types";
 import type { ApplyOptions } from "./apply";

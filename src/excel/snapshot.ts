@@ -5,6 +5,7 @@
  * budget (Excel on the web: 5 MB per response) is read in further row blocks, one sync per block,
  * each sized by what the rows already read measured: the count grows with bytes, not rows.
  */
+import { OFFICE_REQUEST_BUDGET_BYTES } from "../core/request-budget";
 import type { CellRect, CellValue, DefinedNameRef, SheetSnapshot } from "../core/types";
 import { rowJsonBytes } from "./bytes";
 import type { Requirements } from "./env";
@@ -25,7 +26,8 @@ export interface SnapshotOptions {
  * before any cell was seen, stays under budget; it is about 2.7 times what generated registers cost.
  */
 export const ESTIMATED_BYTES_PER_CELL = 96;
-export const DEFAULT_RESPONSE_BUDGET_BYTES = 4 * 1024 * 1024;
+/** A read's responses keep under the same budget as an apply's requests. */
+export const DEFAULT_RESPONSE_BUDGET_BYTES = OFFICE_REQUEST_BUDGET_BYTES;
 /**
  * Blocks after the first are sized from the bytes per row measured on a sample of the rows read so
  * far, times this margin (rows further down may hold longer text than the sample).

@@ -30,10 +30,3 @@ export function sheetOfAddress(address: string): string | null {
   if (sheetPart.startsWith("'") && sheetPart.endsWith("'")) return sheetPart.slice(1, -1).replace(/''/g, "'");
   return sheetPart;
 }
-
-/** A sheet name as it must appear in a formula or an address: quoted when it is not a plain word. */
-export function quoteSheetName(sheetName: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheetName) && !/^[A-Za-z]{1,3}[0-9]+$/.test(sheetName)
-    ? sheetName
-    : `'${sheetName.replace(/'/g, "''")}'`;
-}

@@ -8,7 +8,7 @@
  * columns are still part of the table. Without 1.13 `add` is used and, on the web, its refusal
  * reaches the user as its own message ("too-many-cells").
  */
-import { textNeedsProtection } from "../core/plan/types";
+import { textNeedsProtection } from "../core/plan";
 import type { CellRect } from "../core/types";
 import type { Requirements } from "./env";
 

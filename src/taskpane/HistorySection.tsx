@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { assessmentOf, compareAssessments, defaultComparison, isIsoDate, type AssessedPartner, type Assessment, type PartnerRename } from "../core/history";
 import { isHostFailure, type WorkbookHost } from "../core/host";
-import { foreignTargetMessage } from "../core/plan/ownership";
+import { foreignTargetMessage } from "../core/plan";
 import type { Analysis, AnalysisSettings, SheetSnapshot } from "../core/types";
 import { useTexts } from "./i18n";
 import { historyPaneText, type HistoryPaneKey } from "./i18n/history";

@@ -7,7 +7,7 @@
  */
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
 import { Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { STRATEGY_STYLES } from "../core/chart/palette";
+import { STRATEGY_STYLES } from "../core/chart";
 import { STRATEGY_KEYS, type Analysis, type Scale } from "../core/types";
 import type { LiveFigures } from "./hooks";
 import { useTexts } from "./i18n";

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { StrategyChange } from "../core/changes";
-import { STRATEGY_STYLES } from "../core/chart/palette";
+import { STRATEGY_STYLES } from "../core/chart";
 import type { ApplyResult, ChartOptions } from "../core/host";
 import { STRATEGY_KEYS, type Position, type SheetSnapshot, type Summary } from "../core/types";
 import { useTexts } from "./i18n";

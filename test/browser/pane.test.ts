@@ -22,7 +22,7 @@ import { analyzeSheet } from "../../src/core/analyze";
 import { snapshotFromRows } from "../../src/core/snapshot";
 import type { Language } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
-import { PARAMETER_NAMES, PARAMETER_SHEET_NAME } from "../../src/core/plan/names";
+import { PARAMETER_NAMES, PARAMETER_SHEET_NAME } from "../../src/core/names";
 import { columnLetter, formulaText } from "../../src/core/text";
 import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type ConceptKey, type Position, type SheetSnapshot } from "../../src/core/types";
 import { paneText, type PaneMessageKey } from "../../src/taskpane/i18n";

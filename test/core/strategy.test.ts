@@ -1,12 +1,5 @@
-import {
-  chooseStrategy,
-  defaultAmbitionLine,
-  defaultHighDependencyAbove,
-  positionOf,
-  recommendedDependency,
-  recommendedInfluence,
-  requiredInfluence,
-} from "../../src/core/strategy";
+import { defaultAmbitionLine, defaultHighDependencyAbove, positionOf, requiredInfluence } from "../../src/core/line";
+import { chooseStrategy, recommendedDependency, recommendedInfluence } from "../../src/core/strategy";
 import type { StrategyKey } from "../../src/core/types";
 
 const oneToFive = { min: 1, max: 5 };

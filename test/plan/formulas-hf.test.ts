@@ -5,7 +5,7 @@
 import { analyzeSheet } from "../../src/core/analyze";
 import { DEFAULT_CHART_OPTIONS, type Language, type OutputOptions } from "../../src/core/host";
 import { planWrite } from "../../src/core/plan/plan";
-import { PARAMETER_NAMES, positionLabelName, strategyLabelName } from "../../src/core/plan/names";
+import { PARAMETER_NAMES, positionLabelName, strategyLabelName } from "../../src/core/names";
 import type { PlannedColumnKey, WritePlan } from "../../src/core/plan/types";
 import { STRATEGY_KEYS, type Analysis, type AnalysisSettings, type CellValue, type SheetSnapshot } from "../../src/core/types";
 import { PlanWorkbook } from "./plan-hf";

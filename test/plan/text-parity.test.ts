@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { analyzeSheet } from "../../src/core/analyze";
 import { DEFAULT_CHART_OPTIONS, type OutputOptions } from "../../src/core/host";
 import { planWrite } from "../../src/core/plan/plan";
-import { PARAMETER_NAMES, strategyLabelName } from "../../src/core/plan/names";
+import { PARAMETER_NAMES, strategyLabelName } from "../../src/core/names";
 import type { PlannedColumnKey, WritePlan } from "../../src/core/plan/types";
 import { STRATEGY_KEYS, type CellValue } from "../../src/core/types";
 import { PlanWorkbook } from "./plan-hf";

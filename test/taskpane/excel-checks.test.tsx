@@ -10,7 +10,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeSheet } from "../../src/core/analyze";
 import { t } from "../../src/core/i18n";
-import { PARAMETER_NAMES } from "../../src/core/plan/names";
+import { PARAMETER_NAMES } from "../../src/core/names";
 import { App } from "../../src/taskpane/App";
 import { makeHarness, type Harness } from "../excel/harness";
 import { sheetFromRows } from "../support/fake-host";

@@ -3,10 +3,8 @@
  * applier. Same order: sheets, register columns, blocks, widths, names, conditional formats.
  */
 import ExcelJS from "exceljs";
-import { absoluteReference, toFileFormula } from "../../core/plan/formulas";
-import { NAME_PREFIX } from "../../core/plan/names";
-import { expandFill } from "../../core/plan/blocks";
-import type { CellBlock, PlanCell, WritePlan } from "../../core/plan/types";
+import { absoluteReference, toFileFormula, expandFill, type CellBlock, type PlanCell, type WritePlan } from "../../core/plan";
+import { NAME_PREFIX } from "../../core/names";
 import { columnIndex, columnLetter } from "../../core/text";
 
 function worksheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {

@@ -7,8 +7,7 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { WorkbookView } from "../../core/plan/check";
-import type { WritePlan } from "../../core/plan/types";
+import type { WorkbookView, WritePlan } from "../../core/plan";
 import { cellAddress, columnIndex } from "../../core/text";
 import { formulaOf, plainValue } from "./snapshot";
 

@@ -9,8 +9,9 @@ export {
   MIN_SUBSIDY_MARKER_SIZE,
   MAX_SUBSIDY_MARKER_SIZE,
   subsidyMarkerSize,
+  formatNumber,
   type ChartSpecOptions,
 } from "./spec";
-export { renderChartSvg, type SvgOptions } from "./svg";
+export { renderChartSvg, marker, ticks, type Geometry, type SvgOptions } from "./svg";
 export { planChartData, CHART_DATA_COLUMN, type ChartBinding, type ChartDataPlan, type SeriesBinding } from "./plan-data";
-export { escapeXml } from "./text";
+export { escapeXml, estimateTextWidth } from "./text";

@@ -24,10 +24,8 @@
  * columns (a cell, never a string inside a formula).
  */
 import { t, type MessageKey } from "../i18n";
-import { quoteSheetName, absoluteReference } from "../plan/formulas";
-import { PARAMETER_NAMES as P, strategyLabelName } from "../plan/names";
-import { insertedColumns } from "../plan/blocks";
-import type { PlanBlock, PlanCell, WritePlan } from "../plan/types";
+import { quoteSheetName, absoluteReference, insertedColumns, type PlanBlock, type PlanCell, type WritePlan } from "../plan";
+import { PARAMETER_NAMES as P, strategyLabelName } from "../names";
 import { columnLetter } from "../text";
 import { STRATEGY_KEYS, type Analysis, type CellRect, type StrategyKey } from "../types";
 import { buildChartSpec, type ChartSpecOptions } from "./spec";

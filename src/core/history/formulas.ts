@@ -11,8 +11,7 @@
  */
 import type { Language } from "../host";
 import { t, type MessageKey } from "../i18n";
-import { quoteSheetName, trimmedText } from "../plan/formulas";
-import { strategyLabelName } from "../plan/names";
+import { quoteSheetName, strategyLabelName, trimmedText } from "../plan";
 import { columnLetter } from "../text";
 import { STRATEGY_KEYS, type StrategyKey } from "../types";
 import { ADVISED_DIRECTION } from "./compare";

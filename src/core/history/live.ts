@@ -10,10 +10,22 @@
 import { cellAt } from "../locate";
 import type { Language, OutputOptions } from "../host";
 import { t } from "../i18n";
-import { absoluteCell, absoluteReference, quoteSheetName, rowRelative } from "../plan/formulas";
-import { PARAMETER_NAMES, strategyLabelName } from "../plan/names";
-import { columnIsOurs, type CellContent, type OwnedColumnProof } from "../plan/ownership";
-import type { CellBlock, ColumnWidth, FillBlock, PlanCell, RegisterColumnsAction, WritePlan } from "../plan/types";
+import { PARAMETER_NAMES, strategyLabelName } from "../names";
+import {
+  absoluteCell,
+  absoluteReference,
+  columnIsOurs,
+  quoteSheetName,
+  rowRelative,
+  type CellBlock,
+  type CellContent,
+  type ColumnWidth,
+  type FillBlock,
+  type OwnedColumnProof,
+  type PlanCell,
+  type RegisterColumnsAction,
+  type WritePlan,
+} from "../plan";
 import { cellHoldsContent } from "../text";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../types";
 import { historyText } from "./texts";

@@ -7,10 +7,8 @@
  * influence) pairs sorted by value, so neither their names, their subsidies nor their order in
  * the register can be read from it.
  */
-import { buildChartSpec } from "../chart/spec";
+import { buildChartSpec, STRATEGY_STYLES, type AxisSpec, type ChartLineSpec, type MarkerShape, type ThresholdSpec } from "../chart";
 import { strategyMeaning, strategyProposal } from "./texts";
-import { STRATEGY_STYLES } from "../chart/palette";
-import type { AxisSpec, ChartLineSpec, MarkerShape, ThresholdSpec } from "../chart/types";
 import { DEFAULT_CHART_OPTIONS, type Language } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { isAbove, strategyAt, subsidyAt } from "../partners";

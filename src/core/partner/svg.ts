@@ -4,10 +4,7 @@
  * name: the others are grey points with no title, label or data attribute that could name them.
  */
 import { t } from "../i18n";
-import { CHART_COLORS } from "../chart/palette";
-import { formatNumber } from "../chart/spec";
-import { marker, ticks, type Geometry } from "../chart/svg";
-import { escapeXml, estimateTextWidth } from "../chart/text";
+import { CHART_COLORS, formatNumber, marker, ticks, type Geometry, escapeXml, estimateTextWidth } from "../chart";
 import type { PartnerChartSpec } from "./page";
 
 const PX_PER_PT = 4 / 3;

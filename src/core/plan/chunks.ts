@@ -2,10 +2,10 @@
  * Splitting a block into row bands that each fit one Office.js request (the web host limits a
  * request to 5 MB). The estimate is the JSON size of the values plus a fixed overhead per cell.
  */
+import { OFFICE_REQUEST_BUDGET_BYTES } from "../request-budget";
 import type { CellBlock, FillBlock, PlanBlock, PlanCell } from "./types";
 
-/** Office's request limit, with headroom for the other operations of the same request. */
-export const OFFICE_REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+export { OFFICE_REQUEST_BUDGET_BYTES };
 
 const PER_CELL_OVERHEAD_BYTES = 8;
 

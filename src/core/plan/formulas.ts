@@ -6,11 +6,11 @@
  * Excel 2016+, LibreOffice and HyperFormula know (no LET, IFS, CONCAT, XLOOKUP, structured
  * references, bare TRUE), and never a user string inside a formula.
  */
-import { ON_LINE_TOLERANCE } from "../strategy";
+import { ON_LINE_TOLERANCE } from "../line";
 import { columnLetter } from "../text";
 import type { CellRect } from "../types";
 import type { NumberReading } from "../values";
-import { PARAMETER_NAMES as P, positionLabelName, strategyLabelName } from "./names";
+import { PARAMETER_NAMES as P, positionLabelName, strategyLabelName } from "../names";
 
 /** A number as a plain decimal literal ("0.000000001"): HyperFormula does not parse "1E-9". */
 export function decimalLiteral(value: number): string {

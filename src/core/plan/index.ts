@@ -1,11 +1,11 @@
 export * from "./types";
-export { planWrite, labelTableFor, candidateOwnColumns, REGISTER_COLUMN_ORDER, PARAMETER_LAYOUT } from "./plan";
+export { planWrite } from "./plan";
 export { foreignTargets, snapshotView, userCellsTargetedByPlan, type UserCellConflict, type WorkbookView } from "./check";
 export * from "./ownership";
 export { describePlan, type PlanDescription } from "./describe";
-export { splitBlockByBytes, cellPayloadBytes, OFFICE_REQUEST_BUDGET_BYTES } from "./chunks";
-export { toFileFormula, quoteSheetName, absoluteReference, XLFN_FUNCTIONS } from "./formulas";
-export * from "./names";
+export { splitBlockByBytes, cellPayloadBytes, fillPayloadBytes, OFFICE_REQUEST_BUDGET_BYTES } from "./chunks";
+export { toFileFormula, quoteSheetName, absoluteCell, absoluteReference, rowRelative, trimmedText, XLFN_FUNCTIONS } from "./formulas";
+export * from "../names";
 export { PLAN_COLORS } from "./palette";
 export { blockCells, blockRect, expandFill, insertedColumns, isFillBlock } from "./blocks";
 export { r1c1ToA1 } from "./r1c1";

@@ -212,8 +212,8 @@ export function foreignCell(sheetName: string, row: number, column: number, cont
 // Names
 // ---------------------------------------------------------------------------------------------
 
-/** A name's reference in a comparable form: no "=", no quotes around the sheet, no "$", upper case. */
-function comparableReference(reference: string): string {
+/** A reference without "=" and without the optional quotes around its sheet, upper case. */
+function unquotedReference(reference: string): string {
   let text = reference.trim().replace(/^=/, "");
   const bang = text.lastIndexOf("!");
   if (bang > 0) {
@@ -221,7 +221,21 @@ function comparableReference(reference: string): string {
     if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
     text = `${sheet}!${text.slice(bang + 1)}`;
   }
-  return text.replace(/\$/g, "").toUpperCase();
+  return text.toUpperCase();
+}
+
+/** A name's reference in a comparable form: no "=", no quotes around the sheet, no "$", upper case. */
+function comparableReference(reference: string): string {
+  return unquotedReference(reference).replace(/\$/g, "");
+}
+
+/**
+ * Whether a name's formula already reads `reference` exactly ("$" included: a relative reference
+ * moves with the cell that uses it). Excel shows a plain sheet name without quotes, the plan
+ * always quotes it: both are the same reference.
+ */
+export function isSameReference(formula: string, reference: string): boolean {
+  return unquotedReference(formula) === unquotedReference(reference);
 }
 
 /**

@@ -15,6 +15,7 @@
  *
  * Additive changes only from here on: other modules are built against these types.
  */
+import type { PlannedColumnKey } from "../names";
 import type { CellRect } from "../types";
 import type { PlanOwnership } from "./ownership";
 
@@ -161,19 +162,8 @@ export type RegisterColumnsAction =
    */
   | { kind: "existing-columns"; sheetName: string; columns: number[] };
 
-/** The identity of one new register column. */
-export type PlannedColumnKey =
-  /** The influence score as a number on its scale ("3,5" → 3.5, "hoog" → 4, 35 % → 35); "" when unusable. */
-  | "influenceScore"
-  | "dependencyScore"
-  | "requiredInfluence"
-  | "gap"
-  | "position"
-  | "strategy"
-  | "targetInfluence"
-  | "targetDependency"
-  /** Only when the subsidy column holds text amounts ("€ 1.250.000,00"): the amount as a number, for SUMIFS. */
-  | "subsidyAmount";
+/** The identity of one new register column (the naming scheme, `core/names.ts`, owns it). */
+export type { PlannedColumnKey };
 
 export interface PlannedRegisterColumn {
   key: PlannedColumnKey;

@@ -3,9 +3,10 @@
  * batch is sent first when that work would push the pending request (or response) over the
  * budget. The number of syncs thus grows with bytes, never with rows or blocks.
  */
+import { OFFICE_REQUEST_BUDGET_BYTES } from "../../core/request-budget";
 import { SyncCounter } from "../sync";
 
-export const DEFAULT_REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_REQUEST_BUDGET_BYTES = OFFICE_REQUEST_BUDGET_BYTES;
 
 export class BudgetedBatch {
   private pendingBytes = 0;

@@ -2,9 +2,18 @@
  * The planned target cells as preflight and the structure stage read them: one check per row band,
  * verified by the ownership rule (src/core/plan/ownership.ts) and journalled for the undo.
  */
-import { blockRect, isFillBlock } from "../../core/plan/blocks";
-import { foreignCell, foreignTargetMessage, plannedCellIsOurs, type CellContent, type ForeignTarget } from "../../core/plan/ownership";
-import type { PlanBlock, PlanCell, WritePlan } from "../../core/plan/types";
+import {
+  blockRect,
+  foreignCell,
+  foreignTargetMessage,
+  isFillBlock,
+  plannedCellIsOurs,
+  type CellContent,
+  type ForeignTarget,
+  type PlanBlock,
+  type PlanCell,
+  type WritePlan,
+} from "../../core/plan";
 import { cellHoldsContent, formulaText } from "../../core/text";
 import type { CellRect, CellValue, SheetSnapshot } from "../../core/types";
 import { jsonBytes } from "../bytes";

@@ -2,8 +2,7 @@
  * Where the plan's cells were before the column action: the structure stage inserts whole columns
  * or adds table columns, and the stages before it read and compare cells at their old places.
  */
-import { blockRect, insertedColumns } from "../../core/plan/blocks";
-import type { PlanBlock, WritePlan } from "../../core/plan/types";
+import { blockRect, insertedColumns, type PlanBlock, type WritePlan } from "../../core/plan";
 import type { CellRect } from "../../core/types";
 import { HostFailureError } from "../errors";
 import type { InsertedColumns } from "./journal";

@@ -11,11 +11,11 @@
  * sync per ~4 MB. If a stage fails, the `Journal` (`journal.ts`) rolls back (one inspection sync
  * and one undo sync) and the original error is thrown.
  */
-import type { WritePlan } from "../../core/plan/types";
+import { quoteSheetName, type WritePlan } from "../../core/plan";
 import { cellAddress } from "../../core/text";
 import type { SheetSnapshot } from "../../core/types";
 import { HostFailureError, toHostFailure } from "../errors";
-import { quoteSheetName, SyncCounter } from "../sync";
+import { SyncCounter } from "../sync";
 import { BudgetedBatch } from "./batch";
 import { Journal } from "./journal";
 import type { AppliedPlan, ApplyOptions } from "./options";

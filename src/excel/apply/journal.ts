@@ -3,8 +3,7 @@
  * it, and `rollback()`, which restores it in two syncs (one to inspect what exists now, since a
  * failed sync may have applied some of its statements, one to undo).
  */
-import type { PlannedConditionalFormat } from "../../core/plan/types";
-import { textNeedsProtection } from "../../core/plan/types";
+import { type PlannedConditionalFormat, textNeedsProtection } from "../../core/plan";
 import type { CellRect } from "../../core/types";
 import type { SyncCounter } from "../sync";
 import { queueUndoTableResize } from "../table-columns";

@@ -5,8 +5,7 @@
  * goes into the undo journal. One sync for a register that fits the budget, one more per further
  * budget's worth of read-back.
  */
-import { foreignNames } from "../../core/plan/ownership";
-import type { WritePlan } from "../../core/plan/types";
+import { foreignNames, type WritePlan } from "../../core/plan";
 import { cellAddress, isBlank } from "../../core/text";
 import type { CellRect, CellValue, SheetSnapshot } from "../../core/types";
 import { HostFailureError } from "../errors";

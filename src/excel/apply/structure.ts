@@ -3,8 +3,7 @@
  * add table columns. The same sync reads what sheets that turned out to exist hold now (a re-run's
  * parameter sheet), and the widths and highlights the writes will replace, for the journal.
  */
-import { foreignParameterSheet, type CellContent } from "../../core/plan/ownership";
-import type { CellBlock, WritePlan } from "../../core/plan/types";
+import { foreignParameterSheet, type CellContent, type CellBlock, type WritePlan } from "../../core/plan";
 import type { CellValue, SheetSnapshot } from "../../core/types";
 import { HostFailureError } from "../errors";
 import { queueTableColumns } from "../table-columns";

@@ -3,21 +3,10 @@
  * the structure sync (half of the bytes at most), the rest go in the write sync, so that no request
  * carries the whole apply (issue 21: every request of an apply at 100 partners ≤ 50 KB).
  */
-import { isFillBlock } from "../../core/plan/blocks";
-import { cellPayloadBytes, fillPayloadBytes, splitBlockByBytes } from "../../core/plan/chunks";
-import {
-  charsToPoints,
-  textNeedsProtection,
-  type CellBlock,
-  type FillBlock,
-  type PlanCell,
-  type PlannedConditionalFormat,
-  type WritePlan,
-} from "../../core/plan/types";
-import { columnLetter, isBlank } from "../../core/text";
-import type { CellRect, CellValue } from "../../core/types";
+import { isFillBlock, cellPayloadBytes, fillPayloadBytes, splitBlockByBytes, absoluteReference, isSameReference, charsToPoints, textNeedsProtection, type CellBlock, type FillBlock, type PlanCell, type PlannedConditionalFormat, type WritePlan } from "../../core/plan";
+import { isBlank } from "../../core/text";
+import type { CellValue } from "../../core/types";
 import type { WorkbookObjects } from "../objects";
-import { quoteSheetName } from "../sync";
 import type { BudgetedBatch } from "./batch";
 import { holdsPlanned, type TargetsNow } from "./checks";
 import type { Journal } from "./journal";
@@ -121,12 +110,12 @@ function writeNames(objects: WorkbookObjects, plan: WritePlan, journal: Journal)
   const names = objects.workbook.names;
   for (const { name, previousFormula } of journal.names) {
     const planned = plan.names.find((n) => n.name === name)!;
-    const reference = `=${quoteSheetName(planned.sheetName)}!${absoluteAddress(planned.rect)}`;
+    const reference = `=${absoluteReference(planned.sheetName, planned.rect)}`;
     if (previousFormula === null) {
       // The reference as text, not as a Range: a range object costs the request an object path
       // (~180 bytes a name, measured with the real runtime) for the same name.
       names.add(planned.name, reference, planned.comment);
-    } else if (previousFormula !== reference) {
+    } else if (!isSameReference(previousFormula, reference)) {
       names.getItem(planned.name).formula = reference;
     }
   }
@@ -213,9 +202,3 @@ function estimateBandBytes(band: CellBlock): number {
   return bytes;
 }
 
-
-function absoluteAddress(rect: CellRect): string {
-  const start = `$${columnLetter(rect.column)}$${rect.row + 1}`;
-  if (rect.rowCount === 1 && rect.columnCount === 1) return start;
-  return `${start}:$${columnLetter(rect.column + rect.columnCount - 1)}$${rect.row + rect.rowCount}`;
-}

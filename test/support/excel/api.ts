@@ -8,6 +8,7 @@ import { MAX_COLUMNS, MAX_ROWS, Rect, formatAddress, parseCellKey, parseLocal, r
 import { fail } from "./errors";
 import { EventKind, EventRegistry } from "./events";
 import {
+  bareSheetLooksLikeR1C1,
   ChartModel,
   ConditionalFormatModel,
   PointModel,
@@ -1133,7 +1134,7 @@ export function buildSpecs(env: Env) {
         get: (t) => model.nameFormula(t),
         set: (t, v) => {
           const formula = String(v).startsWith("=") ? String(v) : `=${String(v)}`;
-          if (!model.hf.validateFormula(formula)) fail("InvalidArgument", "NamedItem.formula", `"${String(v)}"`);
+          if (!model.hf.validateFormula(formula) || bareSheetLooksLikeR1C1(formula)) fail("InvalidArgument", "NamedItem.formula", `"${String(v)}"`);
           model.hf.changeNamedExpression(t.name, formula);
         },
       },

@@ -824,7 +824,7 @@ export class WorkbookModel {
     const text = name as string;
     if (this.findName(text) || this.findTable(text)) fail("ItemAlreadyExists", location, `the name "${text}" exists`);
     const expression = formula.startsWith("=") ? formula : `=${formula}`;
-    if (!this.hf.validateFormula(expression)) fail("InvalidArgument", location, `"${formula}" is not a valid reference or formula`);
+    if (!this.hf.validateFormula(expression) || bareSheetLooksLikeR1C1(expression)) fail("InvalidArgument", location, `"${formula}" is not a valid reference or formula`);
     this.hf.addNamedExpression(text, expression);
     const model: NameModel = { name: text, comment: comment ?? "", visible: true, deleted: false };
     this.names.push(model);
@@ -1217,4 +1217,14 @@ export function shiftRectFor(rect: Rect, event: InsertEvent): Rect | null {
   }
   if (newStart + newSize > (rows ? MAX_ROWS : MAX_COLUMNS)) newSize = (rows ? MAX_ROWS : MAX_COLUMNS) - newStart;
   return rows ? { ...rect, row: newStart, rowCount: newSize } : { ...rect, column: newStart, columnCount: newSize };
+}
+
+/**
+ * Excel reads a sheet name that begins like an R1C1 reference (`R1C1`, `RC2x`, `C3`, `R`) as that
+ * reference unless it is quoted, and refuses the formula (apache/poi#545, EPPlusSoftware/EPPlus#214;
+ * HyperFormula accepts it). Stricter than those reports: any bare sheet name starting with `RC`.
+ */
+export function bareSheetLooksLikeR1C1(formula: string): boolean {
+  const bare = /^=\s*([^'!=(]+)!/.exec(formula);
+  return bare !== null && /^(R\d|C\d|RC|[RC]$)/i.test(bare[1].trim());
 }

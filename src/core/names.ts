@@ -1,11 +1,26 @@
 /**
- * The workbook names Partnerkaart writes. Every name starts with PK_ so a re-run recognises its
- * own, and each points at one absolute rectangle (see WritePlan.names).
+ * The PK_ naming scheme: the workbook names, the parameter sheet's name and the register columns'
+ * names and headers Partnerkaart writes, which finding the register (`locate.ts`) and planning
+ * (`plan/`) both recognise. Every name starts with PK_ so a re-run recognises its own, and each
+ * points at one absolute rectangle (see WritePlan.names).
  */
-import type { Language } from "../host";
-import { t, type MessageKey } from "../i18n";
-import type { StrategyKey, Position } from "../types";
-import type { PlannedColumnKey } from "./types";
+import type { Language } from "./host";
+import { t, type MessageKey } from "./i18n";
+import type { StrategyKey, Position } from "./types";
+
+/** The identity of one register column Partnerkaart writes. */
+export type PlannedColumnKey =
+  /** The influence score as a number on its scale ("3,5" → 3.5, "hoog" → 4, 35 % → 35); "" when unusable. */
+  | "influenceScore"
+  | "dependencyScore"
+  | "requiredInfluence"
+  | "gap"
+  | "position"
+  | "strategy"
+  | "targetInfluence"
+  | "targetDependency"
+  /** Only when the subsidy column holds text amounts ("€ 1.250.000,00"): the amount as a number, for SUMIFS. */
+  | "subsidyAmount";
 
 export const NAME_PREFIX = "PK_";
 
