@@ -15,6 +15,7 @@ import {
   absoluteCell,
   absoluteReference,
   columnIsOurs,
+  dataBands,
   quoteSheetName,
   rowRelative,
   type CellBlock,
@@ -64,17 +65,6 @@ const NUMBER_FORMATS: Record<ComparisonColumn, string | null> = {
 
 const text = (value: string): PlanCell => ({ kind: "text", value });
 const formula = (value: string): PlanCell => ({ kind: "formula", formula: value });
-
-/** Data rows in bands, leaving out a totals row inside them (as planWrite's register columns). */
-function dataBands(analysis: Analysis): { first: number; last: number }[] {
-  const { firstDataRow, lastDataRow, totalsRow } = analysis.location;
-  if (lastDataRow < firstDataRow) return [];
-  if (totalsRow === null || totalsRow < firstDataRow || totalsRow > lastDataRow) return [{ first: firstDataRow, last: lastDataRow }];
-  return [
-    { first: firstDataRow, last: totalsRow - 1 },
-    { first: totalsRow + 1, last: lastDataRow },
-  ].filter((b) => b.last >= b.first);
-}
 
 function snapshotCell(snapshot: SheetSnapshot, row: number, column: number): CellContent {
   return { value: cellAt(snapshot, row, column), formula: snapshot.formulas?.[row - snapshot.origin.row]?.[column - snapshot.origin.column] };

@@ -1,5 +1,5 @@
 export * from "./types";
-export { planWrite } from "./plan";
+export { dataBands, planWrite } from "./plan";
 export { foreignTargets, snapshotView, userCellsTargetedByPlan, type UserCellConflict, type WorkbookView } from "./check";
 export * from "./ownership";
 export { describePlan, type PlanDescription } from "./describe";

@@ -70,7 +70,7 @@ export function planWrite(snapshot: SheetSnapshot, analysis: Analysis, output: O
 }
 
 /** Contiguous row bands of the data rows, leaving out a totals row inside them. */
-function dataBands(analysis: Analysis): RowBand[] {
+export function dataBands(analysis: Analysis): RowBand[] {
   const { firstDataRow, lastDataRow, totalsRow } = analysis.location;
   if (lastDataRow < firstDataRow) return [];
   if (totalsRow === null || totalsRow < firstDataRow || totalsRow > lastDataRow) return [{ first: firstDataRow, last: lastDataRow }];
