@@ -5,8 +5,10 @@
  * core/partner/page), with no data labels.
  *
  * Ownership (docs/ownership.md): a sheet is a partner's page only by its content: A1 holds the
- * page title (Dutch or English) and B3 that partner's name. Such a page is replaced; every other
- * sheet is the user's, and a new page takes a name no sheet has.
+ * page title (Dutch or English) and B3 that partner's name. Such a page is replaced, unless it holds
+ * something where the page writes nothing (a note beside the texts, a table below them): then
+ * nothing is written and the message names that cell. Every other sheet is the user's, and a new
+ * page takes a name no sheet has.
  *
  * A failure half-way leaves the workbook as it was: the new pages are built under temporary
  * names, and only the batch's last operations delete the old pages and rename the new ones. A
@@ -16,6 +18,7 @@ import { t } from "../core/i18n";
 import type { Language } from "../core/host";
 import { partnerSheetName, sheetNameKey, type PartnerPageSpec } from "../core/partner";
 import { PAGE_HEAD_ADDRESS, partnerOfPage } from "../core/partner/recognise";
+import { foreignTargetFailure } from "./apply/checks";
 
 /** The chart's name on its page: language-independent, so a re-made page finds it. */
 export const PARTNER_CHART_NAME = "Partnerkaart";
@@ -24,6 +27,10 @@ const TEMPORARY_PREFIX = "PK_tmp_page_";
 /** Where the page's parts sit (1-based rows as Excel shows them). */
 const FIRST_LINE_ROW = 3;
 const DATA_COLUMNS = { name: "M", x: "N", y: "O" } as const;
+/** More lines than any page has (about 15): rows of A:B below them are not the page's. */
+const MAX_PAGE_LINES = 40;
+/** Where a page writes nothing: A1, A3:B… (the lines) and M1:O… (the chart data) are its cells. */
+const OUTSIDE_THE_PAGE = ["B1:L1", "A2:L2", "C3:L1048576", `A${FIRST_LINE_ROW + MAX_PAGE_LINES}:B1048576`, "N1:O1", "P1:XFD1048576"];
 
 export interface PartnerPageOutcome {
   partner: string;
@@ -37,7 +44,13 @@ export async function writePartnerPages(context: Excel.RequestContext, pages: Pa
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position");
   await context.sync();
-  const existing = worksheets.items.map((sheet) => ({ name: sheet.name, position: sheet.position, head: sheet.getRange(PAGE_HEAD_ADDRESS).load("values") }));
+  const existing = worksheets.items.map((sheet) => ({
+    name: sheet.name,
+    position: sheet.position,
+    head: sheet.getRange(PAGE_HEAD_ADDRESS).load("values"),
+    // Addresses only (any sheet could be a page until its head is read): a few bytes a sheet.
+    outside: OUTSIDE_THE_PAGE.map((area) => sheet.getRange(area).getUsedRangeOrNullObject(true).load("address")),
+  }));
   await context.sync();
 
   const taken = new Set(existing.map((sheet) => sheetNameKey(sheet.name)));
@@ -47,6 +60,7 @@ export async function writePartnerPages(context: Excel.RequestContext, pages: Pa
     taken.add(sheetNameKey(name));
     return { page, old, name };
   });
+  await refuseUserContentOnPages(context, targets.flatMap((target) => (target.old ? [target.old] : [])));
   const temporaryNames = targets.map((_, i) => {
     let n = i;
     while (taken.has(sheetNameKey(`${TEMPORARY_PREFIX}${n}`))) n += pages.length;
@@ -67,6 +81,24 @@ export async function writePartnerPages(context: Excel.RequestContext, pages: Pa
     throw error;
   }
   return targets.map((target) => ({ partner: target.page.partner, sheetName: target.name, updated: target.old !== null }));
+}
+
+/** A page about to be replaced that holds anything where the page writes nothing is the user's too: refuse, naming the first such cell. */
+async function refuseUserContentOnPages(context: Excel.RequestContext, pages: { name: string; outside: Excel.Range[] }[]): Promise<void> {
+  const page = pages.find((candidate) => candidate.outside.some((range) => !range.isNullObject));
+  if (!page) return;
+  // The refusal only: one more read for the cell's content, so the message can show it.
+  const used = page.outside.find((range) => !range.isNullObject)!;
+  const cells = context.workbook.worksheets.getItem(page.name).getRange(used.address.slice(used.address.lastIndexOf("!") + 1));
+  cells.load("values,rowIndex,columnIndex");
+  await context.sync();
+  const values = cells.values as unknown[][];
+  const r = values.findIndex((row) => row.some((value) => value !== ""));
+  const c = r < 0 ? 0 : values[r].findIndex((value) => value !== "");
+  throw foreignTargetFailure(
+    { kind: "cell", sheetName: page.name, row: cells.rowIndex + Math.max(r, 0), column: cells.columnIndex + c, content: String(values[Math.max(r, 0)]?.[c] ?? "") },
+    page.name,
+  );
 }
 
 async function removeTemporarySheets(context: Excel.RequestContext, names: string[]): Promise<void> {

@@ -188,6 +188,23 @@ describe("partner pages in the workbook", () => {
     expect(harness.driver.charts("Voor het overleg")).toHaveLength(1);
   });
 
+  it("refuses to make a page again over a note the user typed beside it, naming the cell, and writes nothing", async () => {
+    const harness = setUp();
+    const analysis = await analysed(harness);
+    const first = await harness.host.makePartnerPages!(analysis, request(analysis, ["Bibliotheek"]));
+    const page = first.pages[0].sheetName;
+    harness.driver.setCell(page, "E24", "Afspraak 12 mei: subsidie opnieuw bekijken");
+    const before = harness.driver.snapshotAll();
+    const failure = await harness.host.makePartnerPages!(analysis, request(analysis, CHOSEN)).then(
+      () => null,
+      (error: { code?: string; details?: string }) => error,
+    );
+    expect(failure?.code).toBe("foreign-content");
+    expect(failure?.details).toContain(`${page}!E24`);
+    expect(failure?.details).toContain("Afspraak 12 mei");
+    expect(harness.driver.snapshotAll()).toEqual(before);
+  });
+
   it("leaves the workbook as it was when Excel fails half-way", async () => {
     const harness = setUp();
     const analysis = await analysed(harness);

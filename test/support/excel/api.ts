@@ -396,8 +396,7 @@ export function buildSpecs(env: Env) {
         }),
       getUsedRange: (self, valuesOnly = false) =>
         rangeChild(self, "getUsedRange", [valuesOnly], (t) => {
-          const used = model.usedRect(t.sheet, valuesOnly);
-          const rect = used ? intersect(used, t.rect) : null;
+          const rect = model.usedRect(t.sheet, valuesOnly, t.rect);
           return rect ? { sheet: t.sheet, rect } : fail("ItemNotFound", "Range.getUsedRange", "the range is empty");
         }),
       getUsedRangeOrNullObject: (self, valuesOnly = false) =>
@@ -406,8 +405,7 @@ export function buildSpecs(env: Env) {
           "getUsedRangeOrNullObject",
           [valuesOnly],
           (t) => {
-            const used = model.usedRect(t.sheet, valuesOnly);
-            const rect = used ? intersect(used, t.rect) : null;
+            const rect = model.usedRect(t.sheet, valuesOnly, t.rect);
             return rect ? { sheet: t.sheet, rect } : null;
           },
           true,

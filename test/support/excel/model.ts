@@ -576,21 +576,27 @@ export class WorkbookModel {
     }
   }
 
-  /** The smallest rectangle holding every non-empty cell (and, unless valuesOnly, every formatted cell). */
-  usedRect(sheet: SheetModel, valuesOnly: boolean): Rect | null {
+  /**
+   * The smallest rectangle holding every non-empty cell (and, unless valuesOnly, every formatted
+   * cell), of the sheet or only of the cells `within` a range.
+   */
+  usedRect(sheet: SheetModel, valuesOnly: boolean, within?: Rect): Rect | null {
     let minR = Infinity;
     let minC = Infinity;
     let maxR = -1;
     let maxC = -1;
     const include = (r: number, c: number) => {
+      if (within && (r < within.row || r >= within.row + within.rowCount || c < within.column || c >= within.column + within.columnCount)) return;
       minR = Math.min(minR, r);
       minC = Math.min(minC, c);
       maxR = Math.max(maxR, r);
       maxC = Math.max(maxC, c);
     };
     const { height, width } = this.hf.getSheetDimensions(sheet.hfId);
-    for (let r = 0; r < height; r++) {
-      for (let c = 0; c < width; c++) {
+    const rows = within ? [within.row, Math.min(height, within.row + within.rowCount)] : [0, height];
+    const columns = within ? [within.column, Math.min(width, within.column + within.columnCount)] : [0, width];
+    for (let r = rows[0]; r < rows[1]; r++) {
+      for (let c = columns[0]; c < columns[1]; c++) {
         if (!this.hf.isCellEmpty(this.address(sheet, r, c))) include(r, c);
       }
     }
