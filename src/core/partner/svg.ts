@@ -15,7 +15,23 @@ function fmt(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/** Where everything sits: the plot, the scales and the ambition line's height at any x. */
+interface Frame {
+  width: number;
+  height: number;
+  plot: Geometry["plot"];
+  geo: Geometry;
+  px: (x: number) => number;
+  py: (y: number) => number;
+  idPrefix: string;
+}
+
 export function renderPartnerChartSvg(spec: PartnerChartSpec, idPrefix = "pkp"): string {
+  const frame = frameOf(spec, idPrefix);
+  return [...opening(spec, frame), ...plotArea(spec, frame), ...lines(spec, frame), ...points(spec, frame), ...axisTitles(spec, frame), legend(spec, frame), `</svg>`].join("\n");
+}
+
+function frameOf(spec: PartnerChartSpec, idPrefix: string): Frame {
   const width = Math.round(spec.width * PX_PER_PT);
   const height = Math.round(spec.height * PX_PER_PT);
   const legendTexts = [spec.partner.name, spec.othersName, spec.line.name, spec.threshold.name, ...(spec.movement ? [spec.movement.name] : [])];
@@ -26,48 +42,55 @@ export function renderPartnerChartSvg(spec: PartnerChartSpec, idPrefix = "pkp"):
   const geo: Geometry = { plot, xMin: spec.xAxis.min - xPad, xMax: spec.xAxis.max + xPad, yMin: spec.yAxis.min - yPad, yMax: spec.yAxis.max + yPad };
   const px = (x: number) => plot.x + ((x - geo.xMin) / (geo.xMax - geo.xMin)) * plot.width;
   const py = (y: number) => plot.y + plot.height - ((y - geo.yMin) / (geo.yMax - geo.yMin)) * plot.height;
-  const lineAt = (x: number) => spec.line.from.y + ((x - spec.line.from.x) / (spec.line.to.x - spec.line.from.x || 1)) * (spec.line.to.y - spec.line.from.y);
-  const font = "'Segoe UI', 'DejaVu Sans', Arial, Helvetica, sans-serif";
+  return { width, height, plot, geo, px, py, idPrefix };
+}
 
-  const out: string[] = [];
-  out.push(
+/** The svg element, its accessible title and description, the defs, the background and the titles. */
+function opening(spec: PartnerChartSpec, { width, height, plot, idPrefix }: Frame): string[] {
+  const font = "'Segoe UI', 'DejaVu Sans', Arial, Helvetica, sans-serif";
+  return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" font-family="${escapeXml(font)}">`,
-  );
-  out.push(`<title id="${idPrefix}-title">${escapeXml(spec.title)}</title>`);
-  out.push(`<desc id="${idPrefix}-desc">${escapeXml(`${spec.subtitle}. ${spec.partner.name}: ${spec.partner.strategyName}.`)}</desc>`);
-  out.push(
+    `<title id="${idPrefix}-title">${escapeXml(spec.title)}</title>`,
+    `<desc id="${idPrefix}-desc">${escapeXml(`${spec.subtitle}. ${spec.partner.name}: ${spec.partner.strategyName}.`)}</desc>`,
     `<defs><clipPath id="${idPrefix}-clip"><rect x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}"/></clipPath>` +
       `<marker id="${idPrefix}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="${spec.partner.color}"/></marker></defs>`,
-  );
-  out.push(`<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#FFFFFF"/>`);
-  out.push(`<text class="chart-title" x="${plot.x - 50}" y="32" font-size="19" font-weight="600" fill="${CHART_COLORS.text}">${escapeXml(spec.title)}</text>`);
-  out.push(`<text class="chart-subtitle" x="${plot.x - 50}" y="54" font-size="13" fill="${CHART_COLORS.mutedText}">${escapeXml(spec.subtitle)}</text>`);
+    `<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#FFFFFF"/>`,
+    `<text class="chart-title" x="${plot.x - 50}" y="32" font-size="19" font-weight="600" fill="${CHART_COLORS.text}">${escapeXml(spec.title)}</text>`,
+    `<text class="chart-subtitle" x="${plot.x - 50}" y="54" font-size="13" fill="${CHART_COLORS.mutedText}">${escapeXml(spec.subtitle)}</text>`,
+  ];
+}
 
-  out.push(`<g class="plot-area">`);
-  out.push(`<rect class="plot-background" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="#FFFFFF" stroke="${CHART_COLORS.grid}"/>`);
+/** The plot's background, the tinted area below the line, and the ticks. */
+function plotArea(spec: PartnerChartSpec, { plot, geo, px, py, idPrefix }: Frame): string[] {
+  const lineAt = (x: number) => spec.line.from.y + ((x - spec.line.from.x) / (spec.line.to.x - spec.line.from.x || 1)) * (spec.line.to.y - spec.line.from.y);
   const belowArea = [
     [px(geo.xMin), py(lineAt(geo.xMin))],
     [px(geo.xMax), py(lineAt(geo.xMax))],
     [px(geo.xMax), py(geo.yMin)],
     [px(geo.xMin), py(geo.yMin)],
   ];
-  out.push(`<polygon class="below-line-area" clip-path="url(#${idPrefix}-clip)" fill="${CHART_COLORS.belowLineTint}" points="${belowArea.map(([x, y]) => `${fmt(x)},${fmt(y)}`).join(" ")}"/>`);
-  out.push(...ticks(spec, geo, px, py));
-  out.push(`</g>`);
+  return [
+    `<g class="plot-area">`,
+    `<rect class="plot-background" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="#FFFFFF" stroke="${CHART_COLORS.grid}"/>`,
+    `<polygon class="below-line-area" clip-path="url(#${idPrefix}-clip)" fill="${CHART_COLORS.belowLineTint}" points="${belowArea.map(([x, y]) => `${fmt(x)},${fmt(y)}`).join(" ")}"/>`,
+    ...ticks(spec, geo, px, py),
+    `</g>`,
+  ];
+}
 
+/** The threshold and the ambition line. */
+function lines(spec: PartnerChartSpec, { px, py }: Frame): string[] {
   const thresholdX = fmt(px(spec.threshold.x));
-  out.push(
+  return [
     `<line class="threshold" x1="${thresholdX}" y1="${fmt(py(spec.threshold.yFrom))}" x2="${thresholdX}" y2="${fmt(py(spec.threshold.yTo))}" stroke="${spec.threshold.color}" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-  );
-  out.push(
     `<line class="ambition-line" x1="${fmt(px(spec.line.from.x))}" y1="${fmt(py(spec.line.from.y))}" x2="${fmt(px(spec.line.to.x))}" y2="${fmt(py(spec.line.to.y))}" stroke="${spec.line.color}" stroke-width="2.5" stroke-linecap="round"/>`,
-  );
+  ];
+}
 
+/** The other partners (unnamed), the advised movement, and the one named partner. */
+function points(spec: PartnerChartSpec, { plot, px, py, idPrefix }: Frame): string[] {
   // Other partners: a grey dot each, deliberately without <title> (a tooltip would name nobody, but nothing to hover either).
-  out.push(`<g class="others" fill="${spec.othersColor}">`);
-  for (const p of spec.others) out.push(`<circle class="other" cx="${fmt(px(p.x))}" cy="${fmt(py(p.y))}" r="${OTHER_RADIUS}"/>`);
-  out.push(`</g>`);
-
+  const out = [`<g class="others" fill="${spec.othersColor}">`, ...spec.others.map((p) => `<circle class="other" cx="${fmt(px(p.x))}" cy="${fmt(py(p.y))}" r="${OTHER_RADIUS}"/>`), `</g>`];
   const cx = px(spec.partner.x);
   const cy = py(spec.partner.y);
   if (spec.movement) {
@@ -88,13 +111,18 @@ export function renderPartnerChartSvg(spec: PartnerChartSpec, idPrefix = "pkp"):
       marker(spec.partner.marker, cx, cy, PARTNER_RADIUS, spec.partner.color, false) +
       `<text class="partner-label" x="${fmt(labelLeft ? cx - PARTNER_RADIUS - 6 : cx + PARTNER_RADIUS + 6)}" y="${fmt(cy - PARTNER_RADIUS)}" text-anchor="${labelLeft ? "end" : "start"}" font-size="13" font-weight="600" fill="${CHART_COLORS.text}" stroke="#FFFFFF" stroke-width="3" paint-order="stroke">${escapeXml(spec.partner.name)}</text></g>`,
   );
+  return out;
+}
 
-  out.push(
+function axisTitles(spec: PartnerChartSpec, { plot }: Frame): string[] {
+  return [
     `<text class="x-axis-title" x="${fmt(plot.x + plot.width / 2)}" y="${plot.y + plot.height + 46}" text-anchor="middle" font-size="13" font-weight="600" fill="${CHART_COLORS.axis}">${escapeXml(spec.xAxis.title)} →</text>`,
     `<text class="y-axis-title" transform="translate(${plot.x - 50} ${fmt(plot.y + plot.height / 2)}) rotate(-90)" text-anchor="middle" font-size="13" font-weight="600" fill="${CHART_COLORS.axis}">${escapeXml(spec.yAxis.title)} →</text>`,
-  );
+  ];
+}
 
-  // Legend: the partner, "other partners", the line, the threshold, the movement.
+/** Legend: the partner, "other partners", the line, the threshold, the area below the line, the movement. */
+function legend(spec: PartnerChartSpec, { plot, idPrefix }: Frame): string {
   const lx = plot.x + plot.width + 24;
   let ly = plot.y + 8;
   const rows: string[] = [];
@@ -111,7 +139,5 @@ export function renderPartnerChartSvg(spec: PartnerChartSpec, idPrefix = "pkp"):
   );
   item(`<rect x="${lx}" y="${fmt(ly - 7)}" width="18" height="14" fill="${CHART_COLORS.belowLineTint}" stroke="${CHART_COLORS.grid}"/>`, t(spec.language, "chart.belowLine"));
   if (spec.movement) item(`<line x1="${lx}" y1="${fmt(ly)}" x2="${lx + 16}" y2="${fmt(ly)}" stroke="${spec.partner.color}" stroke-width="2" marker-end="url(#${idPrefix}-arrow)"/>`, spec.movement.name);
-  out.push(`<g class="legend">${rows.join("")}</g>`);
-  out.push(`</svg>`);
-  return out.join("\n");
+  return `<g class="legend">${rows.join("")}</g>`;
 }
