@@ -1,13 +1,15 @@
 /**
  * The realised movement in the chart specification and the SVG (issue 19, item 4): given each
  * partner's previous position, a dashed arrow from there to its current marker with a legend entry;
- * without previous positions nothing of it, and the SVG exactly as before.
+ * without previous positions nothing of it, and the SVG exactly as before. With Chromium, saves
+ * test-artifacts/chart-realised-nl.png (`--chart` with `--compare`) for a human look.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { runAnalyze } from "../../src/cli/analyze";
+import { chromiumAvailable } from "../../src/cli/chart-svg";
 import { buildChartSpec, MOVEMENT_LIMIT, renderChartSvg, type PreviousPosition } from "../../src/core/chart";
 import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
@@ -106,10 +108,16 @@ describe("analyze --chart with --compare", () => {
       ["6", "2 2", "1 4"],
     ]);
     expect(compared).toContain(">Gerealiseerde beweging</text>");
+    if (chromiumAvailable()) {
+      mkdirSync("test-artifacts", { recursive: true });
+      const png = join("test-artifacts", "chart-realised-nl.png");
+      expect(await run([join(dir, "now.csv"), "--compare", join(dir, "earlier.csv"), "--chart", png])).toBe(0);
+      expect(readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
+    }
 
     expect(await run([join(dir, "now.csv"), "--chart", join(dir, "plain.svg")])).toBe(0);
     const plain = readFileSync(join(dir, "plain.svg"), "utf8");
     expect(groupsOfClass(plain, "realised")).toEqual([]);
     expect(plain).not.toContain("Gerealiseerde beweging");
-  });
+  }, 60_000);
 });

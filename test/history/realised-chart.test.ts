@@ -54,6 +54,23 @@ describe("the realised movement in the chart", () => {
     expect(pointsOf(h, realisedName)).toEqual([[4, 2], [4, 4.5], ["", ""], [5, 3], [4, 5], ["", ""], [2, 2], [1, 4]]);
   });
 
+  it("starts where the partner stood in another assessment when the user picks that one on the parameter sheet", async () => {
+    const h = makeHarness({ sheets: [{ name: "Register", cells: [HEADER, ...EARLIER] }] });
+    // A year before "2025": Schoolbestuur's influence was 1.
+    await h.driver.setCell("Register", "B2", 1);
+    await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2024-03-01", "2024", false);
+    await h.driver.setCells("Register", `A2:E${EARLIER.length + 1}`, EARLIER);
+    await h.host.recordAssessment!(await h.host.readActiveSheet(), {}, "2025-03-01", "2025", false);
+    await h.driver.setCells("Register", `A2:E${NOW.length + 1}`, NOW);
+    await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({ comparison }, { enabled: true }));
+    expect(pointsOf(h, realisedName).slice(0, 2)).toEqual([[4, 2], [4, 4.5]]);
+
+    // The compared assessment's date and label (the cells under the summary): Excel recomputes the start.
+    expect(h.driver.values("Partnerkaart", "E17:E18")).toEqual([["2025-03-01"], ["2025"]]);
+    await h.driver.setCells("Partnerkaart", "E17:E18", [["2024-03-01"], ["2024"]]);
+    expect(pointsOf(h, realisedName).slice(0, 2)).toEqual([[4, 1], [4, 4.5]]);
+  });
+
   it("is absent without a comparison", async () => {
     const h = await recordedThenChanged();
     await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({}, { enabled: true }));
