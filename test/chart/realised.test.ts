@@ -10,11 +10,16 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { runAnalyze } from "../../src/cli/analyze";
 import { chromiumAvailable } from "../../src/cli/chart-svg";
+import { readXlsx } from "../../src/cli/readers";
+import { analyzeSheet } from "../../src/core/analyze";
+import { planChartData } from "../../src/core/chart";
+import { planWrite } from "../../src/core/plan";
+import type { SheetSnapshot } from "../../src/core/types";
 import { buildChartSpec, MOVEMENT_LIMIT, renderChartSvg, type PreviousPosition } from "../../src/core/chart";
 import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import { EARLIER, HEADER, NOW } from "../history/live-data";
-import { handBuiltAnalysis } from "./support";
+import { chartRegisters, handBuiltAnalysis } from "./support";
 
 const options = { ...DEFAULT_CHART_OPTIONS, language: "nl" as const };
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
@@ -86,6 +91,20 @@ describe("the realised movement in the chart specification and the SVG", () => {
     expect(spec.realised.map((m) => m.row)).toEqual(before.slice(5).map((p) => p.row));
     expect(spec.notices.map((n) => n.key)).toContain("chart.notice.realisedLimited");
     expect(groupsOfClass(renderChartSvg(spec), "realised")).toHaveLength(MOVEMENT_LIMIT);
+  });
+});
+
+describe("the realised movement's helper cells for Excel", () => {
+  it.each(["formulas", "values"] as const)("are not planned without the comparison columns in the plan (%s), even given previous positions", async (mode) => {
+    const snapshot = (await readXlsx(chartRegisters()[0].file)).find((s) => s.sheetName === "Partners") as SheetSnapshot;
+    const analysis = analyzeSheet(snapshot);
+    const chartOptions = { ...options, previous: analysis.rows.map((r) => ({ row: r.row, x: r.dependency - 0.5, y: r.influence - 0.5 })) };
+    const plan = planWrite(snapshot, analysis, { language: "nl", mode, chart: chartOptions });
+    const data = planChartData(analysis, plan, chartOptions);
+    // The spec has them (the SVG draws them), the live chart has nothing to bind them to.
+    expect(data.specs[0].realised.length).toBeGreaterThan(0);
+    expect(data.bindings[0].realised).toBeNull();
+    expect(data.blocks.filter((b) => b.id.startsWith("chart.realised"))).toEqual([]);
   });
 });
 
