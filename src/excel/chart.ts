@@ -237,14 +237,7 @@ function buildChart(objects: WorkbookObjects, spec: ChartSpec, binding: ChartBin
     targets.markerForegroundColor = CHART_COLORS.mutedText;
   }
 
-  if (binding.realised) {
-    // Told apart from the advised movement without colour: dashed and heavier (that one is solid).
-    const realised = chart.series.add(binding.realised.name);
-    realised.setXAxisValues(rangeOf(binding.realised.xValues));
-    realised.setValues(rangeOf(binding.realised.yValues));
-    lineSeries(realised, CHART_COLORS.realised, 2.25);
-    realised.format.line.lineStyle = "Dash";
-  }
+  if (binding.realised) addRealised(chart, binding.realised, rangeOf);
 
   if (binding.labels && binding.labelledPoints.length > 0) {
     // Every partner of the chart, no marker, no line: each labelled partner's name once, at its
@@ -260,6 +253,17 @@ function buildChart(objects: WorkbookObjects, spec: ChartSpec, binding: ChartBin
     });
   }
   return chart;
+}
+
+/** The realised movement, told apart from the advised one without colour: dashed and heavier (that one is solid and thin). */
+function addRealised(chart: Excel.Chart, realised: NonNullable<ChartBinding["realised"]>, rangeOf: (reference: string) => Excel.Range): void {
+  const series = chart.series.add(realised.name);
+  series.setXAxisValues(rangeOf(realised.xValues));
+  series.setValues(rangeOf(realised.yValues));
+  series.chartType = "XYScatterLinesNoMarkers";
+  series.format.line.color = CHART_COLORS.realised;
+  series.format.line.weight = 2.25;
+  series.format.line.lineStyle = "Dash";
 }
 
 function configureAxis(axis: Excel.ChartAxis, spec: ChartSpec["xAxis"]): void {
