@@ -17,6 +17,7 @@ import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types"
 import { escapeControlCharacters, formatJsonChunks, formatText } from "./format";
 import { comparisonJson, compareFiles, formatComparisonText } from "./compare";
 import type { PartnerRename } from "../core/history";
+import type { PreviousPosition } from "../core/chart";
 import type { TextEncoding } from "./csv";
 import { InputError, readCsvFile, readXlsx } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
@@ -221,14 +222,17 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     file = options.file ?? SAMPLE_REGISTER;
     const loaded = await analyzeFile(file, options.sheet, options.lang);
     if (options.partners || options.partnersBelowLine) return await partnerPages(loaded.analysis, options, io);
+    // With --compare, --chart also draws the realised movement from each partner's earlier position.
+    let previous: PreviousPosition[] | undefined;
     if (options.compare) {
       const earlier = await analyzeFile(options.compare, null, options.lang);
       const comparison = compareFiles(loaded, earlier, options.renames ?? []);
       io.stdout(options.json ? `${JSON.stringify(comparisonJson(comparison), null, 2)}\n` : formatComparisonText(comparison, options.lang));
+      previous = comparison.movements.map((m) => ({ row: m.row, x: m.previousDependency, y: m.previousInfluence }));
     } else if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
     else io.stdout(formatText(loaded, options.lang));
     if (options.chart) {
-      await writeAnalysisChart(loaded.analysis, options.chart, options.lang).catch((error: unknown) => {
+      await writeAnalysisChart(loaded.analysis, options.chart, options.lang, previous ? { previous } : {}).catch((error: unknown) => {
         throw error instanceof ChartOutputError ? new CliError(error.message) : error;
       });
     }

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { ct } from "./i18n";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
-import { buildChartSpec, renderChartSvg } from "../core/chart";
+import { buildChartSpec, renderChartSvg, type ChartSpecOptions } from "../core/chart";
 import { DEFAULT_CHART_OPTIONS, type ChartOptions, type Language } from "../core/host";
 import type { Analysis } from "../core/types";
 
@@ -86,8 +86,8 @@ export async function writeChart(path: string, svg: string, lang: Language = "en
   }
 }
 
-/** The CLI's `--chart`: the chart of all partners, in the user's language, to .svg or .png. */
-export async function writeAnalysisChart(analysis: Analysis, path: string, lang: Language, options: Partial<ChartOptions> = {}): Promise<void> {
+/** The CLI's `--chart`: the chart of all partners, in the user's language, to .svg or .png; with `previous` (from --compare) the realised movement too. */
+export async function writeAnalysisChart(analysis: Analysis, path: string, lang: Language, options: Partial<ChartOptions> & Pick<ChartSpecOptions, "previous"> = {}): Promise<void> {
   const [spec] = buildChartSpec(analysis, { ...DEFAULT_CHART_OPTIONS, ...options, perGoal: false, language: lang });
   await writeChart(path, renderChartSvg(spec), lang);
 }

@@ -6,7 +6,8 @@
  * Series: the ambition line and the threshold (two points each, a line chart type), one per
  * strategy (partners of other strategies are #N/A there, which a scatter series skips), all
  * movement segments as one line series over a helper range with a blank row between segments
- * (shown as gaps), their targets as hollow markers, and one marker-less series over every partner
+ * (shown as gaps), their targets as hollow markers, with a comparison the realised movement the
+ * same way (dashed), and one marker-less series over every partner
  * that carries the name labels, each linked to its name cell. Marker sizes by subsidy are point
  * marker sizes on a scatter chart: a bubble chart cannot be combined with the line series.
  *
@@ -77,7 +78,7 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
   // ~1.5 KB per series (its two ranges, type and markers) and ~550 bytes per cell-linked label.
   const estimatedBytes = pairs.reduce((sum, { spec, binding }) => {
     const sizedPoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints ? binding.pointRows.length : 0;
-    return sum + 4000 + (binding.series.length + 5) * 1500 + sizedPoints * binding.series.length * 2 * 240 + binding.labelledPoints.length * 600;
+    return sum + 4000 + (binding.series.length + 5 + (binding.realised ? 1 : 0)) * 1500 + sizedPoints * binding.series.length * 2 * 240 + binding.labelledPoints.length * 600;
   }, 0);
 
   return {
@@ -236,6 +237,8 @@ function buildChart(objects: WorkbookObjects, spec: ChartSpec, binding: ChartBin
     targets.markerForegroundColor = CHART_COLORS.mutedText;
   }
 
+  if (binding.realised) addRealised(chart, binding.realised, rangeOf);
+
   if (binding.labels && binding.labelledPoints.length > 0) {
     // Every partner of the chart, no marker, no line: each labelled partner's name once, at its
     // point whatever strategy series Excel puts it in.
@@ -250,6 +253,17 @@ function buildChart(objects: WorkbookObjects, spec: ChartSpec, binding: ChartBin
     });
   }
   return chart;
+}
+
+/** The realised movement, told apart from the advised one without colour: dashed and heavier (that one is solid and thin). */
+function addRealised(chart: Excel.Chart, realised: NonNullable<ChartBinding["realised"]>, rangeOf: (reference: string) => Excel.Range): void {
+  const series = chart.series.add(realised.name);
+  series.setXAxisValues(rangeOf(realised.xValues));
+  series.setValues(rangeOf(realised.yValues));
+  series.chartType = "XYScatterLinesNoMarkers";
+  series.format.line.color = CHART_COLORS.realised;
+  series.format.line.weight = 2.25;
+  series.format.line.lineStyle = "Dash";
 }
 
 function configureAxis(axis: Excel.ChartAxis, spec: ChartSpec["xAxis"]): void {

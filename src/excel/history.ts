@@ -114,7 +114,10 @@ export async function readHistoryFromWorkbook(context: Excel.RequestContext): Pr
  * table's language and rows, whether that snapshot records goals and whether names are linked.
  * Fails with "item-not-found" when the assessment is no longer recorded.
  */
-export async function readComparisonChoice(context: Excel.RequestContext, wanted: { date: string; label: string }): Promise<{ choice: ComparisonChoice; syncs: number }> {
+export async function readComparisonChoice(
+  context: Excel.RequestContext,
+  wanted: { date: string; label: string },
+): Promise<{ choice: ComparisonChoice; syncs: number; assessment: Assessment; renames: PartnerRename[] }> {
   const history = await readHistoryFromWorkbook(context);
   const chosen = history.assessments.find((a) => a.date === wanted.date && a.label === wanted.label);
   if (!chosen || history.language === null) {
@@ -128,7 +131,8 @@ export async function readComparisonChoice(context: Excel.RequestContext, wanted
     snapshotHasGoals: chosen.partners.some((p) => p.goal !== null),
     hasRenames: history.renames.length > 0,
   };
-  return { choice, syncs: history.syncs };
+  // The assessment and the links too: the chart's realised movement picks its partners from them.
+  return { choice, syncs: history.syncs, assessment: chosen, renames: history.renames };
 }
 
 function refuse(target: ForeignTarget): never {

@@ -103,12 +103,15 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
 
   /** The chosen assessment as the live comparison needs it, read fresh before planning (the pane's earlier read may be stale). */
   async function readComparison(wanted: { date: string; label: string }, sheet: string) {
-    const [{ readComparisonChoice }, { withComparison }] = await Promise.all([
+    const [{ readComparisonChoice }, { withComparison, compareAssessments, assessmentOf }] = await Promise.all([
       import(/* webpackChunkName: "history" */ "./history"),
       import(/* webpackChunkName: "history" */ "../core/history"),
     ]);
-    const { choice, syncs } = await run((context) => readComparisonChoice(context, wanted), sheet);
-    return { withComparison, choice, syncs };
+    const { choice, syncs, assessment, renames } = await run((context) => readComparisonChoice(context, wanted), sheet);
+    // Where each matched partner stood then, on today's scales: the chart's realised movement starts there.
+    const previousPositions = (analysis: Analysis) =>
+      compareAssessments(assessment, assessmentOf(analysis, choice.date, choice.label), renames).movements.map((m) => ({ row: m.row, x: m.previousDependency, y: m.previousInfluence }));
+    return { withComparison, choice, syncs, previousPositions };
   }
 
   return {
@@ -141,7 +144,8 @@ export function createOfficeWorkbookHost(env: OfficeEnv, options: OfficeHostOpti
         plan = pipeline.planWrite(expected, analysis, output);
         // The live comparison's columns and money-then block ride on the plan, as the chart's helper blocks do.
         if (comparison) plan = comparison.withComparison(expected, analysis, plan, comparison.choice, output);
-        chartData = output.chart.enabled ? pipeline.planChartData(analysis, plan, { ...output.chart, language: output.language }) : null;
+        const previous = comparison && output.chart.enabled ? { previous: comparison.previousPositions(analysis) } : {};
+        chartData = output.chart.enabled ? pipeline.planChartData(analysis, plan, { ...output.chart, language: output.language, ...previous }) : null;
       } catch (error) {
         throw toHostFailure(error, expected.sheetName);
       }

@@ -139,6 +139,19 @@ describe("charts", () => {
     expect(driver.charts("Register")[0].series[1].y).toEqual([2, 4.5]);
   });
 
+  it("takes a series line style of Excel.ChartLineStyle, and fails the batch with InvalidArgument for any other", async () => {
+    const { run, driver } = registerWithTable();
+    await run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Register");
+      const chart = sheet.charts.add("XYScatter" as Excel.ChartType, sheet.getRange("B1:C4"));
+      chart.series.getItemAt(0).format.line.lineStyle = "Dash" as Excel.ChartLineStyle;
+      await context.sync();
+      chart.series.getItemAt(0).format.line.lineStyle = "Dashed" as Excel.ChartLineStyle;
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
+    expect(driver.charts("Register")[0].series[0].line.lineStyle).toBe("Dash");
+  });
+
   it("finds charts by name and deletes them", async () => {
     const { run, driver } = registerWithTable();
     await run(async (context) => {

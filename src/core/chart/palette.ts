@@ -24,4 +24,6 @@ export const CHART_COLORS = {
   text: "#111827",
   mutedText: "#4B5563",
   belowLineTint: "#F3F4F6",
+  /** The realised movement: dark and dashed, apart from the advised movement's thin solid grey. */
+  realised: "#1F2937",
 } as const;

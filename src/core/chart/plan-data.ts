@@ -16,8 +16,9 @@
  * Layout on the parameter sheet (0-based columns from CHART_DATA_COLUMN, right of the settings
  * and summary; row 0 caption, row 1 headers, data from row 2):
  *   +0..+1 ambition line (x, y), 2 rows   +2..+3 threshold (x, y), 2 rows
- *   +4..+5 per chart: movement segments (x, y), 3 rows per segment, then the targets, 1 row each;
- *          charts one after the other
+ *   +4..+5 per chart: movement segments (x, y), 3 rows per segment, then the targets, 1 row each,
+ *          then the realised movement's segments (with a comparison), 3 rows each; charts one
+ *          after the other
  *   +7 partner name, +8 dependency, then 6 influence columns per chart (one per strategy, then
  *   one for every partner of the chart: the labels series)
  * Per-goal charts also compare the register's goal cell with the goal text in row 0 above their
@@ -25,6 +26,7 @@
  */
 import { t, type MessageKey } from "../i18n";
 import { quoteSheetName, absoluteReference, insertedColumns, type PlanBlock, type PlanCell, type WritePlan } from "../plan";
+import { ourComparisonHeaders } from "../history/headers";
 import { PARAMETER_NAMES as P, strategyLabelName } from "../names";
 import { columnLetter } from "../text";
 import { STRATEGY_KEYS, type Analysis, type CellRect, type StrategyKey } from "../types";
@@ -79,6 +81,12 @@ export interface ChartBinding {
   movement: { name: string; xValues: string; yValues: string; segments: { row: number; partner: string; strategy: StrategyKey }[] } | null;
   /** The segments' ends, one point each, for the hollow target markers; null without movements. */
   targets: { name: string; xValues: string; yValues: string } | null;
+  /**
+   * The realised movement as one series like `movement`: segment k is the register's previous
+   * scores (the live comparison's columns) and its current ones, then a blank; null without a
+   * comparison in the plan or without partners that moved.
+   */
+  realised: { name: string; xValues: string; yValues: string; segments: { row: number; partner: string }[] } | null;
   /** Where the chart goes (top-left cell) and its size in points. */
   placement: { sheetName: string; anchorCell: string; row: number; column: number; width: number; height: number };
 }
@@ -134,6 +142,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
   const strategyColumn = planned("strategy");
   const targetInfluenceColumn = planned("targetInfluence");
   const targetDependencyColumn = planned("targetDependency");
+  const previousColumns = live ? previousScoreColumns(plan) : null;
 
   const n = Math.max(0, plan.lastDataRow - plan.firstDataRow + 1);
   // Only values mode writes a row of cells per register row (formulas mode fills columns), and
@@ -260,6 +269,24 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
       targets = { name: spec.targetName, xValues: columnRange(MOVEMENT_COLUMN, movementRow, ends.length), yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, ends.length) };
       movementRow += ends.length;
     }
+    // Realised movement: the previous scores the comparison columns compute, then the current
+    // scores; formulas on the register, so a score edit or another comparison moves it.
+    let realised: ChartBinding["realised"] = null;
+    if (previousColumns && spec.realised.length > 0) {
+      const realisedCells = (m: ChartSpec["realised"][number]): PlanCell[][] => [
+        [formula(`=${registerCell(m.row - 1, previousColumns.dependency)}`), formula(`=${registerCell(m.row - 1, previousColumns.influence)}`)],
+        [formula(`=${registerCell(m.row - 1, dependencyColumn)}`), formula(`=${registerCell(m.row - 1, influenceColumn)}`)],
+      ];
+      const rows = spec.realised.flatMap((m, k) => (k === 0 ? realisedCells(m) : [[EMPTY, EMPTY], ...realisedCells(m)]));
+      block(`realised-${chartIndex}`, movementRow, MOVEMENT_COLUMN, rows);
+      realised = {
+        name: spec.realisedName,
+        xValues: columnRange(MOVEMENT_COLUMN, movementRow, rows.length),
+        yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, rows.length),
+        segments: spec.realised.map((m) => ({ row: m.row, partner: m.partner })),
+      };
+      movementRow += rows.length;
+    }
 
     let pointRows: number[] | undefined;
     // Point i is register row firstDataRow + i: labelled rows map straight to their index.
@@ -293,6 +320,7 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
       threshold,
       movement,
       targets,
+      realised,
       placement: {
         sheetName: placementSheet,
         anchorCell: `${columnLetter(placementColumn)}${baseRow + chartIndex * chartRows(spec) + 1}`,
@@ -311,6 +339,24 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
 /** Sheet rows one chart covers, plus one blank row between stacked charts. */
 function chartRows(spec: ChartSpec): number {
   return Math.ceil(spec.height / ROW_POINTS) + 1;
+}
+
+/**
+ * The register columns (post-action) of the live comparison's previous influence and dependency,
+ * found by our headers in the plan's header blocks; null when the plan carries no comparison.
+ */
+function previousScoreColumns(plan: WritePlan): { influence: number; dependency: number } | null {
+  const influenceHeaders = ourComparisonHeaders("previousInfluence");
+  const dependencyHeaders = ourComparisonHeaders("previousDependency");
+  for (const block of plan.blocks) {
+    if (block.kind === "fill" || block.sheetName !== plan.registerSheet || block.row !== plan.headerRow) continue;
+    const headers = block.cells[0] ?? [];
+    const at = (ours: string[]) => headers.findIndex((cell) => cell.kind === "text" && ours.includes(cell.value));
+    const influence = at(influenceHeaders);
+    const dependency = at(dependencyHeaders);
+    if (influence >= 0 && dependency >= 0) return { influence: block.column + influence, dependency: block.column + dependency };
+  }
+  return null;
 }
 
 /** The rightmost column the plan writes on the register sheet: our columns and any block beside them (a comparison's). */

@@ -6,13 +6,14 @@ import { t, type MessageKey } from "../i18n";
 import { isAbove, strategyAt, subsidyAt, targetSourceAt } from "../partners";
 import { STRATEGY_KEYS, type Analysis, type PartnerColumns, type Scale } from "../types";
 import { CHART_COLORS, STRATEGY_STYLES } from "./palette";
-import type { AxisSpec, ChartNotice, ChartPoint, ChartSpec, MovementSpec, StrategySeries } from "./types";
+import { chooseRealised } from "./realised";
+import type { AxisSpec, ChartNotice, ChartPoint, ChartSpec, MovementSpec, PreviousPosition, StrategySeries } from "./types";
 
 /** The workbook name of the chart; language-independent so a re-run finds its chart again. */
 export const CHART_BASE_NAME = "Partnerkaart";
 /** "auto" labels every partner up to this many points; beyond it, a selection of at most this many. */
 export const AUTO_LABEL_LIMIT = 25;
-/** More arrows than this turn the chart into a hairball (and cost one Excel series each). */
+/** More arrows than this turn the chart into a hairball; the realised movement keeps to the same cap. */
 export const MOVEMENT_LIMIT = 25;
 export const CHART_WIDTH = 840;
 export const CHART_HEIGHT = 540;
@@ -23,7 +24,11 @@ export const MAX_SUBSIDY_MARKER_SIZE = 28;
 /** Excel keeps chart names short in its UI; longer goal texts are cut. */
 const MAX_NAME_LENGTH = 60;
 
-export type ChartSpecOptions = ChartOptions & { language: Language };
+export type ChartSpecOptions = ChartOptions & {
+  language: Language;
+  /** Each partner's position in an earlier assessment (a comparison): the chart then draws the realised movement. */
+  previous?: readonly PreviousPosition[];
+};
 
 /**
  * One spec for all partners, one per societal goal (`perGoal`), or one for `goal`.
@@ -162,6 +167,10 @@ function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | 
   if (movements.shown.length < movements.total) {
     notices.push(notice(language, "chart.notice.movementLimited", { shown: movements.shown.length, total: movements.total }));
   }
+  const realised = options.previous ? chooseRealised(analysis, members, options.previous, MOVEMENT_LIMIT) : { shown: [], total: 0 };
+  if (realised.shown.length < realised.total) {
+    notices.push(notice(language, "chart.notice.realisedLimited", { shown: realised.shown.length, total: realised.total }));
+  }
 
   const dep = analysis.dependencyScale;
   const inf = analysis.influenceScale;
@@ -196,6 +205,8 @@ function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | 
     movements: movements.shown,
     movementName: t(language, "chart.movement"),
     targetName: t(language, "chart.target"),
+    realised: realised.shown,
+    realisedName: t(language, "chart.realised"),
     sizeBySubsidy,
     labelRule: rule,
     labelledCount: labelled.size,

@@ -122,6 +122,8 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
     out.push(`</g>`);
   }
 
+  if (spec.realised.length > 0) out.push(realisedMovements(spec, id, px, py, points, radiusOf, arrowBoxes));
+
   // Markers: big ones first so small ones stay visible on top.
   out.push(`<g class="points">`);
   const drawOrder = spec.series.flatMap((s) => s.points.map((p) => ({ p, s }))).sort((a, b) => b.p.markerSize - a.p.markerSize || a.p.row - b.p.row);
@@ -201,6 +203,45 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
   return out.join("\n");
 }
 
+/**
+ * The realised movement: a dashed, heavier line from the previous position to the current marker,
+ * arrowhead at the marker, so it differs from the advised movement (thin, solid) without colour.
+ */
+function realisedMovements(
+  spec: ChartSpec,
+  id: string,
+  px: (x: number) => number,
+  py: (y: number) => number,
+  points: ChartPoint[],
+  radiusOf: (p: Pick<ChartPoint, "markerSize">) => number,
+  arrowBoxes: Box[],
+): string {
+  const out = [`<g class="realised-movements">`];
+  for (const m of spec.realised) {
+    const x1 = px(m.from.x);
+    const y1 = py(m.from.y);
+    const x2 = px(m.to.x);
+    const y2 = py(m.to.y);
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const current = points.find((p) => p.row === m.row);
+    const endGap = (current ? radiusOf(current) : 4) + 1;
+    out.push(
+      `<g class="realised" data-row="${m.row}" data-from="${m.from.x} ${m.from.y}" data-to="${m.to.x} ${m.to.y}"><title>${escapeXml(`${m.partner}: ${spec.realisedName.toLowerCase()}`)}</title>`,
+    );
+    if (length > endGap + 4) {
+      const ux = (x2 - x1) / length;
+      const uy = (y2 - y1) / length;
+      out.push(
+        `<path d="M${fmt(x1)},${fmt(y1)} L${fmt(x2 - ux * endGap)},${fmt(y2 - uy * endGap)}" fill="none" stroke="${CHART_COLORS.realised}" stroke-width="2.2" stroke-dasharray="7 4" marker-end="url(#${id}-arrow-realised)"/>`,
+      );
+    }
+    out.push(`</g>`);
+    arrowBoxes.push(...segmentBoxes(x1, y1, x2, y2, 3));
+  }
+  out.push(`</g>`);
+  return out.join("");
+}
+
 /** Small boxes covering a segment, so labels can avoid lines and arrows. */
 function segmentBoxes(x1: number, y1: number, x2: number, y2: number, halfWidth: number): Box[] {
   const steps = Math.max(1, Math.ceil(Math.hypot(x2 - x1, y2 - y1) / 4));
@@ -221,6 +262,7 @@ function legendTexts(spec: ChartSpec): string[] {
     t(spec.language, "chart.belowLine"),
     spec.movementName,
     spec.targetName,
+    ...(spec.realised.length > 0 ? [spec.realisedName] : []),
     ...(spec.sizeBySubsidy ? [t(spec.language, "chart.sizeBySubsidy")] : []),
   ];
 }
@@ -251,7 +293,11 @@ function defs(spec: ChartSpec, id: string, plot: Box): string {
         `<marker id="${id}-arrow-${s.strategy}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="${s.color}"/></marker>`,
     )
     .join("");
-  return `<defs><clipPath id="${id}-clip"><rect x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}"/></clipPath>${arrows}</defs>`;
+  const realised =
+    spec.realised.length > 0
+      ? `<marker id="${id}-arrow-realised" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,1 L10,5 L0,9 z" fill="${CHART_COLORS.realised}"/></marker>`
+      : "";
+  return `<defs><clipPath id="${id}-clip"><rect x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}"/></clipPath>${arrows}${realised}</defs>`;
 }
 
 export function ticks(spec: Pick<ChartSpec, "xAxis" | "yAxis">, geo: Geometry, px: (x: number) => number, py: (y: number) => number): string[] {
@@ -325,6 +371,13 @@ function legend(spec: ChartSpec, id: string, x: number, y: number): string {
   if (spec.movements.length > 0) {
     item(`<line x1="${x}" y1="${fmt(cy)}" x2="${x + 16}" y2="${fmt(cy)}" stroke="${CHART_COLORS.mutedText}" stroke-width="1.6" marker-end="url(#${id}-arrow-strengthen-or-replace)"/>`, spec.movementName, "legend-movement");
     item(marker("circle", x + 9, cy, 5, CHART_COLORS.mutedText, true), spec.targetName, "legend-target");
+  }
+  if (spec.realised.length > 0) {
+    item(
+      `<line x1="${x}" y1="${fmt(cy)}" x2="${x + 18}" y2="${fmt(cy)}" stroke="${CHART_COLORS.realised}" stroke-width="2.2" stroke-dasharray="5 3"/>`,
+      spec.realisedName,
+      "legend-realised",
+    );
   }
   if (spec.sizeBySubsidy) item(marker("circle", x + 9, cy, 7, "#9CA3AF", false), t(spec.language, "chart.sizeBySubsidy"), "legend-size");
   return `<g class="legend">${rows.join("")}</g>`;

@@ -82,9 +82,28 @@ export interface MovementSpec {
   source: "recommended" | "register";
 }
 
+/** A partner's position in the earlier assessment, on the current scales (issue 19's comparison). */
+export interface PreviousPosition {
+  /** 1-based sheet row of the partner in the current register. */
+  row: number;
+  /** Previous dependency. */
+  x: number;
+  /** Previous influence. */
+  y: number;
+}
+
+/** The realised movement of one partner: from its previous position to its current one. */
+export interface RealisedMovementSpec {
+  row: number;
+  partner: string;
+  strategy: StrategyKey;
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+}
+
 export interface ChartNotice {
   /** i18n key (src/core/i18n) the pane or CLI localises; `text` is it already localised. */
-  key: "chart.notice.labelsLimited" | "chart.notice.movementLimited" | "chart.notice.noGoalColumn" | "chart.notice.goalEmpty" | "chart.notice.noSubsidy";
+  key: "chart.notice.labelsLimited" | "chart.notice.movementLimited" | "chart.notice.realisedLimited" | "chart.notice.noGoalColumn" | "chart.notice.goalEmpty" | "chart.notice.noSubsidy";
   params: Record<string, string | number>;
   text: string;
 }
@@ -112,6 +131,9 @@ export interface ChartSpec {
   movements: MovementSpec[];
   movementName: string;
   targetName: string;
+  /** From previous to current position, when the chart was given previous positions; empty otherwise. */
+  realised: RealisedMovementSpec[];
+  realisedName: string;
   sizeBySubsidy: boolean;
   labelRule: "all" | "below-line" | "largest-subsidies" | "none";
   labelledCount: number;

@@ -741,11 +741,19 @@ export function buildSpecs(env: Env) {
       getCount: (self) => self.queueResult("getCount", null, (t: SeriesModel) => pointCount(t)),
     },
   };
+  // Excel.ChartLineStyle (ExcelApi 1.7; learn.microsoft.com, "Excel.ChartLineStyle enum").
+  const CHART_LINE_STYLES = ["Automatic", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "None", "RoundDot"];
   const ChartLineFormat: TypeSpec = {
     typeName: "ChartLineFormat",
     props: {
       color: { get: (t: SeriesModel) => t.line.color, set: (t: SeriesModel, v) => void ((t.line.color = v), t.line.lineStyle === "None" && (t.line.lineStyle = "Continuous")) },
-      lineStyle: { get: (t: SeriesModel) => t.line.lineStyle, set: (t: SeriesModel, v) => void (t.line.lineStyle = String(v)) },
+      lineStyle: {
+        get: (t: SeriesModel) => t.line.lineStyle,
+        set: (t: SeriesModel, v) => {
+          if (!CHART_LINE_STYLES.includes(String(v))) fail("InvalidArgument", "ChartLineFormat.lineStyle", `${String(v)}`);
+          t.line.lineStyle = String(v);
+        },
+      },
       weight: { get: (t: SeriesModel) => t.line.weight, set: (t: SeriesModel, v) => void (t.line.weight = Number(v)) },
     },
     methods: { clear: (self) => self.queue("clear", null, (t: SeriesModel) => void (t.line = { ...t.line, color: null, lineStyle: "None" })) },
