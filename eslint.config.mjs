@@ -98,23 +98,4 @@ export default tseslint.config(
       "max-lines-per-function": ["error", { max: 80 }],
     },
   },
-  {
-    // Being changed on other branches while the sizes were brought down (issues 19, 20, 21): a
-    // warning until they are split, so the split does not collide with that work.
-    files: [
-      "src/excel/apply/**/*.ts",
-      "src/excel/chart.ts",
-      "src/excel/host.ts",
-      "src/excel/history.ts",
-      "src/excel/partner-page.ts",
-      "src/excel/share-check.ts",
-      "src/taskpane/Pane.tsx",
-      "src/taskpane/HistorySection.tsx",
-      "src/taskpane/PartnerSection.tsx",
-    ],
-    rules: {
-      "max-lines": ["warn", { max: 400 }],
-      "max-lines-per-function": ["warn", { max: 80 }],
-    },
-  },
 );
