@@ -66,71 +66,24 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
     return { spec, binding };
   });
   const sheetNames = [...new Set(pairs.map(({ binding }) => binding.placement.sheetName))];
-  let existing: { sheetName: string; chart: Excel.Chart }[][] = [];
-  let labelCells: { strategies: StrategyKey[]; range: Excel.Range } | null = null;
+  let existing: ExistingChart[][] = [];
+  let labelCells: LabelCells | null = null;
   // One worksheet object per sheet, and one range object per range, for the whole apply: each
   // lookup costs the request an object path and an action.
   const objects = options.objects ?? new WorkbookObjects(workbook);
   const sheetOf = (name: string) => objects.sheet(name);
 
-  // Request bytes, a little above what the real Office.js runtime sends (test/excel-double/real-runtime.test.ts):
-  // about 130 bytes per object path and 110 per property write or call, so ~4 KB for the chart itself,
-  // ~1.5 KB per series (its two ranges, type and markers) and ~550 bytes per cell-linked label.
-  const estimatedBytes = pairs.reduce((sum, { spec, binding }) => {
-    const sizedPoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints ? binding.pointRows.length : 0;
-    return sum + 4000 + (binding.series.length + 5 + (binding.realised ? 1 : 0)) * 1500 + sizedPoints * binding.series.length * 2 * 240 + binding.labelledPoints.length * 600;
-  }, 0);
-
   return {
     names: pairs.map(({ binding }) => binding.chartName),
-    estimatedBytes,
+    estimatedBytes: estimateChartBytes(pairs, maxSizedPoints),
 
     queueLookups() {
-      // Charts of the same names on either placement sheet: a re-run replaces them.
-      existing = pairs.map(({ binding }) =>
-        sheetNames.map((sheetName) => {
-          const chart = sheetOf(sheetName).charts.getItemOrNullObject(binding.chartName);
-          chart.load("name,top,left,width,height");
-          return { sheetName, chart };
-        }),
-      );
-      // The strategy labels as the parameter sheet shows them now, in the series headers of the
-      // chart data (=PK_Label_… in live mode; a user may have renamed a label, which the write
-      // keeps): legend names cannot be linked to cells. The sheet exists by now (a new one is
-      // added earlier in this batch, empty), so no lookup here can fail or meet a null object.
-      const first = pairs[0]?.binding.series;
-      if (first && first.length > 0) {
-        const sheetName = sheetOfAddress(first[0].nameCell)!;
-        const local = (reference: string) => reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "");
-        const range = sheetOf(sheetName).getRange(`${local(first[0].nameCell)}:${local(first[first.length - 1].nameCell)}`);
-        range.load("values");
-        labelCells = { strategies: first.map((s) => s.strategy), range };
-      }
+      existing = queueExistingCharts(pairs, sheetNames, sheetOf);
+      labelCells = queueLabelCells(pairs, sheetOf);
     },
 
     queueWrites() {
-      // New charts are built under temporary names; the old ones are deleted and the names taken
-      // over only at the very end of the batch, so a failure before leaves the old chart in place.
-      const replaced: Excel.Chart[] = [];
-      const created: Excel.Chart[] = [];
-      pairs.forEach(({ spec, binding }, index) => {
-        const found = (existing[index] ?? []).filter((e) => !e.chart.isNullObject);
-        const keep = found.find((e) => e.sheetName === binding.placement.sheetName)?.chart ?? null;
-        replaced.push(...found.map((f) => f.chart));
-        const chart = buildChart(objects, spec, binding, `${TEMPORARY_PREFIX}${index}`, maxSizedPoints, currentLabels(labelCells));
-        if (keep) {
-          // Keep the place and size the user gave the chart.
-          chart.top = keep.top;
-          chart.left = keep.left;
-          chart.width = keep.width;
-          chart.height = keep.height;
-        }
-        created.push(chart);
-      });
-      for (const old of replaced) old.delete();
-      created.forEach((chart, index) => {
-        chart.name = pairs[index].binding.chartName;
-      });
+      queueChartWrites(objects, pairs, existing, maxSizedPoints, currentLabels(labelCells));
     },
 
     queueRollback() {
@@ -146,6 +99,76 @@ export function chartExtension(context: Excel.RequestContext, specs: ChartSpec[]
       };
     },
   };
+}
+
+type ChartPair = { spec: ChartSpec; binding: ChartBinding };
+type ExistingChart = { sheetName: string; chart: Excel.Chart };
+type LabelCells = { strategies: StrategyKey[]; range: Excel.Range };
+
+/**
+ * Request bytes, a little above what the real Office.js runtime sends (test/excel-double/real-runtime.test.ts):
+ * about 130 bytes per object path and 110 per property write or call, so ~4 KB for the chart itself,
+ * ~1.5 KB per series (its two ranges, type and markers) and ~550 bytes per cell-linked label.
+ */
+function estimateChartBytes(pairs: ChartPair[], maxSizedPoints: number): number {
+  return pairs.reduce((sum, { spec, binding }) => {
+    const sizedPoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints ? binding.pointRows.length : 0;
+    return sum + 4000 + (binding.series.length + 5 + (binding.realised ? 1 : 0)) * 1500 + sizedPoints * binding.series.length * 2 * 240 + binding.labelledPoints.length * 600;
+  }, 0);
+}
+
+/** Charts of the same names on either placement sheet: a re-run replaces them. */
+function queueExistingCharts(pairs: ChartPair[], sheetNames: string[], sheetOf: (name: string) => Excel.Worksheet): ExistingChart[][] {
+  return pairs.map(({ binding }) =>
+    sheetNames.map((sheetName) => {
+      const chart = sheetOf(sheetName).charts.getItemOrNullObject(binding.chartName);
+      chart.load("name,top,left,width,height");
+      return { sheetName, chart };
+    }),
+  );
+}
+
+/**
+ * The strategy labels as the parameter sheet shows them now, in the series headers of the
+ * chart data (=PK_Label_… in live mode; a user may have renamed a label, which the write
+ * keeps): legend names cannot be linked to cells. The sheet exists by now (a new one is
+ * added earlier in this batch, empty), so no lookup here can fail or meet a null object.
+ */
+function queueLabelCells(pairs: ChartPair[], sheetOf: (name: string) => Excel.Worksheet): LabelCells | null {
+  const first = pairs[0]?.binding.series;
+  if (!first || first.length === 0) return null;
+  const sheetName = sheetOfAddress(first[0].nameCell)!;
+  const local = (reference: string) => reference.slice(reference.lastIndexOf("!") + 1).replace(/\$/g, "");
+  const range = sheetOf(sheetName).getRange(`${local(first[0].nameCell)}:${local(first[first.length - 1].nameCell)}`);
+  range.load("values");
+  return { strategies: first.map((s) => s.strategy), range };
+}
+
+/**
+ * New charts are built under temporary names; the old ones are deleted and the names taken
+ * over only at the very end of the batch, so a failure before leaves the old chart in place.
+ */
+function queueChartWrites(objects: WorkbookObjects, pairs: ChartPair[], existing: ExistingChart[][], maxSizedPoints: number, labels: Map<StrategyKey, string>): void {
+  const replaced: Excel.Chart[] = [];
+  const created: Excel.Chart[] = [];
+  pairs.forEach(({ spec, binding }, index) => {
+    const found = (existing[index] ?? []).filter((e) => !e.chart.isNullObject);
+    const keep = found.find((e) => e.sheetName === binding.placement.sheetName)?.chart ?? null;
+    replaced.push(...found.map((f) => f.chart));
+    const chart = buildChart(objects, spec, binding, `${TEMPORARY_PREFIX}${index}`, maxSizedPoints, labels);
+    if (keep) {
+      // Keep the place and size the user gave the chart.
+      chart.top = keep.top;
+      chart.left = keep.left;
+      chart.width = keep.width;
+      chart.height = keep.height;
+    }
+    created.push(chart);
+  });
+  for (const old of replaced) old.delete();
+  created.forEach((chart, index) => {
+    chart.name = pairs[index].binding.chartName;
+  });
 }
 
 /** The strategy labels the lookups found (a re-apply); empty on a first apply, whose header cells are empty. */
@@ -178,24 +201,43 @@ function buildChart(objects: WorkbookObjects, spec: ChartSpec, binding: ChartBin
   configureAxis(chart.axes.categoryAxis, spec.xAxis);
   configureAxis(chart.axes.valueAxis, spec.yAxis);
 
-  // Lines are a line chart type of their own, not line formatting on a markers-only scatter.
-  const lineSeries = (series: Excel.ChartSeries, color: string, weight: number) => {
-    series.chartType = "XYScatterLinesNoMarkers";
-    series.format.line.color = color;
-    series.format.line.weight = weight;
-  };
   const line = chart.series.getItemAt(0);
   line.name = spec.line.name;
   line.setXAxisValues(rangeOf(binding.line.xValues));
   line.setValues(rangeOf(binding.line.yValues));
   lineSeries(line, spec.line.color, 2);
 
+  addStrategySeries(chart, spec, binding, rangeOf, maxSizedPoints, labels);
+
+  const threshold = chart.series.add(spec.threshold.name);
+  threshold.setXAxisValues(rangeOf(binding.threshold.xValues));
+  threshold.setValues(rangeOf(binding.threshold.yValues));
+  lineSeries(threshold, spec.threshold.color, 1.5);
+  threshold.format.line.lineStyle = "Dash";
+
+  if (binding.movement && binding.targets) addMovementSeries(chart, binding.movement, binding.targets, rangeOf);
+  if (binding.realised) addRealised(chart, binding.realised, rangeOf);
+  if (binding.labels && binding.labelledPoints.length > 0) addNameLabels(chart, binding, binding.labels, rangeOf);
+  return chart;
+}
+
+type RangeOf = (reference: string) => Excel.Range;
+type SeriesCells = { name: string; xValues: string; yValues: string };
+
+/** Lines are a line chart type of their own, not line formatting on a markers-only scatter. */
+function lineSeries(series: Excel.ChartSeries, color: string, weight: number): void {
+  series.chartType = "XYScatterLinesNoMarkers";
+  series.format.line.color = color;
+  series.format.line.weight = weight;
+}
+
+/** Series added to an XYScatter chart take its type: markers, no line (no line format to send). */
+function addStrategySeries(chart: Excel.Chart, spec: ChartSpec, binding: ChartBinding, rangeOf: RangeOf, maxSizedPoints: number, labels: Map<StrategyKey, string>): void {
   const sizePoints = spec.sizeBySubsidy && binding.pointRows.length <= maxSizedPoints;
   // The spec's point objects are built only when sizes are set one by one.
   const sizeByRow = new Map<number, number>();
   if (sizePoints) for (const series of spec.series) for (const point of series.points) sizeByRow.set(point.row, point.markerSize);
 
-  // Series added to an XYScatter chart take its type: markers, no line (no line format to send).
   for (const seriesBinding of binding.series) {
     const style = spec.series.find((s) => s.strategy === seriesBinding.strategy)!;
     const series = chart.series.add(labels.get(seriesBinding.strategy) ?? style.name);
@@ -214,49 +256,42 @@ function buildChart(objects: WorkbookObjects, spec: ChartSpec, binding: ChartBin
       });
     }
   }
+}
 
-  const threshold = chart.series.add(spec.threshold.name);
-  threshold.setXAxisValues(rangeOf(binding.threshold.xValues));
-  threshold.setValues(rangeOf(binding.threshold.yValues));
-  lineSeries(threshold, spec.threshold.color, 1.5);
-  threshold.format.line.lineStyle = "Dash";
+/** One series for every arrow (one colour: the API has no per-segment line format). */
+function addMovementSeries(chart: Excel.Chart, movementCells: SeriesCells, targetCells: SeriesCells, rangeOf: RangeOf): void {
+  const movement = chart.series.add(movementCells.name);
+  movement.setXAxisValues(rangeOf(movementCells.xValues));
+  movement.setValues(rangeOf(movementCells.yValues));
+  lineSeries(movement, CHART_COLORS.mutedText, 1.25);
+  // No arrowheads in the API: each target gets a hollow marker instead.
+  const targets = chart.series.add(targetCells.name);
+  targets.setXAxisValues(rangeOf(targetCells.xValues));
+  targets.setValues(rangeOf(targetCells.yValues));
+  targets.markerStyle = "Circle";
+  targets.markerSize = 7;
+  targets.markerBackgroundColor = "#FFFFFF";
+  targets.markerForegroundColor = CHART_COLORS.mutedText;
+}
 
-  if (binding.movement && binding.targets) {
-    // One series for every arrow (one colour: the API has no per-segment line format).
-    const movement = chart.series.add(binding.movement.name);
-    movement.setXAxisValues(rangeOf(binding.movement.xValues));
-    movement.setValues(rangeOf(binding.movement.yValues));
-    lineSeries(movement, CHART_COLORS.mutedText, 1.25);
-    // No arrowheads in the API: each target gets a hollow marker instead.
-    const targets = chart.series.add(binding.targets.name);
-    targets.setXAxisValues(rangeOf(binding.targets.xValues));
-    targets.setValues(rangeOf(binding.targets.yValues));
-    targets.markerStyle = "Circle";
-    targets.markerSize = 7;
-    targets.markerBackgroundColor = "#FFFFFF";
-    targets.markerForegroundColor = CHART_COLORS.mutedText;
-  }
-
-  if (binding.realised) addRealised(chart, binding.realised, rangeOf);
-
-  if (binding.labels && binding.labelledPoints.length > 0) {
-    // Every partner of the chart, no marker, no line: each labelled partner's name once, at its
-    // point whatever strategy series Excel puts it in.
-    const names = chart.series.add(binding.labels.name);
-    names.setXAxisValues(rangeOf(binding.labels.xValues));
-    names.setValues(rangeOf(binding.labels.yValues));
-    names.markerStyle = "None";
-    binding.labelledPoints.forEach((i, k) => {
-      const point = names.points.getItemAt(i);
-      point.hasDataLabel = true;
-      point.dataLabel.formula = `=${binding.labelCells[k]}`;
-    });
-  }
-  return chart;
+/**
+ * Every partner of the chart, no marker, no line: each labelled partner's name once, at its
+ * point whatever strategy series Excel puts it in.
+ */
+function addNameLabels(chart: Excel.Chart, binding: ChartBinding, labelSeries: SeriesCells, rangeOf: RangeOf): void {
+  const names = chart.series.add(labelSeries.name);
+  names.setXAxisValues(rangeOf(labelSeries.xValues));
+  names.setValues(rangeOf(labelSeries.yValues));
+  names.markerStyle = "None";
+  binding.labelledPoints.forEach((i, k) => {
+    const point = names.points.getItemAt(i);
+    point.hasDataLabel = true;
+    point.dataLabel.formula = `=${binding.labelCells[k]}`;
+  });
 }
 
 /** The realised movement, told apart from the advised one without colour: dashed and heavier (that one is solid and thin). */
-function addRealised(chart: Excel.Chart, realised: NonNullable<ChartBinding["realised"]>, rangeOf: (reference: string) => Excel.Range): void {
+function addRealised(chart: Excel.Chart, realised: NonNullable<ChartBinding["realised"]>, rangeOf: RangeOf): void {
   const series = chart.series.add(realised.name);
   series.setXAxisValues(rangeOf(realised.xValues));
   series.setValues(rangeOf(realised.yValues));

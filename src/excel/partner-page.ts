@@ -110,6 +110,19 @@ async function removeTemporarySheets(context: Excel.RequestContext, names: strin
 
 /** Writes one page into `sheet` (queued, no sync). */
 function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Language): Excel.Worksheet {
+  writeLines(sheet, page);
+  const ranges = writeChartData(sheet, page.chart, language);
+  const native = addPageChart(sheet, page.chart, ranges.line);
+  addPageSeries(sheet, native, page.chart, ranges);
+  return sheet;
+}
+
+type PageChart = PartnerPageSpec["chart"];
+type XYRanges = { x: string; y: string };
+type PageChartRanges = { line: XYRanges; threshold: XYRanges; partner: XYRanges; movement: XYRanges | null; others: XYRanges | null };
+
+/** The title and the page's lines in A:B. */
+function writeLines(sheet: Excel.Worksheet, page: PartnerPageSpec): void {
   const title = sheet.getRange("A1");
   title.values = [[page.title]];
   title.format.font.bold = true;
@@ -124,9 +137,10 @@ function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Lang
   sheet.getRange(`A${FIRST_LINE_ROW}:A${last}`).format.font.bold = true;
   sheet.getRange("A:A").format.columnWidth = 170;
   sheet.getRange("B:B").format.columnWidth = 420;
+}
 
-  // Chart data: this page's cells only, values only.
-  const chart = page.chart;
+/** Chart data: this page's cells only, values only. Returns where each series' cells are. */
+function writeChartData(sheet: Excel.Worksheet, chart: PageChart, language: Language): PageChartRanges {
   const rows: [string, number | string, number | string][] = [];
   const block = (name: string, points: { x: number; y: number }[]) => {
     const first = FIRST_LINE_ROW + rows.length;
@@ -151,8 +165,11 @@ function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Lang
   data.numberFormat = rows.map(() => ["@", "General", "General"]);
   data.values = rows;
   sheet.getRange(`${DATA_COLUMNS.name}:${DATA_COLUMNS.name}`).format.columnWidth = 150;
+  return { line, threshold, partner, movement, others };
+}
 
-  // The line's two y values give the new chart exactly one series: the line.
+/** The native chart, placed and titled, with its axes. The line's two y values give it exactly one series: the line. */
+function addPageChart(sheet: Excel.Worksheet, chart: PageChart, line: XYRanges): Excel.Chart {
   const native = sheet.charts.add("XYScatter", sheet.getRange(line.y), "Columns");
   native.name = PARTNER_CHART_NAME;
   native.setPosition("D3");
@@ -170,6 +187,11 @@ function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Lang
     axis.majorUnit = spec.majorUnit;
     axis.title.text = spec.title;
   }
+  return native;
+}
+
+/** The line, the threshold, the other partners, the movement and the partner, over the page's own cells. */
+function addPageSeries(sheet: Excel.Worksheet, native: Excel.Chart, chart: PageChart, ranges: PageChartRanges): void {
   const asLine = (series: Excel.ChartSeries, color: string, weight: number) => {
     series.chartType = "XYScatterLinesNoMarkers";
     series.format.line.color = color;
@@ -181,12 +203,13 @@ function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Lang
   };
   const lineSeries = native.series.getItemAt(0);
   lineSeries.name = chart.line.name;
-  bind(lineSeries, line);
+  bind(lineSeries, ranges.line);
   asLine(lineSeries, chart.line.color, 2);
   const thresholdSeries = native.series.add(chart.threshold.name);
-  bind(thresholdSeries, threshold);
+  bind(thresholdSeries, ranges.threshold);
   asLine(thresholdSeries, chart.threshold.color, 1.5);
   thresholdSeries.format.line.lineStyle = "Dash";
+  const { others, movement } = ranges;
   if (others) {
     // Grey, small, no label: a tooltip shows only "Other partners" and the point's values.
     const series = native.series.add(chart.othersName);
@@ -209,7 +232,7 @@ function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Lang
     series.markerForegroundColor = chart.partner.color;
   }
   const partnerSeries = native.series.add(chart.partner.name);
-  bind(partnerSeries, partner);
+  bind(partnerSeries, ranges.partner);
   partnerSeries.markerStyle = "Circle";
   partnerSeries.markerSize = 11;
   partnerSeries.markerBackgroundColor = chart.partner.color;
@@ -218,5 +241,4 @@ function buildPage(sheet: Excel.Worksheet, page: PartnerPageSpec, language: Lang
   point.hasDataLabel = true;
   // A label text, not a formula: it refers to nothing, on this sheet or elsewhere.
   point.dataLabel.text = chart.partner.name;
-  return sheet;
 }

@@ -25,41 +25,80 @@ interface SheetRead {
   head: Excel.Range;
 }
 
+type Axis = "columns" | "rows";
+type Probe = { sheet: SheetRead; axis: Axis; index: number; range: Excel.Range };
+type NameTarget = { name: string; target: Excel.Range };
+type AnnotationPlace = { kind: "comment" | "note"; content: string; location: Excel.Range };
+
 export async function checkBeforeSharing(context: Excel.RequestContext, analysis: Analysis | null, requirements: Requirements): Promise<ShareCheckResult> {
-  const findings: ShareFinding[] = [];
-  if (analysis) {
-    const l = analysis.location;
-    findings.push({
+  const findings: ShareFinding[] = registerFindings(analysis);
+  const lists = queueLists(context.workbook, requirements);
+  await context.sync();
+
+  const { sheets, nameTargets, annotationPlaces } = queueSheetsAndTargets(lists);
+  await context.sync();
+
+  const { probes, wholeHidden } = queueHiddenProbes(sheets, findings);
+  findings.push(...hiddenNameFindings(nameTargets), ...annotationFindings(annotationPlaces));
+  await context.sync();
+
+  // Which hidden columns and rows hold something.
+  const hidden = [
+    ...probes.filter((p) => (p.axis === "columns" ? p.range.columnHidden : p.range.rowHidden)),
+    ...wholeHidden.flatMap(({ sheet, axis }) => {
+      const count = axis === "columns" ? sheet.used.columnCount : sheet.used.rowCount;
+      return Array.from({ length: Math.min(count, MAX_ROW_PROBES) }, (_, index) => ({ sheet, axis, index, range: axis === "columns" ? sheet.used.getColumn(index) : sheet.used.getRow(index) }));
+    }),
+  ].map((probe) => ({ ...probe, content: probe.range.load("address,values") }));
+  await context.sync();
+
+  findings.push(...hiddenContentFindings(sheets, hidden));
+  return { findings, commentsChecked: lists.commentsChecked, notesChecked: lists.notesChecked };
+}
+
+/** The register's partner names and scores, and its subsidy column, from the analysis. */
+function registerFindings(analysis: Analysis | null): ShareFinding[] {
+  if (!analysis) return [];
+  const l = analysis.location;
+  const findings: ShareFinding[] = [
+    {
       kind: "partner-data",
       sheet: l.sheetName,
       address: `${cellAddress(l.headerRow, l.firstColumn)}:${cellAddress(Math.max(l.lastDataRow, l.headerRow), l.lastColumn)}`,
       detail: String(analysis.partners.count),
-    });
-    const subsidy = analysis.mapping.subsidy;
-    if (subsidy) {
-      const letter = columnLetter(subsidy.column);
-      findings.push({ kind: "subsidy-column", sheet: l.sheetName, address: `${letter}${l.headerRow + 1}:${letter}${Math.max(l.lastDataRow, l.headerRow) + 1}`, detail: subsidy.header });
-    }
+    },
+  ];
+  const subsidy = analysis.mapping.subsidy;
+  if (subsidy) {
+    const letter = columnLetter(subsidy.column);
+    findings.push({ kind: "subsidy-column", sheet: l.sheetName, address: `${letter}${l.headerRow + 1}:${letter}${Math.max(l.lastDataRow, l.headerRow) + 1}`, detail: subsidy.header });
   }
+  return findings;
+}
 
-  const worksheets = context.workbook.worksheets;
+/** The sheets, names, comments (ExcelApi 1.10) and notes (1.18): null where the set is missing. */
+function queueLists(workbook: Excel.Workbook, requirements: Requirements) {
+  const worksheets = workbook.worksheets;
   worksheets.load("items/name,items/visibility");
-  const names = context.workbook.names;
+  const names = workbook.names;
   names.load("items/name,items/type");
   const commentsChecked = requirements.excelApi("1.10");
-  const comments = commentsChecked ? context.workbook.comments : null;
+  const comments = commentsChecked ? workbook.comments : null;
   comments?.load("items/content");
   const notesChecked = requirements.excelApi("1.18");
-  const notes = notesChecked ? context.workbook.notes : null;
+  const notes = notesChecked ? workbook.notes : null;
   notes?.load("items/content");
-  await context.sync();
+  return { worksheets, names, comments, notes, commentsChecked, notesChecked };
+}
 
-  const sheets: SheetRead[] = worksheets.items.map((sheet) => {
+/** Each sheet's used range and head, where each range name points, and where each comment and note sits. */
+function queueSheetsAndTargets(lists: ReturnType<typeof queueLists>): { sheets: SheetRead[]; nameTargets: NameTarget[]; annotationPlaces: AnnotationPlace[] } {
+  const sheets: SheetRead[] = lists.worksheets.items.map((sheet) => {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load("address,rowIndex,columnIndex,rowCount,columnCount,columnHidden,rowHidden");
     return { name: sheet.name, visibility: sheet.visibility, used, head: sheet.getRange(PAGE_HEAD_ADDRESS).load("values") };
   });
-  const nameTargets = names.items
+  const nameTargets = lists.names.items
     .filter((item) => item.type === "Range")
     .map((item) => {
       const target = item.getRangeOrNullObject();
@@ -68,14 +107,19 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       return { name: item.name, target };
     });
   const annotationPlaces = [
-    ...(comments?.items ?? []).map((comment) => ({ kind: "comment" as const, content: comment.content, location: comment.getLocation().load("address") })),
-    ...(notes?.items ?? []).map((note) => ({ kind: "note" as const, content: note.content, location: note.getLocation().load("address") })),
+    ...(lists.comments?.items ?? []).map((comment) => ({ kind: "comment" as const, content: comment.content, location: comment.getLocation().load("address") })),
+    ...(lists.notes?.items ?? []).map((note) => ({ kind: "note" as const, content: note.content, location: note.getLocation().load("address") })),
   ];
-  await context.sync();
+  return { sheets, nameTargets, annotationPlaces };
+}
 
-  // Hidden sheets with content; per visible sheet, where hidden and visible columns or rows mix, one probe each.
-  const probes: { sheet: SheetRead; axis: "columns" | "rows"; index: number; range: Excel.Range }[] = [];
-  const wholeHidden: { sheet: SheetRead; axis: "columns" | "rows" }[] = [];
+/**
+ * Hidden sheets with content and partner pages go into `findings`; per visible sheet, where hidden
+ * and visible columns or rows mix, one probe each is queued.
+ */
+function queueHiddenProbes(sheets: SheetRead[], findings: ShareFinding[]): { probes: Probe[]; wholeHidden: { sheet: SheetRead; axis: Axis }[] } {
+  const probes: Probe[] = [];
+  const wholeHidden: { sheet: SheetRead; axis: Axis }[] = [];
   for (const sheet of sheets) {
     if (sheet.used.isNullObject) continue;
     if (sheet.visibility !== "Visible") {
@@ -101,30 +145,28 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       }
     }
   }
-  for (const { name, target } of nameTargets) {
-    if (target.isNullObject) continue;
+  return { probes, wholeHidden };
+}
+
+function hiddenNameFindings(nameTargets: NameTarget[]): ShareFinding[] {
+  return nameTargets.flatMap(({ name, target }): ShareFinding[] => {
+    if (target.isNullObject) return [];
     const onHiddenSheet = target.worksheet.visibility !== "Visible";
-    if (onHiddenSheet || target.columnHidden !== false || target.rowHidden !== false) {
-      findings.push({ kind: "name-to-hidden-data", sheet: target.worksheet.name, address: localAddress(target.address), detail: name });
-    }
-  }
-  for (const { kind, content, location } of annotationPlaces) {
-    findings.push({ kind, sheet: sheetOfAddress(location.address), address: localAddress(location.address), detail: content });
-  }
-  await context.sync();
+    if (!onHiddenSheet && target.columnHidden === false && target.rowHidden === false) return [];
+    return [{ kind: "name-to-hidden-data", sheet: target.worksheet.name, address: localAddress(target.address), detail: name }];
+  });
+}
 
-  // Which hidden columns and rows hold something.
-  const hidden = [
-    ...probes.filter((p) => (p.axis === "columns" ? p.range.columnHidden : p.range.rowHidden)),
-    ...wholeHidden.flatMap(({ sheet, axis }) => {
-      const count = axis === "columns" ? sheet.used.columnCount : sheet.used.rowCount;
-      return Array.from({ length: Math.min(count, MAX_ROW_PROBES) }, (_, index) => ({ sheet, axis, index, range: axis === "columns" ? sheet.used.getColumn(index) : sheet.used.getRow(index) }));
-    }),
-  ].map((probe) => ({ ...probe, content: probe.range.load("address,values") }));
-  await context.sync();
+function annotationFindings(annotationPlaces: AnnotationPlace[]): ShareFinding[] {
+  return annotationPlaces.map(({ kind, content, location }) => ({ kind, sheet: sheetOfAddress(location.address), address: localAddress(location.address), detail: content }));
+}
 
-  // Values, not Range.getUsedRange: only hidden parts are read (few), and the answer does not hang on
-  // how a used range within a range is cut (the Excel double intersects the sheet's used range instead).
+/**
+ * Values, not Range.getUsedRange: only hidden parts are read (few), and the answer does not hang on
+ * how a used range within a range is cut (the Excel double intersects the sheet's used range instead).
+ */
+function hiddenContentFindings(sheets: SheetRead[], hidden: (Probe & { content: Excel.Range })[]): ShareFinding[] {
+  const findings: ShareFinding[] = [];
   const withContent = hidden.filter((h) => h.content.values.some((row) => row.some((value) => value !== "" && value !== null)));
   for (const sheet of sheets) {
     for (const axis of ["columns", "rows"] as const) {
@@ -139,7 +181,7 @@ export async function checkBeforeSharing(context: Excel.RequestContext, analysis
       });
     }
   }
-  return { findings, commentsChecked, notesChecked };
+  return findings;
 }
 
 /** "'Mijn blad'!A1:B2" → "A1:B2". */

@@ -28,25 +28,11 @@ export function PartnerSection({ host, analysis, today }: PartnerSectionProps) {
   const { language } = useTexts();
   const p = (key: PartnerMessageKey, params?: Record<string, string | number>) => partnerText(language, key, params);
   const styles = useStyles();
-  const findingId = useId();
-  const partners = analysis.partners;
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [includeSubsidy, setIncludeSubsidy] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error"; text: string } | null>(null);
   const [share, setShare] = useState<ShareCheckResult | null>(null);
-
-  const toggle = (row: number, on: boolean) => {
-    const next = new Set(chosen);
-    if (on) next.add(row);
-    else next.delete(row);
-    setChosen(next);
-  };
-  const chooseBelowLine = () => {
-    const rows = new Set<number>();
-    for (let i = 0; i < partners.count; i++) if (!isAbove(partners, i)) rows.add(partners.row[i]);
-    setChosen(rows);
-  };
   const failureText = (error: unknown) => (isHostFailure(error) ? error.details : String(error));
 
   const make = async () => {
@@ -82,22 +68,13 @@ export function PartnerSection({ host, analysis, today }: PartnerSectionProps) {
       setMessage({ intent: "error", text: failureText(error) });
     }
   };
-  // Excel cannot select on a hidden sheet: its findings say how to unhide it instead of offering "go to".
-  const hiddenSheets = new Set(share?.findings.filter((finding) => finding.kind === "hidden-sheet").map((finding) => finding.sheet));
 
-  const rows: number[] = [];
-  for (let i = 0; i < partners.count; i++) rows.push(i);
   return (
     <div className={styles.stack}>
       <span>{p("partner.intro")}</span>
       {host.makePartnerPages && (
         <>
-          <div role="group" aria-label={p("partner.choose")} className={styles.list}>
-            {rows.map((i) => (
-              <Checkbox key={partners.row[i]} checked={chosen.has(partners.row[i])} label={partners.partner[i]} onChange={(_, data) => toggle(partners.row[i], data.checked === true)} />
-            ))}
-          </div>
-          <Button onClick={chooseBelowLine}>{p("partner.belowLine")}</Button>
+          <PartnerChoice partners={analysis.partners} chosen={chosen} onChosenChange={setChosen} />
           <Checkbox checked={includeSubsidy} label={p("partner.subsidy")} onChange={(_, data) => setIncludeSubsidy(data.checked === true)} />
           <Button appearance="primary" disabled={busy || chosen.size === 0} onClick={() => void make()}>
             {busy ? p("partner.making") : p("partner.make")}
@@ -114,28 +91,76 @@ export function PartnerSection({ host, analysis, today }: PartnerSectionProps) {
           {p("partner.share.check")}
         </Button>
       )}
-      {share && (
-        <div className={styles.stack}>
-          <span>{share.findings.length > 0 ? p("partner.share.intro") : p("partner.share.none")}</span>
-          <ul className={styles.findings} aria-label={p("partner.share.check")}>
-            {share.findings.map((finding, k) => {
-              const address = finding.address;
-              return (
-                <li key={k} className={styles.finding}>
-                  <span id={`${findingId}-${k}`}>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: address ?? "", detail: finding.detail })}</span>
-                  {host.goTo && address !== null && !hiddenSheets.has(finding.sheet) && (
-                    <Button size="small" className={styles.goTo} aria-describedby={`${findingId}-${k}`} onClick={() => void goTo(finding.sheet, address)}>
-                      {p("partner.share.goTo")}
-                    </Button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-          {!share.commentsChecked && <span>{p("partner.share.commentsUnchecked")}</span>}
-          {!share.notesChecked && <span>{p("partner.share.notesUnchecked")}</span>}
-        </div>
-      )}
+      {share && <ShareFindings share={share} onGoTo={host.goTo ? (sheet, address) => void goTo(sheet, address) : undefined} />}
+    </div>
+  );
+}
+
+interface PartnerChoiceProps {
+  partners: Analysis["partners"];
+  /** The chosen partners' sheet rows. */
+  chosen: ReadonlySet<number>;
+  onChosenChange: (chosen: ReadonlySet<number>) => void;
+}
+
+/** A checkbox per partner, and a button that chooses every partner below the line. */
+function PartnerChoice({ partners, chosen, onChosenChange }: PartnerChoiceProps) {
+  const { language } = useTexts();
+  const p = (key: PartnerMessageKey) => partnerText(language, key);
+  const styles = useStyles();
+  const toggle = (row: number, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(row);
+    else next.delete(row);
+    onChosenChange(next);
+  };
+  const chooseBelowLine = () => {
+    const rows = new Set<number>();
+    for (let i = 0; i < partners.count; i++) if (!isAbove(partners, i)) rows.add(partners.row[i]);
+    onChosenChange(rows);
+  };
+  const rows: number[] = [];
+  for (let i = 0; i < partners.count; i++) rows.push(i);
+  return (
+    <>
+      <div role="group" aria-label={p("partner.choose")} className={styles.list}>
+        {rows.map((i) => (
+          <Checkbox key={partners.row[i]} checked={chosen.has(partners.row[i])} label={partners.partner[i]} onChange={(_, data) => toggle(partners.row[i], data.checked === true)} />
+        ))}
+      </div>
+      <Button onClick={chooseBelowLine}>{p("partner.belowLine")}</Button>
+    </>
+  );
+}
+
+/** What a partner would see in the whole workbook, each finding with "go to" where Excel can select it. */
+function ShareFindings({ share, onGoTo }: { share: ShareCheckResult; onGoTo?: (sheet: string, address: string) => void }) {
+  const { language } = useTexts();
+  const p = (key: PartnerMessageKey, params?: Record<string, string | number>) => partnerText(language, key, params);
+  const styles = useStyles();
+  const findingId = useId();
+  // Excel cannot select on a hidden sheet: its findings say how to unhide it instead of offering "go to".
+  const hiddenSheets = new Set(share.findings.filter((finding) => finding.kind === "hidden-sheet").map((finding) => finding.sheet));
+  return (
+    <div className={styles.stack}>
+      <span>{share.findings.length > 0 ? p("partner.share.intro") : p("partner.share.none")}</span>
+      <ul className={styles.findings} aria-label={p("partner.share.check")}>
+        {share.findings.map((finding, k) => {
+          const address = finding.address;
+          return (
+            <li key={k} className={styles.finding}>
+              <span id={`${findingId}-${k}`}>{p(`partner.share.${finding.kind}`, { sheet: finding.sheet, address: address ?? "", detail: finding.detail })}</span>
+              {onGoTo && address !== null && !hiddenSheets.has(finding.sheet) && (
+                <Button size="small" className={styles.goTo} aria-describedby={`${findingId}-${k}`} onClick={() => onGoTo(finding.sheet, address)}>
+                  {p("partner.share.goTo")}
+                </Button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {!share.commentsChecked && <span>{p("partner.share.commentsUnchecked")}</span>}
+      {!share.notesChecked && <span>{p("partner.share.notesUnchecked")}</span>}
     </div>
   );
 }

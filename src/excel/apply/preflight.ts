@@ -41,26 +41,8 @@ export async function preflight(
   journal: Journal,
 ): Promise<Preflight> {
   const workbook = context.workbook;
-  const sheets = options.objects ?? new WorkbookObjects(workbook);
-  const registerSheet = workbook.worksheets.getItem(plan.registerSheet);
-  registerSheet.load("name");
-  registerSheet.protection.load("protected");
-  sheets.adopt(plan.registerSheet, registerSheet);
-  // `create` means "create when missing": which of those exist is known only after this sync.
-  const maybeMissing = plan.sheets.filter((s) => s.create && s.name !== plan.registerSheet).map((planned) => {
-    const proxy = workbook.worksheets.getItemOrNullObject(planned.name);
-    proxy.load("name");
-    return { name: planned.name, proxy };
-  });
-  const mustExist = plan.sheets.filter((s) => !s.create && s.name !== plan.registerSheet).map((planned) => {
-    const proxy = workbook.worksheets.getItem(planned.name);
-    proxy.protection.load("protected");
-    sheets.adopt(planned.name, proxy);
-    return { name: planned.name, proxy };
-  });
-  // A protected workbook structure refuses worksheets.add with AccessDenied (WorkbookProtection: ExcelApi 1.7).
-  const workbookProtection = maybeMissing.length > 0 ? workbook.protection : null;
-  workbookProtection?.load("protected");
+  const queued = queueSheets(workbook, plan, options);
+  const { sheets, registerSheet, maybeMissing, mustExist, workbookProtection } = queued;
 
   const registerRect = options.registerRect ?? usedRectOf(expected);
   // Bands sized by what the snapshot says the cells hold, so each response stays under the budget.
@@ -88,16 +70,7 @@ export async function preflight(
   await readBack(batch, compared, checks);
   journal.originalTableColumns = tableColumnCount?.value ?? null;
 
-  // Protection first: the clearest message when the sheet is locked.
-  for (const [name, proxy] of [[plan.registerSheet, registerSheet] as const, ...mustExist.map((s) => [s.name, s.proxy] as const)]) {
-    if (proxy.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${name}" is protected.`, name);
-  }
-  for (const { band, range } of compared) {
-    const difference = firstDifference(expected, band, range.values as CellValue[][]);
-    if (difference) {
-      throw new HostFailureError("register-changed", `Sheet "${plan.registerSheet}" changed since it was read: cell ${difference} differs.`, plan.registerSheet);
-    }
-  }
+  refuseLockedOrChanged(plan, expected, queued, compared);
   journal.names = namesBefore.map(({ planned, item }) => ({
     name: planned.name,
     previousFormula: item.isNullObject ? null : item.formula,
@@ -117,6 +90,49 @@ export async function preflight(
   for (const { name, proxy } of reused) sheets.adopt(name, proxy);
   const verifiedSheets = new Set([...knownSheets, ...created]);
   return { registerSheet, sheets, created, reused, table, tableRect, targets, verifiedSheets };
+}
+
+/** The register sheet and the planned sheets, queued with what preflight must know of them. */
+function queueSheets(workbook: Excel.Workbook, plan: WritePlan, options: ApplyOptions) {
+  const sheets = options.objects ?? new WorkbookObjects(workbook);
+  const registerSheet = workbook.worksheets.getItem(plan.registerSheet);
+  registerSheet.load("name");
+  registerSheet.protection.load("protected");
+  sheets.adopt(plan.registerSheet, registerSheet);
+  // `create` means "create when missing": which of those exist is known only after this sync.
+  const maybeMissing = plan.sheets.filter((s) => s.create && s.name !== plan.registerSheet).map((planned) => {
+    const proxy = workbook.worksheets.getItemOrNullObject(planned.name);
+    proxy.load("name");
+    return { name: planned.name, proxy };
+  });
+  const mustExist = plan.sheets.filter((s) => !s.create && s.name !== plan.registerSheet).map((planned) => {
+    const proxy = workbook.worksheets.getItem(planned.name);
+    proxy.protection.load("protected");
+    sheets.adopt(planned.name, proxy);
+    return { name: planned.name, proxy };
+  });
+  // A protected workbook structure refuses worksheets.add with AccessDenied (WorkbookProtection: ExcelApi 1.7).
+  const workbookProtection = maybeMissing.length > 0 ? workbook.protection : null;
+  workbookProtection?.load("protected");
+  return { sheets, registerSheet, maybeMissing, mustExist, workbookProtection };
+}
+
+/** Refuses a protected sheet first (the clearest message when it is locked), then a register that changed. */
+function refuseLockedOrChanged(
+  plan: WritePlan,
+  expected: SheetSnapshot,
+  queued: { registerSheet: Excel.Worksheet; mustExist: { name: string; proxy: Excel.Worksheet }[] },
+  compared: { band: CellRect; range: Excel.Range }[],
+): void {
+  for (const [name, proxy] of [[plan.registerSheet, queued.registerSheet] as const, ...queued.mustExist.map((s) => [s.name, s.proxy] as const)]) {
+    if (proxy.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${name}" is protected.`, name);
+  }
+  for (const { band, range } of compared) {
+    const difference = firstDifference(expected, band, range.values as CellValue[][]);
+    if (difference) {
+      throw new HostFailureError("register-changed", `Sheet "${plan.registerSheet}" changed since it was read: cell ${difference} differs.`, plan.registerSheet);
+    }
+  }
 }
 
 /**
