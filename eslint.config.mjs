@@ -119,8 +119,6 @@ export default tseslint.config(
       "max-lines-per-function": ["error", { max: 80 }],
     },
   },
-
-  },
   // Other folders import core/plan and core/chart through their index: what those folders offer is
   // their index, the rest may move.
   {

@@ -4,7 +4,7 @@
  * with the rest of the write path on the first apply, so it does not count against the first screen.
  */
 import type { ApplyProgress, ApplyResult, OutputOptions, SelfCheckReport } from "../core/host";
-import type { ChartDataPlan } from "../core/chart/plan-data";
+import type { ChartDataPlan } from "../core/chart";
 import type { withComparison } from "../core/history";
 import type { WritePlan } from "../core/plan";
 import { isBlank } from "../core/text";

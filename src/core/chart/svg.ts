@@ -36,12 +36,37 @@ function fmt(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/** Where everything sits: the pixel size, the plot and its scales. */
+interface Frame {
+  width: number;
+  height: number;
+  id: string;
+  plot: Box;
+  geo: Geometry;
+  px: (x: number) => number;
+  py: (y: number) => number;
+}
+
+const radiusOf = (p: Pick<ChartPoint, "markerSize">) => (p.markerSize * PX_PER_PT) / 2;
+
 export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): string {
+  const frame = frameOf(spec, options);
+  const points = spec.series.flatMap((s) => s.points);
+  // What labels must avoid, filled as the marks are drawn: markers (and target markers), arrows.
+  const markerBoxes: Box[] = [];
+  const arrowBoxes: Box[] = [];
+  const out = [...opening(spec, frame, options.fontFamily ?? "'Segoe UI', 'DejaVu Sans', Arial, Helvetica, sans-serif"), ...plotArea(spec, frame), ...thresholdAndLine(spec, frame)];
+  if (spec.movements.length > 0) out.push(...advisedMovements(spec, frame, points, markerBoxes, arrowBoxes));
+  if (spec.realised.length > 0) out.push(realisedMovements(spec, frame.id, frame.px, frame.py, points, radiusOf, arrowBoxes));
+  out.push(...markers(spec, frame, markerBoxes));
+  const labelled = labels(spec, frame, points, markerBoxes, arrowBoxes);
+  out.push(...labelled.out, ...axisTitles(spec, frame), legend(spec, frame.id, frame.plot.x + frame.plot.width + 24, frame.plot.y), ...notices(spec, frame, labelled.unplaced), `</svg>`);
+  return out.join("\n");
+}
+
+function frameOf(spec: ChartSpec, options: SvgOptions): Frame {
   const width = options.width ?? Math.round(spec.width * PX_PER_PT);
   const height = options.height ?? Math.round(spec.height * PX_PER_PT);
-  const id = options.idPrefix ?? "pk";
-  const font = options.fontFamily ?? "'Segoe UI', 'DejaVu Sans', Arial, Helvetica, sans-serif";
-
   const legendWidth = Math.min(320, Math.max(170, ...legendTexts(spec).map((text) => estimateTextWidth(text, 12) + 34)));
   const plot: Box = { x: 78, y: 76, width: width - 78 - legendWidth - 36, height: height - 76 - 96 };
   const xPad = (spec.xAxis.max - spec.xAxis.min) * 0.04 || 0.5;
@@ -49,83 +74,84 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
   const geo: Geometry = { plot, xMin: spec.xAxis.min - xPad, xMax: spec.xAxis.max + xPad, yMin: spec.yAxis.min - yPad, yMax: spec.yAxis.max + yPad };
   const px = (x: number) => plot.x + ((x - geo.xMin) / (geo.xMax - geo.xMin)) * plot.width;
   const py = (y: number) => plot.y + plot.height - ((y - geo.yMin) / (geo.yMax - geo.yMin)) * plot.height;
+  return { width, height, id: options.idPrefix ?? "pk", plot, geo, px, py };
+}
 
-  const out: string[] = [];
+/** The svg element, its accessible title and description, the defs, the background and the titles. */
+function opening(spec: ChartSpec, { width, height, id, plot }: Frame, font: string): string[] {
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
-  out.push(
+  return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${titleId} ${descId}" font-family="${escapeXml(font)}" data-chart-name="${escapeXml(spec.name)}">`,
-  );
-  out.push(`<title id="${titleId}">${escapeXml(spec.title)}</title>`);
-  out.push(`<desc id="${descId}">${escapeXml(describe(spec))}</desc>`);
-  out.push(defs(spec, id, plot));
-  out.push(`<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#FFFFFF"/>`);
-  out.push(`<text class="chart-title" x="${plot.x - 50}" y="32" font-size="19" font-weight="600" fill="${CHART_COLORS.text}">${escapeXml(spec.title)}</text>`);
-  out.push(`<text class="chart-subtitle" x="${plot.x - 50}" y="54" font-size="13" fill="${CHART_COLORS.mutedText}">${escapeXml(spec.subtitle)}</text>`);
+    `<title id="${titleId}">${escapeXml(spec.title)}</title>`,
+    `<desc id="${descId}">${escapeXml(describe(spec))}</desc>`,
+    defs(spec, id, plot),
+    `<rect class="background" x="0" y="0" width="${width}" height="${height}" fill="#FFFFFF"/>`,
+    `<text class="chart-title" x="${plot.x - 50}" y="32" font-size="19" font-weight="600" fill="${CHART_COLORS.text}">${escapeXml(spec.title)}</text>`,
+    `<text class="chart-subtitle" x="${plot.x - 50}" y="54" font-size="13" fill="${CHART_COLORS.mutedText}">${escapeXml(spec.subtitle)}</text>`,
+  ];
+}
 
-  // Plot background, tint below the ambition line, grid and axes.
-  out.push(`<g class="plot-area" data-x="${plot.x}" data-y="${plot.y}" data-width="${plot.width}" data-height="${plot.height}">`);
-  out.push(`<rect class="plot-background" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="#FFFFFF" stroke="${CHART_COLORS.grid}"/>`);
+/** Plot background, tint below the ambition line, grid and axes. */
+function plotArea(spec: ChartSpec, { id, plot, geo, px, py }: Frame): string[] {
   const lineAt = (x: number) => spec.line.from.y + ((x - spec.line.from.x) / (spec.line.to.x - spec.line.from.x || 1)) * (spec.line.to.y - spec.line.from.y);
-  out.push(
-    `<polygon class="below-line-area" clip-path="url(#${id}-clip)" fill="${CHART_COLORS.belowLineTint}" points="${[
-      [px(geo.xMin), py(lineAt(geo.xMin))],
-      [px(geo.xMax), py(lineAt(geo.xMax))],
-      [px(geo.xMax), py(geo.yMin)],
-      [px(geo.xMin), py(geo.yMin)],
-    ]
-      .map(([x, y]) => `${fmt(x)},${fmt(y)}`)
-      .join(" ")}"/>`,
-  );
-  out.push(...ticks(spec, geo, px, py));
-  out.push(`</g>`);
+  const below = [
+    [px(geo.xMin), py(lineAt(geo.xMin))],
+    [px(geo.xMax), py(lineAt(geo.xMax))],
+    [px(geo.xMax), py(geo.yMin)],
+    [px(geo.xMin), py(geo.yMin)],
+  ];
+  return [
+    `<g class="plot-area" data-x="${plot.x}" data-y="${plot.y}" data-width="${plot.width}" data-height="${plot.height}">`,
+    `<rect class="plot-background" x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}" fill="#FFFFFF" stroke="${CHART_COLORS.grid}"/>`,
+    `<polygon class="below-line-area" clip-path="url(#${id}-clip)" fill="${CHART_COLORS.belowLineTint}" points="${below.map(([x, y]) => `${fmt(x)},${fmt(y)}`).join(" ")}"/>`,
+    ...ticks(spec, geo, px, py),
+    `</g>`,
+  ];
+}
 
-  // Threshold and ambition line.
+/** The threshold with its caption, and the ambition line. */
+function thresholdAndLine(spec: ChartSpec, { plot, px, py }: Frame): string[] {
   const thresholdX = px(spec.threshold.x);
-  out.push(
+  return [
     `<g class="threshold" data-value="${spec.threshold.x}"><line x1="${fmt(thresholdX)}" y1="${fmt(py(spec.threshold.yFrom))}" x2="${fmt(thresholdX)}" y2="${fmt(py(spec.threshold.yTo))}" stroke="${spec.threshold.color}" stroke-width="1.5" stroke-dasharray="6 4"/>` +
       `<text x="${fmt(thresholdX + 5)}" y="${plot.y + 14}" font-size="11" fill="${CHART_COLORS.mutedText}">${escapeXml(spec.threshold.name)} →</text></g>`,
-  );
-  out.push(
     `<line class="ambition-line" data-x1="${spec.line.from.x}" data-y1="${spec.line.from.y}" data-x2="${spec.line.to.x}" data-y2="${spec.line.to.y}" x1="${fmt(px(spec.line.from.x))}" y1="${fmt(py(spec.line.from.y))}" x2="${fmt(px(spec.line.to.x))}" y2="${fmt(py(spec.line.to.y))}" stroke="${spec.line.color}" stroke-width="2.5" stroke-linecap="round"/>`,
-  );
+  ];
+}
 
-  // Movement arrows under the markers, with a hollow target marker.
-  const points = spec.series.flatMap((s) => s.points);
-  const radiusOf = (p: Pick<ChartPoint, "markerSize">) => (p.markerSize * PX_PER_PT) / 2;
-  const markerBoxes: Box[] = [];
-  const arrowBoxes: Box[] = [];
-  if (spec.movements.length > 0) {
-    out.push(`<g class="movements">`);
-    for (const m of spec.movements) {
-      const x1 = px(m.from.x);
-      const y1 = py(m.from.y);
-      const x2 = px(m.to.x);
-      const y2 = py(m.to.y);
-      const length = Math.hypot(x2 - x1, y2 - y1);
-      const source = points.find((p) => p.row === m.row);
-      const startGap = source ? radiusOf(source) + 1 : 5;
-      const endGap = 7;
-      const style = spec.series.find((s) => s.strategy === m.strategy)!;
-      out.push(`<g class="movement" data-row="${m.row}" data-strategy="${m.strategy}"><title>${escapeXml(`${m.partner}: ${spec.movementName.toLowerCase()}`)}</title>`);
-      if (length > startGap + endGap + 4) {
-        const ux = (x2 - x1) / length;
-        const uy = (y2 - y1) / length;
-        out.push(
-          `<line x1="${fmt(x1 + ux * startGap)}" y1="${fmt(y1 + uy * startGap)}" x2="${fmt(x2 - ux * endGap)}" y2="${fmt(y2 - uy * endGap)}" stroke="${m.color}" stroke-width="1.6" stroke-opacity="0.85" marker-end="url(#${id}-arrow-${m.strategy})"/>`,
-        );
-      }
-      out.push(`<g class="target-marker" data-x="${m.to.x}" data-y="${m.to.y}">${marker(style.marker, x2, y2, 5, m.color, true)}</g></g>`);
-      markerBoxes.push({ x: x2 - 6, y: y2 - 6, width: 12, height: 12 });
-      arrowBoxes.push(...segmentBoxes(x1, y1, x2, y2, 3));
+/** Advised movement arrows under the markers, each with a hollow target marker. */
+function advisedMovements(spec: ChartSpec, { id, px, py }: Frame, points: ChartPoint[], markerBoxes: Box[], arrowBoxes: Box[]): string[] {
+  const out = [`<g class="movements">`];
+  for (const m of spec.movements) {
+    const x1 = px(m.from.x);
+    const y1 = py(m.from.y);
+    const x2 = px(m.to.x);
+    const y2 = py(m.to.y);
+    const length = Math.hypot(x2 - x1, y2 - y1);
+    const source = points.find((p) => p.row === m.row);
+    const startGap = source ? radiusOf(source) + 1 : 5;
+    const endGap = 7;
+    const style = spec.series.find((s) => s.strategy === m.strategy)!;
+    out.push(`<g class="movement" data-row="${m.row}" data-strategy="${m.strategy}"><title>${escapeXml(`${m.partner}: ${spec.movementName.toLowerCase()}`)}</title>`);
+    if (length > startGap + endGap + 4) {
+      const ux = (x2 - x1) / length;
+      const uy = (y2 - y1) / length;
+      out.push(
+        `<line x1="${fmt(x1 + ux * startGap)}" y1="${fmt(y1 + uy * startGap)}" x2="${fmt(x2 - ux * endGap)}" y2="${fmt(y2 - uy * endGap)}" stroke="${m.color}" stroke-width="1.6" stroke-opacity="0.85" marker-end="url(#${id}-arrow-${m.strategy})"/>`,
+      );
     }
-    out.push(`</g>`);
+    out.push(`<g class="target-marker" data-x="${m.to.x}" data-y="${m.to.y}">${marker(style.marker, x2, y2, 5, m.color, true)}</g></g>`);
+    markerBoxes.push({ x: x2 - 6, y: y2 - 6, width: 12, height: 12 });
+    arrowBoxes.push(...segmentBoxes(x1, y1, x2, y2, 3));
   }
+  out.push(`</g>`);
+  return out;
+}
 
-  if (spec.realised.length > 0) out.push(realisedMovements(spec, id, px, py, points, radiusOf, arrowBoxes));
-
-  // Markers: big ones first so small ones stay visible on top.
-  out.push(`<g class="points">`);
+/** Markers: big ones first so small ones stay visible on top. */
+function markers(spec: ChartSpec, { px, py }: Frame, markerBoxes: Box[]): string[] {
+  const out = [`<g class="points">`];
   const drawOrder = spec.series.flatMap((s) => s.points.map((p) => ({ p, s }))).sort((a, b) => b.p.markerSize - a.p.markerSize || a.p.row - b.p.row);
   for (const { p, s } of drawOrder) {
     const cx = px(p.x);
@@ -138,8 +164,11 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
     );
   }
   out.push(`</g>`);
+  return out;
+}
 
-  // Labels.
+/** Partner names placed clear of markers, the threshold caption, lines and arrows where they fit. */
+function labels(spec: ChartSpec, { plot, px, py }: Frame, points: ChartPoint[], markerBoxes: Box[], arrowBoxes: Box[]): { out: string[]; unplaced: number } {
   const labelled = points.filter((p) => p.labelled);
   const wrapped = labelled.map((p) => wrapText(p.partner, LABEL_FONT, LABEL_MAX_WIDTH, 2));
   const requests: LabelRequest[] = labelled.map((p, i) => ({
@@ -150,6 +179,7 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
     width: Math.ceil(Math.max(...wrapped[i].map((line) => estimateTextWidth(line, LABEL_FONT)))) + 2,
     height: wrapped[i].length * LABEL_LINE + 2,
   }));
+  const thresholdX = px(spec.threshold.x);
   const thresholdLabel: Box = { x: thresholdX, y: plot.y, width: estimateTextWidth(`${spec.threshold.name} →`, 11) + 10, height: 18 };
   const lineBoxes = [
     ...segmentBoxes(px(spec.line.from.x), py(spec.line.from.y), px(spec.line.to.x), py(spec.line.to.y), 2),
@@ -157,50 +187,44 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions = {}): strin
   ];
   // Lines and arrows may be crossed when nothing else fits (the label's white halo keeps it legible).
   const { placed, unplaced } = placeLabels(requests, markerBoxes, plot, [thresholdLabel], [...lineBoxes, ...arrowBoxes]);
-  out.push(`<g class="labels" data-unplaced="${unplaced.length}">`);
-  for (const label of placed) {
-    const p = labelled[label.id];
-    const req = requests[label.id];
-    const box = label.box;
-    const parts: string[] = [];
-    if (label.leader) {
-      const nx = Math.max(box.x, Math.min(req.cx, box.x + box.width));
-      const ny = Math.max(box.y, Math.min(req.cy, box.y + box.height));
-      const d = Math.hypot(nx - req.cx, ny - req.cy) || 1;
-      parts.push(
-        `<line class="leader" x1="${fmt(req.cx + ((nx - req.cx) / d) * req.radius)}" y1="${fmt(req.cy + ((ny - req.cy) / d) * req.radius)}" x2="${fmt(nx)}" y2="${fmt(ny)}" stroke="#6B7280" stroke-width="1"/>`,
-      );
-    }
-    const lines = wrapped[label.id]
-      .map((line, i) => `<tspan x="${fmt(box.x + 1)}" y="${fmt(box.y + 1 + LABEL_FONT + i * LABEL_LINE - 1)}">${escapeXml(line)}</tspan>`)
-      .join("");
-    parts.push(`<text font-size="${LABEL_FONT}" fill="${CHART_COLORS.text}" stroke="#FFFFFF" stroke-width="3" stroke-opacity="0.8" paint-order="stroke">${lines}</text>`);
-    out.push(
-      `<g class="label" data-row="${p.row}" data-box="${fmt(box.x)} ${fmt(box.y)} ${fmt(box.width)} ${fmt(box.height)}">${parts.join("")}</g>`,
+  const out = [`<g class="labels" data-unplaced="${unplaced.length}">`];
+  for (const label of placed) out.push(labelSvg(label, labelled[label.id], requests[label.id], wrapped[label.id]));
+  out.push(`</g>`);
+  return { out, unplaced: unplaced.length };
+}
+
+function labelSvg(label: { box: Box; leader: boolean }, p: ChartPoint, req: LabelRequest, wrapped: string[]): string {
+  const box = label.box;
+  const parts: string[] = [];
+  if (label.leader) {
+    const nx = Math.max(box.x, Math.min(req.cx, box.x + box.width));
+    const ny = Math.max(box.y, Math.min(req.cy, box.y + box.height));
+    const d = Math.hypot(nx - req.cx, ny - req.cy) || 1;
+    parts.push(
+      `<line class="leader" x1="${fmt(req.cx + ((nx - req.cx) / d) * req.radius)}" y1="${fmt(req.cy + ((ny - req.cy) / d) * req.radius)}" x2="${fmt(nx)}" y2="${fmt(ny)}" stroke="#6B7280" stroke-width="1"/>`,
     );
   }
-  out.push(`</g>`);
+  const lines = wrapped.map((line, i) => `<tspan x="${fmt(box.x + 1)}" y="${fmt(box.y + 1 + LABEL_FONT + i * LABEL_LINE - 1)}">${escapeXml(line)}</tspan>`).join("");
+  parts.push(`<text font-size="${LABEL_FONT}" fill="${CHART_COLORS.text}" stroke="#FFFFFF" stroke-width="3" stroke-opacity="0.8" paint-order="stroke">${lines}</text>`);
+  return `<g class="label" data-row="${p.row}" data-box="${fmt(box.x)} ${fmt(box.y)} ${fmt(box.width)} ${fmt(box.height)}">${parts.join("")}</g>`;
+}
 
-  // Axis titles.
-  out.push(
+function axisTitles(spec: ChartSpec, { plot }: Frame): string[] {
+  return [
     `<text class="x-axis-title" x="${fmt(plot.x + plot.width / 2)}" y="${plot.y + plot.height + 46}" text-anchor="middle" font-size="13" font-weight="600" fill="${CHART_COLORS.axis}">${escapeXml(spec.xAxis.title)} →</text>`,
-  );
-  out.push(
     `<text class="y-axis-title" transform="translate(${plot.x - 50} ${fmt(plot.y + plot.height / 2)}) rotate(-90)" text-anchor="middle" font-size="13" font-weight="600" fill="${CHART_COLORS.axis}">${escapeXml(spec.yAxis.title)} →</text>`,
-  );
+  ];
+}
 
-  out.push(legend(spec, id, plot.x + plot.width + 24, plot.y));
-
-  // Notices (labels limited, arrows limited, names without room) as a footnote.
+/** Notices (labels limited, arrows limited, names without room) as a footnote. */
+function notices(spec: ChartSpec, { plot, height }: Frame, unplaced: number): string[] {
   const notes = spec.notices.map((n) => n.text);
-  if (unplaced.length > 0) notes.push(t(spec.language, "chart.notice.labelsUnplaced", { count: unplaced.length }));
-  out.push(`<g class="notices">`);
-  notes.slice(0, 3).forEach((text, i) => {
-    out.push(`<text x="${plot.x - 50}" y="${height - 12 - (Math.min(notes.length, 3) - 1 - i) * 15}" font-size="11" fill="${CHART_COLORS.mutedText}">${escapeXml(text)}</text>`);
-  });
-  out.push(`</g>`);
-  out.push(`</svg>`);
-  return out.join("\n");
+  if (unplaced > 0) notes.push(t(spec.language, "chart.notice.labelsUnplaced", { count: unplaced }));
+  return [
+    `<g class="notices">`,
+    ...notes.slice(0, 3).map((text, i) => `<text x="${plot.x - 50}" y="${height - 12 - (Math.min(notes.length, 3) - 1 - i) * 15}" font-size="11" fill="${CHART_COLORS.mutedText}">${escapeXml(text)}</text>`),
+    `</g>`,
+  ];
 }
 
 /**
