@@ -3,18 +3,20 @@
  */
 import type { ChartOptions, Language } from "../host";
 import { t, type MessageKey } from "../i18n";
-import { isAbove, strategyAt, subsidyAt, targetSourceAt } from "../partners";
+import { isAbove, strategyAt, subsidyAt } from "../partners";
 import { STRATEGY_KEYS, type Analysis, type PartnerColumns, type Scale } from "../types";
 import { CHART_COLORS, STRATEGY_STYLES } from "./palette";
+import { chooseLabels } from "./labels";
+import { MOVEMENT_LIMIT } from "./limits";
+import { chooseMovements } from "./movements";
 import { chooseRealised } from "./realised";
-import type { AxisSpec, ChartNotice, ChartPoint, ChartSpec, MovementSpec, PreviousPosition, StrategySeries } from "./types";
+import type { AxisSpec, ChartNotice, ChartPoint, ChartSpec, Members, PreviousPosition, StrategySeries } from "./types";
+
+export { AUTO_LABEL_LIMIT, MOVEMENT_LIMIT } from "./limits";
+export { Leaders } from "./labels";
 
 /** The workbook name of the chart; language-independent so a re-run finds its chart again. */
 export const CHART_BASE_NAME = "Partnerkaart";
-/** "auto" labels every partner up to this many points; beyond it, a selection of at most this many. */
-export const AUTO_LABEL_LIMIT = 25;
-/** More arrows than this turn the chart into a hairball; the realised movement keeps to the same cap. */
-export const MOVEMENT_LIMIT = 25;
 export const CHART_WIDTH = 840;
 export const CHART_HEIGHT = 540;
 /** Marker sizes in points: plain markers, and the range used when sized by subsidy. */
@@ -81,7 +83,6 @@ export function buildChartSpec(analysis: Analysis, options: ChartSpecOptions): C
  * A group's partners as indices into analysis.partners, ascending (register order), not objects:
  * registers reach 100,000 partners. Typed for a whole register, an array for a goal's share.
  */
-type Members = ArrayLike<number>;
 
 /**
  * Every partner as Members, kept per register: a new 100,000-entry array on every call costs more
@@ -127,50 +128,12 @@ function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | 
     );
   }
 
-  const pointOf = (i: number): ChartPoint => {
-    const subsidy = subsidyAt(partners, i);
-    return {
-      row: partners.row[i],
-      partner: partners.partner[i],
-      goal: partners.goal[i],
-      x: partners.dependency[i],
-      y: partners.influence[i],
-      strategy: strategyAt(partners, i),
-      subsidy,
-      markerSize: sizeBySubsidy ? subsidyMarkerSize(subsidy, maxSubsidy) : DEFAULT_MARKER_SIZE,
-      labelled: labelled.has(i),
-    };
-  };
-  // Points are built when a renderer reads them: the SVG draws them, while Excel's chart reads
-  // its points from the sheet and needs none of these objects.
-  const series: StrategySeries[] = STRATEGY_KEYS.map((strategy, code) => {
-    let points: ChartPoint[] | undefined;
-    return {
-      strategy,
-      name: t(language, `strategy.${strategy}` as MessageKey),
-      color: STRATEGY_STYLES[strategy].color,
-      marker: STRATEGY_STYLES[strategy].marker,
-      get points() {
-        if (points === undefined) {
-          points = [];
-          for (let k = 0; k < members.length; k++) if (partners.strategy[members[k]] === code) points.push(pointOf(members[k]));
-        }
-        return points;
-      },
-    };
-  });
+  const series = strategySeries(partners, members, language, labelled, sizeBySubsidy ? maxSubsidy : null);
   const labelledRows: number[] = [];
   const labelCandidates = labelled.listed ?? members;
   for (let k = 0; k < labelCandidates.length; k++) if (labelled.has(labelCandidates[k])) labelledRows.push(partners.row[labelCandidates[k]]);
 
-  const movements = options.movement ? chooseMovements(analysis, members) : { shown: [], total: 0 };
-  if (movements.shown.length < movements.total) {
-    notices.push(notice(language, "chart.notice.movementLimited", { shown: movements.shown.length, total: movements.total }));
-  }
-  const realised = options.previous ? chooseRealised(analysis, members, options.previous, MOVEMENT_LIMIT) : { shown: [], total: 0 };
-  if (realised.shown.length < realised.total) {
-    notices.push(notice(language, "chart.notice.realisedLimited", { shown: realised.shown.length, total: realised.total }));
-  }
+  const { movements, realised } = chooseArrows(analysis, options, members, notices);
 
   const dep = analysis.dependencyScale;
   const inf = analysis.influenceScale;
@@ -214,6 +177,56 @@ function buildOne(analysis: Analysis, options: ChartSpecOptions, goal: string | 
     pointCount: members.length,
     notices,
   };
+}
+
+/** One series per strategy; its points are built when a renderer reads them. */
+function strategySeries(partners: PartnerColumns, members: Members, language: Language, labelled: { has(partner: number): boolean }, maxSubsidy: number | null): StrategySeries[] {
+  const pointOf = (i: number): ChartPoint => {
+    const subsidy = subsidyAt(partners, i);
+    return {
+      row: partners.row[i],
+      partner: partners.partner[i],
+      goal: partners.goal[i],
+      x: partners.dependency[i],
+      y: partners.influence[i],
+      strategy: strategyAt(partners, i),
+      subsidy,
+      markerSize: maxSubsidy !== null ? subsidyMarkerSize(subsidy, maxSubsidy) : DEFAULT_MARKER_SIZE,
+      labelled: labelled.has(i),
+    };
+  };
+  // Points are built when a renderer reads them: the SVG draws them, while Excel's chart reads
+  // its points from the sheet and needs none of these objects.
+  return STRATEGY_KEYS.map((strategy, code) => {
+    let points: ChartPoint[] | undefined;
+    return {
+      strategy,
+      name: t(language, `strategy.${strategy}` as MessageKey),
+      color: STRATEGY_STYLES[strategy].color,
+      marker: STRATEGY_STYLES[strategy].marker,
+      get points() {
+        if (points === undefined) {
+          points = [];
+          for (let k = 0; k < members.length; k++) if (partners.strategy[members[k]] === code) points.push(pointOf(members[k]));
+        }
+        return points;
+      },
+    };
+  });
+}
+
+/** The advised and the realised movement, each capped, with a notice when the cap left some out. */
+function chooseArrows(analysis: Analysis, options: ChartSpecOptions, members: Members, notices: ChartNotice[]) {
+  const language = options.language;
+  const movements = options.movement ? chooseMovements(analysis, members) : { shown: [], total: 0 };
+  if (movements.shown.length < movements.total) {
+    notices.push(notice(language, "chart.notice.movementLimited", { shown: movements.shown.length, total: movements.total }));
+  }
+  const realised = options.previous ? chooseRealised(analysis, members, options.previous, MOVEMENT_LIMIT) : { shown: [], total: 0 };
+  if (realised.shown.length < realised.total) {
+    notices.push(notice(language, "chart.notice.realisedLimited", { shown: realised.shown.length, total: realised.total }));
+  }
+  return { movements, realised };
 }
 
 function goalKey(goal: string | null): string {
@@ -284,170 +297,4 @@ function memberTotals(partners: PartnerColumns, members: Members): { hasAmounts:
     if (!isAbove(partners, i)) below++;
   }
   return { hasAmounts, maxSubsidy, below };
-}
-
-/** Which partners carry their name: a few listed, or a rule that covers a whole group without listing it. */
-interface LabelChoice {
-  size: number;
-  has(partner: number): boolean;
-  /** The labelled partners in member order when they are listed; null for a rule. */
-  listed: number[] | null;
-}
-
-function chooseLabels(
-  partners: PartnerColumns,
-  members: Members,
-  belowCount: number,
-  requested: ChartOptions["labels"],
-  hasSubsidy: boolean,
-): { labelled: LabelChoice; rule: ChartSpec["labelRule"] } {
-  const all: LabelChoice = { size: members.length, has: () => true, listed: null };
-  const below: LabelChoice = { size: belowCount, has: (i) => !isAbove(partners, i), listed: null };
-  const chosen = (candidates: LabelCandidates, order: LabelOrder): LabelChoice => {
-    const leaders = new Leaders(AUTO_LABEL_LIMIT);
-    offerLabelCandidates(partners, members, candidates, order, leaders);
-    // Members are ascending partner indices, so ascending indices are member order.
-    const listed = leaders.ascending();
-    const set = new Set(listed);
-    return { size: set.size, has: (i) => set.has(i), listed };
-  };
-  switch (requested) {
-    case "none":
-      return { labelled: { size: 0, has: () => false, listed: [] }, rule: "none" };
-    case "all":
-      return { labelled: all, rule: "all" };
-    case "below-line":
-      return { labelled: below, rule: "below-line" };
-    case "largest-subsidies":
-      if (!hasSubsidy) return { labelled: below, rule: "below-line" };
-      return { labelled: chosen("positive-subsidy", "subsidy"), rule: "largest-subsidies" };
-    case "auto":
-    default:
-      if (members.length <= AUTO_LABEL_LIMIT) return { labelled: all, rule: "all" };
-      // Below the line is where action is needed; when even that is too many, the largest
-      // amounts (or the deepest gaps without amounts) matter most.
-      if (belowCount <= AUTO_LABEL_LIMIT) return { labelled: below, rule: "below-line" };
-      return {
-        labelled: chosen("below-line", hasSubsidy ? "subsidy" : "gap"),
-        rule: hasSubsidy ? "largest-subsidies" : "below-line",
-      };
-  }
-}
-
-/**
- * Keeps the `count` least of the items offered, by a primary then a secondary key, ties in the
- * order offered: what a stable sort and a slice keep, without sorting 100,000 items to keep 25,
- * and on keys worked out once instead of a comparison callback.
- * The chart offers up to a register's worth of partners to keep 25, and a callback comparing
- * doubles (subsidyAt's number | null, differences) can cost a heap number per comparison.
- */
-export class Leaders {
-  private readonly items: Int32Array;
-  private readonly primary: Float64Array;
-  private readonly secondary: Float64Array;
-  private length = 0;
-
-  constructor(private readonly count: number) {
-    this.items = new Int32Array(count);
-    this.primary = new Float64Array(count);
-    this.secondary = new Float64Array(count);
-  }
-
-  offer(item: number, primary: number, secondary: number): void {
-    const count = this.count;
-    const full = this.length === count;
-    // Most offers lose to the last one kept: one comparison.
-    if (full && (count === 0 || !precedes(primary, secondary, this.primary[count - 1], this.secondary[count - 1]))) return;
-    // A new slot, or the last one's, which drops out; then move up past the items this one precedes.
-    let at = full ? count - 1 : this.length++;
-    while (at > 0 && precedes(primary, secondary, this.primary[at - 1], this.secondary[at - 1])) {
-      this.items[at] = this.items[at - 1];
-      this.primary[at] = this.primary[at - 1];
-      this.secondary[at] = this.secondary[at - 1];
-      at--;
-    }
-    this.items[at] = item;
-    this.primary[at] = primary;
-    this.secondary[at] = secondary;
-  }
-
-  /** The items kept, ascending (not in key order). */
-  ascending(): number[] {
-    return Array.from(this.items.subarray(0, this.length)).sort((a, b) => a - b);
-  }
-}
-
-/**
- * Whether keys (p, s) come before (q, t). A primary key that is neither less nor greater (equal,
- * or NaN) falls through to the secondary, as `difference || difference` does in a comparison.
- */
-function precedes(p: number, s: number, q: number, t: number): boolean {
-  return p < q || (!(p > q) && s < t);
-}
-
-type LabelCandidates = "positive-subsidy" | "below-line";
-/** "subsidy": the largest amount first (no amount counts as 0), then the deepest gap; "gap": the other way round. */
-type LabelOrder = "subsidy" | "gap";
-
-/**
- * Offers the candidates among the members to `leaders` (partner indices), in `order`.
- * The loop has a function of its own: code after it would make Node's optimiser bail out on every call.
- */
-function offerLabelCandidates(partners: PartnerColumns, members: Members, candidates: LabelCandidates, order: LabelOrder, leaders: Leaders): void {
-  const belowOnly = candidates === "below-line";
-  const subsidyFirst = order === "subsidy";
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k];
-    const stored = partners.subsidy[i];
-    const amount = Number.isNaN(stored) ? 0 : stored;
-    if (belowOnly ? isAbove(partners, i) : !(amount > 0)) continue;
-    const gap = partners.gap[i];
-    // The amount negated: the largest is the least key.
-    leaders.offer(i, subsidyFirst ? -amount : gap, subsidyFirst ? gap : -amount);
-  }
-}
-
-/**
- * Offers each moving member (its position in members) to `leaders`, largest move first, ties the
- * upper row first; a move is the squared distance to its targets, both axes scaled to 0–1. Returns
- * how many move.
- */
-function measureMoves(analysis: Analysis, members: Members, leaders: Leaders): number {
-  const partners = analysis.partners;
-  const xRange = analysis.dependencyScale.max - analysis.dependencyScale.min || 1;
-  const yRange = analysis.influenceScale.max - analysis.influenceScale.min || 1;
-  const tolerance = 1e-9;
-  let movingCount = 0;
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k];
-    const dx = (partners.targetDependency[i] - partners.dependency[i]) / xRange;
-    const dy = (partners.targetInfluence[i] - partners.influence[i]) / yRange;
-    const distance = dx * dx + dy * dy;
-    if (distance > tolerance * tolerance) {
-      movingCount++;
-      leaders.offer(k, -distance, partners.row[i]);
-    }
-  }
-  return movingCount;
-}
-
-function chooseMovements(analysis: Analysis, members: Members): { shown: MovementSpec[]; total: number } {
-  const partners = analysis.partners;
-  // Keep the largest moves, then show them in register order.
-  const leaders = new Leaders(MOVEMENT_LIMIT);
-  const movingCount = measureMoves(analysis, members, leaders);
-  const kept = leaders.ascending().map((k) => members[k]);
-  const shown = kept.map((i) => {
-    const strategy = strategyAt(partners, i);
-    return {
-      row: partners.row[i],
-      partner: partners.partner[i],
-      strategy,
-      color: STRATEGY_STYLES[strategy].color,
-      from: { x: partners.dependency[i], y: partners.influence[i] },
-      to: { x: partners.targetDependency[i], y: partners.targetInfluence[i] },
-      source: targetSourceAt(partners, i),
-    };
-  });
-  return { shown, total: movingCount };
 }

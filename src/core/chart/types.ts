@@ -142,3 +142,6 @@ export interface ChartSpec {
   pointCount: number;
   notices: ChartNotice[];
 }
+
+/** Partner indices a chart holds (all, or one goal's). */
+export type Members = ArrayLike<number>;
