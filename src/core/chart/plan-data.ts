@@ -29,7 +29,7 @@ import { quoteSheetName, absoluteReference, insertedColumns, type PlanBlock, typ
 import { ourComparisonHeaders } from "../history/headers";
 import { PARAMETER_NAMES as P, strategyLabelName } from "../names";
 import { columnLetter } from "../text";
-import { STRATEGY_KEYS, type Analysis, type CellRect, type StrategyKey } from "../types";
+import { STRATEGY_KEYS, type Analysis, type PartnerResult, type StrategyKey } from "../types";
 import { buildChartSpec, type ChartSpecOptions } from "./spec";
 import type { ChartSpec } from "./types";
 
@@ -108,200 +108,226 @@ const ROW_POINTS = 20;
 
 export function planChartData(analysis: Analysis, plan: WritePlan, options: ChartSpecOptions): ChartDataPlan {
   const specs = buildChartSpec(analysis, options);
-  const language = options.language;
-  const sheet = plan.parameterSheet;
-  const live = plan.mode === "formulas";
-  const c0 = CHART_DATA_COLUMN;
-  const blocks: PlanBlock[] = [];
-  const block = (id: string, row: number, column: number, cells: PlanCell[][], bold = false, formats: (string | null)[] | null = null) =>
-    blocks.push({ id: `chart.${id}`, purpose: "parameters", sheetName: sheet, row, column: c0 + column, cells, columnNumberFormats: formats, bold });
-  // Formula columns over the partners: one R1C1 formula per column, filled down (same text every row).
-  const fill = (id: string, row: number, column: number, rowCount: number, formulasR1C1: string[], formats: (string | null)[] | null = null) =>
-    blocks.push({ kind: "fill", id: `chart.${id}`, purpose: "parameters", sheetName: sheet, row, column: c0 + column, rowCount, formulasR1C1, columnNumberFormats: formats, bold: false });
-  const ref = (rect: CellRect) => absoluteReference(sheet, rect);
-  const cell = (row: number, column: number) => ref({ row, column: c0 + column, rowCount: 1, columnCount: 1 });
-  const columnRange = (column: number, first: number, count: number) => ref({ row: first, column: c0 + column, rowCount: count, columnCount: 1 });
+  const data = new ChartData(analysis, plan, options, specs.length);
+  data.writeLineThresholdAndPartners();
+  const bindings = specs.map((spec, chartIndex) => data.chart(spec, chartIndex));
+  data.block("movement-header", HEADER_ROW, MOVEMENT_COLUMN, [[text(t(options.language, "chart.movement")), EMPTY]], true);
+  return { specs, blocks: data.blocks, bindings };
+}
 
-  // Register cells after the plan's column action (new columns go right of the register, but an
-  // insertion left of a user column would shift it).
-  const inserted = insertedColumns(plan);
-  const shift = (column: number) => (inserted && column >= inserted.at ? column + inserted.count : column);
-  const planned = (key: "influenceScore" | "dependencyScore" | "strategy" | "targetInfluence" | "targetDependency") => {
-    const column = plan.columns.find((c) => c.key === key)?.column;
-    if (column === undefined) throw new Error(`The write plan has no ${key} column; the chart cannot be bound.`);
-    return column;
-  };
-  const registerCell = (row: number, column: number) => `${quoteSheetName(plan.registerSheet)}!$${columnLetter(column)}$${row + 1}`;
-  // Chart data row FIRST_DATA_ROW + i holds register row firstDataRow + i: a fixed row offset.
-  const rowOffset = plan.firstDataRow - FIRST_DATA_ROW;
-  const registerRowCell = (column: number) => `${quoteSheetName(plan.registerSheet)}!${rowOffset === 0 ? "R" : `R[${rowOffset}]`}C${column + 1}`;
-  const partnerColumn = shift(analysis.mapping.partner!.column);
-  const goalColumn = analysis.mapping.goal ? shift(analysis.mapping.goal.column) : null;
-  const influenceColumn = planned("influenceScore");
-  const dependencyColumn = planned("dependencyScore");
-  const strategyColumn = planned("strategy");
-  const targetInfluenceColumn = planned("targetInfluence");
-  const targetDependencyColumn = planned("targetDependency");
-  const previousColumns = live ? previousScoreColumns(plan) : null;
+type PlannedKey = "influenceScore" | "dependencyScore" | "strategy" | "targetInfluence" | "targetDependency";
 
-  const n = Math.max(0, plan.lastDataRow - plan.firstDataRow + 1);
-  // Only values mode writes a row of cells per register row (formulas mode fills columns), and
-  // only it writes results: its row list and partner objects are built for it alone.
-  const registerRows: number[] = [];
-  if (!live) for (let r = plan.firstDataRow; r <= plan.lastDataRow; r++) registerRows.push(r);
-  const resultByRow = live ? null : new Map(analysis.rows.map((r) => [r.row - 1, r]));
+/** One chart data plan in the making: where its cells go, what they read, and the blocks so far. */
+class ChartData {
+  readonly blocks: PlanBlock[] = [];
+  private readonly sheet: string;
+  private readonly live: boolean;
+  private readonly language: ChartSpecOptions["language"];
+  /** Register rows with partners (chart data row FIRST_DATA_ROW + i holds register row firstDataRow + i). */
+  private readonly n: number;
+  /** Only values mode writes a row of cells per register row (formulas mode fills columns), and only it writes results. */
+  private readonly registerRows: number[] = [];
+  private readonly resultByRow: Map<number, PartnerResult> | null;
+  private readonly columns: Record<PlannedKey, number> & { partner: number; goal: number | null };
+  private readonly previousColumns: { influence: number; dependency: number } | null;
+  private readonly seriesBlockWidth = STRATEGY_KEYS.length + 1;
+  private readonly lastDataColumn: number;
+  /** The next free row of the movement columns (advised, targets and realised of every chart). */
+  private movementRow = FIRST_DATA_ROW;
 
-  block("caption", CAPTION_ROW, LINE_COLUMN, [[text(t(language, "chart.data.caption"))]], true);
-
-  // Ambition line and threshold from the named parameter cells.
-  const pair = (a: string, b: string, valueA: number, valueB: number): PlanCell[] => (live ? [formula(`=${a}`), formula(`=${b}`)] : [num(valueA), num(valueB)]);
-  block("line-header", HEADER_ROW, LINE_COLUMN, [[text(t(language, "chart.line")), EMPTY]], true);
-  block("line", FIRST_DATA_ROW, LINE_COLUMN, [
-    pair(P.dependencyMin, P.lineAtLowest, analysis.dependencyScale.min, analysis.line.atLowestDependency),
-    pair(P.dependencyMax, P.lineAtHighest, analysis.dependencyScale.max, analysis.line.atHighestDependency),
-  ]);
-  block("threshold-header", HEADER_ROW, THRESHOLD_COLUMN, [[text(t(language, "chart.threshold")), EMPTY]], true);
-  block("threshold", FIRST_DATA_ROW, THRESHOLD_COLUMN, [
-    pair(P.highDependencyAbove, P.influenceMin, analysis.highDependencyAbove, analysis.influenceScale.min),
-    pair(P.highDependencyAbove, P.influenceMax, analysis.highDependencyAbove, analysis.influenceScale.max),
-  ]);
-  const line = { xValues: columnRange(LINE_COLUMN, FIRST_DATA_ROW, 2), yValues: columnRange(LINE_COLUMN + 1, FIRST_DATA_ROW, 2) };
-  const threshold = { xValues: columnRange(THRESHOLD_COLUMN, FIRST_DATA_ROW, 2), yValues: columnRange(THRESHOLD_COLUMN + 1, FIRST_DATA_ROW, 2) };
-
-  // Partner table: name and dependency once, influence per chart and strategy.
-  const numberOr = (source: string, value: number | undefined): PlanCell =>
-    live ? formula(`=IF(ISNUMBER(${source}),${source},NA())`) : value === undefined ? NA : num(value);
-  block("partner-header", HEADER_ROW, PARTNER_COLUMN, [[text(t(language, "concept.partner")), text(t(language, "concept.dependency"))]], true);
-  if (n > 0 && live) {
-    const dependency = registerRowCell(dependencyColumn);
-    // A formula in a "@" cell would be stored as text: General for both.
-    fill("partners", FIRST_DATA_ROW, PARTNER_COLUMN, n, [`=${registerRowCell(partnerColumn)}&""`, `=IF(ISNUMBER(${dependency}),${dependency},NA())`], ["General", "General"]);
-  } else if (n > 0) {
-    block(
-      "partners",
-      FIRST_DATA_ROW,
-      PARTNER_COLUMN,
-      registerRows.map((r) => {
-        const result = resultByRow?.get(r);
-        return [text(result?.partner ?? ""), numberOr(registerCell(r, dependencyColumn), result?.dependency)];
-      }),
-      false,
-      // Names are constants here: kept as text.
-      ["@", "General"],
-    );
+  constructor(
+    private readonly analysis: Analysis,
+    private readonly plan: WritePlan,
+    private readonly options: ChartSpecOptions,
+    chartCount: number,
+  ) {
+    this.sheet = plan.parameterSheet;
+    this.live = plan.mode === "formulas";
+    this.language = options.language;
+    this.n = Math.max(0, plan.lastDataRow - plan.firstDataRow + 1);
+    if (!this.live) for (let r = plan.firstDataRow; r <= plan.lastDataRow; r++) this.registerRows.push(r);
+    this.resultByRow = this.live ? null : new Map(analysis.rows.map((r) => [r.row - 1, r]));
+    // Register cells after the plan's column action (new columns go right of the register, but an
+    // insertion left of a user column would shift it).
+    const inserted = insertedColumns(plan);
+    const shift = (column: number) => (inserted && column >= inserted.at ? column + inserted.count : column);
+    const planned = (key: PlannedKey) => {
+      const column = plan.columns.find((c) => c.key === key)?.column;
+      if (column === undefined) throw new Error(`The write plan has no ${key} column; the chart cannot be bound.`);
+      return column;
+    };
+    this.columns = {
+      partner: shift(analysis.mapping.partner!.column),
+      goal: analysis.mapping.goal ? shift(analysis.mapping.goal.column) : null,
+      influenceScore: planned("influenceScore"),
+      dependencyScore: planned("dependencyScore"),
+      strategy: planned("strategy"),
+      targetInfluence: planned("targetInfluence"),
+      targetDependency: planned("targetDependency"),
+    };
+    this.previousColumns = this.live ? previousScoreColumns(plan) : null;
+    this.lastDataColumn = FIRST_SERIES_COLUMN + this.seriesBlockWidth * chartCount - 1;
   }
 
-  const bindings: ChartBinding[] = [];
-  let movementRow = FIRST_DATA_ROW;
-  // A column per strategy, then the labels column (every partner of the chart).
-  const seriesBlockWidth = STRATEGY_KEYS.length + 1;
-  const labelsOffset = STRATEGY_KEYS.length;
-  const lastDataColumn = FIRST_SERIES_COLUMN + seriesBlockWidth * specs.length - 1;
-  specs.forEach((spec, chartIndex) => {
-    const firstColumn = FIRST_SERIES_COLUMN + chartIndex * seriesBlockWidth;
-    const perGoal = options.perGoal && goalColumn !== null;
-    // Row 0 above the chart's columns: its goal (the criterion cell the series formulas read) or its name.
-    block(`goal-${chartIndex}`, CAPTION_ROW, firstColumn, [[perGoal ? (spec.goal === null ? EMPTY : text(spec.goal)) : text(spec.name)]], true, ["@"]);
-    block(
-      `series-header-${chartIndex}`,
-      HEADER_ROW,
-      firstColumn,
-      [[...STRATEGY_KEYS.map((k) => (live ? formula(`=${strategyLabelName(k)}`) : text(t(language, `strategy.${k}` as MessageKey)))), text(t(language, "chart.names"))]],
-      true,
-    );
+  block(id: string, row: number, column: number, cells: PlanCell[][], bold = false, formats: (string | null)[] | null = null): void {
+    this.blocks.push({ id: `chart.${id}`, purpose: "parameters", sheetName: this.sheet, row, column: CHART_DATA_COLUMN + column, cells, columnNumberFormats: formats, bold });
+  }
+
+  /** Formula columns over the partners: one R1C1 formula per column, filled down (same text every row). */
+  private fill(id: string, row: number, column: number, formulasR1C1: string[], formats: (string | null)[] | null = null): void {
+    this.blocks.push({ kind: "fill", id: `chart.${id}`, purpose: "parameters", sheetName: this.sheet, row, column: CHART_DATA_COLUMN + column, rowCount: this.n, formulasR1C1, columnNumberFormats: formats, bold: false });
+  }
+
+  private cell(row: number, column: number): string {
+    return absoluteReference(this.sheet, { row, column: CHART_DATA_COLUMN + column, rowCount: 1, columnCount: 1 });
+  }
+
+  private columnRange(column: number, first: number, count: number): string {
+    return absoluteReference(this.sheet, { row: first, column: CHART_DATA_COLUMN + column, rowCount: count, columnCount: 1 });
+  }
+
+  private registerCell(row: number, column: number): string {
+    return `${quoteSheetName(this.plan.registerSheet)}!$${columnLetter(column)}$${row + 1}`;
+  }
+
+  private registerRowCell(column: number): string {
+    const rowOffset = this.plan.firstDataRow - FIRST_DATA_ROW;
+    return `${quoteSheetName(this.plan.registerSheet)}!${rowOffset === 0 ? "R" : `R[${rowOffset}]`}C${column + 1}`;
+  }
+
+  /** The caption, the ambition line and threshold from the named parameter cells, and the partner table (name and dependency once). */
+  writeLineThresholdAndPartners(): void {
+    const { analysis, language, live, n } = this;
+    this.block("caption", CAPTION_ROW, LINE_COLUMN, [[text(t(language, "chart.data.caption"))]], true);
+    const pair = (a: string, b: string, valueA: number, valueB: number): PlanCell[] => (live ? [formula(`=${a}`), formula(`=${b}`)] : [num(valueA), num(valueB)]);
+    this.block("line-header", HEADER_ROW, LINE_COLUMN, [[text(t(language, "chart.line")), EMPTY]], true);
+    this.block("line", FIRST_DATA_ROW, LINE_COLUMN, [
+      pair(P.dependencyMin, P.lineAtLowest, analysis.dependencyScale.min, analysis.line.atLowestDependency),
+      pair(P.dependencyMax, P.lineAtHighest, analysis.dependencyScale.max, analysis.line.atHighestDependency),
+    ]);
+    this.block("threshold-header", HEADER_ROW, THRESHOLD_COLUMN, [[text(t(language, "chart.threshold")), EMPTY]], true);
+    this.block("threshold", FIRST_DATA_ROW, THRESHOLD_COLUMN, [
+      pair(P.highDependencyAbove, P.influenceMin, analysis.highDependencyAbove, analysis.influenceScale.min),
+      pair(P.highDependencyAbove, P.influenceMax, analysis.highDependencyAbove, analysis.influenceScale.max),
+    ]);
+    this.block("partner-header", HEADER_ROW, PARTNER_COLUMN, [[text(t(language, "concept.partner")), text(t(language, "concept.dependency"))]], true);
     if (n > 0 && live) {
-      const influence = registerRowCell(influenceColumn);
-      const criterion = `${quoteSheetName(sheet)}!R${CAPTION_ROW + 1}C${c0 + firstColumn + 1}`;
-      fill(
-        `series-${chartIndex}`,
-        FIRST_DATA_ROW,
-        firstColumn,
-        n,
-        [...STRATEGY_KEYS.map((k) => `${registerRowCell(strategyColumn)}=${strategyLabelName(k)}`), null].map((strategyCondition) => {
-          const conditions = [`ISNUMBER(${influence})`];
-          if (strategyCondition !== null) conditions.push(strategyCondition);
-          if (perGoal) conditions.push(`TRIM(${registerRowCell(goalColumn!)}&"")=TRIM(${criterion}&"")`);
-          return `=IFERROR(IF(${conditions.length === 1 ? conditions[0] : `AND(${conditions.join(",")})`},${influence},NA()),NA())`;
-        }),
-      );
+      const dependency = this.registerRowCell(this.columns.dependencyScore);
+      // A formula in a "@" cell would be stored as text: General for both.
+      this.fill("partners", FIRST_DATA_ROW, PARTNER_COLUMN, [`=${this.registerRowCell(this.columns.partner)}&""`, `=IF(ISNUMBER(${dependency}),${dependency},NA())`], ["General", "General"]);
+    } else if (n > 0) {
+      const rows = this.registerRows.map((r) => {
+        const result = this.resultByRow?.get(r);
+        return [text(result?.partner ?? ""), result?.dependency === undefined ? NA : num(result.dependency)];
+      });
+      // Names are constants here: kept as text.
+      this.block("partners", FIRST_DATA_ROW, PARTNER_COLUMN, rows, false, ["@", "General"]);
+    }
+  }
+
+  /** One chart's columns (a column per strategy, then the labels column) and arrows, and its binding. */
+  chart(spec: ChartSpec, chartIndex: number): ChartBinding {
+    const firstColumn = FIRST_SERIES_COLUMN + chartIndex * this.seriesBlockWidth;
+    this.writeSeriesColumns(spec, chartIndex, firstColumn);
+    const arrows = { ...this.writeAdvisedMovement(spec, chartIndex), realised: this.writeRealisedMovement(spec, chartIndex) };
+    return this.binding(spec, chartIndex, firstColumn, arrows);
+  }
+
+  private writeSeriesColumns(spec: ChartSpec, chartIndex: number, firstColumn: number): void {
+    const { language, live, n } = this;
+    const perGoal = this.options.perGoal && this.columns.goal !== null;
+    // Row 0 above the chart's columns: its goal (the criterion cell the series formulas read) or its name.
+    this.block(`goal-${chartIndex}`, CAPTION_ROW, firstColumn, [[perGoal ? (spec.goal === null ? EMPTY : text(spec.goal)) : text(spec.name)]], true, ["@"]);
+    const headers = [...STRATEGY_KEYS.map((k) => (live ? formula(`=${strategyLabelName(k)}`) : text(t(language, `strategy.${k}` as MessageKey)))), text(t(language, "chart.names"))];
+    this.block(`series-header-${chartIndex}`, HEADER_ROW, firstColumn, [headers], true);
+    if (n > 0 && live) {
+      const influence = this.registerRowCell(this.columns.influenceScore);
+      const criterion = `${quoteSheetName(this.sheet)}!R${CAPTION_ROW + 1}C${CHART_DATA_COLUMN + firstColumn + 1}`;
+      const strategyConditions = [...STRATEGY_KEYS.map((k) => `${this.registerRowCell(this.columns.strategy)}=${strategyLabelName(k)}`), null];
+      const formulas = strategyConditions.map((strategyCondition) => {
+        const conditions = [`ISNUMBER(${influence})`];
+        if (strategyCondition !== null) conditions.push(strategyCondition);
+        if (perGoal) conditions.push(`TRIM(${this.registerRowCell(this.columns.goal!)}&"")=TRIM(${criterion}&"")`);
+        return `=IFERROR(IF(${conditions.length === 1 ? conditions[0] : `AND(${conditions.join(",")})`},${influence},NA()),NA())`;
+      });
+      this.fill(`series-${chartIndex}`, FIRST_DATA_ROW, firstColumn, formulas);
     } else if (n > 0) {
       const inThisChart = new Set(spec.series.flatMap((s) => s.points.map((p) => p.row)));
-      block(
-        `series-${chartIndex}`,
-        FIRST_DATA_ROW,
-        firstColumn,
-        registerRows.map((r) => {
-          const result = resultByRow?.get(r);
-          const inChart = result !== undefined && inThisChart.has(result.row);
-          return [...STRATEGY_KEYS.map((k) => (inChart && result!.strategy === k ? num(result!.influence) : NA)), inChart ? num(result!.influence) : NA];
-        }),
-      );
+      const rows = this.registerRows.map((r) => {
+        const result = this.resultByRow?.get(r);
+        const inChart = result !== undefined && inThisChart.has(result.row);
+        return [...STRATEGY_KEYS.map((k) => (inChart && result!.strategy === k ? num(result!.influence) : NA)), inChart ? num(result!.influence) : NA];
+      });
+      this.block(`series-${chartIndex}`, FIRST_DATA_ROW, firstColumn, rows);
     }
+  }
 
-    // Movement segments: the partner's scores, its target columns, a blank row (a gap in the
-    // line); then the targets again, one row each, for the target markers.
+  /**
+   * Movement segments: the partner's scores, its target columns, a blank row (a gap in the line);
+   * then the targets again, one row each, for the target markers.
+   */
+  private writeAdvisedMovement(spec: ChartSpec, chartIndex: number): Pick<ChartBinding, "movement" | "targets"> {
+    if (spec.movements.length === 0) return { movement: null, targets: null };
+    const { columns } = this;
     const segmentCells = (m: ChartSpec["movements"][number]): PlanCell[][] => {
       const r = m.row - 1;
-      return live
+      return this.live
         ? [
-            [formula(`=${registerCell(r, dependencyColumn)}`), formula(`=${registerCell(r, influenceColumn)}`)],
-            [formula(`=${registerCell(r, targetDependencyColumn)}`), formula(`=${registerCell(r, targetInfluenceColumn)}`)],
+            [formula(`=${this.registerCell(r, columns.dependencyScore)}`), formula(`=${this.registerCell(r, columns.influenceScore)}`)],
+            [formula(`=${this.registerCell(r, columns.targetDependency)}`), formula(`=${this.registerCell(r, columns.targetInfluence)}`)],
           ]
         : [
             [num(m.from.x), num(m.from.y)],
             [num(m.to.x), num(m.to.y)],
           ];
     };
-    let movement: ChartBinding["movement"] = null;
-    let targets: ChartBinding["targets"] = null;
-    if (spec.movements.length > 0) {
-      const segments = spec.movements.flatMap((m, k) => (k === 0 ? segmentCells(m) : [[EMPTY, EMPTY], ...segmentCells(m)]));
-      block(`movement-${chartIndex}`, movementRow, MOVEMENT_COLUMN, segments);
-      movement = {
-        name: spec.movementName,
-        xValues: columnRange(MOVEMENT_COLUMN, movementRow, segments.length),
-        yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, segments.length),
-        segments: spec.movements.map((m) => ({ row: m.row, partner: m.partner, strategy: m.strategy })),
-      };
-      movementRow += segments.length;
-      const ends = spec.movements.map((m) => segmentCells(m)[1]);
-      block(`targets-${chartIndex}`, movementRow, MOVEMENT_COLUMN, ends);
-      targets = { name: spec.targetName, xValues: columnRange(MOVEMENT_COLUMN, movementRow, ends.length), yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, ends.length) };
-      movementRow += ends.length;
-    }
-    // Realised movement: the previous scores the comparison columns compute, then the current
-    // scores; formulas on the register, so a score edit or another comparison moves it.
-    let realised: ChartBinding["realised"] = null;
-    if (previousColumns && spec.realised.length > 0) {
-      const realisedCells = (m: ChartSpec["realised"][number]): PlanCell[][] => [
-        [formula(`=${registerCell(m.row - 1, previousColumns.dependency)}`), formula(`=${registerCell(m.row - 1, previousColumns.influence)}`)],
-        [formula(`=${registerCell(m.row - 1, dependencyColumn)}`), formula(`=${registerCell(m.row - 1, influenceColumn)}`)],
-      ];
-      const rows = spec.realised.flatMap((m, k) => (k === 0 ? realisedCells(m) : [[EMPTY, EMPTY], ...realisedCells(m)]));
-      block(`realised-${chartIndex}`, movementRow, MOVEMENT_COLUMN, rows);
-      realised = {
-        name: spec.realisedName,
-        xValues: columnRange(MOVEMENT_COLUMN, movementRow, rows.length),
-        yValues: columnRange(MOVEMENT_COLUMN + 1, movementRow, rows.length),
-        segments: spec.realised.map((m) => ({ row: m.row, partner: m.partner })),
-      };
-      movementRow += rows.length;
-    }
+    const segments = spec.movements.flatMap((m, k) => (k === 0 ? segmentCells(m) : [[EMPTY, EMPTY], ...segmentCells(m)]));
+    const movement = { name: spec.movementName, ...this.movementRows(`movement-${chartIndex}`, segments), segments: spec.movements.map((m) => ({ row: m.row, partner: m.partner, strategy: m.strategy })) };
+    const targets = { name: spec.targetName, ...this.movementRows(`targets-${chartIndex}`, spec.movements.map((m) => segmentCells(m)[1])) };
+    return { movement, targets };
+  }
 
+  /**
+   * Realised movement: the previous scores the comparison columns compute, then the current
+   * scores; formulas on the register, so a score edit or another comparison moves it.
+   */
+  private writeRealisedMovement(spec: ChartSpec, chartIndex: number): ChartBinding["realised"] {
+    const previous = this.previousColumns;
+    if (!previous || spec.realised.length === 0) return null;
+    const { columns } = this;
+    const realisedCells = (m: ChartSpec["realised"][number]): PlanCell[][] => [
+      [formula(`=${this.registerCell(m.row - 1, previous.dependency)}`), formula(`=${this.registerCell(m.row - 1, previous.influence)}`)],
+      [formula(`=${this.registerCell(m.row - 1, columns.dependencyScore)}`), formula(`=${this.registerCell(m.row - 1, columns.influenceScore)}`)],
+    ];
+    const rows = spec.realised.flatMap((m, k) => (k === 0 ? realisedCells(m) : [[EMPTY, EMPTY], ...realisedCells(m)]));
+    return { name: spec.realisedName, ...this.movementRows(`realised-${chartIndex}`, rows), segments: spec.realised.map((m) => ({ row: m.row, partner: m.partner })) };
+  }
+
+  /** Rows in the movement columns, below those already taken: the block, and the series' ranges over it. */
+  private movementRows(id: string, rows: PlanCell[][]): { xValues: string; yValues: string } {
+    this.block(id, this.movementRow, MOVEMENT_COLUMN, rows);
+    const ranges = { xValues: this.columnRange(MOVEMENT_COLUMN, this.movementRow, rows.length), yValues: this.columnRange(MOVEMENT_COLUMN + 1, this.movementRow, rows.length) };
+    this.movementRow += rows.length;
+    return ranges;
+  }
+
+  private binding(spec: ChartSpec, chartIndex: number, firstColumn: number, arrows: Pick<ChartBinding, "movement" | "targets" | "realised">): ChartBinding {
+    const { n, plan, options } = this;
     let pointRows: number[] | undefined;
     // Point i is register row firstDataRow + i: labelled rows map straight to their index.
     const labelledPoints = spec.labelledRows.map((row) => row - 1 - plan.firstDataRow).filter((i) => i >= 0 && i < n);
-    const placementColumn = options.placement === "parameter-sheet" ? c0 + lastDataColumn + 2 : rightmostRegisterColumn(plan) + 2;
-    const placementSheet = options.placement === "parameter-sheet" ? sheet : plan.registerSheet;
-    const baseRow = options.placement === "parameter-sheet" ? HEADER_ROW : plan.headerRow;
-    bindings.push({
+    const onParameterSheet = options.placement === "parameter-sheet";
+    const placementColumn = onParameterSheet ? CHART_DATA_COLUMN + this.lastDataColumn + 2 : rightmostRegisterColumn(plan) + 2;
+    const baseRow = onParameterSheet ? HEADER_ROW : plan.headerRow;
+    const data = (column: number) => (n > 0 ? this.columnRange(column, FIRST_DATA_ROW, n) : "");
+    return {
       chartName: spec.name,
       series: STRATEGY_KEYS.map((k, i) => ({
         strategy: k,
         name: spec.series.find((s) => s.strategy === k)!.name,
-        nameCell: cell(HEADER_ROW, firstColumn + i),
-        xValues: n > 0 ? columnRange(X_COLUMN, FIRST_DATA_ROW, n) : "",
-        yValues: n > 0 ? columnRange(firstColumn + i, FIRST_DATA_ROW, n) : "",
+        nameCell: this.cell(HEADER_ROW, firstColumn + i),
+        xValues: data(X_COLUMN),
+        yValues: data(firstColumn + i),
       })),
       // Built on first read: only the adapter's per-point marker sizes (and tests) need the list.
       get pointRows() {
@@ -311,29 +337,23 @@ export function planChartData(analysis: Analysis, plan: WritePlan, options: Char
         }
         return pointRows;
       },
-      labelColumn: n > 0 ? columnRange(PARTNER_COLUMN, FIRST_DATA_ROW, n) : "",
-      labels:
-        n > 0 ? { name: t(language, "chart.names"), xValues: columnRange(X_COLUMN, FIRST_DATA_ROW, n), yValues: columnRange(firstColumn + labelsOffset, FIRST_DATA_ROW, n) } : null,
+      labelColumn: data(PARTNER_COLUMN),
+      labels: n > 0 ? { name: t(this.language, "chart.names"), xValues: data(X_COLUMN), yValues: data(firstColumn + STRATEGY_KEYS.length) } : null,
       labelledPoints,
-      labelCells: labelledPoints.map((i) => cell(FIRST_DATA_ROW + i, PARTNER_COLUMN)),
-      line,
-      threshold,
-      movement,
-      targets,
-      realised,
+      labelCells: labelledPoints.map((i) => this.cell(FIRST_DATA_ROW + i, PARTNER_COLUMN)),
+      line: { xValues: this.columnRange(LINE_COLUMN, FIRST_DATA_ROW, 2), yValues: this.columnRange(LINE_COLUMN + 1, FIRST_DATA_ROW, 2) },
+      threshold: { xValues: this.columnRange(THRESHOLD_COLUMN, FIRST_DATA_ROW, 2), yValues: this.columnRange(THRESHOLD_COLUMN + 1, FIRST_DATA_ROW, 2) },
+      ...arrows,
       placement: {
-        sheetName: placementSheet,
+        sheetName: onParameterSheet ? this.sheet : plan.registerSheet,
         anchorCell: `${columnLetter(placementColumn)}${baseRow + chartIndex * chartRows(spec) + 1}`,
         row: baseRow + chartIndex * chartRows(spec),
         column: placementColumn,
         width: spec.width,
         height: spec.height,
       },
-    });
-  });
-  block("movement-header", HEADER_ROW, MOVEMENT_COLUMN, [[text(t(language, "chart.movement")), EMPTY]], true);
-
-  return { specs, blocks, bindings };
+    };
+  }
 }
 
 /** Sheet rows one chart covers, plus one blank row between stacked charts. */
