@@ -119,11 +119,7 @@ function thresholdAndLine(spec: ChartSpec, { plot, px, py }: Frame): string[] {
 function advisedMovements(spec: ChartSpec, { id, px, py }: Frame, points: ChartPoint[], markerBoxes: Box[], arrowBoxes: Box[]): string[] {
   const out = [`<g class="movements">`];
   for (const m of spec.movements) {
-    const x1 = px(m.from.x);
-    const y1 = py(m.from.y);
-    const x2 = px(m.to.x);
-    const y2 = py(m.to.y);
-    const length = Math.hypot(x2 - x1, y2 - y1);
+    const { x1, y1, x2, y2, length } = pixelSegment(m, px, py);
     const source = points.find((p) => p.row === m.row);
     const startGap = source ? radiusOf(source) + 1 : 5;
     const endGap = 7;
@@ -237,11 +233,7 @@ function realisedMovements(
 ): string {
   const out = [`<g class="realised-movements">`];
   for (const m of spec.realised) {
-    const x1 = px(m.from.x);
-    const y1 = py(m.from.y);
-    const x2 = px(m.to.x);
-    const y2 = py(m.to.y);
-    const length = Math.hypot(x2 - x1, y2 - y1);
+    const { x1, y1, x2, y2, length } = pixelSegment(m, px, py);
     const current = points.find((p) => p.row === m.row);
     const endGap = (current ? radiusOf(current) : 4) + 1;
     out.push(
@@ -259,6 +251,15 @@ function realisedMovements(
   }
   out.push(`</g>`);
   return out.join("");
+}
+
+/** A movement's ends in pixels, and its length. */
+function pixelSegment(m: { from: { x: number; y: number }; to: { x: number; y: number } }, px: (x: number) => number, py: (y: number) => number) {
+  const x1 = px(m.from.x);
+  const y1 = py(m.from.y);
+  const x2 = px(m.to.x);
+  const y2 = py(m.to.y);
+  return { x1, y1, x2, y2, length: Math.hypot(x2 - x1, y2 - y1) };
 }
 
 /** Small boxes covering a segment, so labels can avoid lines and arrows. */
