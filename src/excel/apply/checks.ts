@@ -140,7 +140,7 @@ export const noTargetsYet = (): TargetsNow => ({ keptValues: new Map(), rowsAsPl
 
 /** Whether every row of `block` already holds what it writes: its write can be left out of the request. */
 export function holdsPlanned(block: PlanBlock, targets: TargetsNow): boolean {
-  const rows = isFillBlock(block) ? block.rowCount : block.cells.length;
+  const rows = blockRect(block).rowCount;
   return rows > 0 && targets.rowsAsPlanned.get(block) === rows;
 }
 
@@ -220,9 +220,9 @@ function rowsHoldPlanned(block: PlanBlock, offset: number, current: unknown[][],
 
 /**
  * Whether Excel's text of a formula is the formula we wrote, as Excel may spell it back: sheet
- * names without the quotes they do not need, numbers in their shortest form (`0.000000001` as
- * `1E-09`), `_xlfn.` prefixes, spaces. Strings are compared as they are; anything else counts as a
- * difference, so the cells are written again.
+ * names with or without quotes (ours always has them, Excel drops those it does not need), numbers
+ * in their shortest form (`0.000000001` as `1E-09`), `_xlfn.` prefixes, spaces. Strings are compared
+ * as they are; anything else counts as a difference, so the cells are written again.
  */
 export function sameFormulaText(excel: string, ours: string): boolean {
   return comparableFormula(excel) === comparableFormula(ours);
@@ -239,9 +239,8 @@ function comparableFormula(formula: string): string {
           .replace(/\s+/g, "")
           .replace(/(?<![A-Za-z0-9_$.[\]!:])\d+(?:\.\d*)?(?:[eE][+-]?\d+)?/g, (literal) => String(Number(literal)));
       }
-      if (part.startsWith('"')) return part;
-      const name = part.slice(1, -1);
-      return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) ? name : part;
+      // A quoted sheet name unquoted on both sides (as isSameReference does for names' references).
+      return part.startsWith('"') ? part : part.slice(1, -1).replace(/''/g, "'");
     })
     .join("");
 }

@@ -42,7 +42,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   const writes = plannedWrites(plan, { objects: found.sheets, targets: found.targets, verifiedSheets: found.verifiedSheets }, journal, batch.budgetBytes, options.extension);
   // After an insert, a failed request would not tell whether the insert ran before it stopped, so
   // an insert's request carries nothing else the rollback would have to guess about.
-  const early = insertedWholeColumns(plan) ? new Set<QueuedWrite>() : earlyWrites(writes, structureRequestBytes(plan, found, loads));
+  const early = insertedWholeColumns(plan) ? new Set<QueuedWrite>() : earlyWrites(writes, structureRequestBytes(found, loads));
   try {
     await changeStructure(context, plan, found, loads, options, batch, journal, [...early]);
   } catch (error) {

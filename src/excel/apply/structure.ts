@@ -60,9 +60,9 @@ export function queueStructureLoads(plan: WritePlan, expected: SheetSnapshot, fo
 }
 
 /** Rough request bytes of the structure sync without writes: its loads and the structural operations. */
-export function structureRequestBytes(plan: WritePlan, found: Preflight, loads: StructureLoads): number {
+export function structureRequestBytes(found: Preflight, loads: StructureLoads): number {
   const operations = loads.lateChecks.length + loads.formatsBefore.length + loads.widthsBefore.length + found.reused.length + found.created.size + 4;
-  return operations * BYTES_PER_STRUCTURE_OPERATION + plan.registerColumns.sheetName.length;
+  return operations * BYTES_PER_STRUCTURE_OPERATION;
 }
 
 /** An object path, its instantiation and one load or call (the real runtime sends ~250 bytes). */
