@@ -3,7 +3,7 @@
  * (Dutch or English) or as JSON. Without a file it analyses the project's own sample register.
  *
  *   npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en]
- *   npm run -s analyze -- now.xlsx --compare earlier.xlsx [--rename "earlier name=current name"] [--json]
+ *   npm run -s analyze -- now.xlsx --compare earlier.xlsx [--rename "earlier name=current name"] [--json] [--out result.xlsx]
  *   npm run -s analyze -- register.xlsx --partner NAME [--partner NAME …] [--chart page.svg|png] [--partner-subsidy]
  *   npm run -s analyze -- register.xlsx --partners-below-line DIR
  */
@@ -15,13 +15,13 @@ import { DEFAULT_CHART_OPTIONS, type Language } from "../core/host";
 import { t } from "../core/i18n";
 import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
 import { escapeControlCharacters, formatJsonChunks, formatText } from "./format";
-import { comparisonJson, compareFiles, formatComparisonText } from "./compare";
-import type { PartnerRename } from "../core/history";
+import { assessmentOfFile, assessmentsToRecord, comparisonJson, compareFiles, formatComparisonText } from "./compare";
+import { HISTORY_SHEET, historySheetStateOfSnapshot, linkedRenames, readHistory, type Assessment, type PartnerRename } from "../core/history";
 import type { PreviousPosition } from "../core/chart";
 import type { TextEncoding } from "./csv";
 import { InputError, readCsvFile, readXlsx } from "./readers";
 import { ChartOutputError, writeAnalysisChart } from "./chart-svg";
-import { OutputRefusedError, writeResultXlsx } from "./write-xlsx";
+import { OutputRefusedError, writeResultXlsx, type ComparisonToWrite } from "./write-xlsx";
 import { PartnerNotFoundError, runPartnerPages } from "./partner";
 
 export const SAMPLE_REGISTER = resolve(__dirname, "../../samples/voorbeeld-register.xlsx");
@@ -126,6 +126,19 @@ export interface LoadedAnalysis {
   analysis: Analysis;
   /** How a .csv or .txt file's bytes were decoded; absent for a workbook. */
   encoding?: TextEncoding;
+  /** What the workbook's history sheet records, when it has one that is Partnerkaart's. */
+  recorded?: RecordedHistory;
+}
+
+export interface RecordedHistory {
+  assessments: Assessment[];
+  renames: PartnerRename[];
+}
+
+/** The assessments and links on the history sheet among `sheets`, if it is ours. */
+function recordedIn(sheets: SheetSnapshot[]): RecordedHistory | undefined {
+  const state = historySheetStateOfSnapshot(sheets.find((s) => s.sheetName === HISTORY_SHEET) ?? null);
+  return state.kind === "ours" ? { assessments: readHistory(state.rows), renames: state.renames } : undefined;
 }
 
 /** Spreadsheet formats this command does not read, but Excel and LibreOffice convert to .xlsx. */
@@ -153,12 +166,13 @@ export async function analyzeFile(file: string, sheet: string | null, lang: Lang
   if (sheet !== null) {
     const snapshot = sheets.find((s) => s.sheetName === sheet) ?? sheets.find((s) => s.sheetName.toLowerCase() === sheet.toLowerCase());
     if (!snapshot) throw new CliError(ct(lang, "cli.error.no-sheet", { file, sheet, sheets: names }));
-    return { file, snapshot, analysis: analyzeOrExplain(file, snapshot, lang), encoding };
+    return { file, snapshot, analysis: analyzeOrExplain(file, snapshot, lang), encoding, recorded: recordedIn(sheets) };
   }
   let firstProblem: RegisterError | null = null;
-  for (const snapshot of sheets) {
+  // The history sheet has a partner's columns too, but it is Partnerkaart's record, not a register.
+  for (const snapshot of sheets.filter((s) => s.sheetName !== HISTORY_SHEET)) {
     try {
-      return { file, snapshot, analysis: analyzeSheet(snapshot), encoding };
+      return { file, snapshot, analysis: analyzeSheet(snapshot), encoding, recorded: recordedIn(sheets) };
     } catch (error) {
       if (!(error instanceof RegisterError)) throw error;
       // A sheet with a partial register (a column missing) explains more than "nothing found".
@@ -224,9 +238,13 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     if (options.partners || options.partnersBelowLine) return await partnerPages(loaded.analysis, options, io);
     // With --compare, --chart also draws the realised movement from each partner's earlier position.
     let previous: PreviousPosition[] | undefined;
+    let toWrite: ComparisonToWrite | undefined;
     if (options.compare) {
       const earlier = await analyzeFile(options.compare, null, options.lang);
-      const comparison = compareFiles(loaded, earlier, options.renames ?? []);
+      // The links the workbook stores, then the ones given now: the report and the written formulas follow the same.
+      const renames = [...(loaded.recorded?.renames ?? []), ...(options.renames ?? [])].reduce<PartnerRename[]>((links, rename) => linkedRenames(links, rename), []);
+      const comparison = compareFiles(loaded, earlier, renames);
+      toWrite = { compareWith: assessmentOfFile(earlier), record: assessmentsToRecord(loaded, earlier), renames };
       io.stdout(options.json ? `${JSON.stringify(comparisonJson(comparison), null, 2)}\n` : formatComparisonText(comparison, options.lang));
       previous = comparison.movements.map((m) => ({ row: m.row, x: m.previousDependency, y: m.previousInfluence }));
     } else if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
@@ -238,7 +256,7 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     }
     if (options.out) {
       const output = { language: options.lang, mode: "formulas" as const, chart: DEFAULT_CHART_OPTIONS };
-      await writeResultXlsx(file, loaded.snapshot, loaded.analysis, output, options.out).catch((error: unknown) => {
+      await writeResultXlsx(file, loaded.snapshot, loaded.analysis, output, options.out, toWrite).catch((error: unknown) => {
         if (error instanceof OutputRefusedError) throw new CliError(error.message);
         throw new CliError(`--out ${options.out}: ${(error as Error).message}`);
       });

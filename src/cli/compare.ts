@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import { ct } from "./i18n";
 import { basename } from "node:path";
-import { assessmentOf, compareAssessments, type AssessedPartner, type Comparison, type PartnerMovement, type PartnerRename } from "../core/history";
+import { assessmentOf, compareAssessments, type AssessedPartner, type Assessment, type Comparison, type PartnerMovement, type PartnerRename } from "../core/history";
 import type { Language } from "../core/host";
 import { t } from "../core/i18n";
 import type { Analysis } from "../core/types";
@@ -16,12 +16,27 @@ export interface ComparedFile {
   analysis: Analysis;
 }
 
-function assessmentOfFile({ file, analysis }: ComparedFile) {
+export function assessmentOfFile({ file, analysis }: ComparedFile): Assessment {
   return assessmentOf(analysis, statSync(file).mtime.toISOString().slice(0, 10), basename(file));
 }
 
 export function compareFiles(current: ComparedFile, earlier: ComparedFile, renames: readonly PartnerRename[]): Comparison {
   return compareAssessments(assessmentOfFile(earlier), assessmentOfFile(current), renames);
+}
+
+const sameSnapshot = (a: Assessment, b: Assessment) => a.date === b.date && a.label === b.label;
+
+/**
+ * What `--compare … --out` records on the history sheet, in order: the snapshots the earlier file
+ * recorded that the current one lacks (so the series carries on), the earlier register, and the
+ * current one (unless both files share a date and name: the comparison needs the earlier record).
+ */
+export function assessmentsToRecord(current: ComparedFile & { recorded?: { assessments: Assessment[] } }, earlier: ComparedFile & { recorded?: { assessments: Assessment[] } }): Assessment[] {
+  const earlierRecord = assessmentOfFile(earlier);
+  const currentRecord = assessmentOfFile(current);
+  const present = current.recorded?.assessments ?? [];
+  const carried = (earlier.recorded?.assessments ?? []).filter((a) => !present.some((p) => sameSnapshot(a, p)) && !sameSnapshot(a, earlierRecord));
+  return [...carried, earlierRecord, ...(sameSnapshot(currentRecord, earlierRecord) ? [] : [currentRecord])];
 }
 
 const NUMBER_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }) };

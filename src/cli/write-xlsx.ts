@@ -11,13 +11,33 @@ import ExcelJS from "exceljs";
 import type { OutputOptions } from "../core/host";
 import { foreignTargets, foreignTargetMessage, planWrite, type WritePlan } from "../core/plan";
 import type { Analysis, SheetSnapshot } from "../core/types";
+import { withComparison, type Assessment, type ComparisonChoice, type PartnerRename } from "../core/history";
 import { applyPlanToWorkbook } from "./xlsx/apply-plan";
+import { plannedHistory, workbookHistory, writeHistory, type PlannedHistory } from "./xlsx/history";
 import { insertBlockers, partsThatWouldBeLost, workbookView } from "./xlsx/guard";
 import { definedNamesOnSheet } from "./xlsx/snapshot";
 
 export interface WrittenResult {
   out: string;
   plan: WritePlan;
+}
+
+/** With `--compare`: the assessments to record on the history sheet, the one the live columns compare with, and the links. */
+export interface ComparisonToWrite {
+  compareWith: Assessment;
+  record: Assessment[];
+  renames: PartnerRename[];
+}
+
+function comparisonChoice(compareWith: Assessment, history: PlannedHistory): ComparisonChoice {
+  return {
+    date: compareWith.date,
+    label: compareWith.label,
+    historyLanguage: history.language,
+    historyRowCount: history.rowCount,
+    snapshotHasGoals: compareWith.partners.some((p) => p.goal !== null),
+    hasRenames: history.renames.length > 0,
+  };
 }
 
 /** The workbook the result is written into: the input .xlsx itself, or a new one for a .csv. */
@@ -54,9 +74,11 @@ const samePath = (a: string, b: string) => {
 
 /**
  * Plans and writes the result of `analysis` on `snapshot` (read from `inputFile`) to `out`.
- * Refuses, before writing anything: writing over the input, a workbook with parts the writer would
- * drop, any target that is not Partnerkaart's (core/plan/ownership.ts), and a column insert that
- * would leave formulas, merges and the like behind.
+ * With `comparison`, records its assessments on the history sheet and adds the live comparison
+ * columns. Refuses, before writing anything: writing over the input, a workbook with parts the
+ * writer would drop, any target that is not Partnerkaart's (core/plan/ownership.ts), a history sheet
+ * that is not (cli/xlsx/history.ts), and a column insert that would leave formulas, merges and the
+ * like behind.
  */
 export async function writeResultXlsx(
   inputFile: string,
@@ -64,6 +86,7 @@ export async function writeResultXlsx(
   analysis: Analysis,
   output: OutputOptions,
   out: string,
+  comparison?: ComparisonToWrite,
 ): Promise<WrittenResult> {
   const language = output.language;
   if (extname(out).toLowerCase() !== ".xlsx") throw new Error(`--out "${out}": the result must be an .xlsx file.`);
@@ -75,7 +98,14 @@ export async function writeResultXlsx(
   }
   const workbook = await sourceWorkbook(inputFile, snapshot);
   const withNames: SheetSnapshot = { ...snapshot, definedNames: snapshot.definedNames ?? definedNamesOnSheet(workbook, snapshot.sheetName) };
-  const plan = planWrite(withNames, analysis, output);
+  let plan = planWrite(withNames, analysis, output);
+  let history: PlannedHistory | null = null;
+  if (comparison) {
+    const found = workbookHistory(workbook);
+    if (found.refusal) throw new OutputRefusedError(foreignTargetMessage(language, found.refusal));
+    history = plannedHistory(workbook, found.state, comparison.record, comparison.renames, language);
+    plan = withComparison(withNames, analysis, plan, comparisonChoice(comparison.compareWith, history), output);
+  }
   const foreign = foreignTargets(plan, workbookView(workbook), 1);
   if (foreign.length > 0) throw new OutputRefusedError(foreignTargetMessage(language, foreign[0]));
   const blockers = insertBlockers(workbook, plan);
@@ -83,6 +113,7 @@ export async function writeResultXlsx(
     const things = blockers.slice(0, 5).join(", ") + (blockers.length > 5 ? ` (+${blockers.length - 5})` : "");
     throw new OutputRefusedError(ct(language, "cli.error.insert-blocked", { sheet: plan.registerSheet, things }));
   }
+  if (history) writeHistory(workbook, history);
   applyPlanToWorkbook(workbook, plan);
   await workbook.xlsx.writeFile(out);
   return { out, plan };

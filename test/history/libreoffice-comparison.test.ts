@@ -1,22 +1,17 @@
 /**
- * The live comparison recomputed by LibreOffice: a workbook with the register (current scores), the
- * history sheet (the earlier assessment recorded) and the plan with the comparison written by the
- * headless command's .xlsx applier; LibreOffice recomputes every formula on load and shows, per
- * partner, the movement and strategy change that `--compare --json` reports for the same registers.
+ * The live comparison recomputed by LibreOffice: `analyze now.csv --compare earlier.csv --out` writes
+ * the register with the comparison columns, the history sheet (both assessments recorded, the
+ * rename linked) and the money then; LibreOffice recomputes every formula on load and shows, per
+ * partner, the movement and strategy change that `--compare --json` reports in the same run.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { runAnalyze } from "../../src/cli/analyze";
-import { applyPlanToWorkbook } from "../../src/cli/xlsx/apply-plan";
-import { analyzeSheet } from "../../src/core/analyze";
-import { HISTORY_SHEET, assessmentOf, comparisonHeader, historyHeaders, recordedRows, withComparison } from "../../src/core/history";
-import { DEFAULT_CHART_OPTIONS, type OutputOptions } from "../../src/core/host";
+import { comparisonHeader } from "../../src/core/history";
 import { t } from "../../src/core/i18n";
-import { planWrite } from "../../src/core/plan/plan";
-import { snapshotFromRows } from "../../src/core/snapshot";
 import { STRATEGY_KEYS, type StrategyKey } from "../../src/core/types";
 import { EARLIER, HEADER, NOW } from "./live-data";
 
@@ -24,14 +19,7 @@ const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => exist
 if (!soffice) console.warn("SKIPPED test/history/libreoffice-comparison: LibreOffice (soffice) is not installed, so the comparison cannot be recomputed here. CI installs it.");
 const maybe = soffice ? test : test.skip;
 
-const output: OutputOptions = { language: "nl", mode: "formulas", chart: { ...DEFAULT_CHART_OPTIONS, enabled: false } };
 const csv = (rows: (string | number)[][]) => [HEADER, ...rows].map((r) => r.map((v) => String(v).replace(".", ",")).join(";")).join("\n");
-
-function registerSheet(workbook: ExcelJS.Workbook, rows: (string | number)[][]): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet("Register");
-  [HEADER, ...rows].forEach((cells, r) => cells.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  return ws;
-}
 
 /** Opens the workbook in LibreOffice with every formula recomputed on load (OOXMLRecalcMode 0) and saves it again as .xlsx in `outDir`. */
 function recalculate(file: string, outDir: string, profileDir: string) {
@@ -62,36 +50,26 @@ function computed(ws: ExcelJS.Worksheet): unknown[][] {
   return grid;
 }
 
-maybe("the comparison columns, recomputed by LibreOffice, show the movement and strategy change of --compare --json", async () => {
+maybe("analyze --compare --out: the comparison columns, recomputed by LibreOffice, show the movement and strategy change of --compare --json", async () => {
   const dir = mkdtempSync(join(tmpdir(), "pk-live-lo-"));
   try {
     writeFileSync(join(dir, "earlier.csv"), csv(EARLIER));
     writeFileSync(join(dir, "now.csv"), csv(NOW));
-    let stdout = "";
-    expect(await runAnalyze([join(dir, "now.csv"), "--compare", join(dir, "earlier.csv"), "--json"], { stdout: (s) => (stdout += s), stderr: () => undefined })).toBe(0);
-    const json = JSON.parse(stdout) as { movements: Record<string, unknown>[]; money: Record<StrategyKey, { then: { count: number; subsidy: number } }> };
-
-    // The earlier register, recorded as the history sheet would hold it.
-    const earlier = assessmentOf(analyzeSheet(snapshotFromRows("Register", [HEADER, ...EARLIER])), "2025-03-01", "2025");
-    const history = recordedRows([], earlier, "nl");
-
-    const workbook = new ExcelJS.Workbook();
-    registerSheet(workbook, NOW);
-    const historySheet = workbook.addWorksheet(HISTORY_SHEET);
-    [historyHeaders("nl"), ...history].forEach((cells, r) => cells.forEach((v, c) => v !== "" && (historySheet.getCell(r + 1, c + 1).value = v as string | number)));
-    const snapshot = snapshotFromRows("Register", [HEADER, ...NOW]);
-    const analysis = analyzeSheet(snapshot);
-    const choice = { date: "2025-03-01", label: "2025", historyLanguage: "nl" as const, historyRowCount: history.length, snapshotHasGoals: false };
-    applyPlanToWorkbook(workbook, withComparison(snapshot, analysis, planWrite(snapshot, analysis, output), choice, output));
+    // The earlier file's day is the assessment's date.
+    utimesSync(join(dir, "earlier.csv"), new Date("2025-03-01T12:00:00Z"), new Date("2025-03-01T12:00:00Z"));
     const file = join(dir, "vergelijking.xlsx");
-    await workbook.xlsx.writeFile(file);
+    let stdout = "";
+    const argv = [join(dir, "now.csv"), "--compare", join(dir, "earlier.csv"), "--rename", "Oud BV=Nieuw BV", "--json", "--out", file];
+    expect(await runAnalyze(argv, { stdout: (s) => (stdout += s), stderr: (s) => process.stderr.write(s) })).toBe(0);
+    const json = JSON.parse(stdout) as { previous: { date: string; label: string }; movements: Record<string, unknown>[]; added: { row: number }[]; money: Record<StrategyKey, { then: { count: number; subsidy: number } }> };
+    expect(json.previous).toEqual({ date: "2025-03-01", label: "earlier.csv" });
 
     const recalculated = join(dir, "recalculated");
     mkdirSync(recalculated);
     recalculate(file, recalculated, join(dir, "profile"));
     const result = new ExcelJS.Workbook();
     await result.xlsx.readFile(join(recalculated, "vergelijking.xlsx"));
-    const grid = computed(result.getWorksheet("Register")!);
+    const grid = computed(result.getWorksheet("now")!);
     const column = (c: Parameters<typeof comparisonHeader>[1]) => grid[0].indexOf(comparisonHeader("nl", c));
     const word = (key: "movement.up" | "movement.down" | "movement.left" | "movement.right" | "movement.unchanged") => t("nl", key).replace(" {size}", "");
     const got = json.movements.map((m) => ({ partner: m.partner, movement: grid[(m.row as number) - 1][column("movement")], changed: grid[(m.row as number) - 1][column("strategyChanged")] }));
@@ -104,9 +82,11 @@ maybe("the comparison columns, recomputed by LibreOffice, show the movement and 
       changed: m.strategyChanged ? t("nl", "history.yes") : t("nl", "history.no"),
     }));
     expect(got).toEqual(expected);
-    expect(json.movements.length).toBeGreaterThan(1);
-    // New partners are found nowhere: #N/A, as in Excel.
-    for (const row of [4, 5]) expect(grid[row - 1][column("movement")]).toBe("#N/A");
+    // The renamed partner is matched through the link the command stored beside the history table.
+    expect(json.movements.map((m) => m.partner)).toContain("Nieuw BV");
+    // A new partner is found nowhere: #N/A, as in Excel.
+    expect(json.added.map((p) => p.row)).toEqual([5]);
+    expect(grid[4][column("movement")]).toBe("#N/A");
     // The previous strategy reads through the label cells: as the register's own strategy column shows it.
     for (const m of json.movements) expect(grid[(m.row as number) - 1][column("previousStrategy")]).toBe(t("nl", `strategy.${m.previousStrategy as StrategyKey}`));
     // The money then per strategy on the parameter sheet (D20:F24), by LibreOffice's SUMPRODUCT.

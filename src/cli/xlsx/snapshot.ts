@@ -164,8 +164,8 @@ function extentOf(ws: ExcelJS.Worksheet, tables: TableSnapshot[]) {
     let holdsContent = false;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
-      const v = plainValue(cell.value);
-      if (v === "") return;
+      // A formula that shows nothing is content all the same: Excel's used range holds it.
+      if (plainValue(cell.value) === "" && formulaOf(cell.value) === null) return;
       holdsContent = true;
       top = Math.min(top, rowNumber - 1);
       bottom = Math.max(bottom, rowNumber - 1);

@@ -7,7 +7,7 @@
 import type { Language } from "../host";
 import { t, type MessageKey } from "../i18n";
 import { isBlank } from "../text";
-import { STRATEGY_KEYS, type CellValue, type Position, type StrategyKey } from "../types";
+import { STRATEGY_KEYS, type CellValue, type Position, type SheetSnapshot, type StrategyKey } from "../types";
 import { nameKey } from "../duplicates";
 import type { PartnerRename } from "./match";
 import { isIsoDate, type AssessedPartner, type Assessment } from "./record";
@@ -110,6 +110,17 @@ export function historySheetState(values: CellValue[][] | null): HistorySheetSta
   const below = values.slice(1);
   const rows = below.map((row) => row.slice(0, HISTORY_COLUMNS.length)).filter((row) => !row.every(isBlank));
   return { kind: "ours", language, rows, renames: renamesIn(below) };
+}
+
+/** The state of a history sheet read as a snapshot (its used range, anywhere on the sheet); null: no such sheet. */
+export function historySheetStateOfSnapshot(snapshot: SheetSnapshot | null): HistorySheetState {
+  if (snapshot === null) return historySheetState(null);
+  const { origin, values } = snapshot;
+  const width = origin.column + (values[0]?.length ?? 0);
+  const blank = (): CellValue[] => new Array<CellValue>(width).fill("");
+  const grid = Array.from({ length: origin.row }, blank);
+  for (const source of values) grid.push([...blank().slice(0, origin.column), ...source]);
+  return historySheetState(grid);
 }
 
 function firstFilled(values: CellValue[][]): { row: number; column: number } {
