@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import type { OutputOptions } from "../core/host";
 import { foreignTargets, foreignTargetMessage, planWrite, type WritePlan } from "../core/plan";
 import type { Analysis, SheetSnapshot } from "../core/types";
-import { withComparison, type Assessment, type ComparisonChoice, type PartnerRename } from "../core/history";
+import { comparisonChoiceOf, withComparison, type Assessment, type PartnerRename } from "../core/history";
 import { applyPlanToWorkbook } from "./xlsx/apply-plan";
 import { plannedHistory, workbookHistory, writeHistory, type PlannedHistory } from "./xlsx/history";
 import { insertBlockers, partsThatWouldBeLost, workbookView } from "./xlsx/guard";
@@ -27,17 +27,6 @@ export interface ComparisonToWrite {
   compareWith: Assessment;
   record: Assessment[];
   renames: PartnerRename[];
-}
-
-function comparisonChoice(compareWith: Assessment, history: PlannedHistory): ComparisonChoice {
-  return {
-    date: compareWith.date,
-    label: compareWith.label,
-    historyLanguage: history.language,
-    historyRowCount: history.rowCount,
-    snapshotHasGoals: compareWith.partners.some((p) => p.goal !== null),
-    hasRenames: history.renames.length > 0,
-  };
 }
 
 /** The workbook the result is written into: the input .xlsx itself, or a new one for a .csv. */
@@ -104,7 +93,7 @@ export async function writeResultXlsx(
     const found = workbookHistory(workbook);
     if (found.refusal) throw new OutputRefusedError(foreignTargetMessage(language, found.refusal));
     history = plannedHistory(workbook, found.state, comparison.record, comparison.renames, language);
-    plan = withComparison(withNames, analysis, plan, comparisonChoice(comparison.compareWith, history), output);
+    plan = withComparison(withNames, analysis, plan, comparisonChoiceOf(comparison.compareWith, { language: history.language, rowCount: history.rowCount, renameCount: history.renames.length }), output);
   }
   const foreign = foreignTargets(plan, workbookView(workbook), 1);
   if (foreign.length > 0) throw new OutputRefusedError(foreignTargetMessage(language, foreign[0]));

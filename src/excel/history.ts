@@ -11,6 +11,7 @@
  */
 import type { Language } from "../core/host";
 import {
+  comparisonChoiceOf,
   HISTORY_COLUMNS,
   HISTORY_INDEX,
   HISTORY_SHEET,
@@ -123,14 +124,7 @@ export async function readComparisonChoice(
   if (!chosen || history.language === null) {
     throw new HostFailureError("item-not-found", `The assessment of ${wanted.date} "${wanted.label}" is not on the sheet "${HISTORY_SHEET}".`, HISTORY_SHEET);
   }
-  const choice: ComparisonChoice = {
-    date: chosen.date,
-    label: chosen.label,
-    historyLanguage: history.language,
-    historyRowCount: history.rowCount,
-    snapshotHasGoals: chosen.partners.some((p) => p.goal !== null),
-    hasRenames: history.renames.length > 0,
-  };
+  const choice = comparisonChoiceOf(chosen, { language: history.language, rowCount: history.rowCount, renameCount: history.renames.length });
   // The assessment and the links too: the chart's realised movement picks its partners from them.
   return { choice, syncs: history.syncs, assessment: chosen, renames: history.renames };
 }

@@ -29,6 +29,7 @@ import {
 } from "../plan";
 import { cellHoldsContent } from "../text";
 import { STRATEGY_KEYS, type Analysis, type SheetSnapshot } from "../types";
+import type { Assessment } from "./record";
 import { historyText } from "./texts";
 import { comparisonFormulas, moneyThenFormulas, type ComparisonRefs } from "./formulas";
 import { COMPARISON_COLUMNS, comparisonHeader, ourComparisonHeaders, type ComparisonColumn } from "./headers";
@@ -45,6 +46,18 @@ export interface ComparisonChoice {
   snapshotHasGoals: boolean;
   /** Whether the user linked renamed partners (the link table beside the history table, over the same rows): the formulas follow the links. */
   hasRenames?: boolean;
+}
+
+/** The choice of comparing with `assessment`, recorded in a history table in `language` with `rowCount` rows below its header and `renameCount` links. */
+export function comparisonChoiceOf(assessment: Assessment, table: { language: Language; rowCount: number; renameCount: number }): ComparisonChoice {
+  return {
+    date: assessment.date,
+    label: assessment.label,
+    historyLanguage: table.language,
+    historyRowCount: table.rowCount,
+    snapshotHasGoals: assessment.partners.some((p) => p.goal !== null),
+    hasRenames: table.renameCount > 0,
+  };
 }
 
 /** Where the comparison block starts on the parameter sheet: under the summary (D16). */
