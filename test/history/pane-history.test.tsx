@@ -4,6 +4,7 @@ import "@testing-library/jest-dom";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analyzeSheet } from "../../src/core/analyze";
+import type { AnalysisSettings } from "../../src/core/types";
 import { useState } from "react";
 import { HISTORY_SHEET, comparisonHeader } from "../../src/core/history";
 import { HistorySection } from "../../src/taskpane/HistorySection";
@@ -112,4 +113,59 @@ test("a renamed partner is linked to its earlier name in the pane, stored in the
   expect(screen.queryByText(/New partners:/)).not.toBeInTheDocument();
   expect(screen.getByText("0 of 2 matched partners moved; 0 changed strategy; 0 moved as advised.")).toBeInTheDocument();
   expect(await h.host.readRenames!()).toEqual([{ earlierName: "Welzijn", currentName: "Welzijn Noord" }]);
+});
+
+test("years kept as columns: the earlier year is compared by default, recorded on request, then shown live in the register; choosing the columns corrects it", async () => {
+  const user = userEvent.setup({ delay: null });
+  const yearly = [
+    ["Partner", "Invloed 2025", "Afhankelijkheid 2025", "Invloed 2026", "Afhankelijkheid 2026", "Subsidie"],
+    ["Schoolbestuur", 2, 4, 4.5, 4, 1000],
+    ["Welzijn", 3, 5, 3, 5, 2000],
+  ];
+  const h = makeHarness({ sheets: [{ name: "Register", cells: yearly }] });
+  const snapshot = await h.host.readActiveSheet();
+  let inRegister: { date: string; label: string } | null = null;
+  function Wrapper({ settings }: { settings: AnalysisSettings }) {
+    const [choice, setChoice] = useState<{ date: string; label: string } | null>(null);
+    inRegister = choice;
+    return <HistorySection host={h.host} snapshot={snapshot} analysis={analyzeSheet(snapshot, settings)} settings={settings} today="2026-03-01" inRegister={choice} onInRegisterChange={setChoice} />;
+  }
+  const view = render(
+    <TextsContext.Provider value={makeTexts("en")}>
+      <Wrapper settings={{}} />
+    </TextsContext.Provider>,
+  );
+  // 2026 is current, 2025 is history: compared in the pane without anything recorded.
+  await screen.findByText("1 of 2 matched partners moved; 1 changed strategy; 1 moved as advised.");
+  expect(screen.getByRole("combobox", { name: "Compare with" })).toHaveDisplayValue("2025 – the register's own columns");
+  // The live columns read the history table: the year is recorded first, with its own scores.
+  expect(screen.queryByRole("checkbox", { name: /Show this comparison in the register/ })).not.toBeInTheDocument();
+  await user.click(screen.getByRole("button", { name: /Record 2025 on the history sheet \(dated 2025-12-31\)/ }));
+  await screen.findByText('Recorded on sheet "Partnerkaart historie": 2 rows in all.');
+  expect(h.driver.values(HISTORY_SHEET, "A2:E3")).toEqual([
+    ["2025-12-31", "2025", "Schoolbestuur", "", 2],
+    ["2025-12-31", "2025", "Welzijn", "", 3],
+  ]);
+  expect(screen.getByRole("combobox", { name: "Compare with" })).toHaveDisplayValue("2025-12-31 – 2025");
+  await user.click(screen.getByRole("checkbox", { name: /Show this comparison in the register/ }));
+  expect(inRegister).toEqual({ date: "2025-12-31", label: "2025" });
+
+  await h.host.apply(await h.host.readActiveSheet(), {}, outputOptions({ language: "en", comparison: inRegister }));
+  const header = h.driver.values("Register", "A1:Z1")[0];
+  const movement = header.indexOf(comparisonHeader("en", "movement"));
+  expect(h.driver.values("Register", "A2:Z3").map((row) => [row[0], row[movement]])).toEqual([
+    ["Schoolbestuur", "up"],
+    ["Welzijn", "unchanged"],
+  ]);
+  view.unmount();
+
+  // The user says 2025 is current (the column choice): then there is no earlier year.
+  const fresh = makeHarness({ sheets: [{ name: "Register", cells: yearly }] });
+  const freshSnapshot = await fresh.host.readActiveSheet();
+  render(
+    <TextsContext.Provider value={makeTexts("en")}>
+      <HistorySection host={fresh.host} snapshot={freshSnapshot} analysis={analyzeSheet(freshSnapshot, { mapping: { influence: 1, dependency: 2 } })} settings={{ mapping: { influence: 1, dependency: 2 } }} today="2026-03-01" />
+    </TextsContext.Provider>,
+  );
+  await screen.findByText("No assessment recorded yet.");
 });

@@ -6,7 +6,7 @@
  */
 import { analyzeSheet, registerHeaders } from "../analyze";
 import { headerWords, headerYear } from "../headers";
-import type { Analysis, AnalysisSettings, ConceptKey, HeaderCellInfo, SheetSnapshot } from "../types";
+import { RegisterError, type Analysis, type AnalysisSettings, type ConceptKey, type HeaderCellInfo, type SheetSnapshot } from "../types";
 import { assessmentOf, type Assessment } from "./record";
 
 /** Concepts a register may keep per year. */
@@ -57,15 +57,33 @@ export function earlierYearColumns(snapshot: SheetSnapshot, analysis: Analysis, 
   return years.sort((a, b) => a.year - b.year);
 }
 
+/** An earlier year the register keeps as columns: its assessment, and the settings that analyse the register as it was then. */
+export interface YearAssessment {
+  year: number;
+  assessment: Assessment;
+  settings: AnalysisSettings;
+}
+
 /**
  * The register's earlier years as assessments (labelled by the year, dated its last day), oldest
- * first. A year's subsidy column is used when there is one, else the current one.
+ * first. A year's subsidy column is used when there is one, else the current one. A year whose
+ * columns do not make a register of their own (no scores at all) is left out.
  */
-export function assessmentsFromYearColumns(snapshot: SheetSnapshot, analysis: Analysis, settings: AnalysisSettings = {}): Assessment[] {
-  return earlierYearColumns(snapshot, analysis, settings).map((y) => {
+export function yearAssessments(snapshot: SheetSnapshot, analysis: Analysis, settings: AnalysisSettings = {}): YearAssessment[] {
+  return earlierYearColumns(snapshot, analysis, settings).flatMap((y) => {
     const mapping = { ...settings.mapping, influence: y.influence, dependency: y.dependency, ...(y.subsidy === null ? {} : { subsidy: y.subsidy }) };
     // Scales are found per year: a register may have moved from 1–5 to 1–10.
     const { influenceScale: _i, dependencyScale: _d, ...rest } = settings;
-    return assessmentOf(analyzeSheet(snapshot, { ...rest, mapping }), `${y.year}-12-31`, String(y.year));
+    const yearSettings: AnalysisSettings = { ...rest, mapping };
+    try {
+      return [{ year: y.year, assessment: assessmentOf(analyzeSheet(snapshot, yearSettings), `${y.year}-12-31`, String(y.year)), settings: yearSettings }];
+    } catch (error) {
+      if (error instanceof RegisterError) return [];
+      throw error;
+    }
   });
+}
+
+export function assessmentsFromYearColumns(snapshot: SheetSnapshot, analysis: Analysis, settings: AnalysisSettings = {}): Assessment[] {
+  return yearAssessments(snapshot, analysis, settings).map((y) => y.assessment);
 }

@@ -8,6 +8,9 @@ import { fillTemplate } from "./index";
 
 const en = {
   "history.inRegister": "Show this comparison in the register (live columns, and the money then on the Partnerkaart sheet) on the next Analyse and write; formulas only",
+  "history.year.option": "{label} – the register's own columns",
+  "history.year.record": "Record {label} on the history sheet (dated {date}) to show this comparison in the register",
+  "history.year.exists": "An assessment labelled \"{label}\" with that date is already recorded: choose it in the list.",
   "history.link.heading": "Partner renamed? Link the new name to the earlier one",
   "history.link.current": "New name",
   "history.link.earlier": "Earlier name",
@@ -20,6 +23,9 @@ export type HistoryPaneKey = keyof typeof en;
 
 const nl: Record<HistoryPaneKey, string> = {
   "history.inRegister": "Deze vergelijking in het register tonen (live kolommen, en het geld toen op het blad Partnerkaart) bij de volgende keer Analyseren en schrijven; alleen met formules",
+  "history.year.option": "{label} – de eigen kolommen van het register",
+  "history.year.record": "{label} vastleggen op het historieblad (met datum {date}) om deze vergelijking in het register te tonen",
+  "history.year.exists": "Er is al een beoordeling met label \"{label}\" en die datum vastgelegd: kies die in de lijst.",
   "history.link.heading": "Partner hernoemd? Koppel de nieuwe naam aan de eerdere",
   "history.link.current": "Nieuwe naam",
   "history.link.earlier": "Eerdere naam",
