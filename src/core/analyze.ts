@@ -6,6 +6,7 @@
 import { repeatedNames } from "./duplicates";
 import { t } from "./i18n";
 import { locateRegister, locationOf, type LocatedRegister } from "./locate";
+import { preferYearsWithContent } from "./current-year";
 import { knownScale, scaleFromValues } from "./scales";
 import { unusableScaleHint } from "./headers";
 import { defaultAmbitionLine, defaultHighDependencyAbove } from "./line";
@@ -35,13 +36,10 @@ export { emptySummary, MAX_SUMMED_AMOUNT } from "./row-analysis";
 export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings = {}): Analysis {
   validateSettings(snapshot, settings);
   const located = locateRegister(snapshot, settings);
+  const yearWarnings = preferYearsWithContent(snapshot, located, settings);
   const mapping = toColumnMapping(located, settings);
   const { start, end } = located;
-  const noData = () =>
-    new RegisterError("no-data", t("en", "error.no-data", { sheet: snapshot.sheetName, row: start.headerRow + 1 }), {
-      sheet: snapshot.sheetName,
-      row: start.headerRow + 1,
-    });
+  const noData = () => noDataError(snapshot.sheetName, start.headerRow + 1);
   const scalesOf = (influenceScale: Scale, dependencyScale: Scale): Scales => ({
     influenceScale,
     dependencyScale,
@@ -92,6 +90,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
   const { influenceScale, dependencyScale, line, highDependencyAbove } = scales;
   const { partners, nameHashes, skipped, summary } = analyser.finish();
   const warnings = [
+    ...yearWarnings,
     ...collectWarnings(snapshot, mapping, partners, nameHashes, influenceScale, dependencyScale, [mixedKinds(withInput.influenceKinds), mixedKinds(withInput.dependencyKinds)]),
     ...subsidyTooLargeWarnings(partners),
   ];
@@ -111,6 +110,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, settings: AnalysisSettings
     summary,
     warnings,
   };
+}
+
+/** The register has a header but no row with anything to analyse. */
+function noDataError(sheet: string, headerRow: number): RegisterError {
+  return new RegisterError("no-data", t("en", "error.no-data", { sheet, row: headerRow }), { sheet, row: headerRow });
 }
 
 /** Rows scanned, read and analysed together (their cells stay in the CPU cache in between). */

@@ -102,6 +102,17 @@ export function headerYear(header: string): number | null {
   return years && years.length === 1 ? Number(years[0]) : null;
 }
 
+/** The same header but for another year: same meaning words, a different single year. */
+export function sameHeaderOtherYears(headers: readonly { column: number; header: string }[], mapped: string): Map<number, number> {
+  const words = headerWords(mapped).join(" ");
+  const byYear = new Map<number, number>();
+  for (const h of headers) {
+    const year = headerYear(h.header);
+    if (year !== null && h.header !== mapped && headerWords(h.header).join(" ") === words && !byYear.has(year)) byYear.set(year, h.column);
+  }
+  return byYear;
+}
+
 /** Sort key among columns that name a concept equally well: no year is current, then the latest year. */
 function recency(header: string): number {
   return headerYear(header) ?? Number.MAX_SAFE_INTEGER;

@@ -267,7 +267,7 @@ export interface Analysis {
 }
 
 export interface AnalysisWarning {
-  code: "duplicate-partner" | "hidden-column" | "scale-guessed" | "mixed-scale-values" | "scale-hint-unusable" | "subsidy-too-large";
+  code: "duplicate-partner" | "hidden-column" | "scale-guessed" | "mixed-scale-values" | "scale-hint-unusable" | "subsidy-too-large" | "year-column-empty";
   /** 1-based sheet rows involved, if any. */
   rows: number[];
   message: string;

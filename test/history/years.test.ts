@@ -29,6 +29,33 @@ describe("registers with years as columns", () => {
     ]);
   });
 
+  it("does not take next year's still empty columns as current: the latest year with scores is, and a warning says so", () => {
+    const ready = sheet([
+      ["Partner", "Invloed 2025", "Afhankelijkheid 2025", "Subsidie 2025", "Invloed 2026", "Afhankelijkheid 2026", "Subsidie 2026", "Invloed 2027", "Afhankelijkheid 2027", "Subsidie 2027"],
+      ["Schoolbestuur", 2, 4, 900, 4, 4, 1000, "", "", ""],
+      ["Welzijn", 3, 5, 1900, 3, 4, 2000, "", "", ""],
+    ]);
+    const a = analyzeSheet(ready);
+    expect([a.mapping.influence?.header, a.mapping.dependency?.header, a.mapping.subsidy?.header]).toEqual(["Invloed 2026", "Afhankelijkheid 2026", "Subsidie 2026"]);
+    expect(a.rows.map((r) => [r.influence, r.dependency, r.subsidy])).toEqual([
+      [4, 4, 1000],
+      [3, 4, 2000],
+    ]);
+    expect(a.warnings.filter((w) => w.code === "year-column-empty").map((w) => w.params)).toEqual([
+      { column: "H", header: "Invloed 2027", usedColumn: "E", used: "Invloed 2026" },
+      { column: "I", header: "Afhankelijkheid 2027", usedColumn: "F", used: "Afhankelijkheid 2026" },
+      { column: "J", header: "Subsidie 2027", usedColumn: "G", used: "Subsidie 2026" },
+    ]);
+    // 2025 is history, 2027 is not (it is after the current year).
+    expect(assessmentsFromYearColumns(ready, a).map((h) => h.label)).toEqual(["2025"]);
+    // A column the user chose stays chosen, empty or not.
+    const chosen = analyzeSheet(ready, { mapping: { influence: 7 } });
+    expect(chosen.mapping.influence?.header).toBe("Invloed 2027");
+    // Once next year holds one score, it is current.
+    const started = sheet(ready.values.map((row, i) => (i === 1 ? [...row.slice(0, 7), 5, 4, 1100] : row)));
+    expect(analyzeSheet(started).mapping.influence?.header).toBe("Invloed 2027");
+  });
+
   it("keeps a header without a year as the current score beside yearly ones", () => {
     const a = analyzeSheet(sheet([["Partner", "Invloed 2024", "Invloed", "Afhankelijkheid"], ["A", 1, 3, 3]]));
     expect(a.mapping.influence?.header).toBe("Invloed");

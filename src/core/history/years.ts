@@ -5,8 +5,8 @@
  * assessment of its own, analysed by the same rules with those columns mapped instead.
  */
 import { analyzeSheet, registerHeaders } from "../analyze";
-import { headerWords, headerYear } from "../headers";
-import { RegisterError, type Analysis, type AnalysisSettings, type ConceptKey, type HeaderCellInfo, type SheetSnapshot } from "../types";
+import { headerYear, sameHeaderOtherYears } from "../headers";
+import { RegisterError, type Analysis, type AnalysisSettings, type ConceptKey, type SheetSnapshot } from "../types";
 import { assessmentOf, type Assessment } from "./record";
 
 /** Concepts a register may keep per year. */
@@ -18,17 +18,6 @@ export interface YearColumns {
   influence: number;
   dependency: number;
   subsidy: number | null;
-}
-
-/** The same header but for another year: same meaning words, a different single year. */
-function sameHeaderOtherYears(headers: readonly HeaderCellInfo[], mapped: string): Map<number, number> {
-  const words = headerWords(mapped).join(" ");
-  const byYear = new Map<number, number>();
-  for (const h of headers) {
-    const year = headerYear(h.header);
-    if (year !== null && h.header !== mapped && headerWords(h.header).join(" ") === words && !byYear.has(year)) byYear.set(year, h.column);
-  }
-  return byYear;
 }
 
 /**

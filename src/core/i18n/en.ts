@@ -117,6 +117,7 @@ export const en = {
   "warning.mixed-scale-values": "The {axis} column mixes numbers and labels.",
   "warning.scale-hint-unusable": "The {axis} header \"{header}\" names the range \"{hint}\", which is not a scale from low to high; the scale was not taken from it.",
   "warning.subsidy-too-large": "The subsidy on row(s) {rows} is too large to add up (over 9,000 trillion) and is left out of the totals.",
+  "warning.year-column-empty": "Column {column} (\"{header}\") is still empty: the values of \"{used}\" (column {usedColumn}) are used as the current ones.",
   "chart.title": "Partners by influence and dependency",
   "chart.titleGoal": "Partners by influence and dependency – {goal}",
   "chart.subtitle": "{count} partners · {below} below the ambition line",

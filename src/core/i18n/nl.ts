@@ -115,6 +115,7 @@ export const nl: Record<MessageKey, string> = {
   "warning.mixed-scale-values": "De kolom {axis} bevat zowel getallen als woorden.",
   "warning.scale-hint-unusable": "De kop \"{header}\" ({axis}) noemt het bereik \"{hint}\", dat geen schaal van laag naar hoog is; de schaal is er niet uit genomen.",
   "warning.subsidy-too-large": "De subsidie op rij(en) {rows} is te groot om op te tellen (meer dan 9 biljard) en telt niet mee in de totalen.",
+  "warning.year-column-empty": "Kolom {column} (\"{header}\") is nog leeg: de waarden uit \"{used}\" (kolom {usedColumn}) gelden als de huidige.",
   "chart.title": "Partners naar invloed en afhankelijkheid",
   "chart.titleGoal": "Partners naar invloed en afhankelijkheid – {goal}",
   "chart.subtitle": "{count} partners · {below} onder de ambitielijn",
