@@ -3,7 +3,7 @@
  * (Dutch or English) or as JSON. Without a file it analyses the project's own sample register.
  *
  *   npm run -s analyze -- [register.xlsx|register.csv] [--sheet NAME] [--json] [--lang nl|en]
- *   npm run -s analyze -- now.xlsx --compare earlier.xlsx [--rename "earlier name=current name"] [--json] [--out result.xlsx]
+ *   npm run -s analyze -- now.xlsx --compare earlier.xlsx|YEAR [--rename "earlier name=current name"] [--json] [--out result.xlsx]
  *   npm run -s analyze -- register.xlsx --partner NAME [--partner NAME …] [--chart page.svg|png] [--partner-subsidy]
  *   npm run -s analyze -- register.xlsx --partners-below-line DIR
  */
@@ -15,8 +15,8 @@ import { DEFAULT_CHART_OPTIONS, type Language } from "../core/host";
 import { t } from "../core/i18n";
 import { RegisterError, type Analysis, type SheetSnapshot } from "../core/types";
 import { escapeControlCharacters, formatJsonChunks, formatText } from "./format";
-import { assessmentOfFile, assessmentsToRecord, comparisonJson, compareFiles, formatComparisonText } from "./compare";
-import { HISTORY_SHEET, historySheetStateOfSnapshot, linkedRenames, readHistory, type Assessment, type PartnerRename } from "../core/history";
+import { assessmentOfFile, assessmentsToRecord, comparisonJson, formatComparisonText, type EarlierAssessment } from "./compare";
+import { HISTORY_SHEET, compareAssessments, historySheetStateOfSnapshot, linkedRenames, readHistory, yearAssessments, type Assessment, type PartnerRename } from "../core/history";
 import type { PreviousPosition } from "../core/chart";
 import type { TextEncoding } from "./csv";
 import { InputError, readCsvFile, readXlsx } from "./readers";
@@ -226,6 +226,35 @@ export interface Io {
   stderr: (text: string) => void;
 }
 
+/**
+ * `--compare EARLIER`: an earlier register file, or a year the register keeps as columns ("2025"
+ * beside "Invloed 2025", when no file has that name). Prints the comparison; returns the chart's
+ * earlier positions and what `--out` records.
+ */
+async function compareWithEarlier(loaded: LoadedAnalysis, compare: string, options: CliOptions, io: Io): Promise<{ previous: PreviousPosition[]; toWrite: ComparisonToWrite }> {
+  const current = assessmentOfFile(loaded);
+  const earlier = await earlierAssessment(loaded, compare, options.lang);
+  // The links the workbook stores, then the ones given now: the report and the written formulas follow the same.
+  const renames = [...(loaded.recorded?.renames ?? []), ...(options.renames ?? [])].reduce<PartnerRename[]>((links, rename) => linkedRenames(links, rename), []);
+  const comparison = compareAssessments(earlier.assessment, current, renames);
+  io.stdout(options.json ? `${JSON.stringify(comparisonJson(comparison), null, 2)}\n` : formatComparisonText(comparison, options.lang));
+  return {
+    previous: comparison.movements.map((m) => ({ row: m.row, x: m.previousDependency, y: m.previousInfluence })),
+    toWrite: { compareWith: earlier.assessment, record: assessmentsToRecord(current, loaded.recorded?.assessments ?? [], earlier), renames },
+  };
+}
+
+async function earlierAssessment(loaded: LoadedAnalysis, compare: string, lang: Language): Promise<EarlierAssessment> {
+  if (/^\d{4}$/.test(compare) && !existsSync(compare)) {
+    const years = yearAssessments(loaded.snapshot, loaded.analysis);
+    const year = years.find((y) => y.assessment.label === compare);
+    if (!year) throw new CliError(ct(lang, "cli.error.no-year", { year: compare, sheet: loaded.snapshot.sheetName, years: years.map((y) => y.year).join(", ") || "–" }));
+    return { assessment: year.assessment, recorded: [] };
+  }
+  const earlier = await analyzeFile(compare, null, lang);
+  return { assessment: assessmentOfFile(earlier), recorded: earlier.recorded?.assessments ?? [] };
+}
+
 /** The whole command; returns the exit code. Whatever fails, the user gets one line, never a stack trace. */
 export async function runAnalyze(argv: string[], io: Io, environment: Record<string, string | undefined> = process.env): Promise<number> {
   let lang: Language = "nl";
@@ -240,13 +269,7 @@ export async function runAnalyze(argv: string[], io: Io, environment: Record<str
     let previous: PreviousPosition[] | undefined;
     let toWrite: ComparisonToWrite | undefined;
     if (options.compare) {
-      const earlier = await analyzeFile(options.compare, null, options.lang);
-      // The links the workbook stores, then the ones given now: the report and the written formulas follow the same.
-      const renames = [...(loaded.recorded?.renames ?? []), ...(options.renames ?? [])].reduce<PartnerRename[]>((links, rename) => linkedRenames(links, rename), []);
-      const comparison = compareFiles(loaded, earlier, renames);
-      toWrite = { compareWith: assessmentOfFile(earlier), record: assessmentsToRecord(loaded, earlier), renames };
-      io.stdout(options.json ? `${JSON.stringify(comparisonJson(comparison), null, 2)}\n` : formatComparisonText(comparison, options.lang));
-      previous = comparison.movements.map((m) => ({ row: m.row, x: m.previousDependency, y: m.previousInfluence }));
+      ({ previous, toWrite } = await compareWithEarlier(loaded, options.compare, options, io));
     } else if (options.json) for (const chunk of formatJsonChunks(loaded)) io.stdout(chunk);
     else io.stdout(formatText(loaded, options.lang));
     if (options.chart) {

@@ -20,23 +20,22 @@ export function assessmentOfFile({ file, analysis }: ComparedFile): Assessment {
   return assessmentOf(analysis, statSync(file).mtime.toISOString().slice(0, 10), basename(file));
 }
 
-export function compareFiles(current: ComparedFile, earlier: ComparedFile, renames: readonly PartnerRename[]): Comparison {
-  return compareAssessments(assessmentOfFile(earlier), assessmentOfFile(current), renames);
-}
-
 const sameSnapshot = (a: Assessment, b: Assessment) => a.date === b.date && a.label === b.label;
+
+/** An assessment to compare with, and the snapshots its workbook recorded (carried on by `--out`). */
+export interface EarlierAssessment {
+  assessment: Assessment;
+  recorded: readonly Assessment[];
+}
 
 /**
  * What `--compare … --out` records on the history sheet, in order: the snapshots the earlier file
- * recorded that the current one lacks (so the series carries on), the earlier register, and the
- * current one (unless both files share a date and name: the comparison needs the earlier record).
+ * recorded that the current workbook lacks (so the series carries on), the earlier assessment, and
+ * the current one (unless both share a date and label: the comparison needs the earlier record).
  */
-export function assessmentsToRecord(current: ComparedFile & { recorded?: { assessments: Assessment[] } }, earlier: ComparedFile & { recorded?: { assessments: Assessment[] } }): Assessment[] {
-  const earlierRecord = assessmentOfFile(earlier);
-  const currentRecord = assessmentOfFile(current);
-  const present = current.recorded?.assessments ?? [];
-  const carried = (earlier.recorded?.assessments ?? []).filter((a) => !present.some((p) => sameSnapshot(a, p)) && !sameSnapshot(a, earlierRecord));
-  return [...carried, earlierRecord, ...(sameSnapshot(currentRecord, earlierRecord) ? [] : [currentRecord])];
+export function assessmentsToRecord(current: Assessment, currentRecorded: readonly Assessment[], earlier: EarlierAssessment): Assessment[] {
+  const carried = earlier.recorded.filter((a) => !currentRecorded.some((p) => sameSnapshot(a, p)) && !sameSnapshot(a, earlier.assessment));
+  return [...carried, earlier.assessment, ...(sameSnapshot(current, earlier.assessment) ? [] : [current])];
 }
 
 const NUMBER_FORMATS = { nl: new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 }), en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }) };

@@ -165,3 +165,28 @@ test("a workbook whose first sheet is the history sheet: the register is still f
   const report = JSON.parse(await runCliOk([reordered, "--json"])) as { sheet: string };
   expect(report.sheet).toBe("Register");
 });
+
+test("--compare YEAR compares with the register's own columns of that year, and --out records that year; an unknown year names the ones there are", async () => {
+  const yearly = [
+    ["Partner", "Invloed 2025", "Afhankelijkheid 2025", "Invloed 2026", "Afhankelijkheid 2026", "Subsidie"],
+    ["Schoolbestuur", 2, 4, 4.5, 4, 1000],
+    ["Welzijn", 3, 5, 3, 4, 2000],
+  ];
+  const register = await writeRegisterXlsx(join(dir, "jaren.xlsx"), yearly, { sheetName: "Register" });
+  const out = join(dir, "resultaat.xlsx");
+  const report = JSON.parse(await runCliOk([register, "--compare", "2025", "--json", "--out", out])) as { previous: { date: string; label: string }; movements: { partner: string; vertical: string | null; horizontal: string | null }[] };
+  expect(report.previous).toEqual({ date: "2025-12-31", label: "2025" });
+  expect(report.movements.map((m) => [m.partner, m.vertical, m.horizontal])).toEqual([
+    ["Schoolbestuur", "up", null],
+    ["Welzijn", null, "left"],
+  ]);
+  const history = historyOf(await readWorkbook(out));
+  expect(history.rows.filter((r) => r[1] === "2025").map((r) => r[2])).toEqual(["Schoolbestuur", "Welzijn"]);
+  const ws = (await readWorkbook(out)).getWorksheet(HISTORY_SHEET)!;
+  // The 2025 record holds the 2025 scores.
+  expect([ws.getCell("E2").value, ws.getCell("H2").value]).toEqual([2, 4]);
+
+  const unknown = await runCli([register, "--compare", "2024", "--lang", "en"]);
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toContain('sheet "Register" keeps no scores of 2024 as columns (earlier years in columns: 2025)');
+});

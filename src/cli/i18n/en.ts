@@ -52,6 +52,7 @@ export const cliEn = {
   "cli.error.bad-value": "Option {option} does not accept \"{value}\" (allowed: {allowed}).",
   "cli.error.bad-rename": "--rename needs \"earlier name=current name\", not \"{value}\".",
   "cli.error.no-file": "File \"{file}\" does not exist.",
+  "cli.error.no-year": "--compare {year}: there is no file of that name, and sheet \"{sheet}\" keeps no scores of {year} as columns (earlier years in columns: {years}).",
   "cli.error.file-type": "\"{file}\" is not an .xlsx or .csv file.",
   "cli.error.unreadable": "Cannot read \"{file}\": {detail}",
   "cli.error.empty-file": "Cannot read \"{file}\": the file is empty.",

@@ -54,6 +54,7 @@ export const cliNl: Record<CliMessageKey, string> = {
   "cli.error.bad-value": "Optie {option} accepteert \"{value}\" niet (toegestaan: {allowed}).",
   "cli.error.bad-rename": "--rename vraagt \"eerdere naam=huidige naam\", niet \"{value}\".",
   "cli.error.no-file": "Bestand \"{file}\" bestaat niet.",
+  "cli.error.no-year": "--compare {year}: er is geen bestand met die naam, en blad \"{sheet}\" heeft geen scores van {year} als kolommen (eerdere jaren in kolommen: {years}).",
   "cli.error.file-type": "\"{file}\" is geen .xlsx- of .csv-bestand.",
   "cli.error.unreadable": "Kan \"{file}\" niet lezen: {detail}",
   "cli.error.empty-file": "Kan \"{file}\" niet lezen: het bestand is leeg.",
