@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import { ct } from "./i18n";
 import { basename } from "node:path";
-import { assessmentOf, compareAssessments, type AssessedPartner, type Assessment, type Comparison, type PartnerMovement, type PartnerRename } from "../core/history";
+import { assessmentOf, type AssessedPartner, type Assessment, type Comparison, type PartnerMovement } from "../core/history";
 import type { Language } from "../core/host";
 import { t } from "../core/i18n";
 import type { Analysis } from "../core/types";
