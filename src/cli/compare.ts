@@ -1,6 +1,7 @@
 /**
- * `--compare earlier.xlsx`: the register against an earlier one, as text or JSON. Each file is an
- * assessment dated by its modification day and labelled by its file name.
+ * `--compare earlier.xlsx|YEAR`: the register against an earlier one, as text or JSON. Each file is
+ * an assessment dated by its modification day and labelled by its file name; a year the register
+ * keeps as columns is dated that year's last day and labelled by the year (core/history/years.ts).
  */
 import { statSync } from "node:fs";
 import { ct } from "./i18n";
