@@ -37,7 +37,7 @@ const LAST_ROW = 1048576;
 const MAX_PAGE_LINES = 40;
 /** Where no page writes, checked on every sheet in the first read (addresses only): everything but A1, the lines' window in A:B and M:O. */
 const OUTSIDE_THE_PAGE = ["B1:L1", "A2:L2", `C3:L${LAST_ROW}`, `A${FIRST_LINE_ROW + MAX_PAGE_LINES}:B${LAST_ROW}`, "N1:O1", `P1:XFD${LAST_ROW}`];
-/** The window of A:B an old page's lines are read from (below it is outside, above). */
+/** Where an old page's lines are read from; the rows below it are in OUTSIDE_THE_PAGE. */
 const LINES_WINDOW = `A${FIRST_LINE_ROW}:B${FIRST_LINE_ROW + MAX_PAGE_LINES - 1}`;
 
 export interface PartnerPageOutcome {
@@ -136,30 +136,33 @@ function readPageContent(context: Excel.RequestContext, sheetName: string) {
  * whose first used cell it is (not read yet); null when everything is the page's.
  */
 function foreignCellOnPage(content: PageContent, page: OldPage): ForeignCell | string | null {
-  const cell = (row: number, column: number, value: unknown): ForeignCell => ({ sheetName: page.name, row, column, content: String(value) });
-  const firstLineRow = FIRST_LINE_ROW - 1;
+  // Row and column indices are 0-based here, as Office.js gives them.
+  const cell = (rowIndex: number, columnIndex: number, value: unknown): ForeignCell => ({ sheetName: page.name, row: rowIndex, column: columnIndex, content: String(value) });
+  const firstLineIndex = FIRST_LINE_ROW - 1;
   const lines = content.lines.formulas as unknown[][];
   const inLines = firstFilledCell(lines, pageLineCount(lines));
-  if (inLines) return cell(firstLineRow + inLines.row, inLines.column, inLines.value);
+  if (inLines) return cell(firstLineIndex + inLines.row, inLines.column, inLines.value);
 
-  const nameColumn = columnIndex(DATA_COLUMNS.name);
+  const nameColumnIndex = columnIndex(DATA_COLUMNS.name);
   const header = content.dataHeader.formulas[0][0];
-  if (header !== "") return cell(firstLineRow - 1, nameColumn, header);
+  if (header !== "") return cell(firstLineIndex - 1, nameColumnIndex, header);
 
-  // M:O from row 3 to the region's end; cells outside the region (if Excel's is narrower) are blank.
+  // M:O from row 3 to the region's end; cells the region leaves out (should Excel's be narrower) are blank.
   const region = content.dataRegion;
   const regionFormulas = region.formulas as unknown[][];
-  const lastRegionRow = region.rowIndex + region.rowCount - 1;
+  const lastRegionIndex = region.rowIndex + region.rowCount - 1;
   const rows: unknown[][] = [];
-  for (let row = firstLineRow; row <= lastRegionRow; row++) {
-    rows.push([0, 1, 2].map((k) => regionFormulas[row - region.rowIndex]?.[nameColumn + k - region.columnIndex] ?? ""));
+  for (let rowIndex = firstLineIndex; rowIndex <= lastRegionIndex; rowIndex++) {
+    rows.push([0, 1, 2].map((k) => regionFormulas[rowIndex - region.rowIndex]?.[nameColumnIndex + k - region.columnIndex] ?? ""));
   }
   const inData = firstFilledCell(rows, chartDataRowCount(rows, page.partner));
-  if (inData) return cell(firstLineRow + inData.row, nameColumn + inData.column, inData.value);
+  if (inData) return cell(firstLineIndex + inData.row, nameColumnIndex + inData.column, inData.value);
 
+  // Below the region (should Excel's be shorter than what it holds, e.g. a formula showing ""), everything is the user's.
   const used = content.dataUsed;
-  if (!used.isNullObject && used.rowIndex + used.rowCount - 1 > lastRegionRow) {
-    return `${DATA_COLUMNS.name}${lastRegionRow + 2}:${DATA_COLUMNS.y}${LAST_ROW}`;
+  if (!used.isNullObject && used.rowIndex + used.rowCount - 1 > lastRegionIndex) {
+    const firstRowBelow = lastRegionIndex + 2;
+    return `${DATA_COLUMNS.name}${firstRowBelow}:${DATA_COLUMNS.y}${LAST_ROW}`;
   }
   return null;
 }
