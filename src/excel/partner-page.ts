@@ -119,7 +119,7 @@ type PageContent = ReturnType<typeof readPageContent>;
 /** Queues the reads of an old page's lines and chart data, as formulas (a page writes none). */
 function readPageContent(context: Excel.RequestContext, sheetName: string) {
   const sheet = context.workbook.worksheets.getItem(sheetName);
-  const data = `${DATA_COLUMNS.name}${FIRST_LINE_ROW}:${DATA_COLUMNS.y}${LAST_ROW}`;
+  const dataColumns = `${DATA_COLUMNS.name}${FIRST_LINE_ROW}:${DATA_COLUMNS.y}${LAST_ROW}`;
   return {
     lines: sheet.getRange(LINES_WINDOW).load("formulas"),
     // The page writes nothing in M2 (its header row names only N and O).
@@ -127,7 +127,7 @@ function readPageContent(context: Excel.RequestContext, sheetName: string) {
     // The chart data's own block, bounded by blank rows: what the page wrote, plus anything touching it.
     dataRegion: sheet.getRange(`${DATA_COLUMNS.x}${FIRST_LINE_ROW}`).getSurroundingRegion().load("formulas,rowIndex,rowCount,columnIndex"),
     // Anything further down in M:O, beyond that block (address only).
-    dataUsed: sheet.getRange(data).getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+    dataUsed: sheet.getRange(dataColumns).getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
   };
 }
 
