@@ -6,9 +6,12 @@
  *
  * Ownership (docs/ownership.md): a sheet is a partner's page only by its content: A1 holds the
  * page title (Dutch or English) and B3 that partner's name. Such a page is replaced, unless it holds
- * something where the page writes nothing (a note beside the texts, a table below them): then
- * nothing is written and the message names that cell. Every other sheet is the user's, and a new
- * page takes a name no sheet has.
+ * a cell that is not part of what a page writes: then nothing is written and the message names
+ * that cell. What a page writes is read from the old page itself (core/partner/recognise): A1, the
+ * lines from A3 down to the date line (each with a line label in A), M1, N2:O2, and the chart data
+ * from M3 down while N and O hold numbers. So a note right below the lines, after a blank row, or
+ * under the chart data is the user's, though it lies where a longer page would write. Every other
+ * sheet is the user's, and a new page takes a name no sheet has.
  *
  * A failure half-way leaves the workbook as it was: the new pages are built under temporary
  * names, and only the batch's last operations delete the old pages and rename the new ones. A
@@ -17,8 +20,10 @@
 import { t } from "../core/i18n";
 import type { Language } from "../core/host";
 import { partnerSheetName, sheetNameKey, type PartnerPageSpec } from "../core/partner";
-import { PAGE_HEAD_ADDRESS, partnerOfPage } from "../core/partner/recognise";
+import { chartDataRowCount, PAGE_HEAD_ADDRESS, pageLineCount, partnerOfPage } from "../core/partner/recognise";
 import { foreignTargetFailure } from "./apply/checks";
+import type { HostFailureError } from "./errors";
+import { columnIndex } from "../core/text";
 
 /** The chart's name on its page: language-independent, so a re-made page finds it. */
 export const PARTNER_CHART_NAME = "Partnerkaart";
@@ -27,10 +32,13 @@ const TEMPORARY_PREFIX = "PK_tmp_page_";
 /** Where the page's parts sit (1-based rows as Excel shows them). */
 const FIRST_LINE_ROW = 3;
 const DATA_COLUMNS = { name: "M", x: "N", y: "O" } as const;
-/** More lines than any page has (about 15): rows of A:B below them are not the page's. */
+const LAST_ROW = 1048576;
+/** More lines than any page has (about 15): rows of A:B below them are never the page's. */
 const MAX_PAGE_LINES = 40;
-/** Where a page writes nothing: A1, A3:B… (the lines) and M1:O… (the chart data) are its cells. */
-const OUTSIDE_THE_PAGE = ["B1:L1", "A2:L2", "C3:L1048576", `A${FIRST_LINE_ROW + MAX_PAGE_LINES}:B1048576`, "N1:O1", "P1:XFD1048576"];
+/** Where no page writes, checked on every sheet in the first read (addresses only): everything but A1, the lines' window in A:B and M:O. */
+const OUTSIDE_THE_PAGE = ["B1:L1", "A2:L2", `C3:L${LAST_ROW}`, `A${FIRST_LINE_ROW + MAX_PAGE_LINES}:B${LAST_ROW}`, "N1:O1", `P1:XFD${LAST_ROW}`];
+/** Where an old page's lines are read from; the rows below it are in OUTSIDE_THE_PAGE. */
+const LINES_WINDOW = `A${FIRST_LINE_ROW}:B${FIRST_LINE_ROW + MAX_PAGE_LINES - 1}`;
 
 export interface PartnerPageOutcome {
   partner: string;
@@ -60,7 +68,7 @@ export async function writePartnerPages(context: Excel.RequestContext, pages: Pa
     taken.add(sheetNameKey(name));
     return { page, old, name };
   });
-  await refuseUserContentOnPages(context, targets.flatMap((target) => (target.old ? [target.old] : [])));
+  await refuseUserContentOnPages(context, targets.flatMap((target) => (target.old ? [{ ...target.old, partner: target.page.partner }] : [])));
   const temporaryNames = targets.map((_, i) => {
     let n = i;
     while (taken.has(sheetNameKey(`${TEMPORARY_PREFIX}${n}`))) n += pages.length;
@@ -83,22 +91,99 @@ export async function writePartnerPages(context: Excel.RequestContext, pages: Pa
   return targets.map((target) => ({ partner: target.page.partner, sheetName: target.name, updated: target.old !== null }));
 }
 
-/** A page about to be replaced that holds anything where the page writes nothing is the user's too: refuse, naming the first such cell. */
-async function refuseUserContentOnPages(context: Excel.RequestContext, pages: { name: string; outside: Excel.Range[] }[]): Promise<void> {
-  const page = pages.find((candidate) => candidate.outside.some((range) => !range.isNullObject));
-  if (!page) return;
-  // The refusal only: one more read for the cell's content, so the message can show it.
-  const used = page.outside.find((range) => !range.isNullObject)!;
-  const cells = context.workbook.worksheets.getItem(page.name).getRange(used.address.slice(used.address.lastIndexOf("!") + 1));
-  cells.load("values,rowIndex,columnIndex");
+type OldPage = { name: string; partner: string; outside: Excel.Range[] };
+type ForeignCell = { sheetName: string; row: number; column: number; content: string };
+
+/**
+ * Refuses, naming the first such cell, when a page about to be replaced holds a cell that is not
+ * part of what a page writes (module header). Costs one more sync, for the old pages only; a
+ * refusal may take one more, to read the cell it names.
+ */
+async function refuseUserContentOnPages(context: Excel.RequestContext, pages: OldPage[]): Promise<void> {
+  if (pages.length === 0) return;
+  for (const page of pages) {
+    const used = page.outside.find((range) => !range.isNullObject);
+    if (used) throw await firstCellIn(context, page.name, used.address.slice(used.address.lastIndexOf("!") + 1));
+  }
+  const contents = pages.map((page) => readPageContent(context, page.name));
   await context.sync();
-  const values = cells.values as unknown[][];
-  const r = values.findIndex((row) => row.some((value) => value !== ""));
-  const c = r < 0 ? 0 : values[r].findIndex((value) => value !== "");
-  throw foreignTargetFailure(
-    { kind: "cell", sheetName: page.name, row: cells.rowIndex + Math.max(r, 0), column: cells.columnIndex + c, content: String(values[Math.max(r, 0)]?.[c] ?? "") },
-    page.name,
-  );
+  for (const [i, page] of pages.entries()) {
+    const found = foreignCellOnPage(contents[i], page);
+    if (typeof found === "string") throw await firstCellIn(context, page.name, found);
+    if (found) throw foreignTargetFailure({ kind: "cell", ...found }, page.name);
+  }
+}
+
+type PageContent = ReturnType<typeof readPageContent>;
+
+/** Queues the reads of an old page's lines and chart data, as formulas (a page writes none). */
+function readPageContent(context: Excel.RequestContext, sheetName: string) {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const dataColumns = `${DATA_COLUMNS.name}${FIRST_LINE_ROW}:${DATA_COLUMNS.y}${LAST_ROW}`;
+  return {
+    lines: sheet.getRange(LINES_WINDOW).load("formulas"),
+    // The page writes nothing in M2 (its header row names only N and O).
+    dataHeader: sheet.getRange(`${DATA_COLUMNS.name}${FIRST_LINE_ROW - 1}`).load("formulas"),
+    // The chart data's own block, bounded by blank rows: what the page wrote, plus anything touching it.
+    dataRegion: sheet.getRange(`${DATA_COLUMNS.x}${FIRST_LINE_ROW}`).getSurroundingRegion().load("formulas,rowIndex,rowCount,columnIndex"),
+    // Anything further down in M:O, beyond that block (address only).
+    dataUsed: sheet.getRange(dataColumns).getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+  };
+}
+
+/**
+ * The first cell of an old page that the page did not write: a cell, or the address of an area
+ * whose first used cell it is (not read yet); null when everything is the page's.
+ */
+function foreignCellOnPage(content: PageContent, page: OldPage): ForeignCell | string | null {
+  // Row and column indices are 0-based here, as Office.js gives them.
+  const cell = (rowIndex: number, columnIndex: number, value: unknown): ForeignCell => ({ sheetName: page.name, row: rowIndex, column: columnIndex, content: String(value) });
+  const firstLineIndex = FIRST_LINE_ROW - 1;
+  const lines = content.lines.formulas as unknown[][];
+  const inLines = firstFilledCell(lines, pageLineCount(lines));
+  if (inLines) return cell(firstLineIndex + inLines.row, inLines.column, inLines.value);
+
+  const nameColumnIndex = columnIndex(DATA_COLUMNS.name);
+  const header = content.dataHeader.formulas[0][0];
+  if (header !== "") return cell(firstLineIndex - 1, nameColumnIndex, header);
+
+  // M:O from row 3 to the region's end; cells the region leaves out (should Excel's be narrower) are blank.
+  const region = content.dataRegion;
+  const regionFormulas = region.formulas as unknown[][];
+  const lastRegionIndex = region.rowIndex + region.rowCount - 1;
+  const rows: unknown[][] = [];
+  for (let rowIndex = firstLineIndex; rowIndex <= lastRegionIndex; rowIndex++) {
+    rows.push([0, 1, 2].map((k) => regionFormulas[rowIndex - region.rowIndex]?.[nameColumnIndex + k - region.columnIndex] ?? ""));
+  }
+  const inData = firstFilledCell(rows, chartDataRowCount(rows, page.partner));
+  if (inData) return cell(firstLineIndex + inData.row, nameColumnIndex + inData.column, inData.value);
+
+  // Below the region (should Excel's be shorter than what it holds, e.g. a formula showing ""), everything is the user's.
+  const used = content.dataUsed;
+  if (!used.isNullObject && used.rowIndex + used.rowCount - 1 > lastRegionIndex) {
+    const firstRowBelow = lastRegionIndex + 2;
+    return `${DATA_COLUMNS.name}${firstRowBelow}:${DATA_COLUMNS.y}${LAST_ROW}`;
+  }
+  return null;
+}
+
+/** The first non-empty cell of `rows` from row `from` on, in reading order. */
+function firstFilledCell(rows: unknown[][], from: number): { row: number; column: number; value: unknown } | null {
+  for (let row = from; row < rows.length; row++) {
+    const column = rows[row].findIndex((value) => value !== "" && value !== null);
+    if (column >= 0) return { row, column, value: rows[row][column] };
+  }
+  return null;
+}
+
+/** The refusal naming the first used cell of `area` on `sheetName` (one more read: only its first used row). */
+async function firstCellIn(context: Excel.RequestContext, sheetName: string, area: string): Promise<HostFailureError> {
+  const row = context.workbook.worksheets.getItem(sheetName).getRange(area).getUsedRange(true).getRow(0);
+  row.load("formulas,rowIndex,columnIndex");
+  await context.sync();
+  const formulas = row.formulas[0] as unknown[];
+  const column = Math.max(0, formulas.findIndex((value) => value !== ""));
+  return foreignTargetFailure({ kind: "cell", sheetName, row: row.rowIndex, column: row.columnIndex + column, content: String(formulas[column] ?? "") }, sheetName);
 }
 
 async function removeTemporarySheets(context: Excel.RequestContext, names: string[]): Promise<void> {

@@ -1,6 +1,8 @@
 import { XMLValidator } from "fast-xml-parser";
 import { analyzeSheet } from "../../src/core/analyze";
 import { buildPartnerPage, findPartner, isValidSheetName, partnerPageText, partnerSheetName, partnersBelowLine, renderPartnerChartSvg } from "../../src/core/partner";
+import { t } from "../../src/core/i18n";
+import { chartDataRowCount, pageLineCount } from "../../src/core/partner/recognise";
 import type { CellValue } from "../../src/core/types";
 import { sheet } from "../core/sheet";
 
@@ -117,5 +119,45 @@ describe("partner sheet names", () => {
     const long = partnerSheetName("Een heel erg lange naam van een stichting", isTaken);
     expect(long).toBe("Een heel erg lange naam van (2)");
     expect(long.length).toBeLessThanOrEqual(31);
+  });
+});
+
+describe("a partner page's extent, read back from its cells", () => {
+  const languages = ["nl", "en"] as const;
+  it("counts every line of a page, in either language, with or without goal and subsidy, and nothing after the date line", () => {
+    const a = analysis();
+    for (const language of languages) {
+      for (const includeSubsidy of [false, true]) {
+        for (let index = 0; index < a.partners.count; index++) {
+          const page = buildPartnerPage(a, index, { language, date: "2026-12-07", includeSubsidy });
+          const rows = page.lines.map((line) => [line.label, line.text]);
+          expect(pageLineCount(rows)).toBe(page.lines.length);
+          // What follows the date line is never a line, even a label or a blank row then a label.
+          expect(pageLineCount([...rows, [page.lines[0].label, "Notitie"]])).toBe(page.lines.length);
+          expect(pageLineCount([...rows, ["", ""], [page.lines[1].label, "Notitie"]])).toBe(page.lines.length);
+        }
+      }
+    }
+    // A row without a line label ends the lines, wherever it is.
+    const page = buildPartnerPage(a, 0, options);
+    const rows = page.lines.map((line) => [line.label, line.text]);
+    expect(pageLineCount([...rows.slice(0, 4), ["Mijn notitie", ""], ...rows.slice(4)])).toBe(4);
+  });
+
+  it("counts the chart data's rows: numbers in N and O, a series name or nothing in M, no formula", () => {
+    const partner = "Bibliotheek";
+    const data = [
+      [t("en", "chart.line"), 1, 2],
+      ["", 5, 4],
+      [partner, 5, 5],
+      [t("nl", "partner.others"), 2, 2],
+      ["", 4, 2],
+    ];
+    expect(chartDataRowCount(data, partner)).toBe(5);
+    expect(chartDataRowCount([...data, ["Totaal", 10, 10]], partner)).toBe(5);
+    expect(chartDataRowCount([...data, ["", "=N3+1", 3]], partner)).toBe(5);
+    expect(chartDataRowCount([...data, ["", 3, ""]], partner)).toBe(5);
+    expect(chartDataRowCount([data[0], ["Bron: register", 5, 4], ...data.slice(2)], partner)).toBe(1);
+    expect(chartDataRowCount([data[0], data[1], ["Schoolbestuur", 5, 5]], partner)).toBe(2);
   });
 });

@@ -210,8 +210,8 @@ describe("partner pages in the workbook", () => {
     const analysis = await analysed(harness);
     await harness.host.makePartnerPages!(analysis, request(analysis, ["Bibliotheek"]));
     const before = harness.driver.snapshotAll();
-    // The third sync is the write batch (two reads before it); fail an operation in its middle.
-    harness.failAtSync(3, "InvalidArgument", 40);
+    // The fourth sync is the write batch (the sheets, their heads and the old page's content before it); fail an operation in its middle.
+    harness.failAtSync(4, "InvalidArgument", 40);
     await expect(harness.host.makePartnerPages!(analysis, request(analysis, CHOSEN))).rejects.toBeDefined();
     expect(harness.driver.snapshotAll()).toEqual(before);
   });

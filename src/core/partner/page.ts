@@ -8,9 +8,10 @@
  * the register can be read from it.
  */
 import { buildChartSpec, STRATEGY_STYLES, type AxisSpec, type ChartLineSpec, type MarkerShape, type ThresholdSpec } from "../chart";
+import { LINE_LABEL_KEYS, SERIES_NAME_KEYS } from "./layout";
 import { strategyMeaning, strategyProposal } from "./texts";
 import { DEFAULT_CHART_OPTIONS, type Language } from "../host";
-import { t, type MessageKey } from "../i18n";
+import { t } from "../i18n";
 import { isAbove, strategyAt, subsidyAt } from "../partners";
 import type { Analysis, Position, Scale, StrategyKey } from "../types";
 
@@ -24,7 +25,7 @@ export interface PartnerPageOptions {
 
 /** One line of the page: a label and its value (text, or a number the sheet keeps as a number). */
 export interface PartnerPageLine {
-  key: "partner" | "goal" | "influence" | "dependency" | "requiredInfluence" | "gap" | "position" | "strategy" | "meaning" | "proposal" | "movement" | "subsidy" | "date";
+  key: keyof typeof LINE_LABEL_KEYS;
   label: string;
   value: string | number;
   /** How the value reads in text ("3 (scale 1–5)"); equals `value` for texts. */
@@ -107,33 +108,32 @@ export function buildPartnerPage(analysis: Analysis, index: number, options: Par
   const target = { influence: columns.targetInfluence[index], dependency: columns.targetDependency[index] };
   const moves = target.influence !== influence || target.dependency !== dependency;
 
-  const label = (key: MessageKey) => t(language, key);
-  const text = (key: PartnerPageLine["key"], labelKey: MessageKey, value: string) => ({ key, label: label(labelKey), value, text: value });
-  const number = (key: PartnerPageLine["key"], labelKey: MessageKey, value: number, shown = formatScore(language, value)) => ({ key, label: label(labelKey), value, text: shown });
+  const label = (key: PartnerPageLine["key"]) => t(language, LINE_LABEL_KEYS[key]);
+  const text = (key: PartnerPageLine["key"], value: string) => ({ key, label: label(key), value, text: value });
+  const number = (key: PartnerPageLine["key"], value: number, shown = formatScore(language, value)) => ({ key, label: label(key), value, text: shown });
   const numbers = { influence: formatScore(language, influence), dependency: formatScore(language, dependency) };
 
-  const lines: PartnerPageLine[] = [text("partner", "concept.partner", name)];
-  if (goal !== null && goal.trim() !== "") lines.push(text("goal", "concept.goal", goal));
+  const lines: PartnerPageLine[] = [text("partner", name)];
+  if (goal !== null && goal.trim() !== "") lines.push(text("goal", goal));
   lines.push(
-    number("influence", "concept.influence", influence, scoreText(language, influence, analysis.influenceScale)),
-    number("dependency", "concept.dependency", dependency, scoreText(language, dependency, analysis.dependencyScale)),
-    number("requiredInfluence", "column.requiredInfluence", columns.requiredInfluence[index]),
-    number("gap", "column.gap", columns.gap[index]),
-    text("position", "column.position", t(language, `position.${position}`)),
-    text("strategy", "column.strategy", t(language, `strategy.${strategy}`)),
-    text("meaning", "partner.meaning", strategyMeaning(language, strategy)),
-    text("proposal", "partner.proposal", strategyProposal(language, strategy)),
+    number("influence", influence, scoreText(language, influence, analysis.influenceScale)),
+    number("dependency", dependency, scoreText(language, dependency, analysis.dependencyScale)),
+    number("requiredInfluence", columns.requiredInfluence[index]),
+    number("gap", columns.gap[index]),
+    text("position", t(language, `position.${position}`)),
+    text("strategy", t(language, `strategy.${strategy}`)),
+    text("meaning", strategyMeaning(language, strategy)),
+    text("proposal", strategyProposal(language, strategy)),
     text(
       "movement",
-      "partner.movement",
       moves
         ? t(language, "partner.movement.move", { ...numbers, targetInfluence: formatScore(language, target.influence), targetDependency: formatScore(language, target.dependency) })
         : t(language, "partner.movement.stay", numbers),
     ),
   );
   const subsidy = subsidyAt(columns, index);
-  if (options.includeSubsidy && subsidy !== null) lines.push(number("subsidy", "concept.subsidy", subsidy, formatAmount(language, subsidy)));
-  lines.push(text("date", "partner.date", options.date));
+  if (options.includeSubsidy && subsidy !== null) lines.push(number("subsidy", subsidy, formatAmount(language, subsidy)));
+  lines.push(text("date", options.date));
 
   return {
     partner: name,
@@ -171,9 +171,9 @@ function buildPartnerChart(analysis: Analysis, index: number, language: Language
       x: columns.dependency[index],
       y: columns.influence[index],
     },
-    movement: movement && { ...movement, name: t(language, "partner.movement") },
+    movement: movement && { ...movement, name: t(language, SERIES_NAME_KEYS.movement) },
     others,
-    othersName: t(language, "partner.others"),
+    othersName: t(language, SERIES_NAME_KEYS.others),
     othersColor: OTHERS_COLOR,
   };
 }
