@@ -93,6 +93,9 @@ export function unknownInsertMessage(witness: InsertWitness): string {
   return `could not tell whether columns ${sheetName}!${columns} were inserted: cell ${cellAddress(witness.row, witness.column)} changed during the apply`;
 }
 
+/** Columns of a worksheet (XFD): a cell that an insert would move past them cannot witness it. */
+const SHEET_COLUMNS = 16_384;
+
 /** First cell (row by row) that can serve as witness by the snapshot. */
 function witnessCandidate(plan: WritePlan, expected: SheetSnapshot, columns: InsertedColumns): { row: number; column: number } | null {
   const { origin, values, formulas } = expected;
@@ -100,7 +103,8 @@ function witnessCandidate(plan: WritePlan, expected: SheetSnapshot, columns: Ins
   const shiftedIsPlanned = plannedCellTest(plan);
   const content = (r: number, c: number): CellValue => values[r]?.[c] ?? "";
   for (let r = 0; r < values.length; r += 1) {
-    for (let c = Math.max(0, columns.atColumn - origin.column); c < width; c += 1) {
+    const lastWitness = Math.min(width, SHEET_COLUMNS - columns.count - origin.column);
+    for (let c = Math.max(0, columns.atColumn - origin.column); c < lastWitness; c += 1) {
       const value = content(r, c);
       if (!isWitnessConstant(value) || formulaText(formulas?.[r]?.[c], value) !== null) continue;
       if (value === content(r, c + columns.count)) continue;
