@@ -1,8 +1,9 @@
 /**
  * The insert's witness: a cell that tells the rollback, after a failed structure request, whether
- * the whole-column insert in it ran. A batch is not a transaction (Office stops at the failing
- * statement, earlier ones stay applied), so without a witness the insert is sent in a request of its
- * own (structure.ts), one sync more.
+ * the whole-column insert in it ran. A batch is not a transaction: Office stops at the failing
+ * statement and earlier ones stay applied (learn.microsoft.com, "OfficeExtension.Error class": its
+ * traceMessages example), so without a witness the insert is sent in a request of its own
+ * (structure.ts), one sync more.
  *
  * Why a cell right of the insert: the insert exists because the user has content there, and an
  * insert moves every cell at column c ≥ the insert point to c + count (learn.microsoft.com,
