@@ -11,6 +11,7 @@ import { planWrite } from "../src/core/plan";
 import { planChartData } from "../src/core/chart/plan-data";
 import { createOfficeWorkbookHost } from "../src/excel/host";
 import { generateRegister } from "../test/support/generate";
+import { columnLetter } from "../src/core/text";
 import { allowExcelSheetHeight, switchOffFormulaEvaluation } from "./double-no-eval";
 import { benchOffice, newMeter } from "./office-env";
 import { newRealMeter, realRuntimeAvailable, type RequestSizes } from "../test/support/office-runtime";
@@ -20,6 +21,8 @@ export const EVALUATION_LIMIT = Number(process.env.PK_BENCH_EVAL_LIMIT ?? 100);
 /** The requirement set the double claims: the manifest's minimum (the double lacks some 1.9+ APIs, e.g. getSelectedRanges). */
 export const EXCEL_API = process.env.PK_BENCH_EXCEL_API ?? "1.8";
 const SEED = 6;
+/** Environment variable (set by `--insert`): a note right of the register, so the apply inserts its columns. */
+export const NOTE_RIGHT_OF_REGISTER = "PK_BENCH_NOTE_RIGHT";
 /** Idle time after a forced collection before a timed read (a user's click comes after idle time too). */
 const SWEEP_PAUSE_MS = 200;
 
@@ -171,6 +174,10 @@ export async function runCase(partners: number, layout: "range" | "table", useDo
   let started = performance.now();
   if (useDouble) driver.loadSnapshot(register.snapshot);
   const loadDouble = performance.now() - started;
+  if (useDouble && process.env[NOTE_RIGHT_OF_REGISTER]) {
+    const rightOfRegister = register.snapshot.origin.column + register.snapshot.values[0].length + 1;
+    await driver.setCell(register.snapshot.sheetName, `${columnLetter(rightOfRegister)}1`, "Bijgewerkt op 1 maart");
+  }
   const host = createOfficeWorkbookHost(office.env);
 
   // Read: the adapter's own time is the wall time minus the time the double spends in sync().

@@ -10,6 +10,7 @@
  *   npm run bench                    all sizes
  *   npm run bench -- --sizes 100,1000   chosen sizes
  *   npm run bench -- --full             the table layout through the double at 100,000 too
+ *   npm run bench -- --insert           a note right of each register, so the apply inserts its columns
  *
  * The cases run from one esbuild bundle of this file (modules scope-hoisted into one, as webpack
  * ships the add-in), not from tsx's module-per-file transform, whose export getters sit on every
@@ -19,7 +20,7 @@ import { fork } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { buildSync } from "esbuild";
 import { join } from "node:path";
-import { runCase, runCoreTimes, type CaseResult, type CoreTimes } from "./case";
+import { NOTE_RIGHT_OF_REGISTER, runCase, runCoreTimes, type CaseResult, type CoreTimes } from "./case";
 
 const SIZES = [100, 1_000, 10_000, 100_000];
 const LAYOUTS = ["range", "table"] as const;
@@ -141,6 +142,9 @@ async function main(): Promise<void> {
   }
   const sizesIndex = process.argv.indexOf("--sizes");
   const sizes = sizesIndex >= 0 ? process.argv[sizesIndex + 1].split(",").map(Number) : SIZES;
+  const insert = process.argv.includes("--insert");
+  // The case processes inherit it (case.ts).
+  if (insert) process.env[NOTE_RIGHT_OF_REGISTER] = "1";
   const started = performance.now();
   const bundle = bundleCases();
   const results: CaseResult[] = [];
@@ -172,14 +176,15 @@ async function main(): Promise<void> {
   console.log(NOTES.join("\n"));
   const output = {
     generatedAt: new Date().toISOString(),
+    ...(insert ? { registers: "a note right of each register's title: the apply inserts its columns" } : {}),
     machine: { node: process.version, cpus: (await import("node:os")).cpus().length, loadAverage: (await import("node:os")).loadavg() },
     notes: NOTES,
     budgets: { maxSyncsUpTo10k: MAX_SYNCS_UP_TO_10K, chunkBytes: CHUNK_BYTES, requestLimitBytes: REQUEST_LIMIT_BYTES, maxRatioAt100k: MAX_RATIO_AT_100K },
     results: results.map((r) => ({ ...r, verdicts: judge(r, results) })),
     totalSeconds: Math.round((performance.now() - started) / 1000),
   };
-  // Only a run of every size replaces the committed results.
-  const file = sizesIndex >= 0 ? "results.partial.json" : "results.json";
+  // Only a run of every size, of the usual registers, replaces the committed results.
+  const file = sizesIndex >= 0 || insert ? "results.partial.json" : "results.json";
   writeFileSync(join(__dirname, file), `${JSON.stringify(output, null, 2)}\n`);
   console.log(`\nbench/${file} written; ${output.totalSeconds} s in all.`);
 }

@@ -22,8 +22,11 @@ export interface Harness {
   double: ReturnType<typeof createExcelDouble>;
   driver: ReturnType<typeof createExcelDouble>["driver"];
   host: ReturnType<typeof createOfficeWorkbookHost>;
-  /** Make operation `operation` of the `sync`-th sync (1-based, counted per host call) fail with `code`. */
-  failAtSync(sync: number, code: DoubleErrorCode, operation?: number): void;
+  /**
+   * Make operation `operation` of the `sync`-th sync (1-based, counted per host call) fail with
+   * `code`; `whenFailed` sees the workbook right after that sync failed, before any rollback.
+   */
+  failAtSync(sync: number, code: DoubleErrorCode, operation?: number, whenFailed?: () => void): void;
   /** Syncs of the last host call, as the double counted them. */
   syncsOfLastCall(): number;
 }
@@ -31,7 +34,7 @@ export interface Harness {
 export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; language?: string } & OfficeHostOptions = {}): Harness {
   // The double enforces the same sets the host is told about: a member above them fails its batch.
   const double = createExcelDouble({ ...(init ?? { sheets: [{ name: "Sheet1" }] }), requirementSets: { ExcelApi: options.excelApi ?? "1.8" } });
-  let injection: { sync: number; code: DoubleErrorCode; operation: number } | null = null;
+  let injection: { sync: number; code: DoubleErrorCode; operation: number; whenFailed?: () => void } | null = null;
   let syncsInCall = 0;
   let countAtCallStart = 0;
   const run: OfficeEnv["Excel"]["run"] = (runOptions, batch) => {
@@ -45,7 +48,12 @@ export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; l
               syncs += 1;
               if (injection && injection.sync === syncs) {
                 double.driver.failOperation(injection.operation, injection.code);
+                const whenFailed = injection.whenFailed;
                 injection = null;
+                return target.sync().catch((error: unknown) => {
+                  whenFailed?.();
+                  throw error;
+                });
               }
               return target.sync();
             };
@@ -73,8 +81,8 @@ export function makeHarness(init?: WorkbookInit, options: { excelApi?: string; l
     double,
     driver: double.driver,
     host,
-    failAtSync(sync, code, operation = 0) {
-      injection = { sync, code, operation };
+    failAtSync(sync, code, operation = 0, whenFailed) {
+      injection = { sync, code, operation, whenFailed };
     },
     syncsOfLastCall: () => syncsInCall,
   };

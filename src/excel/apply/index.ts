@@ -3,9 +3,10 @@
  *   1. preflight (`preflight.ts`): protection, what the plan depends on in the register (see
  *      `registerDependsOn`) still equals the snapshot the user saw, the planned target cells are
  *      empty or ours (their previous content goes into the undo journal);
- *   2. structure (`structure.ts`): create sheets, then insert columns / add table columns; without a
- *      column insert, the same request carries the first writes whose targets preflight verified
- *      (up to half the bytes: `earlyWrites`);
+ *   2. structure (`structure.ts`): create sheets, then insert columns / add table columns; the same
+ *      request carries the first writes whose targets preflight verified (up to half the bytes:
+ *      `earlyWrites`). A column insert shares it only when a witness cell can tell a rollback
+ *      whether the insert ran (`witness.ts`); without one it is sent alone first (one more sync);
  *   3. writes (`write.ts`): the rest of names, blocks, bold, column widths, conditional formats, the charts.
  * `BudgetedBatch` (`batch.ts`) decides when to sync: blocks larger than the request budget add one
  * sync per ~4 MB. If a stage fails, the `Journal` (`journal.ts`) rolls back (one inspection sync
@@ -19,10 +20,9 @@ import { SyncCounter } from "../sync";
 import { BudgetedBatch } from "./batch";
 import { Journal } from "./journal";
 import type { AppliedPlan, ApplyOptions } from "./options";
-import { insertedWholeColumns } from "./coordinates";
 import { preflight } from "./preflight";
 import { changeStructure, queueStructureLoads, structureRequestBytes } from "./structure";
-import { earlyWrites, plannedWrites, writeRemaining, type QueuedWrite } from "./write";
+import { earlyWrites, plannedWrites, writeRemaining } from "./write";
 
 export { DEFAULT_REQUEST_BUDGET_BYTES } from "./batch";
 export { gridValue } from "./write";
@@ -40,9 +40,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   // 2. Structure, with what sheets that turned out to exist hold now.
   const loads = queueStructureLoads(plan, expected, found, batch.budgetBytes);
   const writes = plannedWrites(plan, { objects: found.sheets, targets: found.targets, verifiedSheets: found.verifiedSheets }, journal, batch.budgetBytes, options.extension);
-  // After an insert, a failed request would not tell whether the insert ran before it stopped, so
-  // an insert's request carries nothing else the rollback would have to guess about.
-  const early = insertedWholeColumns(plan) ? new Set<QueuedWrite>() : earlyWrites(writes, structureRequestBytes(found, loads));
+  const early = earlyWrites(writes, structureRequestBytes(found, loads));
   try {
     await changeStructure(context, plan, found, loads, options, batch, journal, [...early]);
   } catch (error) {

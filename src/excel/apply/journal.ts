@@ -1,13 +1,15 @@
 /**
  * The undo journal of one apply: what each stage replaced or added, filled in as the stages learn
  * it, and `rollback()`, which restores it in two syncs (one to inspect what exists now, since a
- * failed sync may have applied some of its statements, one to undo).
+ * failed sync may have applied some of its statements, one to undo). A column insert sent with
+ * other statements is confirmed in that inspection by its witness (`witness.ts`).
  */
 import { type PlannedConditionalFormat, textNeedsProtection } from "../../core/plan";
 import type { CellRect } from "../../core/types";
 import type { SyncCounter } from "../sync";
 import { queueUndoTableResize } from "../table-columns";
 import type { ApplyOptions } from "./options";
+import { queueWitnessInspection, unknownInsertMessage, witnessVerdict, type InsertWitness } from "./witness";
 import { addConditionalFormat } from "./write";
 
 /** What a block replaced, to put back on rollback. */
@@ -38,6 +40,11 @@ export class Journal {
   createdSheets: string[] = [];
   /** Whole columns inserted (set once the sync that inserted them succeeded). */
   insertedColumns: InsertedColumns | null = null;
+  /**
+   * A column insert in the request being sent, with statements after it: if that request fails,
+   * the rollback reads the witness to learn whether the insert (and so anything after it) ran.
+   */
+  unconfirmedInsert: InsertWitness | null = null;
   tableColumns: { sheetName: string; tableName: string; originalCount: number; resizedFrom: CellRect | null } | null = null;
   /** The table's column count before the apply (read in preflight). */
   originalTableColumns: number | null = null;
@@ -53,11 +60,18 @@ export class Journal {
     if (this.stage === "preflight") return;
     const workbook = context.workbook;
     // After "done" too: AppliedPlan.rollback undoes a finished apply (a failed self-check).
-    const structureDone = this.stage === "writes" || this.stage === "done";
-    const now = this.queueInspection(workbook, structureDone);
-    const undoExtension = structureDone ? extension?.queueRollback() : undefined;
+    const wroteAfterStructure = this.stage === "writes" || this.stage === "done";
+    const now = this.queueInspection(workbook, wroteAfterStructure);
+    const undoExtension = wroteAfterStructure ? extension?.queueRollback() : undefined;
+    const witness = this.unconfirmedInsert;
+    const witnessCell = witness && queueWitnessInspection(workbook, witness);
     await counter.sync();
     undoExtension?.();
+    // An insert that did not run stopped its request there: nothing queued after it ran either.
+    // A witness that cannot tell: only what is certain is undone (never columns that may be the user's).
+    const insert = witness && witnessCell ? witnessVerdict(witness, witnessCell) : "confirmed";
+    if (witness && insert === "ran") this.insertedColumns = witness.columns;
+    const structureDone = wroteAfterStructure && (insert === "ran" || insert === "confirmed");
 
     if (structureDone) {
       // Cells first, at their post-action positions, before the structure is taken back.
@@ -86,6 +100,7 @@ export class Journal {
       if (!proxy.isNullObject) proxy.delete();
     });
     await counter.sync();
+    if (witness && insert === "unknown") throw new Error(unknownInsertMessage(witness));
   }
 
   /** Loads of what exists now: created sheets, names, the table's columns, and (after the writes) widths. */

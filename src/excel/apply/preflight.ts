@@ -14,6 +14,7 @@ import type { BudgetedBatch } from "./batch";
 import { foreignTargetFailure, noTargetsYet, queueChecks, valueBytes, verifyChecks, type CellCheck, type TargetsNow } from "./checks";
 import type { Journal } from "./journal";
 import type { ApplyOptions } from "./options";
+import { queueWitnessRead, witnessFromRead, type InsertWitness } from "./witness";
 
 /** What preflight found, for the stages after it. */
 export interface Preflight {
@@ -29,6 +30,8 @@ export interface Preflight {
   targets: TargetsNow;
   /** Sheets whose planned cells preflight verified, and the sheets the apply creates (nothing to verify). */
   verifiedSheets: ReadonlySet<string>;
+  /** For a whole-column insert: the cell that tells a rollback whether it ran (null: none found). */
+  insertWitness: InsertWitness | null;
 }
 
 /** Check everything that can be checked before the first write; throws a HostFailureError to refuse. */
@@ -67,6 +70,8 @@ export async function preflight(
   // Range.getUsedRangeOrNullObject: ExcelApi 1.4.
   const canProbe = options.requirements.excelApi("1.4");
   const checks = queueChecks(plan, knownSheets, (name) => sheets.sheet(name), tableRect, expected, batch.budgetBytes, canProbe);
+  // A few cells right of the insert point, read just before the structure request (witness.ts).
+  const witnessRead = queueWitnessRead(plan, expected, registerSheet);
   await readBack(batch, compared, checks);
   journal.originalTableColumns = tableColumnCount?.value ?? null;
 
@@ -89,7 +94,7 @@ export async function preflight(
   const reused = maybeMissing.filter((s) => !s.proxy.isNullObject);
   for (const { name, proxy } of reused) sheets.adopt(name, proxy);
   const verifiedSheets = new Set([...knownSheets, ...created]);
-  return { registerSheet, sheets, created, reused, table, tableRect, targets, verifiedSheets };
+  return { registerSheet, sheets, created, reused, table, tableRect, targets, verifiedSheets, insertWitness: witnessFromRead(witnessRead) };
 }
 
 /** The register sheet and the planned sheets, queued with what preflight must know of them. */

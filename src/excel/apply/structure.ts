@@ -70,7 +70,7 @@ const BYTES_PER_STRUCTURE_OPERATION = 300;
 
 /**
  * Queue the structural changes and the `early` writes after them, sync, and verify and journal what
- * the loads found. `early` is empty when columns are inserted (see applyPlan).
+ * the loads found. A column insert rides in the same request only with a witness (`witness.ts`).
  */
 export async function changeStructure(
   context: Excel.RequestContext,
@@ -92,8 +92,12 @@ export async function changeStructure(
   const inserted = insertedWholeColumns(plan);
   if (inserted) {
     registerSheet.getRangeByIndexes(0, inserted.atColumn, 1, inserted.count).getEntireColumn().insert("Right");
-    // With table columns to add as well, the insert gets its own sync, so a failure tells which happened.
-    if (table !== null && action.kind === "add-table-columns") {
+    if (found.insertWitness) {
+      // Should this request fail after the insert, the witness tells the rollback whether it ran.
+      journal.unconfirmedInsert = found.insertWitness;
+    } else {
+      // Nothing could tell (or table columns are added too, which a failure must tell apart from
+      // the insert): the insert gets its own sync, so a failure of the next request comes after it.
       await batch.send();
       journal.insertedColumns = inserted;
     }
@@ -113,6 +117,7 @@ export async function changeStructure(
   }
   await batch.send();
   if (inserted) journal.insertedColumns = inserted;
+  journal.unconfirmedInsert = null;
 
   for (const { name, proxy } of reused) {
     if (proxy.protection.protected) throw new HostFailureError("protected-sheet", `Sheet "${name}" is protected.`, name);
