@@ -11,7 +11,9 @@ import { cellAddress } from "./text";
 export type ForeignTarget =
   | { kind: "cell"; sheetName: string; row: number; column: number; content: string }
   | { kind: "sheet"; sheetName: string; content: string }
-  | { kind: "name"; name: string; pointsTo: string; plannedTo: string };
+  | { kind: "name"; name: string; pointsTo: string; plannedTo: string }
+  /** A chart of the user's on a sheet Partnerkaart would replace (a partner page made again). */
+  | { kind: "chart"; sheetName: string; chartName: string };
 
 /** What the user reads when the rule refuses: the thing, what it holds, and what to do. */
 export function foreignTargetMessage(language: Language, target: ForeignTarget): string {
@@ -21,6 +23,8 @@ export function foreignTargetMessage(language: Language, target: ForeignTarget):
       ? t(language, "foreign.cell", { sheet: target.sheetName, cell: cellAddress(target.row, target.column), content: short(target.content) })
       : target.kind === "sheet"
         ? t(language, "foreign.sheet", { sheet: target.sheetName, content: short(target.content) })
-        : t(language, "foreign.name", { name: target.name, pointsTo: target.pointsTo, plannedTo: target.plannedTo });
+        : target.kind === "chart"
+          ? t(language, "foreign.chart", { sheet: target.sheetName, chart: short(target.chartName) })
+          : t(language, "foreign.name", { name: target.name, pointsTo: target.pointsTo, plannedTo: target.plannedTo });
   return t(language, "foreign.refused", { what, advice: t(language, `foreign.advice.${target.kind}`) });
 }

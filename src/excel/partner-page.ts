@@ -10,8 +10,9 @@
  * that cell. What a page writes is read from the old page itself (core/partner/recognise): A1, the
  * lines from A3 down to the date line (each with a line label in A), M1, N2:O2, and the chart data
  * from M3 down while N and O hold numbers. So a note right below the lines, after a blank row, or
- * under the chart data is the user's, though it lies where a longer page would write. Every other
- * sheet is the user's, and a new page takes a name no sheet has.
+ * under the chart data is the user's, though it lies where a longer page would write. A chart other
+ * than the page's own is the user's too. Every other sheet is the user's, and a new page takes a
+ * name no sheet has.
  *
  * A failure half-way leaves the workbook as it was: the new pages are built under temporary
  * names, and only the batch's last operations delete the old pages and rename the new ones. A
@@ -108,6 +109,9 @@ async function refuseUserContentOnPages(context: Excel.RequestContext, pages: Ol
   const contents = pages.map((page) => readPageContent(context, page.name));
   await context.sync();
   for (const [i, page] of pages.entries()) {
+    // The page adds one chart, named PARTNER_CHART_NAME; another chart on it is the user's, and would go with the sheet.
+    const userChart = contents[i].charts.items.find((chart, k) => chart.name !== PARTNER_CHART_NAME || k > 0);
+    if (userChart) throw foreignTargetFailure({ kind: "chart", sheetName: page.name, chartName: userChart.name }, page.name);
     const found = foreignCellOnPage(contents[i], page);
     if (typeof found === "string") throw await firstCellIn(context, page.name, found);
     if (found) throw foreignTargetFailure({ kind: "cell", ...found }, page.name);
@@ -128,6 +132,7 @@ function readPageContent(context: Excel.RequestContext, sheetName: string) {
     dataRegion: sheet.getRange(`${DATA_COLUMNS.x}${FIRST_LINE_ROW}`).getSurroundingRegion().load("formulas,rowIndex,rowCount,columnIndex"),
     // Anything further down in M:O, beyond that block (address only).
     dataUsed: sheet.getRange(dataColumns).getUsedRangeOrNullObject(true).load("rowIndex,rowCount"),
+    charts: sheet.charts.load("items/name"),
   };
 }
 

@@ -71,6 +71,24 @@ describe("making a partner page again", () => {
     expect(harness.driver.snapshotAll()).toEqual(before);
   });
 
+  it("refuses a page that holds a chart of the user's besides its own, naming the chart, and writes nothing", async () => {
+    const { harness, analysis, page } = await withPage();
+    await harness.double.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(page);
+      sheet.charts.add("ColumnClustered", sheet.getRange("N3:O5"), "Columns").name = "Mijn subsidiegrafiek";
+      await context.sync();
+    });
+    const before = harness.driver.snapshotAll();
+    const failure = await harness.host.makePartnerPages!(analysis, request(analysis, [PARTNER])).then(
+      () => null,
+      (error: { code?: string; details?: string }) => error,
+    );
+    expect(failure?.code).toBe("foreign-content");
+    expect(failure?.details).toContain('"Mijn subsidiegrafiek"');
+    expect(failure?.details).toContain(page);
+    expect(harness.driver.snapshotAll()).toEqual(before);
+  });
+
   it("remakes a page exactly as it was written, twice, with one more read than a first make", async () => {
     const { harness, analysis, page } = await withPage();
     const firstMakeSyncs = harness.syncsOfLastCall();
