@@ -11,8 +11,9 @@
  * written (a new snapshot: its own rows), so a recording's request does not grow with the history:
  * 1.34 MB at 5,000 partners, where the whole table passed 5 MB at the fourth snapshot.
  *
- * Reading still takes the sheet's used range in one response: about 0.63 MB per snapshot of 5,000
- * partners, so Excel on the web's 5 MB per response is reached at about eight such snapshots.
+ * Reading takes the first 2,000 rows with the sheet's shape, and any further rows in blocks of one
+ * response each (about 0.63 MB per snapshot of 5,000 partners; Excel on the web refuses a response
+ * over 5 MB, reached at about eight such snapshots read at once).
  */
 import type { Language } from "../core/host";
 import {
@@ -38,6 +39,8 @@ import { foreignTargetMessage, type ForeignTarget } from "../core/plan";
 import { columnLetter } from "../core/text";
 import type { CellValue } from "../core/types";
 import { HostFailureError } from "./errors";
+import { rowJsonBytes } from "./bytes";
+import { DEFAULT_RESPONSE_BUDGET_BYTES, ESTIMATED_BYTES_PER_CELL, MEASURED_SIZE_MARGIN } from "./snapshot";
 import { SyncCounter } from "./sync";
 
 /** Columns written as text ("@"): a date, a label "+1" or a name "=x" must stay what was typed. */
@@ -64,14 +67,38 @@ export interface RecordOutcome {
   syncs: number;
 }
 
-/** The sheet's cells from A1 to the used range's end (blank before a used range that starts further in). */
-function fromA1(used: Excel.Range): CellValue[][] {
-  const grid: CellValue[][] = [];
-  for (let r = 0; r < used.rowIndex + used.rowCount; r++) {
-    const row: CellValue[] = new Array(used.columnIndex + used.columnCount).fill("");
-    const source = used.values[r - used.rowIndex];
-    if (source) for (let c = 0; c < source.length; c++) row[used.columnIndex + c] = source[c] as CellValue;
-    grid.push(row);
+/** Rows of the history sheet read with its shape in sync 2: a history that fits is read in two syncs. */
+const FIRST_BLOCK_ROWS = 2000;
+
+/** Places `values` (read at 0-based `rowIndex`, `columnIndex`) into `grid`. */
+function place(grid: CellValue[][], values: unknown[][], rowIndex: number, columnIndex: number): void {
+  values.forEach((source, i) => {
+    const row = grid[rowIndex + i];
+    if (row) for (let c = 0; c < source.length && columnIndex + c < row.length; c++) row[columnIndex + c] = source[c] as CellValue;
+  });
+}
+
+/**
+ * The sheet's cells from A1 to the used range's end. The first rows came with sync 2; the rest are
+ * read in row blocks of one response each (Excel on the web refuses a response over 5 MB; a
+ * snapshot of 5,000 partners is about 0.63 MB), sized by the bytes the first rows measured.
+ */
+async function fromA1(counter: SyncCounter, sheet: Excel.Worksheet, used: Excel.Range, first: Excel.Range): Promise<CellValue[][]> {
+  const end = used.rowIndex + used.rowCount;
+  const width = used.columnIndex + used.columnCount;
+  const grid: CellValue[][] = Array.from({ length: end }, () => new Array<CellValue>(width).fill(""));
+  const firstValues = first.isNullObject ? [] : (first.values as unknown[][]);
+  if (!first.isNullObject) place(grid, firstValues, first.rowIndex, first.columnIndex);
+  const measured = firstValues.reduce<number>((most, row) => Math.max(most, rowJsonBytes(row)), 0);
+  // Nothing measured (the first rows empty): the snapshot reader's conservative guess per cell.
+  const bytesPerRow = measured > 0 ? measured * MEASURED_SIZE_MARGIN : used.columnCount * ESTIMATED_BYTES_PER_CELL;
+  const rowsPerBlock = Math.max(1, Math.floor(DEFAULT_RESPONSE_BUDGET_BYTES / bytesPerRow));
+  for (let row = Math.max(FIRST_BLOCK_ROWS, used.rowIndex); row < end; row += rowsPerBlock) {
+    const block = sheet.getRangeByIndexes(row, used.columnIndex, Math.min(rowsPerBlock, end - row), used.columnCount);
+    block.load("values");
+    // eslint-disable-next-line no-restricted-syntax -- one response per block sized by bytes: only a history over ~4 MB takes more than one.
+    await counter.sync();
+    place(grid, block.values as unknown[][], row, used.columnIndex);
   }
   return grid;
 }
@@ -85,7 +112,7 @@ interface Found {
   rowsBelowHeader: number;
 }
 
-/** Syncs 1–2: whether the sheet and table exist, and what the sheet holds. */
+/** Syncs 1–2 (more for a history over ~4 MB): whether the sheet and table exist, and what the sheet holds. */
 async function findHistory(context: Excel.RequestContext, counter: SyncCounter): Promise<Found> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
   const table = context.workbook.tables.getItemOrNullObject(HISTORY_TABLE);
@@ -93,10 +120,14 @@ async function findHistory(context: Excel.RequestContext, counter: SyncCounter):
   table.load("name");
   await counter.sync();
   let used: Excel.Range | null = null;
+  let first: Excel.Range | null = null;
   let tableSheet: Excel.Worksheet | null = null;
   if (!sheet.isNullObject) {
     used = sheet.getUsedRangeOrNullObject();
-    used.load("values, rowIndex, columnIndex, rowCount, columnCount");
+    used.load("rowIndex, columnIndex, rowCount, columnCount");
+    // The used part of the first rows, whatever the sheet's size: most histories are read whole here.
+    first = sheet.getRange(`1:${FIRST_BLOCK_ROWS}`).getUsedRangeOrNullObject();
+    first.load("values, rowIndex, columnIndex");
     sheet.protection.load("protected");
   }
   if (!table.isNullObject) {
@@ -104,7 +135,7 @@ async function findHistory(context: Excel.RequestContext, counter: SyncCounter):
     tableSheet.load("name");
   }
   if (used || tableSheet) await counter.sync();
-  const values = sheet.isNullObject ? null : used && !used.isNullObject ? fromA1(used) : [];
+  const values = sheet.isNullObject ? null : used && first && !used.isNullObject ? await fromA1(counter, sheet, used, first) : [];
   return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null, rowsBelowHeader: Math.max(0, (values?.length ?? 0) - 1) };
 }
 
