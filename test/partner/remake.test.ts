@@ -10,14 +10,8 @@ import { buildPartnerPage } from "../../src/core/partner";
 import type { Analysis, CellValue } from "../../src/core/types";
 import { writePartnerPages } from "../../src/excel/partner-page";
 import { makeHarness, type Harness } from "../excel/harness";
+import { REGISTER } from "./register";
 
-const REGISTER: CellValue[][] = [
-  ["Partner", "Invloed", "Afhankelijkheid", "Alternatieven wenselijk", "Subsidie", "Doel"],
-  ["Schoolbestuur Noord", 2, 4, "nee", 120001, "Kansengelijkheid"],
-  ["Stichting Welzijn", 3, 5, "ja", 230002, "Participatie"],
-  ["Bibliotheek", 5, 5, "nee", 340003, "Geletterdheid"],
-  ["Vervuilend bedrijf", 2, 4.5, "nee", 450004, "Gezonde leefomgeving"],
-];
 const PARTNER = "Bibliotheek";
 
 function request(analysis: Analysis, names: string[]): PartnerPageRequest {

@@ -6,17 +6,10 @@ import { analyzeSheet } from "../../src/core/analyze";
 import type { PartnerPageRequest } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import { isValidSheetName } from "../../src/core/partner";
-import type { Analysis, CellValue } from "../../src/core/types";
+import type { Analysis } from "../../src/core/types";
 import { makeHarness, type Harness } from "../excel/harness";
+import { REGISTER } from "./register";
 
-const REGISTER: CellValue[][] = [
-  ["Partner", "Invloed", "Afhankelijkheid", "Alternatieven wenselijk", "Subsidie", "Doel"],
-  ["Schoolbestuur Noord", 2, 4, "nee", 120001, "Kansengelijkheid"],
-  ["Stichting [Welzijn]: Noord/Zuid", 3, 5, "ja", 230002, "Participatie"],
-  ["Bibliotheek", 5, 5, "nee", 340003, "Geletterdheid"],
-  ["Vervuilend bedrijf", 2, 4.5, "nee", 450004, "Gezonde leefomgeving"],
-  ["Opdrachtnemer", 4, 2, "ja", 560005, "Participatie"],
-];
 const NAMES = REGISTER.slice(1).map((row) => String(row[0]));
 const SUBSIDIES = REGISTER.slice(1).map((row) => Number(row[4]));
 const CHOSEN = ["Schoolbestuur Noord", "Stichting [Welzijn]: Noord/Zuid", "Bibliotheek"];
