@@ -19,14 +19,14 @@ import type { Language } from "../core/host";
 import {
   comparisonChoiceOf,
   HISTORY_COLUMNS,
-  HISTORY_INDEX,
   HISTORY_SHEET,
   HISTORY_TABLE,
+  HISTORY_TEXT_COLUMNS,
   historyHeaders,
   historySheetState,
   linkedRenames,
+  linkTableGrid,
   readHistory,
-  renameHeaders,
   RENAME_COLUMN,
   recordedRows,
   wouldReplace,
@@ -43,8 +43,6 @@ import { rowJsonBytes } from "./bytes";
 import { DEFAULT_RESPONSE_BUDGET_BYTES, ESTIMATED_BYTES_PER_CELL, MEASURED_SIZE_MARGIN } from "./snapshot";
 import { SyncCounter } from "./sync";
 
-/** Columns written as text ("@"): a date, a label "+1" or a name "=x" must stay what was typed. */
-const TEXT_COLUMNS = new Set<number>(["date", "label", "partner", "goal", "position", "strategy"].map((c) => HISTORY_INDEX[c as keyof typeof HISTORY_INDEX]));
 
 export interface HistoryRead {
   state: HistorySheetState["kind"];
@@ -235,7 +233,7 @@ function writeTable(sheet: Excel.Worksheet, table: Excel.Table, grid: CellValue[
     const changed = grid.slice(firstChanged);
     const range = sheet.getRange(`A${firstChanged + 1}:${lastColumn}${grid.length}`);
     // Formats before values, so text stays text.
-    range.numberFormat = changed.map((row) => row.map((_, c) => (TEXT_COLUMNS.has(c) ? "@" : "General")));
+    range.numberFormat = changed.map((row) => row.map((_, c) => (HISTORY_TEXT_COLUMNS.has(c) ? "@" : "General")));
     range.values = changed as (string | number | boolean)[][];
   }
   const whole = `A1:${lastColumn}${grid.length}`;
@@ -266,14 +264,13 @@ async function restore(
   else {
     for (const table of tables.items) table.convertToRange();
     const lastColumn = columnLetter(HISTORY_COLUMNS.length - 1);
-    // The failed batch wrote nothing above `firstChanged`: only the rows from there are put back.
-    // Rows below the old table were empty (they belong to the sheet, which is ours): the formats the
-    // batch gave them go too.
+    // The failed batch wrote nothing above `firstChanged`: the old rows from there are written back
+    // over whatever it wrote. Rows below the old table were empty (they belong to the sheet, which is
+    // ours): the batch's values and formats there go.
     const lastUsedRow = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
     const oldEnd = before?.length ?? 0;
-    if (lastUsedRow > firstChanged) sheet.getRange(`A${firstChanged + 1}:${lastColumn}${Math.max(firstChanged + 1, Math.min(lastUsedRow, oldEnd))}`).clear("Contents");
-    if (lastUsedRow > oldEnd) sheet.getRange(`A${Math.max(oldEnd, firstChanged) + 1}:${lastColumn}${lastUsedRow}`).clear("All");
-    if (before && before.length > firstChanged) sheet.getRange(`A${firstChanged + 1}:${lastColumn}${before.length}`).values = before.slice(firstChanged) as (string | number | boolean)[][];
+    if (before && oldEnd > firstChanged) sheet.getRange(`A${firstChanged + 1}:${lastColumn}${oldEnd}`).values = before.slice(firstChanged) as (string | number | boolean)[][];
+    if (lastUsedRow > oldEnd) sheet.getRange(`A${oldEnd + 1}:${lastColumn}${lastUsedRow}`).clear("All");
     if (before && hadTable) sheet.tables.add(`A1:${lastColumn}${before.length}`, true).name = HISTORY_TABLE;
   }
   await counter.sync();
@@ -293,8 +290,7 @@ export async function linkRenameInWorkbook(context: Excel.RequestContext, rename
   const renames = linkedRenames(state.renames, rename);
   // Rows the old table used and the new one does not (a replaced link) are emptied: they were ours.
   const height = Math.max(renames.length, state.renames.length) + 1;
-  const grid: (string | number)[][] = [renameHeaders(state.language), ...renames.map((r, i) => [r.earlierName, r.currentName, i + 1])];
-  while (grid.length < height) grid.push(["", "", ""]);
+  const grid = linkTableGrid(renames, state.language, height);
   const range = sheet.getRangeByIndexes(0, RENAME_COLUMN, height, 3);
   // Names stay text ("=x", "1-2"): format first, then the values.
   range.numberFormat = grid.map(() => ["@", "@", "General"]);

@@ -9,14 +9,14 @@ import ExcelJS from "exceljs";
 import type { Language } from "../../core/host";
 import {
   HISTORY_COLUMNS,
-  HISTORY_INDEX,
   HISTORY_SHEET,
   HISTORY_TABLE,
+  HISTORY_TEXT_COLUMNS,
   historyHeaders,
-  historyRows,
   historySheetStateOfSnapshot,
+  linkTableGrid,
   recordedRows,
-  renameHeaders,
+  recordsAlready,
   RENAME_COLUMN,
   RENAME_COLUMNS,
   type Assessment,
@@ -25,10 +25,7 @@ import {
 } from "../../core/history";
 import type { ForeignTarget } from "../../core/plan";
 import type { CellValue, SheetSnapshot } from "../../core/types";
-import { snapshotOfWorksheet } from "./snapshot";
-
-/** Columns written as text ("@"): a date, a label "+1" or a name "=x" must stay what was typed. */
-const TEXT_COLUMNS = new Set<number>((["date", "label", "partner", "goal", "position", "strategy"] as const).map((c) => HISTORY_INDEX[c]));
+import { snapshotOfWorksheet, worksheetTables } from "./snapshot";
 
 export interface WorkbookHistory {
   state: HistorySheetState;
@@ -47,13 +44,7 @@ function firstFormula(snapshot: SheetSnapshot): { row: number; column: number; c
 
 /** A table called `name` on any sheet, and that sheet's name. */
 function tableSheet(workbook: ExcelJS.Workbook, name: string): string | null {
-  for (const ws of workbook.worksheets) {
-    for (const entry of ws.getTables()) {
-      const table = (Array.isArray(entry) ? entry[0] : entry) as unknown as { table?: { name?: string }; name?: string };
-      if ((table.table?.name ?? table.name) === name) return ws.name;
-    }
-  }
-  return null;
+  return workbook.worksheets.find((ws) => worksheetTables(ws).some((table) => table.name === name))?.name ?? null;
 }
 
 /** What the workbook's history sheet holds, and whether recording may write it. */
@@ -90,15 +81,9 @@ export function plannedHistory(workbook: ExcelJS.Workbook, state: HistorySheetSt
   const tableLanguage = state.kind === "ours" ? state.language : language;
   const existing = state.kind === "ours" ? state.rows : [];
   // A snapshot the sheet already holds as it is stays where it is; a changed one is recorded anew.
-  const rows = assessments.reduce<CellValue[][]>((sofar, assessment) => (holdsAlready(sofar, assessment, tableLanguage) ? sofar : recordedRows(sofar, assessment, tableLanguage)), existing);
+  const rows = assessments.reduce<CellValue[][]>((sofar, assessment) => (recordsAlready(sofar, assessment, tableLanguage) ? sofar : recordedRows(sofar, assessment, tableLanguage)), existing);
   const usedBelowHeader = Math.max(0, (workbook.getWorksheet(HISTORY_SHEET)?.rowCount ?? 1) - 1);
   return { state, language: tableLanguage, rows, renames: [...renames], rowCount: Math.max(rows.length, renames.length, usedBelowHeader) };
-}
-
-function holdsAlready(rows: readonly CellValue[][], assessment: Assessment, language: Language): boolean {
-  const recorded = rows.filter((row) => row[HISTORY_INDEX.date] === assessment.date && row[HISTORY_INDEX.label] === assessment.label);
-  const wanted = historyRows(assessment, language);
-  return recorded.length === wanted.length && recorded.every((row, i) => wanted[i].every((value, c) => value === row[c]));
 }
 
 /** Writes the planned history: the table `PK_History` from A1, and the link table beside it. */
@@ -113,7 +98,7 @@ export function writeHistory(workbook: ExcelJS.Workbook, planned: PlannedHistory
     name: HISTORY_TABLE,
     ref: "A1",
     headerRow: true,
-    columns: historyHeaders(language).map((name, c) => ({ name, filterButton: true, ...(TEXT_COLUMNS.has(c) ? { style: { numFmt: "@" } } : {}) })),
+    columns: historyHeaders(language).map((name, c) => ({ name, filterButton: true, ...(HISTORY_TEXT_COLUMNS.has(c) ? { style: { numFmt: "@" } } : {}) })),
     rows: rows.map((row) => row.map((value) => (value === "" ? null : value))),
   });
   writeLinks(ws, state.kind === "ours" ? state.renames.length : 0, planned.renames, language);
@@ -123,12 +108,10 @@ export function writeHistory(workbook: ExcelJS.Workbook, planned: PlannedHistory
 /** The link table (R:T): header, one row per link, and the rows an earlier, longer table used emptied. */
 function writeLinks(ws: ExcelJS.Worksheet, earlierCount: number, renames: readonly PartnerRename[], language: Language): void {
   if (renames.length === 0 && earlierCount === 0) return;
-  const grid: (string | number | null)[][] = [renameHeaders(language), ...renames.map((r, i) => [r.earlierName, r.currentName, i + 1])];
-  while (grid.length < earlierCount + 1) grid.push([null, null, null]);
-  grid.forEach((cells, r) =>
+  linkTableGrid(renames, language, earlierCount + 1).forEach((cells, r) =>
     cells.forEach((value, c) => {
       const cell = ws.getCell(r + 1, RENAME_COLUMN + c + 1);
-      cell.value = value;
+      cell.value = value === "" ? null : value;
       if (RENAME_COLUMNS[c] !== "number") cell.numFmt = "@";
     }),
   );

@@ -84,6 +84,14 @@ function tableOf(raw: unknown): TableSnapshot | null {
   };
 }
 
+/** A worksheet's tables, as loaded from a file or added since (exceljs keeps both kinds). */
+export function worksheetTables(ws: ExcelJS.Worksheet): TableSnapshot[] {
+  return ws
+    .getTables()
+    .map((entry) => tableOf(Array.isArray(entry) ? entry[0] : entry))
+    .filter((t): t is TableSnapshot => t !== null);
+}
+
 /** The most cells of rows that hold something that a sheet's snapshot builds (24 bytes a cell). */
 export const MAX_SNAPSHOT_CELLS = 20_000_000;
 
@@ -100,10 +108,7 @@ export class SheetTooLargeError extends Error {
  * XFD1048576 costs a million pointers, not 17 billion cells.
  */
 export function snapshotOfWorksheet(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const tables = ws
-    .getTables()
-    .map((entry) => tableOf(Array.isArray(entry) ? entry[0] : entry))
-    .filter((t): t is TableSnapshot => t !== null);
+  const tables = worksheetTables(ws);
   const { top, left, bottom, right, lastCell, contentRows } = extentOf(ws, tables);
   const width = right - left + 1;
   // Rows of a table without content of their own are built too (the table may be empty).

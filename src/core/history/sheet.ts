@@ -40,6 +40,9 @@ export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
 /** 0-based index of a column in the history table. */
 export const HISTORY_INDEX = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, i])) as Record<HistoryColumn, number>;
 
+/** Columns written as text ("@"): a date, a label "+1" or a name "=x" must stay what was typed. */
+export const HISTORY_TEXT_COLUMNS: ReadonlySet<number> = new Set((["date", "label", "partner", "goal", "position", "strategy"] as const).map((c) => HISTORY_INDEX[c]));
+
 export function historyHeaders(language: Language): string[] {
   return HISTORY_COLUMNS.map((c) => t(language, `history.column.${c}` as MessageKey));
 }
@@ -78,6 +81,16 @@ function renamesIn(rows: readonly CellValue[][]): PartnerRename[] {
     const currentName = row[RENAME_COLUMN + 1];
     return typeof earlierName === "string" && typeof currentName === "string" && !isBlank(earlierName) && !isBlank(currentName) ? [{ earlierName, currentName }] : [];
   });
+}
+
+/**
+ * The link table's cells from its header down, `rows` high at least (rows a longer, earlier table
+ * used are emptied: they were ours). The number column lets formulas fetch a link by INDEX.
+ */
+export function linkTableGrid(renames: readonly PartnerRename[], language: Language, rows: number): (string | number)[][] {
+  const grid: (string | number)[][] = [renameHeaders(language), ...renames.map((r, i) => [r.earlierName, r.currentName, i + 1])];
+  while (grid.length < rows) grid.push(["", "", ""]);
+  return grid;
 }
 
 /**
@@ -163,6 +176,13 @@ const sameSnapshot = (row: readonly CellValue[], date: string, label: string) =>
 /** Whether recording `assessment` would replace an earlier snapshot (the pane asks first). */
 export function wouldReplace(existing: readonly CellValue[][], assessment: Assessment): boolean {
   return existing.some((row) => sameSnapshot(row, assessment.date, assessment.label));
+}
+
+/** Whether `existing` already holds `assessment`'s snapshot exactly as recording it would write it. */
+export function recordsAlready(existing: readonly CellValue[][], assessment: Assessment, language: Language): boolean {
+  const recorded = existing.filter((row) => sameSnapshot(row, assessment.date, assessment.label));
+  const wanted = historyRows(assessment, language);
+  return recorded.length === wanted.length && recorded.every((row, i) => wanted[i].every((value, c) => value === row[c]));
 }
 
 /**
