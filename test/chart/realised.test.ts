@@ -19,23 +19,12 @@ import { buildChartSpec, MOVEMENT_LIMIT, renderChartSvg, type PreviousPosition }
 import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
 import { t } from "../../src/core/i18n";
 import { EARLIER, HEADER, NOW } from "../history/live-data";
-import { chartRegisters, handBuiltAnalysis } from "./support";
+import { chartRegisters, findAll, groupsOfClass, handBuiltAnalysis } from "./support";
 
 const options = { ...DEFAULT_CHART_OPTIONS, language: "nl" as const };
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
 
-type Node = Record<string, unknown>;
-function findAll(node: unknown, tag: string, out: Node[] = []): Node[] {
-  if (Array.isArray(node)) node.forEach((n) => findAll(n, tag, out));
-  else if (node && typeof node === "object") {
-    for (const [key, value] of Object.entries(node as Node)) {
-      if (key === tag) (Array.isArray(value) ? value : [value]).forEach((v) => out.push(v as Node));
-      findAll(value, tag, out);
-    }
-  }
-  return out;
-}
-const groupsOfClass = (svg: string, cls: string) => findAll(parser.parse(svg), "g").filter((g) => g.class === cls);
+const svgGroupsOfClass = (svg: string, cls: string) => groupsOfClass(parser.parse(svg), cls);
 
 // Rows 2–4 (handBuiltAnalysis numbers rows from 2).
 const analysis = handBuiltAnalysis([
@@ -55,15 +44,15 @@ describe("the realised movement in the chart specification and the SVG", () => {
     expect(spec.realised).toEqual([{ row: 2, partner: "Schoolbestuur", strategy: "contract", from: { x: 2, y: 2 }, to: { x: 2, y: 4 } }]);
     const svg = renderChartSvg(spec);
     expect(XMLValidator.validate(svg)).toBe(true);
-    const realised = groupsOfClass(svg, "realised");
+    const realised = svgGroupsOfClass(svg, "realised");
     expect(realised.map((g) => [g["data-row"], g["data-from"], g["data-to"]])).toEqual([["2", "2 2", "2 4"]]);
     const [path] = findAll(realised[0], "path");
     expect(path["stroke-dasharray"]).toBeDefined();
     expect(path["marker-end"]).toBe("url(#pk-arrow-realised)");
     // Dashed where the advised movement is solid, and heavier.
-    const advised = findAll(groupsOfClass(svg, "movement"), "line");
+    const advised = findAll(svgGroupsOfClass(svg, "movement"), "line");
     for (const line of advised) expect(line["stroke-dasharray"]).toBeUndefined();
-    const legend = groupsOfClass(svg, "legend-realised");
+    const legend = svgGroupsOfClass(svg, "legend-realised");
     expect(legend).toHaveLength(1);
     expect(findAll(legend, "text")[0]["#text"]).toBe("Gerealiseerde beweging");
     expect(findAll(legend, "line")[0]["stroke-dasharray"]).toBeDefined();
@@ -90,7 +79,7 @@ describe("the realised movement in the chart specification and the SVG", () => {
     const [spec] = buildChartSpec(many, { ...options, previous: before });
     expect(spec.realised.map((m) => m.row)).toEqual(before.slice(5).map((p) => p.row));
     expect(spec.notices.map((n) => n.key)).toContain("chart.notice.realisedLimited");
-    expect(groupsOfClass(renderChartSvg(spec), "realised")).toHaveLength(MOVEMENT_LIMIT);
+    expect(svgGroupsOfClass(renderChartSvg(spec), "realised")).toHaveLength(MOVEMENT_LIMIT);
   });
 });
 
@@ -121,7 +110,7 @@ describe("analyze --chart with --compare", () => {
     expect(await run([join(dir, "now.csv"), "--compare", join(dir, "earlier.csv"), "--chart", join(dir, "compared.svg")])).toBe(0);
     const compared = readFileSync(join(dir, "compared.svg"), "utf8");
     // Schoolbestuur (row 2), Welzijn (3) and Buurt* (6) moved; Nieuw BV and Buurthuis are new.
-    expect(groupsOfClass(compared, "realised").map((g) => [g["data-row"], g["data-from"], g["data-to"]])).toEqual([
+    expect(svgGroupsOfClass(compared, "realised").map((g) => [g["data-row"], g["data-from"], g["data-to"]])).toEqual([
       ["2", "4 2", "4 4.5"],
       ["3", "5 3", "4 3"],
       ["6", "2 2", "1 4"],
@@ -136,7 +125,7 @@ describe("analyze --chart with --compare", () => {
 
     expect(await run([join(dir, "now.csv"), "--chart", join(dir, "plain.svg")])).toBe(0);
     const plain = readFileSync(join(dir, "plain.svg"), "utf8");
-    expect(groupsOfClass(plain, "realised")).toEqual([]);
+    expect(svgGroupsOfClass(plain, "realised")).toEqual([]);
     expect(plain).not.toContain("Gerealiseerde beweging");
   }, 60_000);
 });

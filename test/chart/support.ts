@@ -101,3 +101,20 @@ export function seedAnalysis(): Analysis {
     { partner: "Weinig invloed", influence: 1.5, dependency: 1.5, strategy: "strengthen-or-replace", target: { influence: 2.25, dependency: 1.5, source: "recommended" }, subsidy: 20000 },
   ]);
 }
+
+type SvgNode = Record<string, unknown>;
+
+/** All elements named `tag` (depth first) in a tree parsed by fast-xml-parser. */
+export function findAll(node: unknown, tag: string, out: SvgNode[] = []): SvgNode[] {
+  if (Array.isArray(node)) node.forEach((n) => findAll(n, tag, out));
+  else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node as SvgNode)) {
+      if (key === tag) (Array.isArray(value) ? value : [value]).forEach((v) => out.push(v as SvgNode));
+      findAll(value, tag, out);
+    }
+  }
+  return out;
+}
+
+/** The `<g>` elements of class `cls` in a parsed tree. */
+export const groupsOfClass = (tree: unknown, cls: string) => findAll(tree, "g").filter((g) => g.class === cls);

@@ -3,24 +3,11 @@ import { analyzeFile } from "../../src/cli/analyze";
 import { buildChartSpec, renderChartSvg, STRATEGY_STYLES } from "../../src/core/chart";
 import { DEFAULT_CHART_OPTIONS } from "../../src/core/host";
 import { STRATEGY_KEYS, type StrategyKey } from "../../src/core/types";
-import { chartRegisters, handBuiltAnalysis, seedAnalysis } from "./support";
+import { chartRegisters, findAll, groupsOfClass, handBuiltAnalysis, seedAnalysis } from "./support";
 
 const options = { ...DEFAULT_CHART_OPTIONS, language: "nl" as const };
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", preserveOrder: false, isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute });
 
-type Node = Record<string, unknown>;
-/** All elements named `tag` (depth first) in a parsed tree. */
-function findAll(node: unknown, tag: string, out: Node[] = []): Node[] {
-  if (Array.isArray(node)) node.forEach((n) => findAll(n, tag, out));
-  else if (node && typeof node === "object") {
-    for (const [key, value] of Object.entries(node as Node)) {
-      if (key === tag) (Array.isArray(value) ? value : [value]).forEach((v) => out.push(v as Node));
-      findAll(value, tag, out);
-    }
-  }
-  return out;
-}
-const groupsOfClass = (tree: unknown, cls: string) => findAll(tree, "g").filter((g) => g.class === cls);
 
 describe("SVG rendering", () => {
   it("is well-formed, accessible and has one marker per partner in its strategy colour", () => {
@@ -63,7 +50,7 @@ describe("SVG rendering", () => {
     expect(XMLValidator.validate(svg)).toBe(true);
     const tree = parser.parse(svg);
     // Read back as the very text the register holds: shown as text, never run.
-    const textOf = (node: unknown) => String(typeof node === "object" && node !== null ? (node as Node)["#text"] : node);
+    const textOf = (node: unknown) => String(typeof node === "object" && node !== null ? (node as Record<string, unknown>)["#text"] : node);
     const pointTitles = groupsOfClass(tree, "point").map((g) => textOf((g.title as unknown[])[0]));
     expect(pointTitles).toContainEqual(expect.stringContaining(`${evil} — `));
     const labelTexts = findAll(groupsOfClass(tree, "label"), "tspan").map((t) => String(t["#text"]));

@@ -3,7 +3,6 @@
  * positions and strategies as `--json`, for every fixture, the project's sample and a CSV register;
  * and writing again over a result adds no second set of columns. One soffice run converts all files.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -16,17 +15,9 @@ import type { Position, StrategyKey } from "../../src/core/types";
 import { runCliOk } from "../support/cli";
 import { SHARED_FIXTURES, withFixture } from "../support/fixtures";
 import { FIVE_PARTNERS, putRows } from "../support/registers";
+import { convertRecalculated, findSoffice } from "../support/libreoffice";
 
 const FIXTURES = SHARED_FIXTURES;
-
-function findSoffice(): string | null {
-  for (const candidate of ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"]) if (existsSync(candidate)) return candidate;
-  try {
-    return execFileSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
 
 const soffice = findSoffice();
 if (!soffice) console.warn("SKIPPED test/cli-out: LibreOffice (soffice) is not installed, so the --out files cannot be recomputed here. CI installs it.");
@@ -56,31 +47,8 @@ interface Case {
 
 /** Converts every .xlsx to one CSV per sheet (`<file>-<sheet>.csv`), recomputing all formulas. */
 function recalculateToCsv(files: string[], outDir: string, profileDir: string) {
-  mkdirSync(join(profileDir, "user"), { recursive: true });
-  // OOXMLRecalcMode 0 = always recompute on load: the values come from LibreOffice, never from a cache.
-  writeFileSync(
-    join(profileDir, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  execFileSync(
-    soffice!,
-    [
-      `-env:UserInstallation=file://${profileDir}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      // 44 = ",", 34 = '"', 76 = UTF-8, -1 = every sheet to its own file.
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { stdio: "pipe", timeout: 120_000 },
-  );
+  // 44 = ",", 34 = '"', 76 = UTF-8, -1 = every sheet to its own file.
+  convertRecalculated(soffice!, files, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", outDir, profileDir);
 }
 
 /**

@@ -4,8 +4,7 @@
  * rename linked) and the money then; LibreOffice recomputes every formula on load and shows, per
  * partner, the movement and strategy change that `--compare --json` reports in the same run.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -13,27 +12,14 @@ import { runAnalyze } from "../../src/cli/analyze";
 import { comparisonHeader } from "../../src/core/history";
 import { t } from "../../src/core/i18n";
 import { STRATEGY_KEYS, type StrategyKey } from "../../src/core/types";
+import { convertRecalculated, findSoffice } from "../support/libreoffice";
 import { EARLIER, HEADER, NOW } from "./live-data";
 
-const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p)) ?? null;
+const soffice = findSoffice();
 if (!soffice) console.warn("SKIPPED test/history/libreoffice-comparison: LibreOffice (soffice) is not installed, so the comparison cannot be recomputed here. CI installs it.");
 const maybe = soffice ? test : test.skip;
 
 const csv = (rows: (string | number)[][]) => [HEADER, ...rows].map((r) => r.map((v) => String(v).replace(".", ",")).join(";")).join("\n");
-
-/** Opens the workbook in LibreOffice with every formula recomputed on load (OOXMLRecalcMode 0) and saves it again as .xlsx in `outDir`. */
-function recalculate(file: string, outDir: string, profileDir: string) {
-  mkdirSync(join(profileDir, "user"), { recursive: true });
-  writeFileSync(
-    join(profileDir, "user", "registrymodifications.xcu"),
-    `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`,
-  );
-  execFileSync(soffice!, [`-env:UserInstallation=file://${profileDir}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, file], { stdio: "pipe", timeout: 120_000 });
-}
 
 /** A sheet's cells as LibreOffice computed them: formula results (errors as "#N/A"), constants as they are. */
 function computed(ws: ExcelJS.Worksheet): unknown[][] {
@@ -66,7 +52,7 @@ maybe("analyze --compare --out: the comparison columns, recomputed by LibreOffic
 
     const recalculated = join(dir, "recalculated");
     mkdirSync(recalculated);
-    recalculate(file, recalculated, join(dir, "profile"));
+    convertRecalculated(soffice!, [file], "xlsx", recalculated, join(dir, "profile"));
     const result = new ExcelJS.Workbook();
     await result.xlsx.readFile(join(recalculated, "vergelijking.xlsx"));
     const grid = computed(result.getWorksheet("now")!);
