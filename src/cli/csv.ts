@@ -5,10 +5,10 @@
 import type { SheetSnapshot } from "../core/types";
 import { snapshotFromRows } from "../core/snapshot";
 
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "../core/text";
 
-/** Excel's own sheet size: a register beyond it cannot have come from Excel, nor go back into it. */
-export const EXCEL_MAX_ROWS = 1_048_576;
-export const EXCEL_MAX_COLUMNS = 16_384;
+// Excel's own sheet size: a register beyond it cannot have come from Excel, nor go back into it.
+export { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS };
 
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 

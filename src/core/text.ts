@@ -3,6 +3,10 @@
  */
 import type { CellValue } from "./types";
 
+/** Excel's sheet size (rows 1–1,048,576, columns A–XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
 /** Lower-case, accents removed, punctuation turned into spaces, whitespace collapsed. */
 export function normalizeText(text: string): string {
   return text

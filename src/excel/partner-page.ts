@@ -24,7 +24,7 @@ import { partnerSheetName, sheetNameKey, type PartnerPageSpec } from "../core/pa
 import { chartDataRowCount, PAGE_HEAD_ADDRESS, pageLineCount, partnerOfPage } from "../core/partner/recognise";
 import { foreignTargetFailure } from "./apply/checks";
 import type { HostFailureError } from "./errors";
-import { columnIndex } from "../core/text";
+import { columnIndex, EXCEL_MAX_ROWS } from "../core/text";
 
 /** The chart's name on its page: language-independent, so a re-made page finds it. */
 export const PARTNER_CHART_NAME = "Partnerkaart";
@@ -33,11 +33,10 @@ const TEMPORARY_PREFIX = "PK_tmp_page_";
 /** Where the page's parts sit (1-based rows as Excel shows them). */
 const FIRST_LINE_ROW = 3;
 const DATA_COLUMNS = { name: "M", x: "N", y: "O" } as const;
-const LAST_ROW = 1048576;
 /** More lines than any page has (about 15): rows of A:B below them are never the page's. */
 const MAX_PAGE_LINES = 40;
 /** Where no page writes, checked on every sheet in the first read (addresses only): everything but A1, the lines' window in A:B and M:O. */
-const OUTSIDE_THE_PAGE = ["B1:L1", "A2:L2", `C3:L${LAST_ROW}`, `A${FIRST_LINE_ROW + MAX_PAGE_LINES}:B${LAST_ROW}`, "N1:O1", `P1:XFD${LAST_ROW}`];
+const OUTSIDE_THE_PAGE = ["B1:L1", "A2:L2", `C3:L${EXCEL_MAX_ROWS}`, `A${FIRST_LINE_ROW + MAX_PAGE_LINES}:B${EXCEL_MAX_ROWS}`, "N1:O1", `P1:XFD${EXCEL_MAX_ROWS}`];
 /** Where an old page's lines are read from; the rows below it are in OUTSIDE_THE_PAGE. */
 const LINES_WINDOW = `A${FIRST_LINE_ROW}:B${FIRST_LINE_ROW + MAX_PAGE_LINES - 1}`;
 
@@ -123,7 +122,7 @@ type PageContent = ReturnType<typeof readPageContent>;
 /** Queues the reads of an old page's lines and chart data, as formulas (a page writes none). */
 function readPageContent(context: Excel.RequestContext, sheetName: string) {
   const sheet = context.workbook.worksheets.getItem(sheetName);
-  const dataColumns = `${DATA_COLUMNS.name}${FIRST_LINE_ROW}:${DATA_COLUMNS.y}${LAST_ROW}`;
+  const dataColumns = `${DATA_COLUMNS.name}${FIRST_LINE_ROW}:${DATA_COLUMNS.y}${EXCEL_MAX_ROWS}`;
   return {
     lines: sheet.getRange(LINES_WINDOW).load("formulas"),
     // The page writes nothing in M2 (its header row names only N and O).
@@ -167,7 +166,7 @@ function foreignCellOnPage(content: PageContent, page: OldPage): ForeignCell | s
   const used = content.dataUsed;
   if (!used.isNullObject && used.rowIndex + used.rowCount - 1 > lastRegionIndex) {
     const firstRowBelow = lastRegionIndex + 2;
-    return `${DATA_COLUMNS.name}${firstRowBelow}:${DATA_COLUMNS.y}${LAST_ROW}`;
+    return `${DATA_COLUMNS.name}${firstRowBelow}:${DATA_COLUMNS.y}${EXCEL_MAX_ROWS}`;
   }
   return null;
 }

@@ -21,7 +21,7 @@
  * the rollback (the user typed into it within that second), the rollback says it cannot tell.
  */
 import { blockRect, insertedColumns, type WritePlan } from "../../core/plan";
-import { cellAddress, columnLetter, formulaText, isBlank } from "../../core/text";
+import { cellAddress, columnLetter, EXCEL_MAX_COLUMNS, formulaText, isBlank } from "../../core/text";
 import type { CellValue, SheetSnapshot } from "../../core/types";
 import type { InsertedColumns } from "./journal";
 
@@ -94,9 +94,6 @@ export function unknownInsertMessage(witness: InsertWitness): string {
   return `could not tell whether columns ${sheetName}!${columns} were inserted: cell ${cellAddress(witness.row, witness.column)} changed during the apply`;
 }
 
-/** Columns of a worksheet (XFD): a cell that an insert would move past them cannot witness it. */
-const SHEET_COLUMNS = 16_384;
-
 /** First cell (row by row) that can serve as witness by the snapshot. */
 function witnessCandidate(plan: WritePlan, expected: SheetSnapshot, columns: InsertedColumns): { row: number; column: number } | null {
   const { origin, values, formulas } = expected;
@@ -104,7 +101,8 @@ function witnessCandidate(plan: WritePlan, expected: SheetSnapshot, columns: Ins
   const shiftedIsPlanned = plannedCellTest(plan);
   const content = (r: number, c: number): CellValue => values[r]?.[c] ?? "";
   for (let r = 0; r < values.length; r += 1) {
-    const lastWitness = Math.min(width, SHEET_COLUMNS - columns.count - origin.column);
+    // A cell that the insert would move past XFD cannot witness it.
+    const lastWitness = Math.min(width, EXCEL_MAX_COLUMNS - columns.count - origin.column);
     for (let c = Math.max(0, columns.atColumn - origin.column); c < lastWitness; c += 1) {
       const value = content(r, c);
       if (!isWitnessConstant(value) || formulaText(formulas?.[r]?.[c], value) !== null) continue;
