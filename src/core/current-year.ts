@@ -5,14 +5,12 @@
  * latest earlier year of the same header that holds something is current instead, and a warning
  * names both. A column the user chose is theirs to choose and is never replaced.
  */
-import { sameHeaderOtherYears, headerYear } from "./headers";
+import { headerYear, sameHeaderOtherYears, YEARLY_CONCEPTS } from "./headers";
 import { t } from "./i18n";
 import type { LocatedRegister } from "./locate";
 import { cellAt } from "./snapshot";
 import { columnLetter, isBlank } from "./text";
 import type { AnalysisSettings, AnalysisWarning, SheetSnapshot } from "./types";
-
-const YEARLY = ["influence", "dependency", "subsidy"] as const;
 
 /** Whether column `column` holds nothing from the first data row to the end of the snapshot. */
 function emptyBelowHeader(snapshot: SheetSnapshot, located: LocatedRegister, column: number): boolean {
@@ -24,7 +22,7 @@ function emptyBelowHeader(snapshot: SheetSnapshot, located: LocatedRegister, col
 /** Replaces an empty year column in `located.mapping` by the latest earlier year with content; the warnings say which. */
 export function preferYearsWithContent(snapshot: SheetSnapshot, located: LocatedRegister, settings: AnalysisSettings): AnalysisWarning[] {
   const warnings: AnalysisWarning[] = [];
-  for (const concept of YEARLY) {
+  for (const concept of YEARLY_CONCEPTS) {
     const mapped = located.mapping[concept];
     if (!mapped || settings.mapping?.[concept] !== undefined) continue;
     const year = headerYear(mapped.header);

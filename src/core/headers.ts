@@ -102,6 +102,9 @@ export function headerYear(header: string): number | null {
   return years && years.length === 1 ? Number(years[0]) : null;
 }
 
+/** Concepts a register may keep per year ("Invloed 2025", "Subsidie 2026"). */
+export const YEARLY_CONCEPTS = ["influence", "dependency", "subsidy"] as const satisfies readonly ConceptKey[];
+
 /** The same header but for another year: same meaning words, a different single year. */
 export function sameHeaderOtherYears(headers: readonly { column: number; header: string }[], mapped: string): Map<number, number> {
   const words = headerWords(mapped).join(" ");

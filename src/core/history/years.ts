@@ -5,12 +5,9 @@
  * assessment of its own, analysed by the same rules with those columns mapped instead.
  */
 import { analyzeSheet, registerHeaders } from "../analyze";
-import { headerYear, sameHeaderOtherYears } from "../headers";
-import { RegisterError, type Analysis, type AnalysisSettings, type ConceptKey, type SheetSnapshot } from "../types";
+import { headerYear, sameHeaderOtherYears, YEARLY_CONCEPTS } from "../headers";
+import { RegisterError, type Analysis, type AnalysisSettings, type SheetSnapshot } from "../types";
 import { assessmentOf, type Assessment } from "./record";
-
-/** Concepts a register may keep per year. */
-const YEARLY_CONCEPTS = ["influence", "dependency", "subsidy"] as const satisfies readonly ConceptKey[];
 
 export interface YearColumns {
   year: number;
