@@ -1,7 +1,7 @@
 /**
  * The history sheet through Office.js: reading the recorded assessments, and recording one as
- * values in the Excel table `PK_History` on the sheet `Partnerkaart historie`. Three syncs whatever
- * the size: what exists, what it holds, then every write.
+ * values in the Excel table `PK_History` on the sheet `Partnerkaart historie`. Three syncs (more
+ * only to read a history over ~4 MB): what exists, what it holds, then every write.
  *
  * Ownership (docs/ownership.md): the sheet is written only when it is missing, empty, or its first
  * row holds exactly our headers; anything else is refused before the first write, naming the cell.
@@ -36,7 +36,7 @@ import {
   type PartnerRename,
 } from "../core/history";
 import { foreignTargetMessage, type ForeignTarget } from "../core/plan";
-import { columnLetter } from "../core/text";
+import { columnLetter, isBlank } from "../core/text";
 import type { CellValue } from "../core/types";
 import { HostFailureError } from "./errors";
 import { rowJsonBytes } from "./bytes";
@@ -106,8 +106,12 @@ interface Found {
   table: Excel.Table;
   state: HistorySheetState;
   tableSheet: string | null;
+  /** The table's rows (header included) as it stands, for a rollback; null without a table. */
+  tableRowCount: number | null;
   /** Rows below the header up to the last used one (blank rows inside included). */
   rowsBelowHeader: number;
+  /** The history table's columns below the header as they stand on the sheet, blank rows inside included, up to the last filled one. */
+  tableRows: CellValue[][];
 }
 
 /** Syncs 1–2 (more for a history over ~4 MB): whether the sheet and table exist, and what the sheet holds. */
@@ -120,6 +124,7 @@ async function findHistory(context: Excel.RequestContext, counter: SyncCounter):
   let used: Excel.Range | null = null;
   let first: Excel.Range | null = null;
   let tableSheet: Excel.Worksheet | null = null;
+  let tableRange: Excel.Range | null = null;
   if (!sheet.isNullObject) {
     used = sheet.getUsedRangeOrNullObject();
     used.load("rowIndex, columnIndex, rowCount, columnCount");
@@ -131,10 +136,14 @@ async function findHistory(context: Excel.RequestContext, counter: SyncCounter):
   if (!table.isNullObject) {
     tableSheet = table.worksheet;
     tableSheet.load("name");
+    tableRange = table.getRange();
+    tableRange.load("rowCount");
   }
   if (used || tableSheet) await counter.sync();
   const values = sheet.isNullObject ? null : used && first && !used.isNullObject ? await fromA1(counter, sheet, used, first) : [];
-  return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null, rowsBelowHeader: Math.max(0, (values?.length ?? 0) - 1) };
+  const tableRows = (values ?? []).slice(1).map((row) => row.slice(0, HISTORY_COLUMNS.length));
+  while (tableRows.length > 0 && tableRows[tableRows.length - 1].every(isBlank)) tableRows.pop();
+  return { sheet, table, state: historySheetState(values), tableSheet: tableSheet ? tableSheet.name : null, tableRowCount: tableRange ? tableRange.rowCount : null, rowsBelowHeader: Math.max(0, (values?.length ?? 0) - 1), tableRows };
 }
 
 export async function readHistoryFromWorkbook(context: Excel.RequestContext): Promise<HistoryRead> {
@@ -195,20 +204,33 @@ export async function recordAssessmentInWorkbook(
 
   const tableLanguage = state.kind === "ours" ? state.language : language;
   const rows = recordedRows(existing, assessment, tableLanguage);
-  const grid = [historyHeaders(tableLanguage), ...rows];
-  // Sheet rows (0-based) from the first one that changes: the header and the snapshots before it stay as they are.
-  const firstChanged = state.kind === "ours" ? 1 + firstDifferentRow(existing, rows) : 0;
-  const before = state.kind === "ours" ? [historyHeaders(state.language), ...existing] : null;
+  const { grid, firstChanged } = tableWrite(state.kind === "ours", found.tableRows, existing, rows, replaces, historyHeaders(tableLanguage));
+  // The rows as they stand, gaps included: a rollback puts back exactly these.
+  const before = state.kind === "ours" ? [historyHeaders(state.language), ...found.tableRows] : null;
   try {
     const sheet = state.kind === "missing" ? context.workbook.worksheets.add(HISTORY_SHEET) : found.sheet;
-    writeTable(sheet, found.table, grid, firstChanged, existing.length + 1);
+    writeTable(sheet, found.table, grid, firstChanged, found.tableRows.length + 1);
     await counter.sync();
   } catch (error) {
     // A batch is not a transaction: put back what the failed one changed, then report the failure.
-    await restore(context, counter, state.kind, before, firstChanged, !found.table.isNullObject).catch(() => undefined);
+    await restore(context, counter, state.kind, before, firstChanged, found.tableRowCount).catch(() => undefined);
     throw error;
   }
   return { recorded: true, replaces, rows: rows.length, syncs: counter.syncs };
+}
+
+/**
+ * The table's cells after recording, and the sheet row (0-based) from which they differ from what
+ * stands: the header and the snapshots before it stay as they are. A new snapshot goes below the
+ * rows as they stand (blank rows and notes among them stay where they are); a replaced one closes
+ * up the record, and when a blank row sits inside the table that moves every row after it, so then
+ * everything below the header is written.
+ */
+function tableWrite(ours: boolean, tableRows: CellValue[][], existing: CellValue[][], rows: CellValue[][], replaces: boolean, header: CellValue[]): { grid: CellValue[][]; firstChanged: number } {
+  if (!ours) return { grid: [header, ...rows], firstChanged: 0 };
+  if (!replaces) return { grid: [header, ...tableRows, ...rows.slice(existing.length)], firstChanged: 1 + tableRows.length };
+  const gapless = tableRows.length === existing.length;
+  return { grid: [header, ...rows], firstChanged: gapless ? 1 + firstDifferentRow(existing, rows) : 1 };
 }
 
 /** The index of the first row that differs between `a` and `b` (the shorter one's length when one begins the other). */
@@ -241,14 +263,14 @@ function writeTable(sheet: Excel.Worksheet, table: Excel.Table, grid: CellValue[
   sheet.getRange(whole).format.autofitColumns();
 }
 
-/** Back to the sheet as it was: removed when it was new, else its rows from `firstChanged` and its table put back. */
+/** Back to the sheet as it was: removed when it was new, else its rows from `firstChanged` and its table (over its old rows) put back. */
 async function restore(
   context: Excel.RequestContext,
   counter: SyncCounter,
   was: HistorySheetState["kind"],
   before: CellValue[][] | null,
   firstChanged: number,
-  hadTable: boolean,
+  tableRowCount: number | null,
 ): Promise<void> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET);
   sheet.load("name");
@@ -271,7 +293,7 @@ async function restore(
     const oldEnd = before?.length ?? 0;
     if (before && oldEnd > firstChanged) sheet.getRange(`A${firstChanged + 1}:${lastColumn}${oldEnd}`).values = before.slice(firstChanged) as (string | number | boolean)[][];
     if (lastUsedRow > oldEnd) sheet.getRange(`A${oldEnd + 1}:${lastColumn}${lastUsedRow}`).clear("All");
-    if (before && hadTable) sheet.tables.add(`A1:${lastColumn}${before.length}`, true).name = HISTORY_TABLE;
+    if (before && tableRowCount !== null) sheet.tables.add(`A1:${lastColumn}${tableRowCount}`, true).name = HISTORY_TABLE;
   }
   await counter.sync();
 }

@@ -83,18 +83,20 @@ describe("recording an assessment in the workbook", () => {
   });
 
   it("leaves the workbook as it was when any write of the recording fails", async () => {
-    // A first recording; replacing the only snapshot; appending a third; replacing the first of two (the rows after it move up).
-    const scenarios: { recorded: [string, string][]; record: [string, string] }[] = [
+    // A first recording; appending below a note after a blank row; replacing the only snapshot; appending a third; replacing the first of two (the rows after it move up).
+    const scenarios: { recorded: [string, string][]; record: [string, string]; noteAfterGap?: boolean }[] = [
       { recorded: [], record: ["2025-01-15", "2025"] },
+      { recorded: [["2025-01-15", "2025"]], record: ["2026-01-15", "2026"], noteAfterGap: true },
       { recorded: [["2025-01-15", "2025"]], record: ["2025-01-15", "2025"] },
       { recorded: [["2024-01-15", "2024"], ["2025-01-15", "2025"]], record: ["2026-01-15", "2026"] },
       { recorded: [["2024-01-15", "2024"], ["2025-01-15", "2025"]], record: ["2024-01-15", "2024"] },
     ];
-    for (const { recorded, record } of scenarios) {
+    for (const { recorded, record, noteAfterGap } of scenarios) {
       let failures = 0;
       for (let operation = 0; operation < 14; operation++) {
         const h = makeHarness(register(partners));
         for (const [date, label] of recorded) await recordNow(h, date, label);
+        if (noteAfterGap) await h.driver.setCell(HISTORY_SHEET, `A${recorded.length * partners.length + 3}`, "Bespreken in mei");
         const before = h.driver.snapshotAll();
         // The write batch is the third sync with a history sheet, the second without.
         h.failAtSync(recorded.length > 0 ? 3 : 2, "GeneralException", operation);
@@ -106,6 +108,18 @@ describe("recording an assessment in the workbook", () => {
       // Every scenario's write request failed at several of its operations.
       expect(failures).toBeGreaterThan(3);
     }
+  });
+
+  it("a note typed below the table after a blank row is kept in the record, never written over, when the next snapshot is appended", async () => {
+    const h = makeHarness(register(partners));
+    await recordNow(h, "2025-01-15", "2025");
+    // Rows 2–4 hold the snapshot; row 5 is blank; the user notes something in row 6.
+    await h.driver.setCell(HISTORY_SHEET, "A6", "Bespreken in mei");
+    await recordNow(h, "2026-01-15", "2026");
+    const column = h.driver.values(HISTORY_SHEET, "A1:A12").map((row) => row[0]);
+    expect(column.filter((v) => v === "Bespreken in mei")).toHaveLength(1);
+    expect(column.filter((v) => v === "2026-01-15")).toHaveLength(partners.length);
+    expect(column.filter((v) => v === "2025-01-15")).toHaveLength(partners.length);
   });
 
   it("has no history to read in a workbook without the sheet", async () => {
