@@ -240,7 +240,7 @@ function withoutStructuredReferences(sheet: SheetSnapshot): SheetSnapshot {
           throw new Error(`${error.message}\nThe pane shows:\n${shown}\nPage errors: ${pageErrors.join(" | ") || "none"}`);
         });
       const location = detected.location;
-      const registerSection = page.getByRole("region", { name: p("register.heading") });
+      const registerSection = page.getByRole("region", { name: p("register.heading"), exact: true });
       const registerText = plainSpaces(await registerSection.innerText());
       expect(registerText).toContain(location.sheetName);
       if (location.tableName) expect(registerText).toContain(location.tableName);

@@ -101,7 +101,7 @@ async function settled<T>(read: () => Promise<T>, wanted: T, timeoutMs = 5_000):
       try {
         await page.getByRole("heading", { name: p("register.heading"), level: 2, exact: true }).waitFor({ timeout: 20_000 });
         await page.getByRole("button", { name: p("partner.heading"), exact: true }).click();
-        const section = page.getByRole("region", { name: p("partner.heading") });
+        const section = page.getByRole("region", { name: p("partner.heading"), exact: true });
         const make = section.getByRole("button", { name: q("partner.make"), exact: true });
         await make.waitFor();
         expect(await make.isDisabled()).toBe(true);
