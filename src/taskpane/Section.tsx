@@ -7,6 +7,8 @@ const useStyles = makeStyles({
   // The heading's whole width is the button: a large target for pointer and touch.
   toggle: {
     display: "flex",
+    // A long title and its "needs a look" do not fit a 320 px pane on one line: the latter wraps below.
+    flexWrap: "wrap",
     width: "100%",
     alignItems: "baseline",
     gap: tokens.spacingHorizontalS,
